@@ -1,0 +1,99 @@
+// The app controller: given a route, decides what to fetch (through the
+// platform's Fetcher) and what to show (through its Display), including the
+// loading and error states, and caches the index and the posts it fetched.
+// One Controller per widget; it holds no global state.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/index/post_index.hpp"
+#include "core/markdown/markdown.hpp"
+#include "core/route/route.hpp"
+#include "core/view/views.hpp"
+
+namespace blog {
+
+struct FetchResponse {
+    int status = 0;       // HTTP status; 0 when the request failed without one
+    std::string body;
+    std::string error;    // the network error when status is 0
+};
+
+// Fetches URLs for the controller. fetch() starts a request and returns; the
+// platform later calls Controller::fetch_done with the same id.
+class Fetcher {
+public:
+    virtual ~Fetcher() = default;
+    virtual void fetch(uint32_t request_id, const std::string& url) = 0;
+};
+
+// What the platform does with a screen.
+struct Frame {
+    enum class Scroll { Keep, Top, Anchor };
+    std::string html;
+    std::string title;
+    Scroll scroll = Scroll::Keep;
+    std::string anchor;      // heading id when scroll == Anchor
+    bool needs_code = false; // the screen has code blocks to highlight
+    bool needs_math = false; // the screen has math to typeset
+};
+
+class Display {
+public:
+    virtual ~Display() = default;
+    virtual void show(const Frame& frame) = 0;
+};
+
+struct ControllerConfig {
+    std::string index_url = "posts/index.json";  // post files resolve against it
+    int page_size = 10;
+};
+
+class Controller {
+public:
+    Controller(ControllerConfig config, Fetcher& fetcher, Display& display);
+
+    // Shows the screen for a URL hash ("#/posts/lets-go"), fetching what it needs.
+    void navigate(std::string_view hash);
+
+    // The platform's answer to Fetcher::fetch. Unknown or stale ids are ignored.
+    void fetch_done(uint32_t request_id, FetchResponse response);
+
+    const ControllerConfig& config() const { return config_; }
+
+private:
+    struct PostState {
+        bool loading = false;
+        std::optional<RenderedMarkdown> rendered;
+        std::string error;       // set when the fetch or the render failed
+        bool missing = false;    // HTTP 404: shown as "Post not found"
+    };
+    enum class IndexState { Idle, Loading, Loaded, Failed };
+
+    void render();
+    void request(const std::string& url, std::string key);
+    void load_post(const Post& post);
+    std::string post_url(const Post& post) const;
+    std::string link_route(std::string_view resolved) const;
+    std::optional<Summary> summary_for(const Post& post);
+
+    ControllerConfig config_;
+    Fetcher& fetcher_;
+    Display& display_;
+    Route route_;
+    bool route_changed_ = true;
+    IndexState index_state_ = IndexState::Idle;
+    std::string index_error_;
+    std::optional<SiteIndex> site_;
+    std::unordered_map<std::string, PostState> posts_;       // by slug
+    std::unordered_map<uint32_t, std::string> pending_;      // request id -> "" (index) or slug
+    std::unordered_map<std::string, std::string> url_to_slug_;
+    uint32_t next_request_ = 1;
+};
+
+}  // namespace blog

@@ -1,0 +1,39 @@
+// Dates of posts: the two accepted forms (RFC 3339 with an offset, or a plain
+// YYYY-MM-DD) and the ways they are shown. A date is always shown in its own
+// offset, never in the reader's time zone, so every reader sees the same day.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/util/result.hpp"
+
+namespace blog {
+
+struct Timestamp {
+    int year = 1970, month = 1, day = 1;
+    int hour = 0, minute = 0, second = 0;
+    int offset_minutes = 0;  // east of UTC: -07:00 is -420
+    bool date_only = false;  // "2022-07-24": midnight, UTC
+    bool utc_z = false;      // written with "Z"
+};
+
+// Parses "2022-07-24T21:42:07-07:00" (fractional seconds, 'Z', 't'/' ' as
+// separator accepted) or "2022-07-24". The error message quotes the input.
+Result<Timestamp> date_parse(std::string_view text);
+
+// Seconds since the Unix epoch of the instant; sorts posts.
+int64_t date_unix_seconds(const Timestamp& t);
+
+// "July 24, 2022": the visible date, in the post's own offset.
+std::string date_format_long(const Timestamp& t);
+
+// "2022-07-24 21:42:07 -0700 -0700": the tooltip, exactly as Hugo prints a
+// time.Time with a numeric zone; date-only and 'Z' dates print "+0000 UTC".
+std::string date_format_tooltip(const Timestamp& t);
+
+// "2022-07-24T21:42:07-07:00": for <time datetime> and feeds.
+std::string date_format_rfc3339(const Timestamp& t);
+
+}  // namespace blog

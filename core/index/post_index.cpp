@@ -1,0 +1,250 @@
+#include "core/index/post_index.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace blog {
+
+using json = nlohmann::json;
+
+namespace {
+
+// Collects the first syntax error's position without exceptions.
+struct ErrorSax : nlohmann::json_sax<json> {
+    bool found = false;
+    size_t line = 0, column = 0;
+    std::string what;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t, const std::string& last_token,
+                     const nlohmann::detail::exception& ex) override {
+        found = true;
+        what = ex.what();
+        // nlohmann's message: "[json.exception.parse_error.101] parse error at line L, column C: msg"
+        size_t at = what.find("line ");
+        if (at != std::string::npos) {
+            line = std::strtoul(what.c_str() + at + 5, nullptr, 10);
+            size_t col = what.find("column ", at);
+            if (col != std::string::npos) column = std::strtoul(what.c_str() + col + 7, nullptr, 10);
+        }
+        size_t colon = what.find(": ", at == std::string::npos ? 0 : at);
+        what = colon == std::string::npos ? what : what.substr(colon + 2);
+        (void)last_token;
+        return false;
+    }
+};
+
+std::string shown(const json& v) {
+    std::string s = v.dump();
+    if (s.size() > 60) s = s.substr(0, 57) + "...";
+    return s;
+}
+
+std::string kind_of(const json& v) {
+    switch (v.type()) {
+        case json::value_t::null: return "null";
+        case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+        case json::value_t::string: return shown(v);
+        case json::value_t::array: return "an array";
+        case json::value_t::object: return "an object";
+        default: return shown(v);
+    }
+}
+
+bool slug_char_ok(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.' || c >= 0x80;
+}
+
+// A post's file: relative, no "..", no scheme, no leading '/', no '\', '?', '#'.
+const char* file_problem(const std::string& f) {
+    if (f.empty()) return "must not be empty";
+    if (f[0] == '/') return "must be a relative path, not start with \"/\"";
+    if (f.find(':') != std::string::npos) return "must be a relative path without a scheme";
+    if (f.find('\\') != std::string::npos) return "must use \"/\" between folders";
+    if (f.find_first_of("?#") != std::string::npos) return "must not contain \"?\" or \"#\"";
+    size_t pos = 0;
+    while (pos <= f.size()) {
+        size_t end = f.find('/', pos);
+        if (end == std::string::npos) end = f.size();
+        if (f.compare(pos, end - pos, "..") == 0 && end - pos == 2) return "must not contain \"..\"";
+        pos = end + 1;
+    }
+    return nullptr;
+}
+
+struct EntryReader {
+    const json& entry;
+    std::string where;  // "posts[3]"
+    std::string problem;
+
+    const json* field(const char* name) const {
+        auto it = entry.find(name);
+        return it == entry.end() ? nullptr : &*it;
+    }
+    bool fail(const char* name, const std::string& why) {
+        if (problem.empty()) problem = where + "." + name + ": " + why;
+        return false;
+    }
+    bool string(const char* name, std::string& out, bool required) {
+        const json* v = field(name);
+        if (!v) return required ? fail(name, "missing (required)") : true;
+        if (!v->is_string()) return fail(name, "expected a string, got " + kind_of(*v));
+        out = v->get<std::string>();
+        if (required && out.find_first_not_of(" \t\r\n") == std::string::npos)
+            return fail(name, "must not be empty");
+        return true;
+    }
+    bool boolean(const char* name, bool& out) {
+        const json* v = field(name);
+        if (!v) return true;
+        if (!v->is_boolean()) return fail(name, "expected true or false, got " + kind_of(*v));
+        out = v->get<bool>();
+        return true;
+    }
+};
+
+}  // namespace
+
+const Post* SiteIndex::find(std::string_view slug) const {
+    auto it = by_slug.find(std::string(slug));
+    return it == by_slug.end() ? nullptr : &posts[it->second];
+}
+
+const Post* SiteIndex::find_by_file(std::string_view file) const {
+    auto it = by_file.find(std::string(file));
+    return it == by_file.end() ? nullptr : &posts[it->second];
+}
+
+Result<SiteIndex> index_parse(std::string_view text, std::string_view source_name) {
+    const std::string src(source_name);
+    json root = json::parse(text.begin(), text.end(), nullptr, false);
+    if (root.is_discarded()) {
+        ErrorSax sax;
+        json::sax_parse(text.begin(), text.end(), &sax);
+        std::string msg = src + ": not valid JSON";
+        if (sax.found)
+            msg += " at line " + std::to_string(sax.line) + ", column " + std::to_string(sax.column) +
+                   ": " + sax.what;
+        return Error{"json", msg};
+    }
+    if (!root.is_object()) return Error{"schema", src + ": expected a JSON object at the top, got " + kind_of(root)};
+
+    SiteIndex site;
+    site.source = src;
+    auto top_string = [&](const char* name, std::string& out) {
+        auto it = root.find(name);
+        if (it == root.end()) return;
+        if (it->is_string()) out = it->get<std::string>();
+        else site.problems.push_back(std::string(name) + ": expected a string, got " + kind_of(*it));
+    };
+    top_string("title", site.title);
+    top_string("author", site.author);
+    top_string("description", site.description);
+    if (auto it = root.find("unsafeHtml"); it != root.end()) {
+        if (it->is_boolean()) site.unsafe_html = it->get<bool>();
+        else site.problems.push_back("unsafeHtml: expected true or false, got " + kind_of(*it));
+    }
+
+    auto posts_it = root.find("posts");
+    if (posts_it == root.end()) return Error{"schema", src + ": \"posts\" is missing: expected an array of posts"};
+    if (!posts_it->is_array())
+        return Error{"schema", src + ": \"posts\": expected an array of posts, got " + kind_of(*posts_it)};
+
+    std::unordered_map<std::string, size_t> first_use;  // slug -> position, drafts included
+    size_t position = 0;
+    for (const json& entry : *posts_it) {
+        const size_t pos = position++;
+        const std::string where = "posts[" + std::to_string(pos) + "]";
+        if (!entry.is_object()) {
+            site.problems.push_back(where + ": expected an object, got " + kind_of(entry));
+            continue;
+        }
+        EntryReader r{entry, where, {}};
+        Post post;
+        post.position = pos;
+        bool draft = false;
+        std::string date_text, summary, file;
+        bool has_summary = entry.contains("summary");
+        bool ok = r.string("slug", post.slug, true) && r.string("title", post.title, true);
+        if (ok) {
+            for (unsigned char c : post.slug)
+                if (!slug_char_ok(c)) {
+                    ok = r.fail("slug", "expected letters, digits, \"-\", \"_\" or \".\", got " + shown(entry["slug"]));
+                    break;
+                }
+        }
+        if (ok) {
+            if (auto seen = first_use.find(post.slug); seen != first_use.end())
+                ok = r.fail("slug", shown(entry["slug"]) + " is already used by posts[" +
+                                        std::to_string(seen->second) + "]");
+        }
+        ok = ok && r.string("date", date_text, false) && r.string("author", post.author, false) &&
+             r.string("summary", summary, false) && r.boolean("truncated", post.truncated) &&
+             r.boolean("draft", draft) && r.boolean("hidden", post.hidden) &&
+             r.string("file", file, false);
+        if (ok && r.field("date")) {
+            auto d = date_parse(date_text);
+            if (d) post.date = d.value();
+            else ok = r.fail("date", d.error().message);
+        }
+        if (ok && r.field("file")) {
+            if (const char* why = file_problem(file)) ok = r.fail("file", std::string(why) + ", got " + shown(entry["file"]));
+        }
+        if (ok && r.field("tags")) {
+            const json& tags = *r.field("tags");
+            if (!tags.is_array()) ok = r.fail("tags", "expected an array of strings, got " + kind_of(tags));
+            for (size_t i = 0; ok && i < tags.size(); ++i) {
+                if (!tags[i].is_string() || tags[i].get_ref<const std::string&>().empty())
+                    ok = r.fail("tags", "[" + std::to_string(i) + "]: expected a non-empty string, got " + kind_of(tags[i]));
+                else post.tags.push_back(tags[i].get<std::string>());
+            }
+        }
+        if (!ok) {
+            site.problems.push_back(r.problem);
+            continue;
+        }
+        first_use.emplace(post.slug, pos);
+        if (draft) continue;
+        if (has_summary) post.summary = summary;
+        if (post.author.empty()) post.author = site.author;
+        post.file = r.field("file") ? file : post.slug + ".md";
+        site.posts.push_back(std::move(post));
+    }
+
+    // Newest first; undated posts after all dated ones, in file order.
+    std::stable_sort(site.posts.begin(), site.posts.end(), [](const Post& a, const Post& b) {
+        if (a.date.has_value() != b.date.has_value()) return a.date.has_value();
+        if (!a.date) return false;
+        return date_unix_seconds(*a.date) > date_unix_seconds(*b.date);
+    });
+    for (size_t i = 0; i < site.posts.size(); ++i) {
+        site.by_slug.emplace(site.posts[i].slug, i);
+        site.by_file.emplace(site.posts[i].file, i);
+    }
+    return site;
+}
+
+std::vector<const Post*> index_listed(const SiteIndex& site, std::string_view tag) {
+    std::vector<const Post*> out;
+    for (const Post& p : site.posts) {
+        if (tag.empty()) {
+            if (!p.hidden) out.push_back(&p);
+        } else if (std::find(p.tags.begin(), p.tags.end(), tag) != p.tags.end()) {
+            out.push_back(&p);
+        }
+    }
+    return out;
+}
+
+}  // namespace blog

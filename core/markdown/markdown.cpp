@@ -1,0 +1,554 @@
+#include "core/markdown/markdown.hpp"
+
+#include <cstring>
+#include <unordered_map>
+
+#include "core/html/escape.hpp"
+#include "core/url/url.hpp"
+
+extern "C" {
+#include "md4c.h"
+#include "entity.h"
+}
+
+namespace blog {
+
+namespace {
+
+constexpr size_t kSummaryWords = 70;  // Hugo's summaryLength
+
+void append_utf8(std::string& out, unsigned cp) {
+    if (cp == 0 || cp > 0x10FFFF) cp = 0xFFFD;
+    if (cp <= 0x7F) {
+        out.push_back(char(cp));
+    } else if (cp <= 0x7FF) {
+        out.push_back(char(0xC0 | (cp >> 6)));
+        out.push_back(char(0x80 | (cp & 0x3F)));
+    } else if (cp <= 0xFFFF) {
+        out.push_back(char(0xE0 | (cp >> 12)));
+        out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(char(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(char(0xF0 | (cp >> 18)));
+        out.push_back(char(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(char(0x80 | (cp & 0x3F)));
+    }
+}
+
+// Decodes an entity as md4c reports it ("&amp;", "&#65;", "&#x41;"); unknown
+// named entities stay as they are.
+void append_entity(std::string& out, const char* text, size_t size) {
+    if (size > 3 && text[1] == '#') {
+        unsigned cp = 0;
+        bool hex = text[2] == 'x' || text[2] == 'X';
+        for (size_t i = hex ? 3 : 2; i + 1 < size; ++i) {
+            char c = text[i];
+            unsigned d = (c >= '0' && c <= '9') ? unsigned(c - '0')
+                         : (c >= 'a' && c <= 'f') ? unsigned(c - 'a' + 10)
+                                                  : unsigned(c - 'A' + 10);
+            cp = cp * (hex ? 16 : 10) + d;
+            if (cp > 0x10FFFF) cp = 0x110000;  // stays invalid, no overflow
+        }
+        append_utf8(out, cp);
+        return;
+    }
+    if (const struct entity* e = entity_lookup(text, size)) {
+        append_utf8(out, e->codepoints[0]);
+        if (e->codepoints[1]) append_utf8(out, e->codepoints[1]);
+        return;
+    }
+    out.append(text, size);
+}
+
+// Text escaping as md4c-html does it (& < > ").
+void escape_text(std::string& out, const char* text, size_t size) {
+    size_t begin = 0;
+    for (size_t i = 0; i < size; ++i) {
+        const char* rep;
+        switch (text[i]) {
+            case '&': rep = "&amp;"; break;
+            case '<': rep = "&lt;"; break;
+            case '>': rep = "&gt;"; break;
+            case '"': rep = "&quot;"; break;
+            default: continue;
+        }
+        out.append(text + begin, i - begin);
+        out.append(rep);
+        begin = i + 1;
+    }
+    out.append(text + begin, size - begin);
+}
+
+// An md4c attribute (href, src, title, info string) with entities decoded.
+std::string attribute_text(const MD_ATTRIBUTE& attr) {
+    std::string out;
+    if (!attr.text) return out;
+    for (int i = 0; attr.substr_offsets[i] < attr.size; ++i) {
+        MD_OFFSET off = attr.substr_offsets[i];
+        MD_SIZE size = attr.substr_offsets[i + 1] - off;
+        switch (attr.substr_types[i]) {
+            case MD_TEXT_NULLCHAR: append_utf8(out, 0); break;
+            case MD_TEXT_ENTITY: append_entity(out, attr.text + off, size); break;
+            default: out.append(attr.text + off, size); break;
+        }
+    }
+    return out;
+}
+
+struct Renderer {
+    const MarkdownOptions& opt;
+    bool blog;            // Blog flavor
+    std::string* out;     // current output (the heading buffer while in one)
+    std::string doc;
+    std::string heading_html;
+    std::string heading_text;
+    int heading_level = 0;
+    int image_nesting = 0;
+    bool in_html_block = false;
+    bool html_block_omitted = false;
+    bool in_code_block = false;
+    std::string html_block_text;
+    std::unordered_map<std::string, int> slug_uses;
+    RenderedMarkdown result;
+
+    // Plain text for word count and summary.
+    size_t words = 0;
+    bool in_word = false;
+    std::string summary;
+    size_t summary_words = 0;
+    bool summary_closed = false;  // <!--more--> seen, or 70 words reached
+    bool more_marker = false;
+
+    Renderer(const MarkdownOptions& o) : opt(o), blog(o.flavor == MarkdownOptions::Flavor::Blog), out(&doc) {}
+
+    void plain(const char* text, size_t size) {
+        if (heading_level) heading_text.append(text, size);
+        for (size_t i = 0; i < size; ++i) {
+            char c = text[i];
+            bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+            if (space) {
+                if (in_word && !summary_closed) summary.push_back(' ');
+                in_word = false;
+                continue;
+            }
+            if (!in_word) {
+                ++words;
+                in_word = true;
+                if (!summary_closed && summary_words == kSummaryWords) summary_closed = true;
+                if (!summary_closed) ++summary_words;
+            }
+            if (!summary_closed) summary.push_back(c);
+        }
+    }
+    void plain_break() { plain(" ", 1); }
+
+    void verbatim(const char* s) { out->append(s); }
+
+    std::string unique_id(const std::string& base_in) {
+        std::string base = base_in.empty() ? std::string("section") : base_in;
+        std::string candidate = base;
+        auto it = slug_uses.find(base);
+        if (it != slug_uses.end()) {
+            do {
+                candidate = base + "-" + std::to_string(++it->second);
+            } while (slug_uses.count(candidate));
+        }
+        slug_uses.emplace(candidate, 0);
+        return candidate;
+    }
+
+    // The href for a link target, or "" when it is neutralised.
+    bool link_target(const MD_ATTRIBUTE& attr, UrlUse use, std::string& href) {
+        std::string url = attribute_text(attr);
+        if (!opt.unsafe && !url_is_safe(url, use)) return false;
+        if (!blog) {
+            href = url;
+            return true;
+        }
+        if (!url.empty() && url[0] == '#' && !opt.self_route.empty()) {
+            href = opt.self_route + url;
+            return true;
+        }
+        if (url_has_scheme(url) || url.empty()) {
+            href = url;
+            return true;
+        }
+        std::string resolved = opt.base_url.empty() ? url : url_resolve(opt.base_url, url);
+        if (use == UrlUse::Link && opt.link_route) {
+            size_t end = resolved.find_first_of("?#");
+            std::string path = resolved.substr(0, end);
+            if (path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0) {
+                std::string route = opt.link_route(path);
+                if (!route.empty()) {
+                    std::string frag = end != std::string::npos && resolved[end] == '#' ? resolved.substr(end) : "";
+                    href = route + frag;
+                    return true;
+                }
+            }
+        }
+        href = resolved;
+        return true;
+    }
+
+    void open_block(MD_BLOCKTYPE type, void* detail) {
+        switch (type) {
+            case MD_BLOCK_DOC: break;
+            case MD_BLOCK_QUOTE: verbatim("<blockquote>\n"); break;
+            case MD_BLOCK_UL: verbatim("<ul>\n"); break;
+            case MD_BLOCK_OL: {
+                auto* d = static_cast<MD_BLOCK_OL_DETAIL*>(detail);
+                if (d->start == 1) verbatim("<ol>\n");
+                else out->append("<ol start=\"" + std::to_string(d->start) + "\">\n");
+                break;
+            }
+            case MD_BLOCK_LI: {
+                auto* d = static_cast<MD_BLOCK_LI_DETAIL*>(detail);
+                if (d->is_task) {
+                    verbatim("<li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled");
+                    if (d->task_mark == 'x' || d->task_mark == 'X') verbatim(" checked");
+                    verbatim(">");
+                } else {
+                    verbatim("<li>");
+                }
+                break;
+            }
+            case MD_BLOCK_HR: verbatim("<hr>\n"); break;
+            case MD_BLOCK_H: {
+                heading_level = static_cast<MD_BLOCK_H_DETAIL*>(detail)->level;
+                heading_text.clear();
+                heading_html.clear();
+                out = &heading_html;
+                break;
+            }
+            case MD_BLOCK_CODE: {
+                auto* d = static_cast<MD_BLOCK_CODE_DETAIL*>(detail);
+                in_code_block = true;
+                verbatim("<pre><code");
+                if (d->lang.text) {
+                    std::string lang = attribute_text(d->lang);
+                    verbatim(" class=\"language-");
+                    escape_text(*out, lang.data(), lang.size());
+                    verbatim("\"");
+                    result.has_code = true;
+                }
+                verbatim(">");
+                break;
+            }
+            case MD_BLOCK_HTML:
+                in_html_block = true;
+                html_block_omitted = false;
+                html_block_text.clear();
+                break;
+            case MD_BLOCK_P: verbatim("<p>"); break;
+            case MD_BLOCK_TABLE: verbatim("<table>\n"); break;
+            case MD_BLOCK_THEAD: verbatim("<thead>\n"); break;
+            case MD_BLOCK_TBODY: verbatim("<tbody>\n"); break;
+            case MD_BLOCK_TR: verbatim("<tr>\n"); break;
+            case MD_BLOCK_TH:
+            case MD_BLOCK_TD: {
+                verbatim(type == MD_BLOCK_TH ? "<th" : "<td");
+                switch (static_cast<MD_BLOCK_TD_DETAIL*>(detail)->align) {
+                    case MD_ALIGN_LEFT: verbatim(" align=\"left\">"); break;
+                    case MD_ALIGN_CENTER: verbatim(" align=\"center\">"); break;
+                    case MD_ALIGN_RIGHT: verbatim(" align=\"right\">"); break;
+                    default: verbatim(">"); break;
+                }
+                break;
+            }
+        }
+    }
+
+    void close_block(MD_BLOCKTYPE type, void* detail) {
+        switch (type) {
+            case MD_BLOCK_DOC: break;
+            case MD_BLOCK_QUOTE: verbatim("</blockquote>\n"); break;
+            case MD_BLOCK_UL: verbatim("</ul>\n"); break;
+            case MD_BLOCK_OL: verbatim("</ol>\n"); break;
+            case MD_BLOCK_LI: verbatim("</li>\n"); break;
+            case MD_BLOCK_HR: break;
+            case MD_BLOCK_H: close_heading(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level); break;
+            case MD_BLOCK_CODE: verbatim("</code></pre>\n"); in_code_block = false; break;
+            case MD_BLOCK_HTML: {
+                in_html_block = false;
+                size_t b = html_block_text.find_first_not_of(" \t\r\n");
+                size_t e = html_block_text.find_last_not_of(" \t\r\n");
+                if (b != std::string::npos && html_block_text.compare(b, e - b + 1, "<!--more-->") == 0 &&
+                    !more_marker) {
+                    more_marker = true;
+                    summary_closed = true;
+                    summary_truncated_at = words;
+                }
+                break;
+            }
+            case MD_BLOCK_P: verbatim("</p>\n"); break;
+            case MD_BLOCK_TABLE: verbatim("</table>\n"); break;
+            case MD_BLOCK_THEAD: verbatim("</thead>\n"); break;
+            case MD_BLOCK_TBODY: verbatim("</tbody>\n"); break;
+            case MD_BLOCK_TR: verbatim("</tr>\n"); break;
+            case MD_BLOCK_TH: verbatim("</th>\n"); break;
+            case MD_BLOCK_TD: verbatim("</td>\n"); break;
+        }
+        if (type != MD_BLOCK_DOC && type != MD_BLOCK_HTML) plain_break();
+    }
+    size_t summary_truncated_at = 0;
+
+    void close_heading(int level) {
+        out = &doc;
+        const char tag[] = {'h', char('0' + level), 0};
+        if (!blog) {
+            out->append("<").append(tag).append(">").append(heading_html).append("</").append(tag).append(">\n");
+        } else {
+            Heading h;
+            h.level = level;
+            h.id = unique_id(markdown_slug(heading_text));
+            h.text = heading_text;
+            out->append("<").append(tag).append(" id=\"");
+            escape_text(*out, h.id.data(), h.id.size());
+            out->append("\">").append(heading_html);
+            out->append("<a class=\"anchor\" aria-hidden=\"true\" href=\"");
+            std::string href = opt.self_route + "#" + h.id;
+            url_escape_append(*out, href);
+            out->append("\">#</a></").append(tag).append(">\n");
+            result.headings.push_back(std::move(h));
+        }
+        heading_level = 0;
+    }
+
+    void open_span(MD_SPANTYPE type, void* detail) {
+        if (image_nesting > 0) {
+            if (type == MD_SPAN_IMG) ++image_nesting;
+            return;
+        }
+        switch (type) {
+            case MD_SPAN_EM: verbatim("<em>"); break;
+            case MD_SPAN_STRONG: verbatim("<strong>"); break;
+            case MD_SPAN_U: verbatim("<u>"); break;
+            case MD_SPAN_CODE: verbatim("<code>"); break;
+            case MD_SPAN_DEL: verbatim("<del>"); break;
+            case MD_SPAN_LATEXMATH:
+                result.has_math = true;
+                verbatim(blog ? "<span class=\"math inline\">" : "<x-equation>");
+                break;
+            case MD_SPAN_LATEXMATH_DISPLAY:
+                result.has_math = true;
+                verbatim(blog ? "<span class=\"math display\">" : "<x-equation type=\"display\">");
+                break;
+            case MD_SPAN_WIKILINK: {
+                auto* d = static_cast<MD_SPAN_WIKILINK_DETAIL*>(detail);
+                std::string target = attribute_text(d->target);
+                verbatim("<x-wikilink data-target=\"");
+                escape_text(*out, target.data(), target.size());
+                verbatim("\">");
+                break;
+            }
+            case MD_SPAN_A: {
+                auto* d = static_cast<MD_SPAN_A_DETAIL*>(detail);
+                std::string href;
+                if (link_target(d->href, UrlUse::Link, href)) {
+                    verbatim("<a href=\"");
+                    url_escape_append(*out, href);
+                    verbatim("\"");
+                } else {
+                    verbatim("<a class=\"unsafe-link\"");
+                }
+                if (d->title.text) {
+                    std::string title = attribute_text(d->title);
+                    verbatim(" title=\"");
+                    escape_text(*out, title.data(), title.size());
+                    verbatim("\"");
+                }
+                verbatim(">");
+                break;
+            }
+            case MD_SPAN_IMG: {
+                auto* d = static_cast<MD_SPAN_IMG_DETAIL*>(detail);
+                std::string src;
+                if (link_target(d->src, UrlUse::Image, src)) {
+                    verbatim("<img src=\"");
+                    url_escape_append(*out, src);
+                    verbatim("\" alt=\"");
+                } else {
+                    verbatim("<img alt=\"");
+                }
+                image_nesting = 1;
+                break;
+            }
+        }
+    }
+
+    void close_span(MD_SPANTYPE type, void* detail) {
+        if (image_nesting > 0) {
+            if (type == MD_SPAN_IMG && --image_nesting == 0) {
+                auto* d = static_cast<MD_SPAN_IMG_DETAIL*>(detail);
+                if (d->title.text) {
+                    std::string title = attribute_text(d->title);
+                    verbatim("\" title=\"");
+                    escape_text(*out, title.data(), title.size());
+                }
+                verbatim(blog ? "\" loading=\"lazy\">" : "\">");
+            }
+            return;
+        }
+        switch (type) {
+            case MD_SPAN_EM: verbatim("</em>"); break;
+            case MD_SPAN_STRONG: verbatim("</strong>"); break;
+            case MD_SPAN_U: verbatim("</u>"); break;
+            case MD_SPAN_A: verbatim("</a>"); break;
+            case MD_SPAN_IMG: break;
+            case MD_SPAN_CODE: verbatim("</code>"); break;
+            case MD_SPAN_DEL: verbatim("</del>"); break;
+            case MD_SPAN_LATEXMATH:
+            case MD_SPAN_LATEXMATH_DISPLAY: verbatim(blog ? "</span>" : "</x-equation>"); break;
+            case MD_SPAN_WIKILINK: verbatim("</x-wikilink>"); break;
+        }
+    }
+
+    void text(MD_TEXTTYPE type, const char* text, size_t size) {
+        switch (type) {
+            case MD_TEXT_NULLCHAR: {
+                std::string r;
+                append_utf8(r, 0);
+                out->append(r);
+                plain(r.data(), r.size());
+                break;
+            }
+            case MD_TEXT_BR:
+                verbatim(image_nesting == 0 ? "<br>\n" : " ");
+                plain_break();
+                break;
+            case MD_TEXT_SOFTBR:
+                verbatim(image_nesting == 0 ? "\n" : " ");
+                plain_break();
+                break;
+            case MD_TEXT_HTML:
+                if (in_html_block) html_block_text.append(text, size);
+                if (opt.unsafe) {
+                    out->append(text, size);
+                } else if (!in_html_block) {
+                    verbatim("<!-- raw HTML omitted -->");
+                } else if (!html_block_omitted) {
+                    html_block_omitted = true;
+                    verbatim("<!-- raw HTML omitted -->\n");
+                }
+                break;
+            case MD_TEXT_ENTITY: {
+                std::string decoded;
+                append_entity(decoded, text, size);
+                escape_text(*out, decoded.data(), decoded.size());
+                plain(decoded.data(), decoded.size());
+                break;
+            }
+            default:
+                escape_text(*out, text, size);
+                plain(text, size);
+                break;
+        }
+    }
+};
+
+int on_enter_block(MD_BLOCKTYPE t, void* d, void* u) { static_cast<Renderer*>(u)->open_block(t, d); return 0; }
+int on_leave_block(MD_BLOCKTYPE t, void* d, void* u) { static_cast<Renderer*>(u)->close_block(t, d); return 0; }
+int on_enter_span(MD_SPANTYPE t, void* d, void* u) { static_cast<Renderer*>(u)->open_span(t, d); return 0; }
+int on_leave_span(MD_SPANTYPE t, void* d, void* u) { static_cast<Renderer*>(u)->close_span(t, d); return 0; }
+int on_text(MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) { static_cast<Renderer*>(u)->text(t, s, n); return 0; }
+
+// Decodes one UTF-8 code point at s[i], advancing i; invalid bytes yield U+FFFD.
+unsigned next_codepoint(std::string_view s, size_t& i) {
+    unsigned char c = s[i++];
+    if (c < 0x80) return c;
+    int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
+    if (extra < 0) return 0xFFFD;
+    unsigned cp = c & (0x3F >> extra);
+    for (int k = 0; k < extra; ++k) {
+        if (i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) return 0xFFFD;
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
+    }
+    return cp;
+}
+
+// Lower-cases the scripts a blog commonly meets (Latin, Greek, Cyrillic).
+unsigned to_lower(unsigned cp) {
+    if (cp >= 'A' && cp <= 'Z') return cp + 32;
+    if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) return cp + 32;
+    if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x138 && cp != 0x149 && cp != 0x17F) {
+        bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+        if (odd_upper ? (cp % 2 == 1) : (cp % 2 == 0)) return cp + 1;
+        return cp;
+    }
+    if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 32;
+    if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
+    if (cp >= 0x400 && cp <= 0x40F) return cp + 80;
+    return cp;
+}
+
+// Punctuation and symbols GitHub drops (everything but letters, marks,
+// numbers, connector punctuation, space and '-').
+bool dropped(unsigned cp) {
+    if (cp < 0x80) {
+        return !((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
+                 cp == ' ' || cp == '-' || cp == '_');
+    }
+    if (cp >= 0xA0 && cp <= 0xBF) return !(cp == 0xAA || cp == 0xB5 || cp == 0xBA || cp == 0xB2 ||
+                                            cp == 0xB3 || cp == 0xB9 || cp == 0xBC || cp == 0xBD || cp == 0xBE);
+    if (cp == 0xD7 || cp == 0xF7) return true;
+    if (cp >= 0x2000 && cp <= 0x206F) return cp != 0x203F && cp != 0x2040 && cp != 0x2054;  // keep ‿ ⁀ ⁔ (Pc)
+    if (cp >= 0x20A0 && cp <= 0x20CF) return true;   // currency
+    if (cp >= 0x2190 && cp <= 0x2BFF) return true;   // arrows, math, technical, boxes, shapes, dingbats
+    if (cp >= 0x3000 && cp <= 0x303F) return cp != 0x3005 && cp != 0x3006 && cp != 0x3007;
+    if (cp >= 0xFF01 && cp <= 0xFF0F) return true;
+    if (cp >= 0xFF1A && cp <= 0xFF20) return true;
+    if (cp >= 0x1F000 && cp <= 0x1FAFF) return true;  // emoji and pictographs
+    if (cp == 0xFFFD) return true;
+    return false;
+}
+
+}  // namespace
+
+unsigned MarkdownOptions::default_parser_flags() {
+    return MD_DIALECT_GITHUB | MD_FLAG_LATEXMATHSPANS;
+}
+
+std::string markdown_slug(std::string_view text) {
+    std::string out;
+    size_t i = 0;
+    while (i < text.size()) {
+        unsigned cp = next_codepoint(text, i);
+        if (dropped(cp)) continue;
+        if (cp == ' ') out.push_back('-');
+        else append_utf8(out, to_lower(cp));
+    }
+    return out;
+}
+
+Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOptions& options) {
+    Renderer r(options);
+    r.doc.reserve(text.size() + text.size() / 4 + 64);
+    MD_PARSER parser = {};
+    parser.abi_version = 0;
+    parser.flags = options.parser_flags;
+    if (!options.unsafe && options.flavor == MarkdownOptions::Flavor::Blog) {
+        // Raw HTML is recognised (so it can be omitted), never passed through.
+    }
+    parser.enter_block = on_enter_block;
+    parser.leave_block = on_leave_block;
+    parser.enter_span = on_enter_span;
+    parser.leave_span = on_leave_span;
+    parser.text = on_text;
+    // Skip a UTF-8 byte order mark.
+    if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.remove_prefix(3);
+    int rc = md_parse(text.data(), static_cast<MD_SIZE>(text.size()), &parser, &r);
+    if (rc != 0) return Error{"markdown", "the Markdown parser failed (out of memory?)"};
+
+    RenderedMarkdown& res = r.result;
+    res.html = std::move(r.doc);
+    res.word_count = r.words;
+    std::string& s = r.summary;
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    size_t lead = s.find_first_not_of(' ');
+    res.summary = lead == std::string::npos ? std::string() : s.substr(lead);
+    res.summary_truncated = r.more_marker ? r.words > r.summary_truncated_at : r.words > kSummaryWords;
+    return std::move(res);
+}
+
+}  // namespace blog

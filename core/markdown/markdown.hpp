@@ -1,0 +1,66 @@
+// Markdown to HTML: our own client of md4c's callbacks (as md4c-html.c is), so
+// that we decide heading ids, the link policy, code-block classes and math
+// markup without patching md4c. Safe by default: raw HTML is omitted and
+// script-bearing link targets are neutralised.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/util/result.hpp"
+
+namespace blog {
+
+struct MarkdownOptions {
+    // Blog: our markup (heading ids and anchors, lazy images, math spans,
+    // links resolved against base_url). Md4cHtml: md4c-html's markup, byte for
+    // byte, which the conformance suites compare against.
+    enum class Flavor { Blog, Md4cHtml };
+    Flavor flavor = Flavor::Blog;
+
+    // md4c parser flags; the default is the GitHub dialect plus LaTeX math.
+    unsigned parser_flags = default_parser_flags();
+
+    // Opt-in to danger: raw HTML passes through and link targets are not
+    // checked. Only for content the site owner fully trusts.
+    bool unsafe = false;
+
+    // URL of the Markdown file: relative links and images resolve against it.
+    std::string base_url;
+
+    // Route of the post being rendered ("#/posts/slug"): in-page links
+    // ("#tables") and heading anchors become "<self_route>#<id>".
+    std::string self_route;
+
+    // Maps a resolved link target ending in ".md" to an in-app route, or ""
+    // when it is not one of the blog's posts.
+    std::function<std::string(std::string_view resolved_url)> link_route;
+
+    static unsigned default_parser_flags();
+};
+
+struct Heading {
+    int level = 1;     // 1..6
+    std::string id;    // unique within the document, GitHub's slug rules
+    std::string text;  // plain text
+};
+
+struct RenderedMarkdown {
+    std::string html;
+    std::vector<Heading> headings;  // in document order
+    size_t word_count = 0;          // whitespace-separated words of the plain text
+    std::string summary;            // text before <!--more-->, else the first 70 words
+    bool summary_truncated = false; // the post goes on after the summary
+    bool has_code = false;          // a code block with a language (highlighting)
+    bool has_math = false;          // $...$ or $$...$$ (math rendering)
+};
+
+Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOptions& options = {});
+
+// GitHub's heading-id slug of a plain text (lowercase, spaces to '-',
+// punctuation dropped, letters of any script kept), without de-duplication.
+std::string markdown_slug(std::string_view text);
+
+}  // namespace blog

@@ -1,0 +1,168 @@
+#include "core/url/url.hpp"
+
+#include <vector>
+
+namespace blog {
+
+namespace {
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+size_t scheme_length(std::string_view s) {  // length of "scheme:" or 0
+    if (s.empty() || !is_alpha(s[0])) return 0;
+    for (size_t i = 1; i < s.size(); ++i) {
+        char c = s[i];
+        if (c == ':') return i + 1;
+        if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.') return 0;
+    }
+    return 0;
+}
+
+// Removes "." and ".." segments from a path (RFC 3986 §5.2.4).
+std::string remove_dot_segments(std::string_view path) {
+    bool absolute = !path.empty() && path[0] == '/';
+    std::vector<std::string_view> out;
+    size_t leading_up = 0;  // ".." that climb above a relative base are kept
+    size_t pos = absolute ? 1 : 0;
+    bool trailing_slash = false;
+    while (pos <= path.size()) {
+        size_t end = path.find('/', pos);
+        if (end == std::string_view::npos) end = path.size();
+        std::string_view seg = path.substr(pos, end - pos);
+        trailing_slash = false;
+        if (seg == ".") {
+            trailing_slash = true;
+        } else if (seg == "..") {
+            if (!out.empty()) out.pop_back();
+            else if (!absolute) ++leading_up;
+            trailing_slash = true;
+        } else if (!(seg.empty() && end == path.size())) {
+            out.push_back(seg);
+        } else {
+            trailing_slash = !out.empty() || absolute;
+        }
+        pos = end + 1;
+    }
+    std::string result = absolute ? "/" : "";
+    for (size_t i = 0; i < leading_up; ++i) result += "../";
+    for (size_t i = 0; i < out.size(); ++i) {
+        if (i) result += '/';
+        result.append(out[i]);
+    }
+    if (trailing_slash && !out.empty()) result += '/';
+    return result;
+}
+
+}  // namespace
+
+bool url_has_scheme(std::string_view ref) { return scheme_length(ref) > 0; }
+
+std::string url_resolve(std::string_view base, std::string_view ref) {
+    if (url_has_scheme(ref)) return std::string(ref);
+    // Split base into prefix (scheme://authority) and path(+query/fragment dropped).
+    size_t scheme = scheme_length(base);
+    std::string_view prefix = base.substr(0, scheme);
+    std::string_view rest = base.substr(scheme);
+    if (rest.substr(0, 2) == "//") {
+        size_t slash = rest.find_first_of("/?#", 2);
+        if (slash == std::string_view::npos) slash = rest.size();
+        prefix = base.substr(0, scheme + slash);
+        rest = rest.substr(slash);
+    }
+    std::string_view base_path = rest.substr(0, rest.find_first_of("?#"));
+    std::string_view base_query = rest.substr(base_path.size());
+    base_query = base_query.substr(0, base_query.find('#'));
+
+    if (ref.substr(0, 2) == "//") return std::string(base.substr(0, scheme)) + std::string(ref);
+    if (ref.empty()) return std::string(prefix) + std::string(base_path) + std::string(base_query);
+    if (ref[0] == '#') return std::string(prefix) + std::string(base_path) + std::string(base_query) + std::string(ref);
+    if (ref[0] == '?') return std::string(prefix) + std::string(base_path) + std::string(ref);
+
+    size_t ref_path_len = ref.find_first_of("?#");
+    if (ref_path_len == std::string_view::npos) ref_path_len = ref.size();
+    std::string_view ref_path = ref.substr(0, ref_path_len);
+    std::string_view ref_tail = ref.substr(ref_path_len);
+    std::string merged;
+    if (ref_path[0] == '/') {
+        merged = std::string(ref_path);
+    } else {
+        size_t last = base_path.rfind('/');
+        if (last == std::string_view::npos) merged = (prefix.size() > scheme ? "/" : "");
+        else merged = std::string(base_path.substr(0, last + 1));
+        merged.append(ref_path);
+    }
+    return std::string(prefix) + remove_dot_segments(merged) + std::string(ref_tail);
+}
+
+std::string url_effective_scheme(std::string_view url) {
+    std::string cleaned;
+    size_t i = 0;
+    while (i < url.size() && static_cast<unsigned char>(url[i]) <= 0x20) ++i;
+    for (; i < url.size() && cleaned.size() < 32; ++i) {
+        char c = url[i];
+        if (c == '\t' || c == '\n' || c == '\r') continue;
+        cleaned.push_back(c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c);
+    }
+    size_t n = scheme_length(cleaned);
+    return n ? cleaned.substr(0, n - 1) : std::string();
+}
+
+bool url_is_safe(std::string_view url, UrlUse use) {
+    std::string scheme = url_effective_scheme(url);
+    if (scheme == "javascript" || scheme == "vbscript") return false;
+    if (scheme != "data") return true;
+    if (use != UrlUse::Image) return false;
+    std::string lowered;
+    for (char c : url) {
+        if (c == '\t' || c == '\n' || c == '\r') continue;
+        lowered.push_back(c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c);
+        if (lowered.size() > 32) break;
+    }
+    size_t start = lowered.find("data:");
+    std::string_view media = std::string_view(lowered).substr(start + 5);
+    for (const char* ok : {"image/png", "image/gif", "image/jpeg", "image/webp"}) {
+        std::string_view p(ok);
+        if (media.substr(0, p.size()) == p && media.size() > p.size() &&
+            (media[p.size()] == ';' || media[p.size()] == ','))
+            return true;
+    }
+    return false;
+}
+
+std::string url_percent_decode(std::string_view text) {
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+            out.push_back(char(hex(text[i + 1]) * 16 + hex(text[i + 2])));
+            i += 2;
+        } else {
+            out.push_back(text[i]);
+        }
+    }
+    return out;
+}
+
+std::string url_percent_encode(std::string_view text) {
+    static const char hexd[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (is_alpha(char(c)) || is_digit(char(c)) || c == '-' || c == '.' || c == '_' || c == '~') {
+            out.push_back(char(c));
+        } else {
+            out.push_back('%');
+            out.push_back(hexd[c >> 4]);
+            out.push_back(hexd[c & 15]);
+        }
+    }
+    return out;
+}
+
+}  // namespace blog

@@ -1,0 +1,261 @@
+#include "core/view/views.hpp"
+
+#include <algorithm>
+
+#include "core/date/date.hpp"
+#include "core/html/escape.hpp"
+#include "core/route/route.hpp"
+
+namespace blog {
+
+namespace {
+
+const char* const kSep = "&nbsp;·&nbsp;";
+
+void attr(std::string& out, std::string_view text) { html_escape_append(out, text); }
+
+std::string page_shell(const SiteIndex* site, std::string_view main_html) {
+    std::string out;
+    out.reserve(main_html.size() + 512);
+    out += "<header class=\"header\"><nav class=\"nav\"><div class=\"logo\">";
+    if (site && !site->title.empty()) {
+        out += "<a href=\"#/\" accesskey=\"h\" title=\"";
+        attr(out, site->title);
+        out += " (Alt + H)\">";
+        html_escape_append(out, site->title);
+        out += "</a>";
+    }
+    out += "</div></nav></header>\n<main class=\"main\">\n";
+    out += main_html;
+    out += "</main>\n<footer class=\"footer\">";
+    if (site && !site->author.empty()) {
+        out += "<span>&copy; ";
+        html_escape_append(out, site->author);
+        out += "</span> · ";
+    }
+    out += "<span>Rendered in your browser by wasm-blog</span></footer>\n";
+    return out;
+}
+
+std::string with_site(std::string_view title, const SiteIndex* site) {
+    std::string t(title);
+    if (site && !site->title.empty()) t += (t.empty() ? "" : " | ") + site->title;
+    return t;
+}
+
+std::optional<Summary> summary_of(const Post& post, const SummaryLookup& summaries) {
+    if (post.summary) return Summary{*post.summary, post.truncated};
+    if (summaries) return summaries(post);
+    return std::nullopt;
+}
+
+std::string problems_notice(const SiteIndex& site) {
+    if (site.problems.empty()) return {};
+    std::string out = "<div class=\"notice notice-warn\" role=\"status\"><p>";
+    out += site.problems.size() == 1 ? "One entry of " : std::to_string(site.problems.size()) + " entries of ";
+    html_escape_append(out, site.source.empty() ? "index.json" : site.source);
+    out += site.problems.size() == 1 ? " was left out:</p><ul>" : " were left out:</p><ul>";
+    for (const std::string& p : site.problems) {
+        out += "<li>";
+        html_escape_append(out, p);
+        out += "</li>";
+    }
+    out += "</ul></div>\n";
+    return out;
+}
+
+std::string toc_html(const std::vector<Heading>& headings, const std::string& slug) {
+    std::vector<const Heading*> entries;
+    for (const Heading& h : headings)
+        if (h.level >= 2 && h.level <= 4) entries.push_back(&h);
+    if (entries.size() < 2) return {};
+    int base = 4;
+    for (const Heading* h : entries) base = std::min(base, h->level);
+    std::string out =
+        "<div class=\"toc\"><details><summary accesskey=\"c\" title=\"(Alt + C)\">"
+        "<span class=\"details\">Table of Contents</span></summary><div class=\"inner\">";
+    int depth = 0;
+    for (const Heading* h : entries) {
+        int want = h->level - base + 1;
+        if (depth == 0) {
+            out += "<ul>";
+            depth = 1;
+        } else if (want > depth) {
+            out += "<ul>";  // inside the open <li>; never skips a level
+            ++depth;
+        } else {
+            out += "</li>";
+            for (; depth > std::max(want, 1); --depth) out += "</ul></li>";
+        }
+        out += "<li><a href=\"";
+        attr(out, route_post_href(slug, h->id));
+        out += "\" aria-label=\"";
+        attr(out, h->text);
+        out += "\">";
+        html_escape_append(out, h->text);
+        out += "</a>";
+    }
+    out += "</li>";
+    for (; depth > 1; --depth) out += "</ul></li>";
+    out += "</ul></div></details></div>\n";
+    return out;
+}
+
+}  // namespace
+
+std::string view_date(const Post& post) {
+    if (!post.date) return {};
+    std::string out = "<span title=\"";
+    attr(out, date_format_tooltip(*post.date));
+    out += "\">" + date_format_long(*post.date) + "</span>";
+    return out;
+}
+
+int view_reading_minutes(size_t words) { return std::max<int>(1, int((words + 212) / 213)); }
+
+int view_page_count(const SiteIndex& site, const ListQuery& query) {
+    size_t n = index_listed(site, query.tag).size();
+    size_t size = size_t(std::max(1, query.page_size));
+    return std::max<int>(1, int((n + size - 1) / size));
+}
+
+std::string view_list_entry(const Post& post, const std::optional<Summary>& summary) {
+    std::string out = "<article class=\"post-entry\">\n<header class=\"entry-header\"><h2 class=\"entry-hint-parent\">";
+    html_escape_append(out, post.title);
+    out += "</h2></header>\n";
+    if (summary && !summary->text.empty()) {
+        out += "<div class=\"entry-content\"><p>";
+        html_escape_append(out, summary->text);
+        if (summary->truncated) out += "...";
+        out += "</p></div>\n";
+    }
+    std::string date = view_date(post);
+    if (!date.empty() || !post.author.empty()) {
+        out += "<footer class=\"entry-footer\">" + date;
+        if (!date.empty() && !post.author.empty()) out += kSep;
+        html_escape_append(out, post.author);
+        out += "</footer>\n";
+    }
+    out += "<a class=\"entry-link\" aria-label=\"post link to ";
+    attr(out, post.title);
+    out += "\" href=\"";
+    attr(out, route_post_href(post.slug));
+    out += "\"></a>\n</article>\n";
+    return out;
+}
+
+Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLookup& summaries) {
+    std::vector<const Post*> posts = index_listed(site, query.tag);
+    const int pages = view_page_count(site, query);
+    const size_t size = size_t(std::max(1, query.page_size));
+    const bool is_tag = !query.tag.empty();
+    if (query.page < 1 || query.page > pages) {
+        std::string msg = "Page " + std::to_string(query.page) + " does not exist: the list has " +
+                          std::to_string(pages) + (pages == 1 ? " page." : " pages.");
+        return view_not_found(&site, "Page not found", msg);
+    }
+    if (is_tag && posts.empty())
+        return view_not_found(&site, "Tag not found", "No post has the tag \u201c" + query.tag + "\u201d.");
+
+    std::string main;
+    if (is_tag) {
+        main += "<header class=\"page-header\"><h1>";
+        html_escape_append(main, query.tag);
+        main += "</h1></header>\n";
+    }
+    main += problems_notice(site);
+    if (posts.empty()) main += "<p class=\"empty\">No posts yet.</p>\n";
+    const size_t first = size_t(query.page - 1) * size;
+    for (size_t i = first; i < posts.size() && i < first + size; ++i)
+        main += view_list_entry(*posts[i], summary_of(*posts[i], summaries));
+    if (pages > 1) {
+        auto href = [&](int page) { return is_tag ? route_tag_href(query.tag, page) : route_list_href(page); };
+        main += "<footer class=\"page-footer\"><nav class=\"pagination\">";
+        if (query.page > 1) main += "<a class=\"prev\" href=\"" + html_escape(href(query.page - 1)) + "\">«&nbsp;Prev</a>";
+        if (query.page < pages) main += "<a class=\"next\" href=\"" + html_escape(href(query.page + 1)) + "\">Next&nbsp;»</a>";
+        main += "</nav></footer>\n";
+    }
+    std::string title = is_tag ? query.tag : std::string();
+    if (query.page > 1) title += (title.empty() ? "" : " · ") + std::string("Page ") + std::to_string(query.page);
+    return Screen{page_shell(&site, main), with_site(title, &site)};
+}
+
+Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown* body) {
+    std::string main = "<article class=\"post-single\">\n<header class=\"post-header\">";
+    main += "<div class=\"breadcrumbs\"><a href=\"#/\">Home</a></div>\n<h1 class=\"post-title\">";
+    html_escape_append(main, post.title);
+    main += "</h1>\n<div class=\"post-meta\">";
+    std::string meta = view_date(post);
+    auto add = [&](const std::string& part) {
+        if (part.empty()) return;
+        if (!meta.empty()) meta += kSep;
+        meta += part;
+    };
+    if (body) {
+        add(std::to_string(view_reading_minutes(body->word_count)) + " min");
+        add(std::to_string(body->word_count) + (body->word_count == 1 ? " word" : " words"));
+    }
+    add(html_escape(post.author));
+    main += meta + "</div>\n</header>\n";
+    if (!body) {
+        main += "<p class=\"loading\" aria-busy=\"true\">Loading…</p>\n</article>\n";
+        return Screen{page_shell(&site, main), with_site(post.title, &site)};
+    }
+    main += toc_html(body->headings, post.slug);
+    main += "<div class=\"post-content\">";
+    main += body->html;
+    main += "</div>\n<footer class=\"post-footer\">";
+    if (!post.tags.empty()) {
+        main += "<ul class=\"post-tags\">";
+        for (const std::string& tag : post.tags) {
+            main += "<li><a href=\"" + html_escape(route_tag_href(tag)) + "\">";
+            html_escape_append(main, tag);
+            main += "</a></li>";
+        }
+        main += "</ul>";
+    }
+    std::vector<const Post*> listed = index_listed(site);
+    auto it = std::find(listed.begin(), listed.end(), &post);
+    if (it != listed.end() && listed.size() > 1) {
+        const Post* newer = it == listed.begin() ? nullptr : *(it - 1);
+        const Post* older = it + 1 == listed.end() ? nullptr : *(it + 1);
+        main += "<nav class=\"paginav\">";
+        if (newer) {
+            main += "<a class=\"prev\" href=\"" + html_escape(route_post_href(newer->slug)) +
+                    "\"><span class=\"title\">«&nbsp;Prev</span><br><span>";
+            html_escape_append(main, newer->title);
+            main += "</span></a>";
+        }
+        if (older) {
+            main += "<a class=\"next\" href=\"" + html_escape(route_post_href(older->slug)) +
+                    "\"><span class=\"title\">Next&nbsp;»</span><br><span>";
+            html_escape_append(main, older->title);
+            main += "</span></a>";
+        }
+        main += "</nav>";
+    }
+    main += "</footer>\n</article>\n";
+    return Screen{page_shell(&site, main), with_site(post.title, &site)};
+}
+
+Screen view_not_found(const SiteIndex* site, std::string_view heading, std::string_view message) {
+    std::string main = "<div class=\"not-found\" role=\"alert\"><h1>";
+    html_escape_append(main, heading);
+    main += "</h1><p>";
+    html_escape_append(main, message);
+    main += "</p><p><a class=\"back\" href=\"#/\">« Back to the list</a></p></div>\n";
+    return Screen{page_shell(site, main), with_site(heading, site)};
+}
+
+Screen view_error(const SiteIndex* site, std::string_view message) {
+    std::string main = "<div class=\"notice notice-error\" role=\"alert\"><p>";
+    html_escape_append(main, message);
+    main += "</p></div>\n";
+    return Screen{page_shell(site, main), with_site("Error", site)};
+}
+
+Screen view_loading(const SiteIndex* site) {
+    return Screen{page_shell(site, "<p class=\"loading\" aria-busy=\"true\">Loading…</p>\n"), with_site("", site)};
+}
+
+}  // namespace blog

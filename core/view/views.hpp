@@ -1,0 +1,66 @@
+// Views: pure functions from the parsed index (and a rendered post) to HTML
+// strings, with PaperMod's markup. The same bytes serve the browser, native
+// prerendering and feeds. Every string from the index or the Markdown is
+// escaped where it lands.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/index/post_index.hpp"
+#include "core/markdown/markdown.hpp"
+
+namespace blog {
+
+struct Summary {
+    std::string text;
+    bool truncated = false;
+};
+
+// Where a post's summary comes from when the index has none (the post's
+// Markdown, once fetched); nullopt while it is not known.
+using SummaryLookup = std::function<std::optional<Summary>(const Post&)>;
+
+struct ListQuery {
+    int page = 1;
+    int page_size = 10;
+    std::string tag;  // "" for the home list
+};
+
+// A whole screen of the widget: the HTML and the document title.
+struct Screen {
+    std::string html;
+    std::string title;
+};
+
+// Number of pages the list (or the tag's list) has; at least 1.
+int view_page_count(const SiteIndex& site, const ListQuery& query);
+
+// The list: entries newest first, pagination, and a notice for entries of
+// index.json that were left out. A page past the end is a not-found screen.
+Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLookup& summaries = {});
+
+// One list entry (exposed for tests and feeds).
+std::string view_list_entry(const Post& post, const std::optional<Summary>& summary);
+
+// "<span title=\"2022-07-24 21:42:07 -0700 -0700\">July 24, 2022</span>", or "".
+std::string view_date(const Post& post);
+
+// The post: header (title, meta line, tags), table of contents, body,
+// previous/next links. `body` is the rendered Markdown; nullptr while loading.
+Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown* body);
+
+// Reading time in minutes as Hugo computes it: ceil(words / 213), at least 1.
+int view_reading_minutes(size_t words);
+
+// "Post not found" (or page not found) with a link back to the list.
+Screen view_not_found(const SiteIndex* site, std::string_view heading, std::string_view message);
+
+// A failure that leaves nothing to show (the index could not be loaded).
+Screen view_error(const SiteIndex* site, std::string_view message);
+
+Screen view_loading(const SiteIndex* site);
+
+}  // namespace blog

@@ -1,0 +1,107 @@
+// The C boundary between the core and the browser. Bulk text crosses as
+// (pointer, length) in linear memory, never as C strings on the stack.
+// Every widget owns one handle; nothing per-widget lives in a global.
+//
+// Imports (JS, see EM_JS below) call into Module.blogHosts.get(handle), the
+// widget object registered by web/wasm-blog.js.
+#include <emscripten/emscripten.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "core/app/controller.hpp"
+#include "core/markdown/markdown.hpp"
+
+EM_JS(void, blog_host_fetch, (void* handle, uint32_t request_id, const char* url, size_t url_len), {
+    const host = Module.blogHosts.get(handle);
+    if (host) host.fetch(request_id, UTF8ToString(url, url_len));
+});
+
+EM_JS(void, blog_host_show,
+      (void* handle, const char* html, size_t html_len, const char* title, size_t title_len, int scroll,
+       const char* anchor, size_t anchor_len, int needs),
+      {
+          const host = Module.blogHosts.get(handle);
+          if (host)
+              host.show({
+                  html: UTF8ToString(html, html_len),
+                  title: UTF8ToString(title, title_len),
+                  scroll: ['keep', 'top', 'anchor'][scroll],
+                  anchor: UTF8ToString(anchor, anchor_len),
+                  needsCode: (needs & 1) != 0,
+                  needsMath: (needs & 2) != 0,
+              });
+      });
+
+namespace {
+
+// One widget: its controller and the two platform ends the controller talks to.
+struct Widget final : blog::Fetcher, blog::Display {
+    std::unique_ptr<blog::Controller> controller;
+
+    void fetch(uint32_t request_id, const std::string& url) override {
+        blog_host_fetch(this, request_id, url.data(), url.size());
+    }
+    void show(const blog::Frame& f) override {
+        int scroll = f.scroll == blog::Frame::Scroll::Top ? 1 : f.scroll == blog::Frame::Scroll::Anchor ? 2 : 0;
+        int needs = (f.needs_code ? 1 : 0) | (f.needs_math ? 2 : 0);
+        blog_host_show(this, f.html.data(), f.html.size(), f.title.data(), f.title.size(), scroll,
+                       f.anchor.data(), f.anchor.size(), needs);
+    }
+};
+
+size_t last_size = 0;  // length of the last buffer returned by blog_render_markdown
+
+}  // namespace
+
+extern "C" {
+
+// Allocates n bytes in linear memory for the caller to fill; free with blog_free.
+EMSCRIPTEN_KEEPALIVE void* blog_alloc(size_t n) { return std::malloc(n ? n : 1); }
+EMSCRIPTEN_KEEPALIVE void blog_free(void* p) { std::free(p); }
+
+// Creates a widget's controller. The strings are copied; the caller keeps them.
+EMSCRIPTEN_KEEPALIVE Widget* blog_create(const char* index_url, size_t index_url_len, int page_size) {
+    auto* w = new Widget();
+    blog::ControllerConfig config;
+    config.index_url.assign(index_url, index_url_len);
+    if (page_size > 0) config.page_size = page_size;
+    w->controller = std::make_unique<blog::Controller>(std::move(config), *w, *w);
+    return w;
+}
+
+EMSCRIPTEN_KEEPALIVE void blog_destroy(Widget* w) { delete w; }
+
+// Shows the screen for a URL hash; calls blog_host_show (synchronously) and
+// blog_host_fetch for anything that must be loaded first.
+EMSCRIPTEN_KEEPALIVE void blog_navigate(Widget* w, const char* hash, size_t hash_len) {
+    w->controller->navigate(std::string_view(hash, hash_len));
+}
+
+// Completes request `id`: status is the HTTP status, or 0 with body holding
+// the network error's text. The body is copied; the caller frees it.
+EMSCRIPTEN_KEEPALIVE void blog_fetch_done(Widget* w, uint32_t id, int status, const char* body, size_t len) {
+    blog::FetchResponse r;
+    r.status = status;
+    (status == 0 ? r.error : r.body).assign(body, len);
+    w->controller->fetch_done(id, std::move(r));
+}
+
+// Renders Markdown with the blog's defaults (safe). Returns a buffer the
+// caller frees with blog_free; its length is blog_last_size(). On failure
+// returns nullptr.
+EMSCRIPTEN_KEEPALIVE char* blog_render_markdown(const char* text, size_t len) {
+    auto r = blog::markdown_render(std::string_view(text, len));
+    if (!r) return nullptr;
+    const std::string& html = r.value().html;
+    char* out = static_cast<char*>(std::malloc(html.size() + 1));
+    std::memcpy(out, html.data(), html.size());
+    last_size = html.size();
+    return out;
+}
+
+EMSCRIPTEN_KEEPALIVE size_t blog_last_size() { return last_size; }
+
+}  // extern "C"
