@@ -58,7 +58,7 @@ if [ "$need_src" = 1 ]; then
     tar xzf "$tarball" )
 fi
 
-if [ ! -x node_modules/.bin/playwright-core ] && [ ! -d node_modules/playwright-core ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/katex ] || [ ! -d node_modules/@highlightjs/cdn-assets ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: npm ci"
   npm ci --no-audit --no-fund --ignore-scripts
 fi

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Copies the front-end libraries the widget loads on demand into dist/vendor/,
+# from the npm packages pinned in package-lock.json (never from a CDN):
+#   highlight.js (@highlightjs/cdn-assets): core + the languages below, as ES modules
+#   KaTeX: the UMD build, its stylesheet and woff2 fonts
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-dist/vendor}
+hl=node_modules/@highlightjs/cdn-assets
+kx=node_modules/katex/dist
+for f in "$hl/es/core.min.js" "$kx/katex.min.js"; do
+  [ -f "$f" ] || { echo "make-vendor: $f missing: run scripts/setup.sh" >&2; exit 1; }
+done
+# Keep in sync with the table in web/enhance-code.js.
+LANGS="bash c cpp css diff go java javascript json markdown python rust shell sql typescript xml yaml"
+mkdir -p "$out/highlight/languages" "$out/katex/fonts"
+cp "$hl/es/core.min.js" "$hl/LICENSE" "$out/highlight/"
+cp "$hl/styles/github-dark.min.css" "$out/highlight/theme.css"
+for l in $LANGS; do cp "$hl/es/languages/$l.min.js" "$out/highlight/languages/"; done
+cp "$kx/katex.min.js" "$kx/katex.min.css" "$out/katex/"
+cp node_modules/katex/LICENSE "$out/katex/"
+cp "$kx"/fonts/*.woff2 "$out/katex/fonts/"

@@ -1,0 +1,152 @@
+// <wasm-blog src="posts/index.json" page-size="10">: the blog as one custom
+// element. Everything the reader sees is decided by the C++ core (compiled to
+// blog-core.wasm); this file is the platform's end of it: fetching, writing
+// the core's HTML into a shadow root, listening to the URL hash, scrolling.
+//
+// Several <wasm-blog> elements on one page share one instance of the module;
+// each has its own handle into it (its own index, cache and route).
+import createBlogCore from './blog-core.js';
+
+const assetUrl = (name) => new URL(name, import.meta.url).href;
+const encoder = new TextEncoder();
+
+let corePromise = null;
+function loadCore() {
+  if (!corePromise) {
+    corePromise = createBlogCore().then((core) => {
+      core.blogHosts = new Map();  // handle -> element, read by the EM_JS imports
+      return core;
+    });
+  }
+  return corePromise;
+}
+
+let sheetPromise = null;  // one constructable stylesheet shared by every shadow root
+function loadSheet() {
+  if (!sheetPromise) {
+    sheetPromise = fetch(assetUrl('wasm-blog.css'))
+      .then((r) => (r.ok ? r.text() : ''))
+      .catch(() => '')
+      .then((css) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        return sheet;
+      });
+  }
+  return sheetPromise;
+}
+
+// Copies bytes into the module's memory for the duration of fn(ptr, len).
+function withBytes(core, bytes, fn) {
+  const ptr = core._blog_alloc(bytes.length);
+  try {
+    core.HEAPU8.set(bytes, ptr);  // HEAPU8 is re-read: memory may have grown
+    return fn(ptr, bytes.length);
+  } finally {
+    core._blog_free(ptr);
+  }
+}
+
+const enhancers = {
+  code: () => import('./enhance-code.js'),
+  math: () => import('./enhance-math.js'),
+};
+
+export class WasmBlogElement extends HTMLElement {
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' });
+    this._core = null;
+    this._handle = 0;
+    this._onHashChange = () => this.navigate(location.hash);
+  }
+
+  get src() { return this.getAttribute('src') || 'posts/index.json'; }
+  set src(value) { this.setAttribute('src', value); }
+  get pageSize() { return parseInt(this.getAttribute('page-size') || '10', 10) || 10; }
+  set pageSize(value) { this.setAttribute('page-size', String(value)); }
+
+  connectedCallback() {
+    if (!this.shadowRoot.firstChild) {
+      this._view = document.createElement('div');
+      this._view.className = 'wasm-blog';
+      this._view.setAttribute('aria-live', 'polite');
+      this.shadowRoot.append(this._view);
+    }
+    window.addEventListener('hashchange', this._onHashChange);
+    this._start();
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('hashchange', this._onHashChange);
+    this._stop();
+  }
+
+  async _start() {
+    if (this._handle || this._starting) return;
+    this._starting = true;
+    let core, sheet;
+    try {
+      [core, sheet] = await Promise.all([loadCore(), loadSheet()]);
+    } catch (err) {
+      this._starting = false;
+      this._view.textContent = `Could not load the blog engine (${assetUrl('blog-core.wasm')}): ${err && err.message ? err.message : err}`;
+      this._view.setAttribute('role', 'alert');
+      return;
+    }
+    this._starting = false;
+    if (!this.isConnected) return;
+    this.shadowRoot.adoptedStyleSheets = [sheet];
+    this._core = core;
+    const url = encoder.encode(this.src);
+    this._handle = withBytes(core, url, (p, n) => core._blog_create(p, n, this.pageSize));
+    core.blogHosts.set(this._handle, this);
+    this.navigate(location.hash);
+  }
+
+  _stop() {
+    if (!this._handle) return;
+    this._core.blogHosts.delete(this._handle);
+    this._core._blog_destroy(this._handle);
+    this._handle = 0;
+  }
+
+  // Shows the screen for a route ("#/posts/lets-go").
+  navigate(hash) {
+    if (!this._handle) return;
+    withBytes(this._core, encoder.encode(hash || ''), (p, n) => this._core._blog_navigate(this._handle, p, n));
+  }
+
+  // Called by the core: start a request and answer it with blog_fetch_done.
+  fetch(requestId, url) {
+    const handle = this._handle;
+    const done = (status, bytes) => {
+      if (this._handle !== handle) return;  // the widget went away meanwhile
+      withBytes(this._core, bytes, (p, n) => this._core._blog_fetch_done(handle, requestId, status, p, n));
+    };
+    fetch(url)
+      .then(async (response) => done(response.status, new Uint8Array(await response.arrayBuffer())))
+      .catch((err) => done(0, encoder.encode(String(err && err.message ? err.message : err))));
+  }
+
+  // Called by the core with a screen to show.
+  show(frame) {
+    this._view.innerHTML = frame.html;
+    if (frame.title) document.title = frame.title;
+    if (frame.scroll === 'top') {
+      const top = this.getBoundingClientRect().top + window.scrollY;
+      if (window.scrollY > top) window.scrollTo(0, top);
+    } else if (frame.scroll === 'anchor') {
+      const target = this.shadowRoot.getElementById(frame.anchor);
+      if (target) target.scrollIntoView();
+    }
+    const pending = [];
+    if (frame.needsCode) pending.push(enhancers.code().then((m) => m.enhance(this._view, assetUrl)));
+    if (frame.needsMath) pending.push(enhancers.math().then((m) => m.enhance(this._view, assetUrl, this.shadowRoot)));
+    Promise.allSettled(pending).then(() => {
+      this.dispatchEvent(new CustomEvent('wasm-blog-rendered', { detail: { title: frame.title }, bubbles: true, composed: true }));
+    });
+  }
+}
+
+if (!customElements.get('wasm-blog')) customElements.define('wasm-blog', WasmBlogElement);
