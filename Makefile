@@ -41,7 +41,7 @@ test-browser: dist
 test: test-native test-browser
 
 bench: dist
-	node bench/run.mjs
+	node bench/pathological.mjs
 
 clean:
 	rm -rf build dist

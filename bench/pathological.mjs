@@ -1,0 +1,82 @@
+// md4c's pathological inputs (deps/md4c-release-0.4.8/test/pathological_tests.py),
+// rendered by the shipped wasm build (dist/blog-core.{js,wasm}) in headless
+// Chromium at growing sizes. Linear time shows as a growth exponent near 1:
+// exponent = log2(time(2n) / time(n)), from the two largest sizes.
+// Run: make bench  (or: make dist && node bench/pathological.mjs)
+import { startStaticServer, launchChromium } from './lib.mjs';
+
+const cases = {
+  'nested strong emph': (n) => '*a **a '.repeat(n) + 'b' + ' a** a*'.repeat(n),
+  'many emph closers with no openers': (n) => 'a_ '.repeat(n),
+  'many emph openers with no closers': (n) => '_a '.repeat(n),
+  'many 3-emph openers with no closers': (n) => 'a***'.repeat(n),
+  'many link closers with no openers': (n) => 'a]'.repeat(n),
+  'many link openers with no closers': (n) => '[a'.repeat(n),
+  'mismatched openers and closers': (n) => '*a_ '.repeat(n),
+  'openers and closers multiple of 3': (n) => 'a**b' + 'c* '.repeat(n),
+  'link openers and emph closers': (n) => '[ a_'.repeat(n),
+  'nested brackets': (n) => '['.repeat(n) + 'a' + ']'.repeat(n),
+  'nested block quotes': (n) => '> '.repeat(n) + 'a',
+  'backticks': (n) => Array.from({ length: Math.round(Math.sqrt(n) * 4) }, (_, i) => 'e' + '`'.repeat(i + 1)).join(''),
+  'many links': (n) => '[t](/u) '.repeat(n),
+  'many references': (n) => Array.from({ length: n * 2 }, (_, i) => `[${i + 1}]: u\n`).join('') + '[0] '.repeat(n),
+  // md4c's case is 1000 levels deep; here the 1000-level staircase repeats to grow the input.
+  'deeply nested lists': (n) => Array.from({ length: n / 10 }, (_, i) => '  '.repeat(i % 1000) + '* a\n').join(''),
+  'many html openers and closers': (n) => '<>'.repeat(n),
+  'many html proc. inst. openers': (n) => 'x' + '<?'.repeat(n),
+  'many html CDATA openers': (n) => 'x' + '<![CDATA['.repeat(n),
+  'many backticks and escapes': (n) => '\\``'.repeat(n),
+  'many broken link titles': (n) => '[ (]('.repeat(n),
+  'broken thematic break': (n) => '* '.repeat(n) + 'a',
+};
+const sizes = [25000, 50000, 100000, 200000];
+
+const server = await startStaticServer();
+const browser = await launchChromium();
+const page = await browser.newPage();
+await page.goto(`${server.url}/bench/blank.html`);
+await page.evaluate(async () => {
+  const { default: create } = await import('/blog-core.js');
+  const core = await create();
+  const enc = new TextEncoder();
+  window.renderOnce = (text) => {
+    const bytes = enc.encode(text);
+    const ptr = core._blog_alloc(bytes.length);
+    core.HEAPU8.set(bytes, ptr);
+    const t0 = performance.now();
+    const out = core._blog_render_markdown(ptr, bytes.length);
+    const ms = performance.now() - t0;
+    const len = core._blog_last_size();
+    core._blog_free(out);
+    core._blog_free(ptr);
+    return { ms, bytes: bytes.length, out: out ? len : -1 };
+  };
+  window.render = (text, reps) => {
+    let best = Infinity, r;
+    for (let i = 0; i < reps; i++) { r = window.renderOnce(text); best = Math.min(best, r.ms); }
+    return { ...r, ms: best };
+  };
+});
+
+const rows = [];
+for (const [name, make] of Object.entries(cases)) {
+  const times = [];
+  let last;
+  for (const n of sizes) {
+    const text = make(n);
+    last = await page.evaluate(([t]) => window.render(t, 3), [text]);
+    if (last.out < 0) throw new Error(`${name}: render failed at n=${n}`);
+    times.push(last.ms);
+  }
+  const k = times.length - 1;
+  const exponent = Math.log2(Math.max(times[k], 0.05) / Math.max(times[k - 1], 0.05));
+  rows.push({ name, kb: (last.bytes / 1024).toFixed(0), ms: times.map((t) => t.toFixed(2)).join(' / '),
+              mbs: (last.bytes / 1048576 / (times[k] / 1000)).toFixed(1), exponent: exponent.toFixed(2) });
+}
+await browser.close();
+server.close();
+
+const pad = (s, w) => String(s).padEnd(w);
+console.log(`md4c pathological inputs, wasm build in Chromium; n = ${sizes.join(', ')} (best of 3)`);
+console.log(`${pad('case', 38)} ${pad('KB@max', 7)} ${pad('ms at each n', 34)} ${pad('MB/s', 7)} growth exponent`);
+for (const r of rows) console.log(`${pad(r.name, 38)} ${pad(r.kb, 7)} ${pad(r.ms, 34)} ${pad(r.mbs, 7)} ${r.exponent}`);

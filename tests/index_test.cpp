@@ -1,0 +1,355 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/index/post_index.hpp"
+
+using namespace blog;
+
+namespace {
+
+// The sample blog's index, found next to this file (ctest runs in the build dir).
+std::string sample_index() {
+    std::string path(__FILE__);
+    const std::string self = "tests/index_test.cpp";
+    REQUIRE(path.size() > self.size());
+    REQUIRE(path.compare(path.size() - self.size(), self.size(), self) == 0);
+    path.replace(path.size() - self.size(), self.size(), "posts/index.json");
+    std::ifstream in(path, std::ios::binary);
+    INFO(path);
+    REQUIRE(in);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+SiteIndex parse_ok(const std::string& json) {
+    auto r = index_parse(json, "posts/index.json");
+    if (!r.ok()) FAIL(r.error().message);
+    return std::move(r).value();
+}
+
+// An index whose "posts" array is `entries` (a JSON fragment).
+SiteIndex parse_posts(const std::string& entries) {
+    return parse_ok("{\"author\": \"Site Author\", \"posts\": [" + entries + "]}");
+}
+
+std::string parse_error(const std::string& json) {
+    auto r = index_parse(json, "posts/index.json");
+    REQUIRE_FALSE(r.ok());
+    return r.error().message;
+}
+
+std::vector<std::string> slugs(const std::vector<const Post*>& posts) {
+    std::vector<std::string> out;
+    for (const Post* p : posts) out.push_back(p->slug);
+    return out;
+}
+
+std::vector<std::string> slugs(const std::vector<Post>& posts) {
+    std::vector<std::string> out;
+    for (const Post& p : posts) out.push_back(p.slug);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("index: the sample posts/index.json lists its ten posts in the seed's order") {
+    SiteIndex site = parse_ok(sample_index());
+    CHECK(site.title == "Jose Villalta");
+    CHECK(site.author == "Jose Villalta");
+    CHECK(site.description == "Notes on Go, distributed systems and a paper every day.");
+    CHECK(site.source == "posts/index.json");
+    CHECK_FALSE(site.unsafe_html);
+    CHECK(site.problems.empty());
+
+    const std::vector<std::string> seed_order = {
+        "lets-go",
+        "paper-day-8-omega",
+        "paper-day-7-borg",
+        "paper-day-6-hints-for-computer-design",
+        "paper-day-5-internet-scale-services",
+        "paper-day-4-harvest-yield",
+        "paper-day-3-container-design-patterns",
+        "paper-day-2-kubernetes",
+        "paper-day-1-mesos",
+        "new-blog",
+    };
+    std::vector<const Post*> listed = index_listed(site);
+    CHECK(slugs(listed) == seed_order);
+
+    SECTION("the first post is the seed's first entry, with its date and author") {
+        const Post& first = *listed.front();
+        CHECK(first.title == "Lets Go");
+        REQUIRE(first.date);
+        CHECK(date_format_tooltip(*first.date) == "2022-07-24 21:42:07 -0700 -0700");
+        CHECK(first.author == "Jose Villalta");
+        CHECK(first.file == "lets-go.md");
+        CHECK(first.truncated);
+        CHECK(first.tags == std::vector<std::string>{"go", "learning-in-public"});
+        REQUIRE(first.summary);
+        CHECK(first.summary->rfind("Go I have been writing go", 0) == 0);
+    }
+    SECTION("\"New blog!\" has no date, is last and its summary is not truncated") {
+        const Post& last = *listed.back();
+        CHECK(last.title == "New blog!");
+        CHECK_FALSE(last.date.has_value());
+        CHECK_FALSE(last.truncated);
+        CHECK(last.author == "Jose Villalta");
+    }
+    SECTION("the hidden sample post is not listed but can be found by slug and by file") {
+        const Post* hidden = site.find("markdown-features");
+        REQUIRE(hidden != nullptr);
+        CHECK(hidden->hidden);
+        CHECK(hidden->title == "Sample: Markdown features");
+        CHECK(hidden->file == "features/markdown-features.md");
+        CHECK(site.find_by_file("features/markdown-features.md") == hidden);
+        CHECK(site.posts.size() == 11);
+    }
+    SECTION("a tag list includes hidden posts carrying the tag") {
+        CHECK(slugs(index_listed(site, "markdown")) == std::vector<std::string>{"markdown-features"});
+        CHECK(slugs(index_listed(site, "google")) ==
+              std::vector<std::string>{"paper-day-8-omega", "paper-day-7-borg"});
+        CHECK(index_listed(site, "no-such-tag").empty());
+    }
+    SECTION("lookups of unknown posts return nullptr") {
+        CHECK(site.find("no-such-post") == nullptr);
+        CHECK(site.find("") == nullptr);
+        CHECK(site.find_by_file("no-such-post.md") == nullptr);
+        CHECK(site.find_by_file("lets-go.md") == site.find("lets-go"));
+    }
+}
+
+TEST_CASE("index: a post without a date is listed after every dated post") {
+    SiteIndex site = parse_posts(R"(
+        {"slug": "undated-1", "title": "U1"},
+        {"slug": "old", "title": "Old", "date": "2020-01-01"},
+        {"slug": "undated-2", "title": "U2"},
+        {"slug": "new", "title": "New", "date": "2022-01-01T00:00:00Z"})");
+    CHECK(slugs(index_listed(site)) == std::vector<std::string>{"new", "old", "undated-1", "undated-2"});
+    SECTION("position keeps the entry's place in the file") {
+        CHECK(site.find("undated-1")->position == 0);
+        CHECK(site.find("new")->position == 3);
+    }
+}
+
+TEST_CASE("index: posts are ordered by instant, not by the wall-clock text of their dates") {
+    SiteIndex site = parse_posts(R"(
+        {"slug": "tokyo", "title": "T", "date": "2022-07-25T01:00:00+09:00"},
+        {"slug": "california", "title": "C", "date": "2022-07-24T10:00:00-07:00"},
+        {"slug": "same-as-california", "title": "S", "date": "2022-07-24T17:00:00Z"})");
+    // California and the Z post are the same instant: they keep their file order.
+    CHECK(slugs(index_listed(site)) == std::vector<std::string>{"california", "same-as-california", "tokyo"});
+}
+
+TEST_CASE("index: defaults and optional fields") {
+    SiteIndex site = parse_posts(R"(
+        {"slug": "plain", "title": "Plain"},
+        {"slug": "full", "title": "Full", "author": "Guest", "summary": "S", "truncated": false,
+         "tags": ["a", "b"], "file": "2022/full-post.md", "hidden": false})");
+    const Post* plain = site.find("plain");
+    REQUIRE(plain);
+    CHECK(plain->author == "Site Author");
+    CHECK_FALSE(plain->summary.has_value());
+    CHECK(plain->truncated);
+    CHECK(plain->tags.empty());
+    CHECK(plain->file == "plain.md");
+    CHECK_FALSE(plain->hidden);
+
+    const Post* full = site.find("full");
+    REQUIRE(full);
+    CHECK(full->author == "Guest");
+    REQUIRE(full->summary);
+    CHECK(*full->summary == "S");
+    CHECK_FALSE(full->truncated);
+    CHECK(full->tags == std::vector<std::string>{"a", "b"});
+    CHECK(full->file == "2022/full-post.md");
+    CHECK(site.find_by_file("2022/full-post.md") == full);
+    CHECK(site.find_by_file("full.md") == nullptr);
+}
+
+TEST_CASE("index: unknown fields are ignored") {
+    SiteIndex site = parse_ok(R"({
+        "title": "T", "theme": {"dark": true}, "generator": 3,
+        "posts": [{"slug": "a", "title": "A", "weight": 5, "cover": {"image": "x.png"}, "extra": null}]})");
+    CHECK(site.problems.empty());
+    REQUIRE(site.posts.size() == 1);
+    CHECK(site.posts[0].slug == "a");
+}
+
+TEST_CASE("index: drafts are left out without a problem, and their slug stays taken") {
+    SiteIndex site = parse_posts(R"(
+        {"slug": "draft", "title": "D", "draft": true},
+        {"slug": "published", "title": "P", "draft": false},
+        {"slug": "draft", "title": "Again"})");
+    CHECK(slugs(index_listed(site)) == std::vector<std::string>{"published"});
+    CHECK(site.find("draft") == nullptr);
+    CHECK(site.problems == std::vector<std::string>{"posts[2].slug: \"draft\" is already used by posts[0]"});
+}
+
+TEST_CASE("index: each invalid entry is left out with a message naming it, and the others stay") {
+    struct Case {
+        const char* entry;
+        const char* problem;
+    };
+    const Case cases[] = {
+        // required fields
+        {R"({"title": "No slug"})", "posts[1].slug: missing (required)"},
+        {R"({"slug": "no-title"})", "posts[1].title: missing (required)"},
+        {R"({"slug": "", "title": "T"})", "posts[1].slug: must not be empty"},
+        {R"({"slug": "blank-title", "title": "  "})", "posts[1].title: must not be empty"},
+        // wrong types
+        {R"({"slug": 5, "title": "T"})", "posts[1].slug: expected a string, got 5"},
+        {R"({"slug": "x", "title": ["T"]})", "posts[1].title: expected a string, got an array"},
+        {R"({"slug": "x", "title": "T", "date": 20220724})", "posts[1].date: expected a string, got 20220724"},
+        {R"({"slug": "x", "title": "T", "author": {}})", "posts[1].author: expected a string, got an object"},
+        {R"({"slug": "x", "title": "T", "summary": null})", "posts[1].summary: expected a string, got null"},
+        {R"({"slug": "x", "title": "T", "truncated": 1})", "posts[1].truncated: expected true or false, got 1"},
+        {R"({"slug": "x", "title": "T", "hidden": "yes"})", "posts[1].hidden: expected true or false, got \"yes\""},
+        {R"({"slug": "x", "title": "T", "draft": "false"})", "posts[1].draft: expected true or false, got \"false\""},
+        {R"({"slug": "x", "title": "T", "tags": "go"})", "posts[1].tags: expected an array of strings, got \"go\""},
+        {R"({"slug": "x", "title": "T", "tags": ["go", 3]})", "posts[1].tags: [1]: expected a non-empty string, got 3"},
+        {R"({"slug": "x", "title": "T", "tags": [""]})", "posts[1].tags: [0]: expected a non-empty string, got \"\""},
+        {R"("just a string")", "posts[1]: expected an object, got \"just a string\""},
+        {R"(null)", "posts[1]: expected an object, got null"},
+        {R"([1, 2])", "posts[1]: expected an object, got an array"},
+        // slugs become routes and file names
+        {R"({"slug": "a b", "title": "T"})", "posts[1].slug: expected letters, digits, \"-\", \"_\" or \".\", got \"a b\""},
+        {R"({"slug": "a/b", "title": "T"})", "posts[1].slug: expected letters, digits, \"-\", \"_\" or \".\", got \"a/b\""},
+        {R"({"slug": "ok", "title": "Duplicate"})", "posts[1].slug: \"ok\" is already used by posts[0]"},
+        // dates
+        {R"({"slug": "x", "title": "T", "date": "24/07/2022"})", "posts[1].date: expected RFC 3339 date, got \"24/07/2022\""},
+        {R"({"slug": "x", "title": "T", "date": "2022-02-30"})", "posts[1].date: expected RFC 3339 date, got \"2022-02-30\""},
+        {R"({"slug": "x", "title": "T", "date": "2022-07-24T21:42:07"})",
+         "posts[1].date: expected RFC 3339 date, got \"2022-07-24T21:42:07\""},
+        // files stay inside the blog's folder
+        {R"({"slug": "x", "title": "T", "file": "../secret.md"})", "posts[1].file: must not contain \"..\", got \"../secret.md\""},
+        {R"({"slug": "x", "title": "T", "file": "a/../../b.md"})", "posts[1].file: must not contain \"..\", got \"a/../../b.md\""},
+        {R"({"slug": "x", "title": "T", "file": "a/.."})", "posts[1].file: must not contain \"..\", got \"a/..\""},
+        {R"({"slug": "x", "title": "T", "file": "/etc/passwd"})",
+         "posts[1].file: must be a relative path, not start with \"/\", got \"/etc/passwd\""},
+        {R"({"slug": "x", "title": "T", "file": "//evil.example/x.md"})",
+         "posts[1].file: must be a relative path, not start with \"/\", got \"//evil.example/x.md\""},
+        {R"({"slug": "x", "title": "T", "file": "https://evil.example/x.md"})",
+         "posts[1].file: must be a relative path without a scheme, got \"https://evil.example/x.md\""},
+        {R"({"slug": "x", "title": "T", "file": "javascript:alert(1)"})",
+         "posts[1].file: must be a relative path without a scheme, got \"javascript:alert(1)\""},
+        {R"({"slug": "x", "title": "T", "file": "a\\b.md"})", "posts[1].file: must use \"/\" between folders, got \"a\\\\b.md\""},
+        {R"({"slug": "x", "title": "T", "file": "x.md?raw=1"})", "posts[1].file: must not contain \"?\" or \"#\", got \"x.md?raw=1\""},
+        {R"({"slug": "x", "title": "T", "file": ""})", "posts[1].file: must not be empty, got \"\""},
+    };
+    for (const Case& c : cases) {
+        INFO(c.entry);
+        SiteIndex site = parse_posts(std::string(R"({"slug": "ok", "title": "OK"}, )") + c.entry +
+                                     R"(, {"slug": "after", "title": "After"})");
+        CHECK(site.problems == std::vector<std::string>{c.problem});
+        CHECK(slugs(index_listed(site)) == std::vector<std::string>{"ok", "after"});
+    }
+}
+
+TEST_CASE("index: names with dots that are not \"..\" are allowed files") {
+    SiteIndex site = parse_posts(R"(
+        {"slug": "a", "title": "A", "file": "2022/x..y.md"},
+        {"slug": "b", "title": "B", "file": "./b.md"},
+        {"slug": "c", "title": "C", "file": ".../c.md"})");
+    CHECK(site.problems.empty());
+    CHECK(site.find("a")->file == "2022/x..y.md");
+    CHECK(site.find("b")->file == "./b.md");
+    CHECK(site.find("c")->file == ".../c.md");
+}
+
+TEST_CASE("index: every bad entry is reported, in file order, and the good ones are kept") {
+    SiteIndex site = parse_posts(R"(
+        {"slug": "a", "title": "A", "date": "2022-01-01"},
+        {"title": "no slug"},
+        {"slug": "a", "title": "dup"},
+        {"slug": "d", "title": "D", "date": "24/07/2022"},
+        {"slug": "e", "title": "E", "date": "2022-01-02"})");
+    CHECK(site.problems == std::vector<std::string>{
+                               "posts[1].slug: missing (required)",
+                               "posts[2].slug: \"a\" is already used by posts[0]",
+                               "posts[3].date: expected RFC 3339 date, got \"24/07/2022\"",
+                           });
+    CHECK(slugs(site.posts) == std::vector<std::string>{"e", "a"});
+    CHECK(site.find("a")->title == "A");
+    CHECK(site.find("d") == nullptr);
+}
+
+TEST_CASE("index: a bad site field is reported and the posts are kept") {
+    SiteIndex site = parse_ok(R"({"title": 3, "author": null, "unsafeHtml": "yes",
+                                  "posts": [{"slug": "a", "title": "A"}]})");
+    CHECK(site.problems == std::vector<std::string>{
+                               "title: expected a string, got 3",
+                               "author: expected a string, got null",
+                               "unsafeHtml: expected true or false, got \"yes\"",
+                           });
+    CHECK(site.title.empty());
+    CHECK_FALSE(site.unsafe_html);
+    CHECK(site.posts.size() == 1);
+    SECTION("the site may opt in to raw HTML") {
+        CHECK(parse_ok(R"({"unsafeHtml": true, "posts": []})").unsafe_html);
+    }
+}
+
+TEST_CASE("index: a long value is shortened in the message") {
+    std::string slug(80, 'x');
+    slug += " y";
+    SiteIndex site = parse_posts(R"({"slug": ")" + slug + R"(", "title": "T"})");
+    REQUIRE(site.problems.size() == 1);
+    // The JSON text of the value, cut to 57 characters and "...".
+    CHECK(site.problems[0] == "posts[0].slug: expected letters, digits, \"-\", \"_\" or \".\", got \"" +
+                                  std::string(56, 'x') + "...");
+}
+
+TEST_CASE("index: a file that is not valid JSON fails with the file, line and column") {
+    SECTION("a stray comma on line 3") {
+        // Column 18 is the second comma.
+        CHECK(parse_error("{\n  \"posts\": [\n    {\"slug\": \"a\",, }\n  ]\n}") ==
+              "posts/index.json: not valid JSON at line 3, column 18: syntax error while parsing object key - "
+              "unexpected ','; expected string literal");
+    }
+    SECTION("a trailing comma in an array") {
+        CHECK(parse_error("{\"posts\": [\n{\"slug\": \"a\", \"title\": \"A\"},\n]}") ==
+              "posts/index.json: not valid JSON at line 3, column 1: syntax error while parsing value - "
+              "unexpected ']'; expected '[', '{', or a literal");
+    }
+    SECTION("a file cut short") {
+        CHECK(parse_error("{\"posts\": [") ==
+              "posts/index.json: not valid JSON at line 1, column 12: syntax error while parsing value - "
+              "unexpected end of input; expected '[', '{', or a literal");
+    }
+    SECTION("the error's code is json, and the name given is the one used") {
+        auto r = index_parse("nope", "blog/index.json");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().code == "json");
+        CHECK(r.error().message.rfind("blog/index.json: not valid JSON at line 1, column ", 0) == 0);
+    }
+}
+
+TEST_CASE("index: a file without an object at the top or a posts array fails as a whole") {
+    SECTION("an array at the top") {
+        CHECK(parse_error("[{\"slug\": \"a\"}]") == "posts/index.json: expected a JSON object at the top, got an array");
+    }
+    SECTION("a string at the top") {
+        CHECK(parse_error("\"posts\"") == "posts/index.json: expected a JSON object at the top, got \"posts\"");
+    }
+    SECTION("no posts") {
+        CHECK(parse_error("{\"title\": \"T\"}") == "posts/index.json: \"posts\" is missing: expected an array of posts");
+    }
+    SECTION("posts is not an array") {
+        CHECK(parse_error("{\"posts\": {\"a\": {}}}") ==
+              "posts/index.json: \"posts\": expected an array of posts, got an object");
+        CHECK(parse_error("{\"posts\": null}") == "posts/index.json: \"posts\": expected an array of posts, got null");
+    }
+    SECTION("the error's code is schema") {
+        auto r = index_parse("{}", "posts/index.json");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().code == "schema");
+    }
+    SECTION("an empty posts array is a valid, empty blog") {
+        SiteIndex site = parse_ok("{\"posts\": []}");
+        CHECK(site.posts.empty());
+        CHECK(site.problems.empty());
+    }
+}
