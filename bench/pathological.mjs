@@ -21,7 +21,7 @@ const cases = {
   'many links': (n) => '[t](/u) '.repeat(n),
   'many references': (n) => Array.from({ length: n * 2 }, (_, i) => `[${i + 1}]: u\n`).join('') + '[0] '.repeat(n),
   // md4c's case is 1000 levels deep; here the 1000-level staircase repeats to grow the input.
-  'deeply nested lists': (n) => Array.from({ length: n / 10 }, (_, i) => '  '.repeat(i % 1000) + '* a\n').join(''),
+  'deeply nested lists': (n) => Array.from({ length: n / 100 }, (_, i) => '  '.repeat(i % 1000) + '* a\n').join(''),
   'many html openers and closers': (n) => '<>'.repeat(n),
   'many html proc. inst. openers': (n) => 'x' + '<?'.repeat(n),
   'many html CDATA openers': (n) => 'x' + '<![CDATA['.repeat(n),

@@ -17,11 +17,13 @@ safe mode (what a reader's browser gets), and checks:
    output again.
 
 Usage: safe_check.py --md-render PATH --md4c-test-dir DIR --suite FILE=FLAGS...
+(a FILE without a slash is looked up in the md4c test folder).
 Exit status 1 when any check fails, with each failing example printed.
 """
 
 import argparse
 import html
+import os
 import re
 import subprocess
 import sys
@@ -207,7 +209,9 @@ def main():
     for spec in args.suite:
         name, _, flag_text = spec.partition("=")
         flags = flag_text.split()
-        tests = get_tests("%s/%s" % (args.md4c_test_dir, name))
+        path = name if os.sep in name else os.path.join(args.md4c_test_dir, name)
+        name = os.path.basename(path)
+        tests = get_tests(path)
         suite_identical = 0
         for t in tests:
             total += 1

@@ -1,0 +1,200 @@
+// Shared machinery for the browser tests: a real HTTP server over dist/, the
+// committed fixtures and a per-run folder of generated content, and one
+// Debian Chromium per test file driven by playwright-core.
+//
+//   /              dist/ (run `make dist` first)
+//   /fixtures/     tests/browser/fixtures/
+//   /generated/    a temp folder the test file fills (big and hostile posts)
+//   /fixtures/unreachable/...   the connection is destroyed: a network error
+import { after, before } from 'node:test';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const FIXTURES = path.join(ROOT, 'tests/browser/fixtures');
+export const SCREENSHOTS = path.join(ROOT, 'build/screenshots');
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+// Prefixes whose requests fail at the network level (the socket is destroyed
+// before any response), so the browser reports a network error, not a status.
+const UNREACHABLE = ['/fixtures/unreachable/'];
+
+export function assertDistBuilt() {
+  for (const f of ['index.html', 'wasm-blog.js', 'blog-core.js', 'blog-core.wasm']) {
+    if (!fs.existsSync(path.join(DIST, f))) {
+      throw new Error(`dist/${f} is missing: run make dist first (the browser tests serve dist/)`);
+    }
+  }
+}
+
+// Maps a URL path onto a file below one of the three roots, or null.
+function resolveFile(mounts, urlPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  for (const [prefix, dir] of mounts) {
+    if (!decoded.startsWith(prefix)) continue;
+    let file = path.join(dir, decoded.slice(prefix.length));
+    if (file !== dir && !file.startsWith(dir + path.sep)) return null;  // no escaping the root
+    try {
+      if (fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+      if (fs.statSync(file).isFile()) return file;
+    } catch {
+      return null;
+    }
+    return null;
+  }
+  return null;
+}
+
+// Starts the server on a free port. Every request is recorded in `requests`
+// (method and path) so tests can check what the page asked for.
+export async function startServer() {
+  assertDistBuilt();
+  const generated = fs.mkdtempSync(path.join(os.tmpdir(), 'wasm-blog-browser-'));
+  const mounts = [['/fixtures/', FIXTURES], ['/generated/', generated], ['/', DIST]];
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    const urlPath = new URL(req.url, 'http://localhost').pathname;
+    requests.push({ method: req.method, path: urlPath });
+    if (UNREACHABLE.some((p) => urlPath.startsWith(p))) {
+      req.socket.destroy();
+      return;
+    }
+    const file = req.method === 'GET' || req.method === 'HEAD' ? resolveFile(mounts, urlPath) : null;
+    if (!file) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(`404 Not Found: ${urlPath}\n`);
+      return;
+    }
+    const type = MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
+    const body = fs.readFileSync(file);
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    url: (p) => `http://127.0.0.1:${port}${p}`,
+    generated,
+    requests,
+    // Writes a file below /generated/ and returns its URL path.
+    write(rel, content) {
+      const file = path.join(generated, rel);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, content);
+      return `/generated/${rel}`;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      fs.rmSync(generated, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+// Registers before/after hooks for one test file: one server, one browser.
+// Returns an object whose fields are filled in once the hooks have run.
+export function useBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    if (env.browser) await env.browser.close();
+    if (env.server) await env.server.close();
+  });
+  return env;
+}
+
+// Opens a fresh context and page (no shared cache or history between tests).
+// Collects uncaught page errors, console errors, dialogs and every request URL.
+export async function openPage(env, urlPath, { viewport = { width: 1280, height: 800 } } = {}) {
+  const context = await env.browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors = [];
+  const consoleErrors = [];
+  const dialogs = [];
+  const requests = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => { if (msg.type() === 'error') consoleErrors.push(msg.text()); });
+  page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
+  context.on('request', (r) => requests.push(r.url()));
+  if (urlPath != null) await page.goto(env.server.url(urlPath));
+  return { context, page, errors, consoleErrors, dialogs, requests, close: () => context.close() };
+}
+
+// Waits until the widget shows `selector` (inside its shadow root; Playwright
+// CSS locators pierce open shadow roots) and returns the locator.
+export async function waitForBlog(page, selector, { timeout = 10000, hasText } = {}) {
+  const loc = page.locator(`wasm-blog ${selector}`, hasText ? { hasText } : undefined).first();
+  await loc.waitFor({ state: 'attached', timeout });
+  return loc;
+}
+
+// The text a user reads in an element (inner text, whitespace collapsed).
+export async function textOf(locator) {
+  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+// Polls fn until it returns a truthy value or the time runs out; returns the last value.
+export async function eventually(fn, { timeout = 5000, interval = 50 } = {}) {
+  const end = Date.now() + timeout;
+  let value;
+  for (;;) {
+    value = await fn();
+    if (value || Date.now() > end) return value;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+// The hash part of the page's URL ("#/posts/lets-go").
+export function hashOf(page) {
+  const u = new URL(page.url());
+  return u.hash;
+}
+
+export function readSeedPosts() {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'posts/index.json'), 'utf8')).posts;
+}
+
+export function ensureDir(dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
