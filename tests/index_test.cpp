@@ -233,7 +233,7 @@ TEST_CASE("index: each invalid entry is left out with a message naming it, and t
          "posts[1].file: must be a relative path, not start with \"/\", got \"//evil.example/x.md\""},
         {R"({"slug": "x", "title": "T", "file": "https://evil.example/x.md"})",
          "posts[1].file: must be a relative path without a scheme, got \"https://evil.example/x.md\""},
-        {R"({"slug": "x", "title": "T", "file": "javascript:alert(1)"})",
+        {R"j({"slug": "x", "title": "T", "file": "javascript:alert(1)"})j",
          "posts[1].file: must be a relative path without a scheme, got \"javascript:alert(1)\""},
         {R"({"slug": "x", "title": "T", "file": "a\\b.md"})", "posts[1].file: must use \"/\" between folders, got \"a\\\\b.md\""},
         {R"({"slug": "x", "title": "T", "file": "x.md?raw=1"})", "posts[1].file: must not contain \"?\" or \"#\", got \"x.md?raw=1\""},

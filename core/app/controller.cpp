@@ -13,6 +13,13 @@ void Controller::navigate(std::string_view hash) {
     Route next = route_parse(hash);
     route_changed_ = true;  // every navigation scrolls: to the top, or to its heading
     route_ = std::move(next);
+    // A new navigation retries what failed before (the network may be back,
+    // the file may have been published meanwhile).
+    if (index_state_ == IndexState::Failed) index_state_ = IndexState::Idle;
+    if (route_.kind == Route::Kind::Post) {
+        auto it = posts_.find(route_.slug);
+        if (it != posts_.end() && !it->second.error.empty()) posts_.erase(it);
+    }
     render();
 }
 

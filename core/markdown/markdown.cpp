@@ -61,7 +61,9 @@ void append_entity(std::string& out, const char* text, size_t size) {
     out.append(text, size);
 }
 
-// Text escaping as md4c-html does it (& < > ").
+// Text escaping as md4c-html does it (& < > "). A NUL byte, which md4c 0.4.8
+// passes on in the text after a MD_TEXT_NULLCHAR (and in code spans), is
+// dropped, as md4c-html drops it.
 void escape_text(std::string& out, const char* text, size_t size) {
     size_t begin = 0;
     for (size_t i = 0; i < size; ++i) {
@@ -71,6 +73,7 @@ void escape_text(std::string& out, const char* text, size_t size) {
             case '<': rep = "&lt;"; break;
             case '>': rep = "&gt;"; break;
             case '"': rep = "&quot;"; break;
+            case '\0': rep = ""; break;
             default: continue;
         }
         out.append(text + begin, i - begin);
@@ -96,6 +99,22 @@ std::string attribute_text(const MD_ATTRIBUTE& attr) {
     return out;
 }
 
+// A link or image URL as md4c-html writes it: entities decoded, then
+// percent-encoded, except that a NUL's U+FFFD replacement is written as it is.
+void append_md4c_url(std::string& out, const MD_ATTRIBUTE& attr) {
+    for (int i = 0; attr.substr_offsets[i] < attr.size; ++i) {
+        MD_OFFSET off = attr.substr_offsets[i];
+        MD_SIZE size = attr.substr_offsets[i + 1] - off;
+        std::string decoded;
+        switch (attr.substr_types[i]) {
+            case MD_TEXT_NULLCHAR: append_utf8(out, 0); continue;
+            case MD_TEXT_ENTITY: append_entity(decoded, attr.text + off, size); break;
+            default: decoded.assign(attr.text + off, size); break;
+        }
+        url_escape_append(out, decoded);
+    }
+}
+
 struct Renderer {
     const MarkdownOptions& opt;
     bool blog;            // Blog flavor
@@ -117,7 +136,10 @@ struct Renderer {
     bool in_word = false;
     std::string summary;
     size_t summary_words = 0;
-    bool summary_closed = false;  // <!--more--> seen, or 70 words reached
+    bool summary_closed = false;  // <!--more--> seen
+    // Length of `summary` when the 71st word began: the summary when there is
+    // no <!--more-->. The text goes on being collected in case one follows.
+    size_t summary_at_limit = std::string::npos;
     bool more_marker = false;
 
     Renderer(const MarkdownOptions& o) : opt(o), blog(o.flavor == MarkdownOptions::Flavor::Blog), out(&doc) {}
@@ -135,7 +157,8 @@ struct Renderer {
             if (!in_word) {
                 ++words;
                 in_word = true;
-                if (!summary_closed && summary_words == kSummaryWords) summary_closed = true;
+                if (!summary_closed && summary_words == kSummaryWords && summary_at_limit == std::string::npos)
+                    summary_at_limit = summary.size();
                 if (!summary_closed) ++summary_words;
             }
             if (!summary_closed) summary.push_back(c);
@@ -181,7 +204,9 @@ struct Renderer {
             if (path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0) {
                 std::string route = opt.link_route(path);
                 if (!route.empty()) {
-                    std::string frag = end != std::string::npos && resolved[end] == '#' ? resolved.substr(end) : "";
+                    // The heading survives a query before it ("x.md?v=2#h"); the query does not.
+                    size_t sharp = resolved.find('#', end == std::string::npos ? resolved.size() : end);
+                    std::string frag = sharp != std::string::npos ? resolved.substr(sharp) : "";
                     href = route + frag;
                     return true;
                 }
@@ -347,7 +372,8 @@ struct Renderer {
                 std::string href;
                 if (link_target(d->href, UrlUse::Link, href)) {
                     verbatim("<a href=\"");
-                    url_escape_append(*out, href);
+                    if (blog) url_escape_append(*out, href);
+                    else append_md4c_url(*out, d->href);
                     verbatim("\"");
                 } else {
                     verbatim("<a class=\"unsafe-link\"");
@@ -366,7 +392,8 @@ struct Renderer {
                 std::string src;
                 if (link_target(d->src, UrlUse::Image, src)) {
                     verbatim("<img src=\"");
-                    url_escape_append(*out, src);
+                    if (blog) url_escape_append(*out, src);
+                    else append_md4c_url(*out, d->src);
                     verbatim("\" alt=\"");
                 } else {
                     verbatim("<img alt=\"");
@@ -425,6 +452,8 @@ struct Renderer {
                 if (in_html_block) html_block_text.append(text, size);
                 if (opt.unsafe) {
                     out->append(text, size);
+                } else if (image_nesting > 0) {
+                    escape_text(*out, text, size);  // inside alt="...": shown as text, as cmark does
                 } else if (!in_html_block) {
                     verbatim("<!-- raw HTML omitted -->");
                 } else if (!html_block_omitted) {
@@ -544,6 +573,7 @@ Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOp
     res.html = std::move(r.doc);
     res.word_count = r.words;
     std::string& s = r.summary;
+    if (!r.more_marker && r.summary_at_limit != std::string::npos) s.resize(r.summary_at_limit);
     while (!s.empty() && s.back() == ' ') s.pop_back();
     size_t lead = s.find_first_not_of(' ');
     res.summary = lead == std::string::npos ? std::string() : s.substr(lead);

@@ -51,6 +51,9 @@ std::string remove_dot_segments(std::string_view path) {
         result.append(out[i]);
     }
     if (trailing_slash && !out.empty()) result += '/';
+    // Every segment cancelled out: the relative base's own folder. "" would
+    // be a reference to the current document instead.
+    if (result.empty()) return "./";
     return result;
 }
 
@@ -95,15 +98,27 @@ std::string url_resolve(std::string_view base, std::string_view ref) {
     return std::string(prefix) + remove_dot_segments(merged) + std::string(ref_tail);
 }
 
-std::string url_effective_scheme(std::string_view url) {
+namespace {
+
+// What a browser reads at the start of a URL: leading spaces and control
+// characters stripped, tabs and newlines removed anywhere, lower-cased; at
+// most `max` characters.
+std::string browser_prefix(std::string_view url, size_t max) {
     std::string cleaned;
     size_t i = 0;
     while (i < url.size() && static_cast<unsigned char>(url[i]) <= 0x20) ++i;
-    for (; i < url.size() && cleaned.size() < 32; ++i) {
+    for (; i < url.size() && cleaned.size() < max; ++i) {
         char c = url[i];
         if (c == '\t' || c == '\n' || c == '\r') continue;
         cleaned.push_back(c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c);
     }
+    return cleaned;
+}
+
+}  // namespace
+
+std::string url_effective_scheme(std::string_view url) {
+    std::string cleaned = browser_prefix(url, 32);
     size_t n = scheme_length(cleaned);
     return n ? cleaned.substr(0, n - 1) : std::string();
 }
@@ -113,14 +128,8 @@ bool url_is_safe(std::string_view url, UrlUse use) {
     if (scheme == "javascript" || scheme == "vbscript") return false;
     if (scheme != "data") return true;
     if (use != UrlUse::Image) return false;
-    std::string lowered;
-    for (char c : url) {
-        if (c == '\t' || c == '\n' || c == '\r') continue;
-        lowered.push_back(c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c);
-        if (lowered.size() > 32) break;
-    }
-    size_t start = lowered.find("data:");
-    std::string_view media = std::string_view(lowered).substr(start + 5);
+    std::string prefix = browser_prefix(url, 32);
+    std::string_view media = std::string_view(prefix).substr(5);  // after "data:"
     for (const char* ok : {"image/png", "image/gif", "image/jpeg", "image/webp"}) {
         std::string_view p(ok);
         if (media.substr(0, p.size()) == p && media.size() > p.size() &&

@@ -130,10 +130,12 @@ export function launchBrowser() {
 
 // Registers before/after hooks for one test file: one server, one browser.
 // Returns an object whose fields are filled in once the hooks have run.
-export function useBrowser() {
+// `setup(server)` runs after the server starts (to write /generated/ content).
+export function useBrowser({ setup } = {}) {
   const env = { server: null, browser: null };
   before(async () => {
     env.server = await startServer();
+    if (setup) await setup(env.server);
     env.browser = await launchBrowser();
   });
   after(async () => {
@@ -156,6 +158,18 @@ export async function openPage(env, urlPath, { viewport = { width: 1280, height:
   page.on('console', (msg) => { if (msg.type() === 'error') consoleErrors.push(msg.text()); });
   page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
   context.on('request', (r) => requests.push(r.url()));
+  // Records each 'wasm-blog-rendered' event (sent once a screen and its
+  // on-demand enhancements, code and math, are done) with what it showed.
+  await context.addInitScript(() => {
+    document.addEventListener('wasm-blog-rendered', (e) => {
+      const root = e.target.shadowRoot;
+      const kinds = ['post-content', 'post-entry', 'not-found', 'notice-error'];
+      (window.__wasmBlogRendered ||= []).push({
+        title: e.detail && e.detail.title,
+        shows: kinds.filter((k) => root && root.querySelector(`.${k}`)),
+      });
+    });
+  });
   if (urlPath != null) await page.goto(env.server.url(urlPath));
   return { context, page, errors, consoleErrors, dialogs, requests, close: () => context.close() };
 }
@@ -166,6 +180,12 @@ export async function waitForBlog(page, selector, { timeout = 10000, hasText } =
   const loc = page.locator(`wasm-blog ${selector}`, hasText ? { hasText } : undefined).first();
   await loc.waitFor({ state: 'attached', timeout });
   return loc;
+}
+
+// Waits for a 'wasm-blog-rendered' event whose screen shows `kind`
+// ('post-content', 'post-entry', ...): the screen is complete, code and math included.
+export async function waitForRendered(page, kind, { timeout = 10000 } = {}) {
+  await page.waitForFunction((k) => (window.__wasmBlogRendered || []).some((r) => r.shows.includes(k)), kind, { timeout });
 }
 
 // The text a user reads in an element (inner text, whitespace collapsed).

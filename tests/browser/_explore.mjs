@@ -1,0 +1,14 @@
+import { startServer, launchBrowser } from './harness.mjs';
+import fs from 'node:fs';
+const s = await startServer(); const b = await launchBrowser();
+const p = await b.newPage();
+fs.mkdirSync(s.generated+'/x',{recursive:true});
+fs.writeFileSync(s.generated+'/x/index.json', JSON.stringify({title:'x',posts:[{slug:'p',title:'p'}]}));
+fs.writeFileSync(s.generated+'/x/p.md', fs.readFileSync('/dev/stdin','utf8'));
+await p.setContent('<script type=module src="'+s.url('/wasm-blog.js')+'"></script><wasm-blog src="'+s.url('/generated/x/index.json')+'"></wasm-blog>');
+await p.goto(s.url('/fixtures/hostile/index.html'));
+await p.evaluate((u)=>{document.querySelector('wasm-blog').remove(); const w=document.createElement('wasm-blog'); w.setAttribute('src',u); document.body.append(w); location.hash='#/posts/p';}, '/generated/x/index.json');
+await p.locator('wasm-blog .post-content').waitFor();
+await p.waitForTimeout(500);
+console.log(await p.evaluate(() => document.querySelector('wasm-blog').shadowRoot.querySelector('.post-content').innerHTML));
+await b.close(); await s.close();

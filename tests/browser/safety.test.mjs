@@ -1,0 +1,359 @@
+// Hostile content must never run script. Every payload below tries to set
+// window.__pwned (a few also try alert()); the test renders them, clicks every
+// link, hovers every image and then checks that nothing ran, in any document
+// or frame, and that no dialog opened.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventually, openPage, useBrowser, waitForBlog } from './harness.mjs';
+
+const P = 'window.__pwned=1';
+const b64 = (s) => Buffer.from(s).toString('base64');
+const SCRIPT = `<script>${P}</script>`;
+const IMG = `<img src=x onerror="${P}">`;
+
+// Index fields: shown as text on the list, the post, the tag pages and the
+// document title; never parsed as HTML.
+const HOSTILE_TITLE = `${SCRIPT}Title ${IMG}`;
+const HOSTILE_AUTHOR = `${IMG}Mallory "><svg onload=${P}>`;
+const HOSTILE_SUMMARY = `${IMG} a summary ${SCRIPT} with "quotes" & 'apostrophes'`;
+const HOSTILE_TAGS = [SCRIPT, IMG, `x" onmouseover="${P}`];
+
+// [name, Markdown]. Raw HTML is omitted by default; links and images with
+// dangerous schemes are neutralised however they are spelled.
+const PAYLOADS = [
+  // raw HTML blocks
+  ['script block', SCRIPT],
+  ['module script block', `<script type="module">${P}</script>`],
+  ['img onerror block', IMG],
+  ['svg onload block', `<svg onload="${P}"><circle r="5"/></svg>`],
+  ['svg script block', `<svg><script>${P}</script></svg>`],
+  ['iframe srcdoc', `<iframe srcdoc="&lt;script&gt;${P};parent.__pwned=1&lt;/script&gt;"></iframe>`],
+  ['iframe javascript src', `<iframe src="javascript:${P}"></iframe>`],
+  ['object data', `<object data="javascript:${P}"></object>`],
+  ['embed src', `<embed src="javascript:${P}">`],
+  ['details ontoggle', `<details open ontoggle="${P}"><summary>toggle</summary></details>`],
+  ['input autofocus onfocus', `<input autofocus onfocus="${P}">`],
+  ['body onload', `<body onload="${P}">`],
+  ['style block', `<style>@import url("javascript:${P}"); *{color:red}</style>`],
+  ['meta refresh', `<meta http-equiv="refresh" content="0;url=javascript:${P}">`],
+  ['base href', `<base href="javascript:${P}//">`],
+  ['link stylesheet', `<link rel="stylesheet" href="javascript:${P}">`],
+  ['form action', `<form action="javascript:${P}"><button>Submit</button></form>`],
+  ['raw anchor block', `<a href="javascript:${P}">raw block link</a>`],
+  ['raw anchor block, mixed case', `<A HREF="JaVaScRiPt:${P}">raw mixed-case link</A>`],
+  ['math/style mXSS', `<math><mtext><table><mglyph><style><img src=x onerror="${P}">`],
+  ['noscript mXSS', `<noscript><p title="</noscript><img src=x onerror=${P}>">`],
+  ['comment breakout', `<!-- --!><img src=x onerror="${P}"> -->`],
+  ['CDATA', `<![CDATA[<img src=x onerror="${P}">]]>`],
+  ['declarative shadow root', `<template shadowrootmode="open"><img src=x onerror="${P}"></template>`],
+  // raw inline HTML
+  ['inline script', `Inline ${SCRIPT} script.`],
+  ['inline img onerror', `Inline ${IMG} image.`],
+  ['inline styled span', `Styled <span style="color:red" onmouseover="${P}">raw span</span> text.`],
+  ['inline raw anchor', `Inline <a href="javascript:${P}">raw inline link</a> anchor.`],
+  ['inline raw anchor, unquoted', `Inline <a href=javascript:${P}>unquoted raw link</a> anchor.`],
+  ['inline svg', `Inline <svg><animate onbegin="${P}" attributeName="x" dur="1s"/></svg> svg.`],
+  // Markdown links
+  ['javascript link', `[plain javascript link](javascript:${P})`],
+  ['javascript link with alert', `[alert link](javascript:${P};alert(1))`],
+  ['mixed-case scheme', `[mixed case](JaVaScRiPt:${P})`],
+  ['decimal entity', `[decimal entity](&#106;avascript:${P})`],
+  ['hex entities', `[hex entities](&#x6A;&#x61;vascript:${P})`],
+  ['named entity colon', `[entity colon](javascript&colon;${P})`],
+  ['numeric entity colon', `[numeric colon](javascript&#58;${P})`],
+  ['leading spaces', `[leading spaces](<   javascript:${P}>)`],
+  ['leading entity space', `[entity space](&#32;javascript:${P})`],
+  ['tab entity inside', `[tab entity](java&#9;script:${P})`],
+  ['newline entity inside', `[newline entity](java&#10;script:${P})`],
+  ['control char entity', `[control entity](&#1;javascript:${P})`],
+  ['raw control char', `[raw control](<\u0001javascript:${P}>)`],
+  ['raw tab', `[raw tab](<java\tscript:${P}>)`],
+  ['javascript comment trick', `[comment trick](javascript://%0A${P})`],
+  ['vbscript', `[vbscript link](vbscript:${P})`],
+  ['vbscript mixed case', `[VbScRiPt link](VbScRiPt:${P})`],
+  ['data text/html', `[data link](data:text/html;base64,${b64(SCRIPT)})`],
+  ['data text/html, upper case', `[DATA link](DATA:text/html,${SCRIPT})`],
+  ['link with title', `[js with title](javascript:${P} "a title")`],
+  ['nested image in js link', `[![inner image](missing.png)](javascript:${P})`],
+  // images
+  ['javascript image', `![js image](javascript:${P})`],
+  ['data text/html image', `![html image](data:text/html;base64,${b64(SCRIPT)})`],
+  ['data svg image', `![svg image](data:image/svg+xml;base64,${b64(`<svg xmlns="http://www.w3.org/2000/svg" onload="${P}"/>`)})`],
+  ['image alt breaking out', `![x" onerror="${P}](missing.png)`],
+  ['image title breaking out', `![alt](missing.png "x\\" onerror=\\"${P}")`],
+  // autolinks
+  ['javascript autolink', `<javascript:${P}>`],
+  ['mixed-case autolink', `<JaVaScRiPt:${P}>`],
+  ['vbscript autolink', `<vbscript:${P}>`],
+  ['data autolink', `<data:text/html;base64,${b64(SCRIPT)}>`],
+  // reference links
+  ['reference link', `[reference link][evil1]\n\n[evil1]: javascript:${P}`],
+  ['reference link with entities', `[reference entity][evil2]\n\n[evil2]: &#x6A;avascript:${P} "title"`],
+  ['reference image', `![evil3][]\n\n[evil3]: javascript:${P}`],
+  // attribute breakouts through titles and URLs
+  ['title breaking double quotes', `[title break](missing.html "x\\" onmouseover=\\"${P}")`],
+  ['title breaking single quotes', `[title single](#safe 'x\\' onclick=\\'${P}')`],
+  ['title in parentheses', `[title paren](#safe (x" onfocus="${P}" autofocus="))`],
+  ['quote in URL', `[quote in url](missing.html"onmouseover="${P})`],
+  ['entity quote in URL', `[entity quote](missing.html&quot;onmouseover=&quot;${P})`],
+  // math: KaTeX runs with trust off
+  ['math \\href', `Inline math $\\href{javascript:${P}}{click me}$ here.`],
+  ['display math \\href', `$$\\href{javascript:${P}}{display click}$$`],
+  ['math \\url', `Math $\\url{javascript:${P}}$ url.`],
+  ['math \\htmlClass', `Math $\\htmlClass{x" onmouseover="${P}}{y}$ class.`],
+  ['math \\includegraphics', `Math $\\includegraphics{javascript:${P}}$ graphics.`],
+  ['math with HTML', `Math $<img src=x onerror="${P}">$ html.`],
+  // code
+  ['code fence info string', `~~~html" onmouseover="${P}\n${SCRIPT}\n~~~`],
+  ['highlighted HTML fence', '```html\n' + `${SCRIPT}\n${IMG}\n` + '```'],
+  ['inline code', `Inline code \`${SCRIPT}\` stays text.`],
+  // headings and tables (headings also feed the table of contents)
+  ['raw HTML in a heading', `#### Heading with ${IMG} inside`],
+  ['heading text with quotes', `#### "><svg onload=${P}> quoted heading`],
+  ['raw HTML in a table cell', `| a | b |\n|---|---|\n| ${IMG} | <a href="javascript:${P}">cell</a> |`],
+  ['raw HTML in a blockquote', `> Quoted ${SCRIPT} text`],
+];
+
+function hostileMarkdown() {
+  const parts = ['This post holds hostile payloads; none of them may run.'];
+  PAYLOADS.forEach(([name, md], i) => {
+    const n = String(i + 1).padStart(2, '0');
+    parts.push(`### Payload ${n}: ${name}`, md, `After payload ${n}.`);
+  });
+  return parts.join('\n\n') + '\n';
+}
+
+const env = useBrowser({ setup(server) {
+  server.write('hostile/index.json', JSON.stringify({
+    title: `Hostile ${SCRIPT}`,
+    author: HOSTILE_AUTHOR,
+    description: IMG,
+    posts: [
+      { slug: 'hostile-fields', title: HOSTILE_TITLE, author: HOSTILE_AUTHOR, date: '2022-07-24T21:42:07-07:00',
+        summary: HOSTILE_SUMMARY, tags: HOSTILE_TAGS },
+      // No summary: the list shows one made from the hostile Markdown.
+      { slug: 'payloads', title: 'Hostile Markdown', date: '2022-07-23T21:42:07-07:00', tags: ['payloads'] },
+      // Left out: a slug and a file that are not allowed; the notice quotes them.
+      { slug: `<img src=x onerror=${P}>`, title: 'Bad slug' },
+      { slug: 'bad-file', title: 'Bad file', file: `javascript:${P}` },
+    ],
+  }));
+  server.write('hostile/hostile-fields.md', 'The body of the post whose index fields are hostile.\n');
+  server.write('hostile/payloads.md', hostileMarkdown());
+} });
+
+const PAGE = '/fixtures/hostile/index.html';
+
+// Opens a page with a trap on window.__pwned in every document and frame of
+// the context: any assignment is reported, even from a page we navigated away from.
+async function openTrapped(hash) {
+  const opened = await openPage(env, null);
+  const pwned = [];
+  await opened.context.exposeBinding('__reportPwned', (source, where) => { pwned.push(where); });
+  await opened.context.addInitScript(() => {
+    let value;
+    Object.defineProperty(window, '__pwned', {
+      configurable: false,
+      get() { return value; },
+      set(v) {
+        value = v;
+        try { window.__reportPwned(String(location.href)); } catch { /* reported via the value */ }
+      },
+    });
+  });
+  // Nothing may leave 127.0.0.1, even if a payload managed to navigate.
+  await opened.context.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort());
+  await opened.page.goto(env.server.url(PAGE + hash));
+  return { ...opened, pwned };
+}
+
+// Everything in the widget's shadow root that must not come from content:
+// elements outside the allow-list, event-handler attributes, inline styles
+// (outside KaTeX's own output, error spans included) and URLs with a dangerous scheme.
+function auditShadowRoot() {
+  const root = document.querySelector('wasm-blog').shadowRoot;
+  const ALLOWED = new Set(['div', 'header', 'nav', 'main', 'footer', 'article', 'details', 'summary', 'span', 'a',
+    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'li', 'br', 'hr', 'em', 'strong', 'del', 'code', 'pre',
+    'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'img', 'input', 'link']);
+  const problems = [];
+  for (const el of root.querySelectorAll('*')) {
+    const inKatex = !!el.closest('.katex, .katex-error');  // KaTeX's own markup
+    const tag = el.localName;
+    if (!inKatex && !ALLOWED.has(tag)) problems.push(`<${tag}> element`);
+    if (tag === 'input' && !el.classList.contains('task-list-item-checkbox')) problems.push('<input> element');
+    if (tag === 'link' && !el.href.startsWith(location.origin + '/vendor/')) problems.push(`<link href=${el.href}>`);
+    if (tag === 'details' && !el.closest('.toc')) problems.push('<details> outside the TOC');
+    for (const attr of el.attributes) {
+      if (attr.name.startsWith('on')) problems.push(`${tag}[${attr.name}]`);
+      if (attr.name === 'style' && !inKatex) problems.push(`${tag}[style]`);
+      if (['href', 'src', 'action', 'formaction', 'data', 'srcdoc', 'xlink:href'].includes(attr.name)) {
+        let protocol;
+        try { protocol = new URL(attr.value, document.baseURI).protocol; } catch { protocol = 'invalid'; }
+        if (!['http:', 'https:'].includes(protocol)) problems.push(`${tag}[${attr.name}=${attr.value}]`);
+      }
+    }
+  }
+  return problems;
+}
+
+async function assertNothingRan(t, opened) {
+  const { page, pwned, dialogs } = opened;
+  await page.waitForTimeout(300);
+  let value;
+  try { value = await page.evaluate(() => window.__pwned); } catch { value = 'page unavailable'; }
+  assert.equal(value, undefined, 'window.__pwned is undefined');
+  assert.deepEqual(pwned, [], 'no document or frame set __pwned');
+  assert.deepEqual(dialogs, [], 'no dialog opened');
+}
+
+test('safety: the trap notices a script that runs (self-check of this test file)', async () => {
+  const opened = await openTrapped('');
+  try {
+    await waitForBlog(opened.page, '.post-entry');
+    // A link outside the widget, added by the test itself, must be caught.
+    await opened.page.evaluate(() => {
+      const a = document.createElement('a');
+      a.href = 'javascript:window.__pwned=1';
+      a.textContent = 'self-check';
+      document.body.append(a);
+    });
+    await opened.page.locator('body > a', { hasText: 'self-check' }).click();
+    await eventually(() => opened.pwned.length > 0, { timeout: 2000 });
+    assert.equal(opened.pwned.length, 1);
+    assert.equal(await opened.page.evaluate(() => window.__pwned), 1);
+  } finally {
+    await opened.close();
+  }
+});
+
+test('safety: hostile index fields are shown as text on the list and never run', async (t) => {
+  const opened = await openTrapped('');
+  const { page, errors } = opened;
+  try {
+    await waitForBlog(page, '.post-entry');
+    const entry = page.locator('wasm-blog .post-entry').first();
+    assert.equal(await entry.locator('h2').textContent(), HOSTILE_TITLE);
+    assert.equal(await entry.locator('.entry-content').textContent(), `${HOSTILE_SUMMARY}...`);
+    assert.ok((await entry.locator('.entry-footer').textContent()).endsWith(HOSTILE_AUTHOR));
+    assert.equal(await page.locator('wasm-blog .logo a').textContent(), `Hostile ${SCRIPT}`);
+    assert.equal(await page.title(), `Hostile ${SCRIPT}`);
+    // The post without a summary gets one from its Markdown: text only.
+    await waitForBlog(page, '.post-entry .entry-content', { hasText: 'This post holds hostile payloads' });
+    // The entries that were left out are quoted as text.
+    const notice = await (await waitForBlog(page, '.notice-warn')).textContent();
+    assert.ok(notice.includes(`<img src=x onerror=${P}>`), notice);
+    assert.ok(notice.includes(`javascript:${P}`), notice);
+    assert.deepEqual(await page.evaluate(auditShadowRoot), []);
+    for (const img of await page.locator('wasm-blog img').all()) {
+      if (await img.isVisible()) await img.hover({ timeout: 1000 });
+    }
+    await assertNothingRan(t, opened);
+    assert.deepEqual(errors, []);
+  } finally {
+    await opened.close();
+  }
+});
+
+test('safety: hostile index fields are text on the post and on the tag pages', async (t) => {
+  const opened = await openTrapped('#/posts/hostile-fields');
+  const { page, errors } = opened;
+  try {
+    await waitForBlog(page, '.post-content', { hasText: 'The body of the post whose index fields are hostile.' });
+    assert.equal(await page.locator('wasm-blog h1.post-title').textContent(), HOSTILE_TITLE);
+    assert.ok((await page.locator('wasm-blog .post-meta').textContent()).endsWith(HOSTILE_AUTHOR));
+    assert.equal(await page.title(), `${HOSTILE_TITLE} | Hostile ${SCRIPT}`);
+    assert.deepEqual(await page.locator('wasm-blog .post-tags a').allTextContents(), HOSTILE_TAGS);
+    assert.deepEqual(await page.evaluate(auditShadowRoot), []);
+    for (const [i, tag] of HOSTILE_TAGS.entries()) {
+      await page.locator('wasm-blog .post-tags a').nth(i).click();
+      await waitForBlog(page, '.page-header h1');
+      assert.equal(await page.locator('wasm-blog .page-header h1').textContent(), tag);
+      assert.deepEqual(await page.locator('wasm-blog .post-entry h2').allTextContents(), [HOSTILE_TITLE]);
+      assert.deepEqual(await page.evaluate(auditShadowRoot), []);
+      await page.goBack();
+      await waitForBlog(page, '.post-tags');
+    }
+    await assertNothingRan(t, opened);
+    assert.deepEqual(errors, []);
+  } finally {
+    await opened.close();
+  }
+});
+
+test(`safety: ${PAYLOADS.length} hostile Markdown payloads render as text, and clicking every link runs nothing`, async (t) => {
+  const postHash = '#/posts/payloads';
+  const opened = await openTrapped(postHash);
+  const { page, errors } = opened;
+  const postUrl = env.server.url(PAGE + postHash);
+  const rendered = async () => {
+    await waitForBlog(page, '.post-content', { hasText: `After payload ${PAYLOADS.length}.` });
+    // Code and math are enhanced after the first paint; wait for both.
+    await eventually(() => page.evaluate(() => {
+      const root = document.querySelector('wasm-blog').shadowRoot;
+      return !!root.querySelector('code.hljs') && !!root.querySelector('.math .katex');
+    }), { timeout: 5000 });
+  };
+  try {
+    await rendered();
+    const content = page.locator('wasm-blog .post-content');
+    const text = (await content.innerText()).replace(/\s+/g, ' ');
+    PAYLOADS.forEach(([name], i) => {
+      const n = String(i + 1).padStart(2, '0');
+      assert.ok(text.includes(`Payload ${n}: ${name}`), `the heading of payload ${n} is shown`);
+      assert.ok(text.includes(`After payload ${n}.`), `the text after payload ${n} (${name}) is shown`);
+    });
+    // Markdown around inline payloads still renders; the raw tags are left
+    // out (as cmark does, the text between them stays, as text).
+    for (const s of [`Inline ${P} script.`, 'Inline image.', 'Styled raw span text.', 'Inline raw inline link anchor.',
+      'plain javascript link', 'decimal entity', 'reference link', `Quoted ${P} text`]) {
+      assert.ok(text.includes(s), `"${s}" is shown`);
+    }
+    const omitted = await page.evaluate(() => {
+      const root = document.querySelector('wasm-blog').shadowRoot.querySelector('.post-content');
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_COMMENT);
+      let n = 0;
+      while (walker.nextNode()) if (walker.currentNode.data.trim() === 'raw HTML omitted') n++;
+      return n;
+    });
+    assert.ok(omitted >= 30, `raw HTML is marked as omitted (${omitted} times)`);
+    assert.equal(await page.locator('wasm-blog .post-content span[style]:not(.katex span, .katex-error)').count(), 0,
+      'no span[style] from the post (KaTeX\'s own spans aside)');
+    for (const sel of ['script', 'iframe', 'object', 'embed', 'svg', 'form', 'style', 'meta', 'base', 'template', 'img[onerror]']) {
+      assert.equal(await page.locator(`wasm-blog .post-content ${sel}`).count(), 0, `no ${sel} in the post`);
+    }
+    // The code block with HTML in it is highlighted as text.
+    const fence = page.locator('wasm-blog .post-content code.language-html').first();
+    assert.ok((await fence.textContent()).includes(SCRIPT), 'the HTML in the code fence is shown as code');
+    assert.deepEqual(await page.evaluate(auditShadowRoot), []);
+
+    // Hover every image and link, then click every link in the post content.
+    for (const el of await page.locator('wasm-blog .post-content img, wasm-blog .post-content a').all()) {
+      if (await el.isVisible()) await el.hover({ timeout: 1000 }).catch(() => el.dispatchEvent('mouseover'));
+      else await el.dispatchEvent('mouseover');
+    }
+    const links = page.locator('wasm-blog .post-content a');
+    const count = await links.count();
+    assert.ok(count >= 40, `the post has links to click (${count})`);
+    let clicked = 0;
+    for (let i = 0; i < count; i++) {
+      const link = links.nth(i);
+      if (await link.isVisible()) {
+        await link.click({ timeout: 1000 }).catch(() => link.evaluate((a) => a.click()));
+      } else {
+        await link.evaluate((a) => a.click());
+      }
+      clicked++;
+      await page.waitForTimeout(60);
+      assert.deepEqual(opened.pwned, [], `nothing ran after clicking link ${i}`);
+      if (page.url() !== postUrl) {
+        await page.goto(postUrl);
+        await rendered();
+      }
+    }
+    assert.equal(clicked, count);
+    await assertNothingRan(t, opened);
+    assert.deepEqual(errors, []);
+  } finally {
+    await opened.close();
+  }
+});

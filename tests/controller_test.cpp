@@ -1,0 +1,438 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/app/controller.hpp"
+
+using namespace blog;
+
+namespace {
+
+// A file of the sample blog, found next to this file (ctest runs in the build dir).
+std::string sample_file(const std::string& relative) {
+    std::string path(__FILE__);
+    const std::string self = "tests/controller_test.cpp";
+    REQUIRE(path.size() > self.size());
+    REQUIRE(path.compare(path.size() - self.size(), self.size(), self) == 0);
+    path.replace(path.size() - self.size(), self.size(), relative);
+    std::ifstream in(path, std::ios::binary);
+    INFO(path);
+    REQUIRE(in);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// Records requests; the test answers them later through fetch_done.
+struct FakeFetcher : Fetcher {
+    struct Request {
+        uint32_t id;
+        std::string url;
+    };
+    std::vector<Request> requests;
+    void fetch(uint32_t request_id, const std::string& url) override { requests.push_back({request_id, url}); }
+
+    std::vector<std::string> urls() const {
+        std::vector<std::string> out;
+        for (const Request& r : requests) out.push_back(r.url);
+        return out;
+    }
+};
+
+// Records every frame shown.
+struct FakeDisplay : Display {
+    std::vector<Frame> frames;
+    void show(const Frame& frame) override { frames.push_back(frame); }
+};
+
+struct App {
+    FakeFetcher fetcher;
+    FakeDisplay display;
+    Controller controller;
+
+    explicit App(ControllerConfig config = {}) : controller(std::move(config), fetcher, display) {}
+
+    // Answers the latest request for `url`.
+    void respond(const std::string& url, int status, std::string body = {}, std::string error = {}) {
+        for (auto it = fetcher.requests.rbegin(); it != fetcher.requests.rend(); ++it) {
+            if (it->url == url) {
+                controller.fetch_done(it->id, FetchResponse{status, std::move(body), std::move(error)});
+                return;
+            }
+        }
+        FAIL("no request for " << url);
+    }
+    void respond_ok(const std::string& url, std::string body) { respond(url, 200, std::move(body)); }
+
+    const Frame& last() const {
+        REQUIRE_FALSE(display.frames.empty());
+        return display.frames.back();
+    }
+    size_t frame_count() const { return display.frames.size(); }
+    size_t request_count() const { return fetcher.requests.size(); }
+};
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+const char* const kLoading = "<p class=\"loading\" aria-busy=\"true\">Loading…</p>";
+
+// A small index: posts "a" (with a summary) and "x" and "y" (without).
+const char* const kSmallIndex = R"({
+    "title": "Small", "author": "Ann",
+    "posts": [
+        {"slug": "a", "title": "Post A", "date": "2022-07-03", "summary": "Summary of A from the index"},
+        {"slug": "x", "title": "Post X", "date": "2022-07-02"},
+        {"slug": "y", "title": "Post Y", "date": "2022-07-01", "file": "2022/y.md"}
+    ]})";
+
+}  // namespace
+
+TEST_CASE("controller: the list shows a loading frame, then the list once the index arrives") {
+    App app;
+    app.controller.navigate("#/");
+    CHECK(app.fetcher.urls() == std::vector<std::string>{"posts/index.json"});
+    REQUIRE(app.frame_count() == 1);
+    CHECK(contains(app.last().html, kLoading));
+    CHECK(app.last().title == "");
+    CHECK(app.last().scroll == Frame::Scroll::Top);
+
+    app.respond_ok("posts/index.json", sample_file("posts/index.json"));
+    REQUIRE(app.frame_count() == 2);
+    const Frame& list = app.last();
+    CHECK(list.title == "Jose Villalta");
+    CHECK(contains(list.html, "<h2 class=\"entry-hint-parent\">Lets Go</h2>"));
+    CHECK(contains(list.html, "<h2 class=\"entry-hint-parent\">New blog!</h2>"));
+    CHECK_FALSE(contains(list.html, "Sample: Markdown features"));
+    CHECK_FALSE(contains(list.html, kLoading));
+    CHECK(list.scroll == Frame::Scroll::Keep);  // the navigation already scrolled
+    CHECK_FALSE(list.needs_code);
+    CHECK_FALSE(list.needs_math);
+    // Every listed post has a summary in the index: nothing more to fetch.
+    CHECK(app.request_count() == 1);
+}
+
+TEST_CASE("controller: the index is fetched once, however often the reader navigates") {
+    App app;
+    app.controller.navigate("#/");
+    app.controller.navigate("#/page/2");
+    app.controller.navigate("#/tags/go");
+    CHECK(app.fetcher.urls() == std::vector<std::string>{"posts/index.json"});
+    CHECK(app.frame_count() == 3);
+    app.respond_ok("posts/index.json", sample_file("posts/index.json"));
+    CHECK(app.last().title == "go | Jose Villalta");  // the route the reader is on now
+    app.controller.navigate("#/");
+    CHECK(app.request_count() == 1);
+    CHECK(app.last().title == "Jose Villalta");
+}
+
+TEST_CASE("controller: a post is fetched next to the index, then shown") {
+    App app;
+    app.controller.navigate("#/posts/lets-go");
+    app.respond_ok("posts/index.json", sample_file("posts/index.json"));
+    CHECK(app.fetcher.urls() == std::vector<std::string>{"posts/index.json", "posts/lets-go.md"});
+    SECTION("while it loads: its header and a loading notice") {
+        CHECK(app.last().title == "Lets Go | Jose Villalta");
+        CHECK(contains(app.last().html, "<h1 class=\"post-title\">Lets Go</h1>"));
+        CHECK(contains(app.last().html, kLoading));
+    }
+    SECTION("once it arrives: the rendered post, scrolled to the top") {
+        app.respond_ok("posts/lets-go.md", sample_file("posts/lets-go.md"));
+        const Frame& f = app.last();
+        CHECK(f.title == "Lets Go | Jose Villalta");
+        CHECK(contains(f.html, "<h2 id=\"why-go\">Why go?<a class=\"anchor\" aria-hidden=\"true\" "
+                               "href=\"#/posts/lets-go#why-go\">#</a></h2>"));
+        CHECK(contains(f.html, "July 24, 2022</span>&nbsp;·&nbsp;3 min&nbsp;·&nbsp;444 words&nbsp;·&nbsp;Jose Villalta"));
+        CHECK_FALSE(contains(f.html, kLoading));
+        CHECK(f.scroll == Frame::Scroll::Top);
+        CHECK(f.needs_code);  // a go code block
+        CHECK_FALSE(f.needs_math);
+        CHECK(app.request_count() == 2);
+    }
+}
+
+TEST_CASE("controller: post files resolve against the index's URL") {
+    ControllerConfig config;
+    config.index_url = "https://example.com/blog/posts/index.json";
+    App app(config);
+    app.controller.navigate("#/posts/markdown-features");
+    app.respond_ok("https://example.com/blog/posts/index.json", sample_file("posts/index.json"));
+    CHECK(app.fetcher.urls().back() == "https://example.com/blog/posts/features/markdown-features.md");
+    app.respond_ok("https://example.com/blog/posts/features/markdown-features.md",
+                   sample_file("posts/features/markdown-features.md"));
+    const Frame& f = app.last();
+    CHECK(f.title == "Sample: Markdown features | Jose Villalta");
+    SECTION("images resolve against the post's file") {
+        CHECK(contains(f.html, "<img src=\"https://example.com/blog/posts/features/img/diagram.svg\" "
+                               "alt=\"Architecture diagram\" loading=\"lazy\">"));
+    }
+    SECTION("a link to another post's Markdown becomes its route") {
+        CHECK(contains(f.html, "<a href=\"#/posts/paper-day-1-mesos\">the first paper post</a>"));
+    }
+    SECTION("an in-page link stays in the post's route") {
+        CHECK(contains(f.html, "<a href=\"#/posts/markdown-features#tables\">jump to the table</a>"));
+    }
+    SECTION("the frame asks for highlighting and typesetting") {
+        CHECK(f.needs_code);
+        CHECK(f.needs_math);
+    }
+}
+
+TEST_CASE("controller: a route with a heading scrolls to it") {
+    App app;
+    app.controller.navigate("#/posts/lets-go#why-go");
+    app.respond_ok("posts/index.json", sample_file("posts/index.json"));
+    CHECK(app.last().scroll != Frame::Scroll::Anchor);  // the heading is not there yet
+    app.respond_ok("posts/lets-go.md", sample_file("posts/lets-go.md"));
+    CHECK(app.last().scroll == Frame::Scroll::Anchor);
+    CHECK(app.last().anchor == "why-go");
+
+    SECTION("another heading of the post already shown: no fetch, straight there") {
+        app.controller.navigate("#/posts/lets-go#how-im-going-to-do-this");
+        CHECK(app.last().scroll == Frame::Scroll::Anchor);
+        CHECK(app.last().anchor == "how-im-going-to-do-this");
+        CHECK(app.request_count() == 2);
+    }
+    SECTION("a percent-encoded heading is decoded") {
+        app.controller.navigate("#/posts/lets-go#%C3%BCn%C3%AF");
+        CHECK(app.last().anchor == "ünï");
+    }
+    SECTION("the post without a heading: back to the top") {
+        app.controller.navigate("#/posts/lets-go");
+        CHECK(app.last().scroll == Frame::Scroll::Top);
+        CHECK(app.last().anchor.empty());
+    }
+}
+
+TEST_CASE("controller: an unknown slug is \"Post not found\" without a fetch") {
+    App app;
+    app.controller.navigate("#/posts/no-such-post");
+    app.respond_ok("posts/index.json", sample_file("posts/index.json"));
+    CHECK(app.request_count() == 1);
+    CHECK(app.last().title == "Post not found | Jose Villalta");
+    CHECK(contains(app.last().html, "<h1>Post not found</h1><p>There is no post \u201cno-such-post\u201d in this blog.</p>"));
+    SECTION("a draft is not a post") {
+        App drafts;
+        drafts.controller.navigate("#/posts/d");
+        drafts.respond_ok("posts/index.json", R"({"posts": [{"slug": "d", "title": "D", "draft": true}]})");
+        CHECK(contains(drafts.last().html, "<h1>Post not found</h1>"));
+        CHECK(drafts.request_count() == 1);
+    }
+}
+
+TEST_CASE("controller: a post whose file is missing is \"Post not found\" naming the file") {
+    App app;
+    app.controller.navigate("#/posts/x");
+    app.respond_ok("posts/index.json", kSmallIndex);
+    app.respond("posts/x.md", 404, "<html>Not Found</html>");
+    CHECK(app.last().title == "Post not found | Small");
+    CHECK(contains(app.last().html, "<h1>Post not found</h1><p>Could not load posts/x.md: HTTP 404</p>"));
+    SECTION("a file in a folder is named with its folder") {
+        app.controller.navigate("#/posts/y");
+        app.respond("posts/2022/y.md", 404);
+        CHECK(contains(app.last().html, "<p>Could not load posts/2022/y.md: HTTP 404</p>"));
+    }
+}
+
+TEST_CASE("controller: a post that cannot be loaded for another reason is an error") {
+    App app;
+    app.controller.navigate("#/posts/x");
+    app.respond_ok("posts/index.json", kSmallIndex);
+    SECTION("a server error") {
+        app.respond("posts/x.md", 500, "oops");
+        CHECK(app.last().title == "Error | Small");
+        CHECK(contains(app.last().html,
+                       "<div class=\"notice notice-error\" role=\"alert\"><p>Could not load posts/x.md: HTTP "
+                       "500</p></div>"));
+    }
+    SECTION("a network error") {
+        app.respond("posts/x.md", 0, "", "TypeError: Failed to fetch");
+        CHECK(contains(app.last().html, "<p>Could not load posts/x.md: TypeError: Failed to fetch</p>"));
+    }
+}
+
+TEST_CASE("controller: an index that cannot be loaded is an error naming it") {
+    App app;
+    app.controller.navigate("#/");
+    SECTION("HTTP 404") {
+        app.respond("posts/index.json", 404, "Not Found");
+        CHECK(app.last().title == "Error");
+        CHECK(contains(app.last().html,
+                       "<div class=\"notice notice-error\" role=\"alert\"><p>Could not load posts/index.json: HTTP "
+                       "404</p></div>"));
+    }
+    SECTION("a network error with the platform's message") {
+        app.respond("posts/index.json", 0, "", "TypeError: Failed to fetch");
+        CHECK(contains(app.last().html, "<p>Could not load posts/index.json: TypeError: Failed to fetch</p>"));
+    }
+    SECTION("a network error without a message") {
+        app.respond("posts/index.json", 0);
+        CHECK(contains(app.last().html, "<p>Could not load posts/index.json: network error</p>"));
+    }
+    SECTION("not valid JSON") {
+        app.respond_ok("posts/index.json", "{\"posts\": [\n  {\"slug\": \"a\",}\n]}");
+        CHECK(contains(app.last().html,
+                       "<p>posts/index.json: not valid JSON at line 2, column 16: syntax error while parsing object "
+                       "key - unexpected &#39;}&#39;; expected string literal</p>"));
+    }
+    SECTION("no posts array") {
+        app.respond_ok("posts/index.json", "{}");
+        CHECK(contains(app.last().html, "<p>posts/index.json: &quot;posts&quot; is missing: expected an array of posts</p>"));
+    }
+    SECTION("the next navigation tries again, and shows the list once the index is there") {
+        app.respond("posts/index.json", 404);
+        const size_t before = app.request_count();
+        app.controller.navigate("#/");
+        CHECK(app.request_count() == before + 1);
+        CHECK(contains(app.last().html, "Loading"));
+        app.respond("posts/index.json", 404);
+        CHECK(contains(app.last().html, "<p>Could not load posts/index.json: HTTP 404</p>"));
+        app.controller.navigate("#/");
+        app.respond_ok("posts/index.json", "{\"title\": \"Back\", \"posts\": [{\"slug\": \"a\", \"title\": \"A\"}]}");
+        CHECK(contains(app.last().html, "<h2 class=\"entry-hint-parent\">A</h2>"));
+    }
+    SECTION("the name in messages is the configured URL") {
+        ControllerConfig config;
+        config.index_url = "data/blog.json";
+        App other(config);
+        other.controller.navigate("#/");
+        other.respond("data/blog.json", 403);
+        CHECK(contains(other.last().html, "<p>Could not load data/blog.json: HTTP 403</p>"));
+    }
+}
+
+TEST_CASE("controller: a post already fetched is not fetched again") {
+    App app;
+    app.controller.navigate("#/posts/lets-go");
+    app.respond_ok("posts/index.json", sample_file("posts/index.json"));
+    app.respond_ok("posts/lets-go.md", sample_file("posts/lets-go.md"));
+    app.controller.navigate("#/");
+    app.controller.navigate("#/posts/paper-day-8-omega");
+    app.respond_ok("posts/paper-day-8-omega.md", sample_file("posts/paper-day-8-omega.md"));
+    const size_t requests = app.request_count();
+    CHECK(requests == 3);
+
+    app.controller.navigate("#/posts/lets-go");
+    CHECK(app.request_count() == requests);
+    CHECK(contains(app.last().html, "<h2 id=\"why-go\">"));
+    CHECK(app.last().scroll == Frame::Scroll::Top);
+
+    SECTION("a post still loading is not requested twice") {
+        app.controller.navigate("#/posts/paper-day-7-borg");
+        app.controller.navigate("#/");
+        app.controller.navigate("#/posts/paper-day-7-borg");
+        CHECK(app.request_count() == requests + 1);
+    }
+}
+
+TEST_CASE("controller: unknown and stale request ids are ignored") {
+    App app;
+    app.controller.navigate("#/posts/x");
+    SECTION("an id never handed out") {
+        app.controller.fetch_done(999, FetchResponse{200, "{}", ""});
+        CHECK(app.frame_count() == 1);
+        CHECK(contains(app.last().html, kLoading));
+    }
+    SECTION("an id answered twice") {
+        const uint32_t id = app.fetcher.requests.at(0).id;
+        app.controller.fetch_done(id, FetchResponse{200, kSmallIndex, ""});
+        const size_t frames = app.frame_count();
+        app.controller.fetch_done(id, FetchResponse{404, "", ""});
+        CHECK(app.frame_count() == frames);
+        app.controller.navigate("#/posts/a");
+        CHECK(app.last().title == "Post A | Small");  // the index still stands
+    }
+    SECTION("a post the reader has left arrives: cached, not shown") {
+        app.respond_ok("posts/index.json", kSmallIndex);
+        app.controller.navigate("#/posts/a");
+        const size_t frames = app.frame_count();
+        app.respond_ok("posts/x.md", "# X body");
+        CHECK(app.frame_count() == frames);
+        CHECK(app.last().title == "Post A | Small");
+        app.controller.navigate("#/posts/x");
+        CHECK(contains(app.last().html, "<h1 id=\"x-body\">X body"));
+        CHECK(app.fetcher.urls() == std::vector<std::string>{"posts/index.json", "posts/x.md", "posts/a.md"});
+    }
+}
+
+TEST_CASE("controller: an entry without a summary in the index gets one from its Markdown") {
+    App app;
+    app.controller.navigate("#/");
+    app.respond_ok("posts/index.json", kSmallIndex);
+    // "a" has a summary; "x" and "y" are fetched for theirs.
+    CHECK(app.fetcher.urls() == std::vector<std::string>{"posts/index.json", "posts/x.md", "posts/2022/y.md"});
+    CHECK(contains(app.last().html, "<p>Summary of A from the index...</p>"));
+    CHECK_FALSE(contains(app.last().html, "Summary of X"));
+
+    std::string long_x = "Summary of X.";
+    for (int i = 0; i < 80; ++i) long_x += " more";
+    app.respond_ok("posts/x.md", long_x);
+    CHECK(contains(app.last().html, "<p>Summary of X. more more"));
+    CHECK(contains(app.last().html, " more...</p>"));  // 70 words of 83: truncated
+    CHECK(app.last().scroll == Frame::Scroll::Keep);  // the reader is not moved
+
+    app.respond_ok("posts/2022/y.md", "Short Y.\n\n<!--more-->\n\nRest of Y.");
+    CHECK(contains(app.last().html, "<p>Short Y....</p>"));
+    CHECK(contains(app.last().html, "<p>Summary of A from the index...</p>"));
+    CHECK(app.request_count() == 3);
+
+    SECTION("the fetched post is then shown without another fetch") {
+        app.controller.navigate("#/posts/y");
+        CHECK(contains(app.last().html, "<p>Rest of Y.</p>"));
+        CHECK(app.request_count() == 3);
+    }
+    SECTION("a post that could not be fetched is listed without a summary, and not fetched again") {
+        App failing;
+        failing.controller.navigate("#/");
+        failing.respond_ok("posts/index.json", kSmallIndex);
+        failing.respond("posts/x.md", 404);
+        CHECK(contains(failing.last().html, "<h2 class=\"entry-hint-parent\">Post X</h2></header>\n<footer"));
+        failing.controller.navigate("#/");
+        CHECK(failing.request_count() == 3);
+    }
+}
+
+TEST_CASE("controller: routes that lead nowhere are \"Page not found\"") {
+    App app;
+    app.controller.navigate("#/foo");
+    app.respond_ok("posts/index.json", sample_file("posts/index.json"));
+    CHECK(app.last().title == "Page not found | Jose Villalta");
+    CHECK(contains(app.last().html, "<p>Nothing lives at \u201c#/foo\u201d.</p>"));
+    SECTION("a page past the end of the list") {
+        app.controller.navigate("#/page/2");
+        CHECK(contains(app.last().html, "<p>Page 2 does not exist: the list has 1 page.</p>"));
+    }
+    SECTION("with a smaller page size, that page exists") {
+        ControllerConfig config;
+        config.page_size = 5;
+        App small(config);
+        small.controller.navigate("#/page/2");
+        small.respond_ok("posts/index.json", sample_file("posts/index.json"));
+        CHECK(small.last().title == "Page 2 | Jose Villalta");
+        CHECK(contains(small.last().html, "<a class=\"prev\" href=\"#/\">«&nbsp;Prev</a>"));
+    }
+    SECTION("a hash that needs escaping is escaped in the message") {
+        app.controller.navigate("#/<script>");
+        CHECK(contains(app.last().html, "<p>Nothing lives at \u201c#/&lt;script&gt;\u201d.</p>"));
+    }
+}
+
+TEST_CASE("controller: raw HTML in posts is omitted unless the site opts in") {
+    const char* body = "Some <b>bold</b> text.";
+    SECTION("default") {
+        App app;
+        app.controller.navigate("#/posts/p");
+        app.respond_ok("posts/index.json", R"({"posts": [{"slug": "p", "title": "P"}]})");
+        app.respond_ok("posts/p.md", body);
+        CHECK(contains(app.last().html, "<p>Some <!-- raw HTML omitted -->bold<!-- raw HTML omitted --> text.</p>"));
+    }
+    SECTION("\"unsafeHtml\": true") {
+        App app;
+        app.controller.navigate("#/posts/p");
+        app.respond_ok("posts/index.json", R"({"unsafeHtml": true, "posts": [{"slug": "p", "title": "P"}]})");
+        app.respond_ok("posts/p.md", body);
+        CHECK(contains(app.last().html, "<p>Some <b>bold</b> text.</p>"));
+    }
+}

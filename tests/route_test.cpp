@@ -1,0 +1,172 @@
+#include <catch2/catch.hpp>
+
+#include "core/route/route.hpp"
+
+using namespace blog;
+
+using Kind = Route::Kind;
+
+TEST_CASE("route: the list and its pages") {
+    SECTION("the home list, however the empty hash is written") {
+        for (const char* hash : {"", "#", "#/", "/"}) {
+            INFO(hash);
+            Route r = route_parse(hash);
+            CHECK(r.kind == Kind::List);
+            CHECK(r.page == 1);
+            CHECK(r.raw == hash);
+            CHECK(route_href(r) == "#/");
+        }
+    }
+    SECTION("a page of the list") {
+        Route r = route_parse("#/page/2");
+        CHECK(r.kind == Kind::List);
+        CHECK(r.page == 2);
+        CHECK(route_href(r) == "#/page/2");
+    }
+    SECTION("a trailing slash is ignored") {
+        Route r = route_parse("#/page/3/");
+        CHECK(r.kind == Kind::List);
+        CHECK(r.page == 3);
+    }
+    SECTION("page 1 is the list itself") {
+        Route r = route_parse("#/page/1");
+        CHECK(r.kind == Kind::List);
+        CHECK(r.page == 1);
+        CHECK(route_href(r) == "#/");
+    }
+    SECTION("hrefs") {
+        CHECK(route_list_href() == "#/");
+        CHECK(route_list_href(1) == "#/");
+        CHECK(route_list_href(0) == "#/");
+        CHECK(route_list_href(7) == "#/page/7");
+    }
+}
+
+TEST_CASE("route: a post, optionally with a heading to scroll to") {
+    SECTION("a post") {
+        Route r = route_parse("#/posts/lets-go");
+        CHECK(r.kind == Kind::Post);
+        CHECK(r.slug == "lets-go");
+        CHECK(r.anchor.empty());
+        CHECK(route_href(r) == "#/posts/lets-go");
+    }
+    SECTION("a trailing slash is ignored") {
+        Route r = route_parse("#/posts/lets-go/");
+        CHECK(r.kind == Kind::Post);
+        CHECK(r.slug == "lets-go");
+    }
+    SECTION("a heading") {
+        Route r = route_parse("#/posts/lets-go#why-go");
+        CHECK(r.kind == Kind::Post);
+        CHECK(r.slug == "lets-go");
+        CHECK(r.anchor == "why-go");
+        CHECK(route_href(r) == "#/posts/lets-go#why-go");
+    }
+    SECTION("an empty heading is the top of the post") {
+        Route r = route_parse("#/posts/lets-go#");
+        CHECK(r.kind == Kind::Post);
+        CHECK(r.anchor.empty());
+        CHECK(route_href(r) == "#/posts/lets-go");
+    }
+    SECTION("percent-encoded slugs and headings are decoded") {
+        Route r = route_parse("#/posts/caf%C3%A9%20au%20lait#%C3%BCn%C3%AFcode--punctuation-its-fine");
+        CHECK(r.kind == Kind::Post);
+        CHECK(r.slug == "café au lait");
+        CHECK(r.anchor == "ünïcode--punctuation-its-fine");
+    }
+    SECTION("hrefs encode what is not unreserved") {
+        CHECK(route_post_href("lets-go") == "#/posts/lets-go");
+        CHECK(route_post_href("café") == "#/posts/caf%C3%A9");
+        CHECK(route_post_href("a b", "x y") == "#/posts/a%20b#x%20y");
+        CHECK(route_post_href("a/b#c") == "#/posts/a%2Fb%23c");
+        CHECK(route_post_href("x", "ünïcode") == "#/posts/x#%C3%BCn%C3%AFcode");
+    }
+}
+
+TEST_CASE("route: a tag and its pages") {
+    SECTION("a tag") {
+        Route r = route_parse("#/tags/go");
+        CHECK(r.kind == Kind::Tag);
+        CHECK(r.tag == "go");
+        CHECK(r.page == 1);
+        CHECK(route_href(r) == "#/tags/go");
+    }
+    SECTION("a page of a tag") {
+        Route r = route_parse("#/tags/distributed-systems/page/2");
+        CHECK(r.kind == Kind::Tag);
+        CHECK(r.tag == "distributed-systems");
+        CHECK(r.page == 2);
+        CHECK(route_href(r) == "#/tags/distributed-systems/page/2");
+    }
+    SECTION("trailing slashes are ignored") {
+        CHECK(route_parse("#/tags/go/").tag == "go");
+        CHECK(route_parse("#/tags/go/page/2/").page == 2);
+    }
+    SECTION("percent-encoded tags are decoded") {
+        Route r = route_parse("#/tags/c%2B%2B");
+        CHECK(r.kind == Kind::Tag);
+        CHECK(r.tag == "c++");
+    }
+    SECTION("hrefs") {
+        CHECK(route_tag_href("go") == "#/tags/go");
+        CHECK(route_tag_href("go", 1) == "#/tags/go");
+        CHECK(route_tag_href("go", 3) == "#/tags/go/page/3");
+        CHECK(route_tag_href("c++") == "#/tags/c%2B%2B");
+        CHECK(route_tag_href("a/b") == "#/tags/a%2Fb");
+    }
+}
+
+TEST_CASE("route: parsing what was built gives the same route") {
+    SECTION("posts and headings, whatever characters they hold") {
+        for (const char* slug : {"lets-go", "a b", "a/b", "a#b", "100%", "café", "x?y=z", "-_.~"}) {
+            for (const char* anchor : {"", "why-go", "a#b", "x y", "ünïcode--punctuation-its-fine", "a/b"}) {
+                INFO("slug: " << slug << ", anchor: " << anchor);
+                std::string href = route_post_href(slug, anchor);
+                Route r = route_parse(href);
+                CHECK(r.kind == Kind::Post);
+                CHECK(r.slug == slug);
+                CHECK(r.anchor == anchor);
+                CHECK(route_href(r) == href);
+            }
+        }
+    }
+    SECTION("tags and pages") {
+        for (const char* tag : {"go", "c++", "a b", "a/b", "ελληνικά", "page"}) {
+            for (int page : {1, 2, 10}) {
+                INFO("tag: " << tag << ", page: " << page);
+                std::string href = route_tag_href(tag, page);
+                Route r = route_parse(href);
+                CHECK(r.kind == Kind::Tag);
+                CHECK(r.tag == tag);
+                CHECK(r.page == page);
+                CHECK(route_href(r) == href);
+            }
+        }
+    }
+    SECTION("list pages") {
+        for (int page : {1, 2, 99, 999999999}) {
+            INFO(page);
+            Route r = route_parse(route_list_href(page));
+            CHECK(r.kind == Kind::List);
+            CHECK(r.page == page);
+            CHECK(route_href(r) == route_list_href(page));
+        }
+    }
+}
+
+TEST_CASE("route: anything else is a not-found route that keeps the hash") {
+    const char* not_found[] = {
+        "#/page/0",     "#/page/x",       "#/page/",           "#/page",           "#/page/01",
+        "#/page/-1",    "#/page/+2",      "#/page/1000000000", "#/page/2#x",       "#/foo",
+        "#foo",         "#//",            "#/posts/",          "#/posts",          "#/posts/#why-go",
+        "#/posts/a/b",  "#/POSTS/x",      "#/tags/",           "#/tags",           "#/tags/go/x",
+        "#/tags/go/page/0", "#/tags/go/page/x", "#/tags/go/page", "posts/lets-go",
+    };
+    for (const char* hash : not_found) {
+        INFO(hash);
+        Route r = route_parse(hash);
+        CHECK(r.kind == Kind::NotFound);
+        CHECK(r.raw == hash);
+        CHECK(route_href(r) == hash);
+    }
+}

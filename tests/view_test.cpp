@@ -1,0 +1,497 @@
+#include <catch2/catch.hpp>
+
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+#include "core/view/views.hpp"
+
+using namespace blog;
+
+namespace {
+
+// A file of the sample blog, found next to this file (ctest runs in the build dir).
+std::string sample_file(const std::string& relative) {
+    std::string path(__FILE__);
+    const std::string self = "tests/view_test.cpp";
+    REQUIRE(path.size() > self.size());
+    REQUIRE(path.compare(path.size() - self.size(), self.size(), self) == 0);
+    path.replace(path.size() - self.size(), self.size(), relative);
+    std::ifstream in(path, std::ios::binary);
+    INFO(path);
+    REQUIRE(in);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+SiteIndex parse_ok(const std::string& json) {
+    auto r = index_parse(json, "posts/index.json");
+    if (!r.ok()) FAIL(r.error().message);
+    return std::move(r).value();
+}
+
+SiteIndex sample_site() { return parse_ok(sample_file("posts/index.json")); }
+
+RenderedMarkdown render(std::string_view text, const std::string& slug = "x") {
+    MarkdownOptions o;
+    o.base_url = "posts/" + slug + ".md";
+    o.self_route = "#/posts/" + slug;
+    auto r = markdown_render(text, o);
+    if (!r.ok()) FAIL(r.error().message);
+    return std::move(r).value();
+}
+
+std::optional<Summary> index_summary(const Post& post) {
+    if (!post.summary) return std::nullopt;
+    return Summary{*post.summary, post.truncated};
+}
+
+size_t count(const std::string& haystack, const std::string& needle) {
+    size_t n = 0;
+    for (size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + needle.size())) ++n;
+    return n;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+// The text between `from` and the next `to` (both excluded), or "" if absent.
+std::string between(const std::string& s, const std::string& from, const std::string& to) {
+    size_t b = s.find(from);
+    if (b == std::string::npos) return {};
+    b += from.size();
+    size_t e = s.find(to, b);
+    return e == std::string::npos ? std::string() : s.substr(b, e - b);
+}
+
+// Slugs of the entries of a list screen, in order.
+std::vector<std::string> listed_slugs(const std::string& html) {
+    std::vector<std::string> out;
+    const std::string marker = "<a class=\"entry-link\" aria-label=\"";
+    for (size_t at = html.find(marker); at != std::string::npos; at = html.find(marker, at + 1))
+        out.push_back(between(html.substr(at), "href=\"#/posts/", "\""));
+    return out;
+}
+
+std::string words(size_t n) {
+    std::string out;
+    for (size_t i = 0; i < n; ++i) out += "word ";
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("view: a list entry of the sample blog has PaperMod's markup") {
+    SiteIndex site = sample_site();
+    const Post* post = site.find("lets-go");
+    REQUIRE(post);
+    CHECK(view_list_entry(*post, index_summary(*post)) ==
+          "<article class=\"post-entry\">\n"
+          "<header class=\"entry-header\"><h2 class=\"entry-hint-parent\">Lets Go</h2></header>\n"
+          "<div class=\"entry-content\"><p>Go I have been writing go since a little after last year. I actually "
+          "remember hearing about go when it first came out, back then I honestly never thought I’d be getting paid to "
+          "work in it. Even though I’ve been writing code in go for a while, I don’t think I know the language in "
+          "enough depth to consider myself a go expert. I want to change that. So I am going to start writing about go "
+          "here as a way to “learn in public” Expect posts on the following topics:...</p></div>\n"
+          "<footer class=\"entry-footer\"><span title=\"2022-07-24 21:42:07 -0700 -0700\">July 24, "
+          "2022</span>&nbsp;·&nbsp;Jose Villalta</footer>\n"
+          "<a class=\"entry-link\" aria-label=\"post link to Lets Go\" href=\"#/posts/lets-go\"></a>\n"
+          "</article>\n");
+}
+
+TEST_CASE("view: \"...\" follows a summary only when the post goes on") {
+    SiteIndex site = sample_site();
+    const Post& post = *site.find("lets-go");
+    SECTION("truncated") {
+        CHECK(contains(view_list_entry(post, Summary{"Short.", true}), "<p>Short....</p>"));
+    }
+    SECTION("not truncated") {
+        std::string entry = view_list_entry(post, Summary{"Short.", false});
+        CHECK(contains(entry, "<p>Short.</p>"));
+        CHECK_FALSE(contains(entry, "..."));
+    }
+    SECTION("the seed's \"New blog!\" says truncated: false") {
+        const Post& new_blog = *site.find("new-blog");
+        CHECK(contains(view_list_entry(new_blog, index_summary(new_blog)),
+                       "<p>Started a new page to write about tech stuff. Work in Progress</p>"));
+    }
+    SECTION("no summary (not known yet, or empty): no content at all") {
+        CHECK_FALSE(contains(view_list_entry(post, std::nullopt), "entry-content"));
+        CHECK_FALSE(contains(view_list_entry(post, Summary{"", true}), "entry-content"));
+    }
+}
+
+TEST_CASE("view: an entry without a date has the author alone in its footer") {
+    SiteIndex site = sample_site();
+    const Post& post = *site.find("new-blog");
+    CHECK(view_date(post).empty());
+    CHECK(contains(view_list_entry(post, index_summary(post)),
+                   "<footer class=\"entry-footer\">Jose Villalta</footer>\n"));
+    SECTION("neither date nor author: no footer") {
+        SiteIndex bare = parse_ok(R"({"posts": [{"slug": "a", "title": "A"}]})");
+        CHECK_FALSE(contains(view_list_entry(bare.posts[0], std::nullopt), "entry-footer"));
+    }
+    SECTION("a date but no author: the date alone") {
+        SiteIndex bare = parse_ok(R"({"posts": [{"slug": "a", "title": "A", "date": "2022-07-24"}]})");
+        CHECK(contains(view_list_entry(bare.posts[0], std::nullopt),
+                       "<footer class=\"entry-footer\"><span title=\"2022-07-24 00:00:00 +0000 UTC\">July 24, "
+                       "2022</span></footer>"));
+    }
+}
+
+TEST_CASE("view: the list is paginated") {
+    SiteIndex site = sample_site();
+    const std::vector<std::string> all = {
+        "lets-go",
+        "paper-day-8-omega",
+        "paper-day-7-borg",
+        "paper-day-6-hints-for-computer-design",
+        "paper-day-5-internet-scale-services",
+        "paper-day-4-harvest-yield",
+        "paper-day-3-container-design-patterns",
+        "paper-day-2-kubernetes",
+        "paper-day-1-mesos",
+        "new-blog",
+    };
+    SECTION("page size 10: one page, no pagination") {
+        Screen s = view_list(site, ListQuery{1, 10, ""});
+        CHECK(listed_slugs(s.html) == all);
+        CHECK_FALSE(contains(s.html, "pagination"));
+        CHECK(s.title == "Jose Villalta");
+        CHECK(view_page_count(site, ListQuery{1, 10, ""}) == 1);
+    }
+    SECTION("page size 5, page 1: posts 1-5 and a link to page 2") {
+        Screen s = view_list(site, ListQuery{1, 5, ""});
+        CHECK(listed_slugs(s.html) == std::vector<std::string>(all.begin(), all.begin() + 5));
+        CHECK(contains(s.html, "<footer class=\"page-footer\"><nav class=\"pagination\">"
+                               "<a class=\"next\" href=\"#/page/2\">Next&nbsp;»</a></nav></footer>\n"));
+        CHECK_FALSE(contains(s.html, "class=\"prev\""));
+        CHECK(view_page_count(site, ListQuery{1, 5, ""}) == 2);
+    }
+    SECTION("page size 5, page 2: posts 6-10, a link back to #/ and no next") {
+        Screen s = view_list(site, ListQuery{2, 5, ""});
+        CHECK(listed_slugs(s.html) == std::vector<std::string>(all.begin() + 5, all.end()));
+        CHECK(contains(s.html, "<footer class=\"page-footer\"><nav class=\"pagination\">"
+                               "<a class=\"prev\" href=\"#/\">«&nbsp;Prev</a></nav></footer>\n"));
+        CHECK_FALSE(contains(s.html, "class=\"next\""));
+        CHECK(s.title == "Page 2 | Jose Villalta");
+    }
+    SECTION("a middle page links both ways") {
+        Screen s = view_list(site, ListQuery{2, 3, ""});
+        CHECK(listed_slugs(s.html) == std::vector<std::string>(all.begin() + 3, all.begin() + 6));
+        CHECK(contains(s.html, "<a class=\"prev\" href=\"#/\">«&nbsp;Prev</a><a class=\"next\" "
+                               "href=\"#/page/3\">Next&nbsp;»</a>"));
+        CHECK(view_page_count(site, ListQuery{1, 3, ""}) == 4);
+    }
+    SECTION("a page out of range is a not-found screen") {
+        for (int page : {3, 0, -1, 100}) {
+            INFO(page);
+            Screen s = view_list(site, ListQuery{page, 5, ""});
+            CHECK(s.title == "Page not found | Jose Villalta");
+            CHECK(contains(s.html, "<div class=\"not-found\" role=\"alert\"><h1>Page not found</h1><p>Page " +
+                                       std::to_string(page) +
+                                       " does not exist: the list has 2 pages.</p><p><a class=\"back\" "
+                                       "href=\"#/\">« Back to the list</a></p></div>\n"));
+            CHECK(listed_slugs(s.html).empty());
+        }
+    }
+    SECTION("an empty blog has one page that says so") {
+        SiteIndex empty = parse_ok(R"({"title": "T", "posts": []})");
+        CHECK(view_page_count(empty, ListQuery{}) == 1);
+        CHECK(contains(view_list(empty, ListQuery{}).html, "<p class=\"empty\">No posts yet.</p>"));
+        CHECK(contains(view_list(empty, ListQuery{2, 10, ""}).html, "the list has 1 page."));
+    }
+}
+
+TEST_CASE("view: a tag's list has the posts with the tag, hidden ones included") {
+    SiteIndex site = sample_site();
+    SECTION("a tag") {
+        Screen s = view_list(site, ListQuery{1, 10, "google"});
+        CHECK(listed_slugs(s.html) == std::vector<std::string>{"paper-day-8-omega", "paper-day-7-borg"});
+        CHECK(contains(s.html, "<header class=\"page-header\"><h1>google</h1></header>\n"));
+        CHECK(s.title == "google | Jose Villalta");
+    }
+    SECTION("the hidden sample post is listed under its tag") {
+        CHECK(listed_slugs(view_list(site, ListQuery{1, 10, "markdown"}).html) ==
+              std::vector<std::string>{"markdown-features"});
+    }
+    SECTION("pagination links stay in the tag") {
+        Screen s = view_list(site, ListQuery{2, 2, "distributed-systems"});
+        CHECK(contains(s.html, "<a class=\"prev\" href=\"#/tags/distributed-systems\">«&nbsp;Prev</a>"
+                               "<a class=\"next\" href=\"#/tags/distributed-systems/page/3\">Next&nbsp;»</a>"));
+        CHECK(s.title == "distributed-systems · Page 2 | Jose Villalta");
+    }
+    SECTION("a tag no post has is not found") {
+        Screen s = view_list(site, ListQuery{1, 10, "nope"});
+        CHECK(s.title == "Tag not found | Jose Villalta");
+        CHECK(contains(s.html, "<h1>Tag not found</h1><p>No post has the tag \u201cnope\u201d.</p>"));
+    }
+}
+
+TEST_CASE("view: the post's meta line has its date, reading time, words and author") {
+    SiteIndex site = sample_site();
+    const Post& post = *site.find("lets-go");
+    const std::string markdown = sample_file("posts/lets-go.md");
+    RenderedMarkdown body = render(markdown, "lets-go");
+
+    // Words counted independently: the source's whitespace-separated tokens
+    // less the ones that are only markup (heading marks, bullets, fences).
+    size_t expected_words = 0;
+    std::istringstream tokens(markdown);
+    for (std::string token; tokens >> token;)
+        if (token != "##" && token != "-" && token.rfind("```", 0) != 0) ++expected_words;
+    CHECK(expected_words == 444);
+    CHECK(body.word_count == expected_words);
+
+    Screen s = view_post(site, post, &body);
+    CHECK(contains(s.html, "<div class=\"post-meta\"><span title=\"2022-07-24 21:42:07 -0700 -0700\">July 24, "
+                           "2022</span>&nbsp;·&nbsp;3 min&nbsp;·&nbsp;444 words&nbsp;·&nbsp;Jose Villalta</div>"));
+    CHECK(s.title == "Lets Go | Jose Villalta");
+    CHECK(contains(s.html, "<h1 class=\"post-title\">Lets Go</h1>"));
+    CHECK(contains(s.html, "<div class=\"post-content\">" + body.html + "</div>"));
+
+    SECTION("reading time is ceil(words / 213), at least one minute") {
+        CHECK(view_reading_minutes(0) == 1);
+        CHECK(view_reading_minutes(1) == 1);
+        CHECK(view_reading_minutes(213) == 1);
+        CHECK(view_reading_minutes(214) == 2);
+        CHECK(view_reading_minutes(426) == 2);
+        CHECK(view_reading_minutes(427) == 3);
+        CHECK(view_reading_minutes(444) == 3);
+    }
+    SECTION("one word, no date") {
+        SiteIndex bare = parse_ok(R"({"author": "A", "posts": [{"slug": "a", "title": "A"}]})");
+        RenderedMarkdown one = render("hello");
+        CHECK(contains(view_post(bare, bare.posts[0], &one).html,
+                       "<div class=\"post-meta\">1 min&nbsp;·&nbsp;1 word&nbsp;·&nbsp;A</div>"));
+    }
+    SECTION("214 words take two minutes") {
+        SiteIndex bare = parse_ok(R"({"posts": [{"slug": "a", "title": "A"}]})");
+        RenderedMarkdown long_body = render(words(214));
+        CHECK(contains(view_post(bare, bare.posts[0], &long_body).html,
+                       "<div class=\"post-meta\">2 min&nbsp;·&nbsp;214 words</div>"));
+    }
+    SECTION("while the body loads: the date and author, and a loading notice") {
+        Screen loading = view_post(site, post, nullptr);
+        CHECK(contains(loading.html, "<div class=\"post-meta\"><span title=\"2022-07-24 21:42:07 -0700 -0700\">July "
+                                     "24, 2022</span>&nbsp;·&nbsp;Jose Villalta</div>"));
+        CHECK(contains(loading.html, "<p class=\"loading\" aria-busy=\"true\">Loading…</p>"));
+        CHECK_FALSE(contains(loading.html, "post-content"));
+        CHECK(loading.title == "Lets Go | Jose Villalta");
+    }
+}
+
+TEST_CASE("view: the table of contents appears with two or more h2-h4 headings, and nests") {
+    SiteIndex site = parse_ok(R"({"posts": [{"slug": "x", "title": "X"}]})");
+    const Post& post = site.posts[0];
+    auto toc = [&](const char* markdown) {
+        RenderedMarkdown body = render(markdown);
+        return between(view_post(site, post, &body).html, "<div class=\"inner\">", "</div></details></div>");
+    };
+    const std::string has_toc = "<div class=\"toc\">";
+    SECTION("none for a single heading, or for h1, h5 and h6 only") {
+        for (const char* md : {"text", "## Only", "# A\n# B\n##### C\n###### D", "# T\n## Only\n##### five"}) {
+            INFO(md);
+            RenderedMarkdown body = render(md);
+            CHECK_FALSE(contains(view_post(site, post, &body).html, has_toc));
+        }
+    }
+    SECTION("two flat headings") {
+        RenderedMarkdown body = render("## A\n## B");
+        CHECK(contains(view_post(site, post, &body).html,
+                       "<div class=\"toc\"><details><summary accesskey=\"c\" title=\"(Alt + C)\"><span "
+                       "class=\"details\">Table of Contents</span></summary><div class=\"inner\"><ul><li><a "
+                       "href=\"#/posts/x#a\" aria-label=\"A\">A</a></li><li><a href=\"#/posts/x#b\" "
+                       "aria-label=\"B\">B</a></li></ul></div></details></div>\n<div class=\"post-content\">"));
+    }
+    SECTION("nested levels") {
+        CHECK(toc("## A\n### B\n### C\n## D\n#### E\n## F") ==
+              "<ul><li><a href=\"#/posts/x#a\" aria-label=\"A\">A</a><ul><li><a href=\"#/posts/x#b\" "
+              "aria-label=\"B\">B</a></li><li><a href=\"#/posts/x#c\" aria-label=\"C\">C</a></li></ul></li><li><a "
+              "href=\"#/posts/x#d\" aria-label=\"D\">D</a><ul><li><a href=\"#/posts/x#e\" "
+              "aria-label=\"E\">E</a></li></ul></li><li><a href=\"#/posts/x#f\" aria-label=\"F\">F</a></li></ul>");
+    }
+    SECTION("closing two levels at once") {
+        CHECK(toc("## a\n### b\n#### c\n## d") ==
+              "<ul><li><a href=\"#/posts/x#a\" aria-label=\"a\">a</a><ul><li><a href=\"#/posts/x#b\" "
+              "aria-label=\"b\">b</a><ul><li><a href=\"#/posts/x#c\" aria-label=\"c\">c</a></li></ul></li></ul></li>"
+              "<li><a href=\"#/posts/x#d\" aria-label=\"d\">d</a></li></ul>");
+    }
+    SECTION("the shallowest level present is the top; h1 is left out") {
+        CHECK(toc("# Title\n### a\n#### b\n### c") ==
+              "<ul><li><a href=\"#/posts/x#a\" aria-label=\"a\">a</a><ul><li><a href=\"#/posts/x#b\" "
+              "aria-label=\"b\">b</a></li></ul></li><li><a href=\"#/posts/x#c\" aria-label=\"c\">c</a></li></ul>");
+    }
+    SECTION("every list opened is closed") {
+        for (const char* md : {"## a\n#### b\n### c\n## d", "### a\n## b\n### c", "## a\n### b\n#### c",
+                               "#### a\n### b\n## c"}) {
+            INFO(md);
+            std::string t = toc(md);
+            CHECK(count(t, "<ul>") == count(t, "</ul>"));
+            CHECK(count(t, "<li>") == count(t, "</li>"));
+            CHECK(t.rfind("<ul>", 0) == 0);
+        }
+    }
+    SECTION("non-ASCII headings link to their percent-encoded ids") {
+        CHECK(toc("## Ünï\n## b") ==
+              "<ul><li><a href=\"#/posts/x#%C3%BCn%C3%AF\" aria-label=\"Ünï\">Ünï</a></li><li><a "
+              "href=\"#/posts/x#b\" aria-label=\"b\">b</a></li></ul>");
+    }
+}
+
+TEST_CASE("view: a post's tags link to their lists") {
+    SiteIndex site = sample_site();
+    const Post& post = *site.find("lets-go");
+    RenderedMarkdown body = render("text", "lets-go");
+    CHECK(contains(view_post(site, post, &body).html,
+                   "<ul class=\"post-tags\"><li><a href=\"#/tags/go\">go</a></li><li><a "
+                   "href=\"#/tags/learning-in-public\">learning-in-public</a></li></ul>"));
+    SECTION("no tags, no list") {
+        SiteIndex bare = parse_ok(R"({"posts": [{"slug": "a", "title": "A"}]})");
+        CHECK_FALSE(contains(view_post(bare, bare.posts[0], &body).html, "post-tags"));
+    }
+}
+
+TEST_CASE("view: a post links to the newer post as \"« Prev\" and the older as \"Next »\"") {
+    SiteIndex site = sample_site();
+    RenderedMarkdown body = render("text");
+    SECTION("a middle post links both ways") {
+        Screen s = view_post(site, *site.find("paper-day-8-omega"), &body);
+        CHECK(contains(s.html,
+                       "<nav class=\"paginav\"><a class=\"prev\" href=\"#/posts/lets-go\"><span "
+                       "class=\"title\">«&nbsp;Prev</span><br><span>Lets Go</span></a><a class=\"next\" "
+                       "href=\"#/posts/paper-day-7-borg\"><span class=\"title\">Next&nbsp;»</span><br><span>Paper every "
+                       "day. Day Seven: Large-scale cluster management at Google with Borg</span></a></nav>"));
+    }
+    SECTION("the newest post has no \"« Prev\"") {
+        Screen s = view_post(site, *site.find("lets-go"), &body);
+        CHECK(contains(s.html, "<nav class=\"paginav\"><a class=\"next\" href=\"#/posts/paper-day-8-omega\">"));
+        CHECK_FALSE(contains(s.html, "«&nbsp;Prev"));
+    }
+    SECTION("the oldest post has no \"Next »\"") {
+        Screen s = view_post(site, *site.find("new-blog"), &body);
+        CHECK(contains(s.html, "<nav class=\"paginav\"><a class=\"prev\" href=\"#/posts/paper-day-1-mesos\">"));
+        CHECK_FALSE(contains(s.html, "Next&nbsp;»"));
+    }
+    SECTION("a hidden post links nowhere, and no listed post links to it") {
+        CHECK_FALSE(contains(view_post(site, *site.find("markdown-features"), &body).html, "paginav"));
+        CHECK(contains(view_post(site, *site.find("paper-day-1-mesos"), &body).html,
+                       "<a class=\"next\" href=\"#/posts/new-blog\">"));
+    }
+}
+
+TEST_CASE("view: text from the index is escaped wherever it lands") {
+    SiteIndex site = parse_ok(R"({
+        "title": "<Blog> & \"Co\"",
+        "author": "Eve <eve@example.com>",
+        "posts": [
+            {"slug": "a", "title": "<script>alert(\"t\")</script>", "date": "2022-07-24",
+             "summary": "<img src=x onerror=alert('s')>", "tags": ["<b>&\"'"]},
+            {"slug": "b", "title": "It's \"quoted\"", "author": "O'Brien & <Sons>"}
+        ]})");
+    const Post& a = *site.find("a");
+    const Post& b = *site.find("b");
+    const std::string entry = view_list_entry(a, index_summary(a));
+    CHECK(contains(entry, "<h2 class=\"entry-hint-parent\">&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;</h2>"));
+    CHECK(contains(entry, "<p>&lt;img src=x onerror=alert(&#39;s&#39;)&gt;...</p>"));
+    CHECK(contains(entry, "&nbsp;·&nbsp;Eve &lt;eve@example.com&gt;</footer>"));
+    CHECK(contains(entry, "aria-label=\"post link to &lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;\""));
+    CHECK_FALSE(contains(entry, "<script"));
+    CHECK_FALSE(contains(entry, "<img"));
+
+    const std::string entry_b = view_list_entry(b, std::nullopt);
+    CHECK(contains(entry_b, ">It&#39;s &quot;quoted&quot;</h2>"));
+    CHECK(contains(entry_b, "<footer class=\"entry-footer\">O&#39;Brien &amp; &lt;Sons&gt;</footer>"));
+
+    RenderedMarkdown body = render("text");
+    const std::string post = view_post(site, a, &body).html;
+    CHECK(contains(post, "<h1 class=\"post-title\">&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;</h1>"));
+    CHECK(contains(post, "<li><a href=\"#/tags/%3Cb%3E%26%22%27\">&lt;b&gt;&amp;&quot;&#39;</a></li>"));
+    CHECK(contains(post, "&nbsp;·&nbsp;Eve &lt;eve@example.com&gt;</div>"));
+    CHECK(contains(post, "<span>It&#39;s &quot;quoted&quot;</span>"));  // the next post's title
+    CHECK(contains(post, "title=\"&lt;Blog&gt; &amp; &quot;Co&quot; (Alt + H)\">&lt;Blog&gt; &amp; &quot;Co&quot;</a>"));
+    CHECK(contains(post, "<span>&copy; Eve &lt;eve@example.com&gt;</span>"));
+    CHECK_FALSE(contains(post, "<script"));
+
+    SECTION("a tag list's heading and the not-found message") {
+        CHECK(contains(view_list(site, ListQuery{1, 10, "<b>&\"'"}).html,
+                       "<h1>&lt;b&gt;&amp;&quot;&#39;</h1>"));
+        CHECK(contains(view_list(site, ListQuery{1, 10, "<i>"}).html,
+                       "<p>No post has the tag \u201c&lt;i&gt;\u201d.</p>"));
+        CHECK(contains(view_not_found(&site, "<h>", "<m>").html, "<h1>&lt;h&gt;</h1><p>&lt;m&gt;</p>"));
+        CHECK(contains(view_error(&site, "\"<e>\"").html,
+                       "<div class=\"notice notice-error\" role=\"alert\"><p>&quot;&lt;e&gt;&quot;</p></div>"));
+    }
+}
+
+TEST_CASE("view: entries left out of the index are listed in a notice naming the file") {
+    SECTION("one entry") {
+        SiteIndex site = parse_ok(R"({"title": "T", "posts": [
+            {"slug": "a", "title": "A"}, {"slug": "b", "title": "B"}, {"slug": "c", "title": "C"},
+            {"slug": "d", "title": "D", "date": "24/07/2022"}]})");
+        Screen s = view_list(site, ListQuery{});
+        CHECK(contains(s.html, "<main class=\"main\">\n<div class=\"notice notice-warn\" role=\"status\"><p>One entry "
+                               "of posts/index.json was left out:</p><ul><li>posts[3].date: expected RFC 3339 date, "
+                               "got &quot;24/07/2022&quot;</li></ul></div>\n<article class=\"post-entry\">"));
+        CHECK(listed_slugs(s.html) == std::vector<std::string>{"a", "b", "c"});
+    }
+    SECTION("several entries") {
+        SiteIndex site = parse_ok(R"({"posts": [{"title": "no slug"}, {"slug": "a", "title": "A"},
+                                                {"slug": "a", "title": "again"}]})");
+        CHECK(contains(view_list(site, ListQuery{}).html,
+                       "<p>2 entries of posts/index.json were left out:</p><ul><li>posts[0].slug: missing "
+                       "(required)</li><li>posts[2].slug: &quot;a&quot; is already used by posts[1]</li></ul>"));
+    }
+    SECTION("no notice when every entry is fine") {
+        CHECK_FALSE(contains(view_list(sample_site(), ListQuery{}).html, "notice-warn"));
+    }
+}
+
+TEST_CASE("view: the page around every screen") {
+    SiteIndex site = sample_site();
+    SECTION("header and footer carry the site's title and author") {
+        std::string html = view_list(site, ListQuery{}).html;
+        CHECK(html.rfind("<header class=\"header\"><nav class=\"nav\"><div class=\"logo\"><a href=\"#/\" accesskey=\"h\" "
+                         "title=\"Jose Villalta (Alt + H)\">Jose Villalta</a></div></nav></header>\n<main "
+                         "class=\"main\">\n",
+                         0) == 0);
+        CHECK(contains(html, "</main>\n<footer class=\"footer\"><span>&copy; Jose Villalta</span> · <span>Rendered in "
+                             "your browser by wasm-blog</span></footer>\n"));
+    }
+    SECTION("loading and errors, before the index is known") {
+        Screen loading = view_loading(nullptr);
+        CHECK(loading.title == "");
+        CHECK(loading.html ==
+              "<header class=\"header\"><nav class=\"nav\"><div class=\"logo\"></div></nav></header>\n<main "
+              "class=\"main\">\n<p class=\"loading\" aria-busy=\"true\">Loading…</p>\n</main>\n<footer "
+              "class=\"footer\"><span>Rendered in your browser by wasm-blog</span></footer>\n");
+        Screen error = view_error(nullptr, "Could not load posts/index.json: HTTP 404");
+        CHECK(error.title == "Error");
+        CHECK(contains(error.html, "<p>Could not load posts/index.json: HTTP 404</p>"));
+    }
+    SECTION("not found") {
+        Screen s = view_not_found(&site, "Post not found", "There is no post \u201cx\u201d in this blog.");
+        CHECK(s.title == "Post not found | Jose Villalta");
+        CHECK(contains(s.html, "<div class=\"not-found\" role=\"alert\"><h1>Post not found</h1><p>There is no post "
+                               "\u201cx\u201d in this blog.</p><p><a class=\"back\" href=\"#/\">« Back to the "
+                               "list</a></p></div>\n"));
+    }
+}
+
+TEST_CASE("view: a list entry takes its summary from the lookup when the index has none") {
+    SiteIndex site = parse_ok(R"({"posts": [{"slug": "a", "title": "A"}, {"slug": "b", "title": "B", "summary": "From the index"}]})");
+    std::vector<std::string> asked;
+    SummaryLookup lookup = [&asked](const Post& p) -> std::optional<Summary> {
+        asked.push_back(p.slug);
+        return Summary{"From the Markdown", true};
+    };
+    std::string html = view_list(site, ListQuery{}, lookup).html;
+    CHECK(contains(html, "<p>From the Markdown...</p>"));
+    CHECK(contains(html, "<p>From the index...</p>"));
+    CHECK(asked == std::vector<std::string>{"a"});
+    SECTION("without a lookup the entry has no summary yet") {
+        CHECK(count(view_list(site, ListQuery{}).html, "entry-content") == 1);
+    }
+}
