@@ -4,25 +4,12 @@
 #include <sstream>
 
 #include "core/app/controller.hpp"
+#include "tests/support.hpp"
 
 using namespace blog;
+using namespace blog::test;
 
 namespace {
-
-// A file of the sample blog, found next to this file (ctest runs in the build dir).
-std::string sample_file(const std::string& relative) {
-    std::string path(__FILE__);
-    const std::string self = "tests/controller_test.cpp";
-    REQUIRE(path.size() > self.size());
-    REQUIRE(path.compare(path.size() - self.size(), self.size(), self) == 0);
-    path.replace(path.size() - self.size(), self.size(), relative);
-    std::ifstream in(path, std::ios::binary);
-    INFO(path);
-    REQUIRE(in);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // Records requests; the test answers them later through fetch_done.
 struct FakeFetcher : Fetcher {
@@ -72,10 +59,6 @@ struct App {
     size_t frame_count() const { return display.frames.size(); }
     size_t request_count() const { return fetcher.requests.size(); }
 };
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
 
 const char* const kLoading = "<p class=\"loading\" aria-busy=\"true\">Loading…</p>";
 

@@ -4,31 +4,12 @@
 #include <sstream>
 
 #include "core/index/post_index.hpp"
+#include "tests/support.hpp"
 
 using namespace blog;
+using namespace blog::test;
 
 namespace {
-
-// The sample blog's index, found next to this file (ctest runs in the build dir).
-std::string sample_index() {
-    std::string path(__FILE__);
-    const std::string self = "tests/index_test.cpp";
-    REQUIRE(path.size() > self.size());
-    REQUIRE(path.compare(path.size() - self.size(), self.size(), self) == 0);
-    path.replace(path.size() - self.size(), self.size(), "posts/index.json");
-    std::ifstream in(path, std::ios::binary);
-    INFO(path);
-    REQUIRE(in);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-SiteIndex parse_ok(const std::string& json) {
-    auto r = index_parse(json, "posts/index.json");
-    if (!r.ok()) FAIL(r.error().message);
-    return std::move(r).value();
-}
 
 // An index whose "posts" array is `entries` (a JSON fragment).
 SiteIndex parse_posts(const std::string& entries) {
@@ -56,7 +37,7 @@ std::vector<std::string> slugs(const std::vector<Post>& posts) {
 }  // namespace
 
 TEST_CASE("index: the sample posts/index.json lists its ten posts in the seed's order") {
-    SiteIndex site = parse_ok(sample_index());
+    SiteIndex site = parse_ok(sample_file("posts/index.json"));
     CHECK(site.title == "Jose Villalta");
     CHECK(site.author == "Jose Villalta");
     CHECK(site.description == "Notes on Go, distributed systems and a paper every day.");

@@ -7,8 +7,10 @@
 #include <sstream>
 
 #include "core/markdown/markdown.hpp"
+#include "tests/support.hpp"
 
 using namespace blog;
+using namespace blog::test;
 
 namespace {
 
@@ -27,29 +29,10 @@ MarkdownOptions post_options() {
     return o;
 }
 
-// A file of the sample blog, found next to this file (ctest runs in the build dir).
-std::string sample_file(const std::string& relative) {
-    std::string path(__FILE__);
-    const std::string self = "tests/markdown_test.cpp";
-    REQUIRE(path.size() > self.size());
-    REQUIRE(path.compare(path.size() - self.size(), self.size(), self) == 0);
-    path.replace(path.size() - self.size(), self.size(), relative);
-    std::ifstream in(path, std::ios::binary);
-    INFO(path);
-    REQUIRE(in);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 std::string words(size_t n, const char* stem = "w") {
     std::string out;
     for (size_t i = 1; i <= n; ++i) out += (i > 1 ? " " : "") + std::string(stem) + std::to_string(i);
     return out;
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
 }
 
 // ---------------------------------------------------------------------------

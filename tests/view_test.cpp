@@ -5,31 +5,12 @@
 #include <sstream>
 
 #include "core/view/views.hpp"
+#include "tests/support.hpp"
 
 using namespace blog;
+using namespace blog::test;
 
 namespace {
-
-// A file of the sample blog, found next to this file (ctest runs in the build dir).
-std::string sample_file(const std::string& relative) {
-    std::string path(__FILE__);
-    const std::string self = "tests/view_test.cpp";
-    REQUIRE(path.size() > self.size());
-    REQUIRE(path.compare(path.size() - self.size(), self.size(), self) == 0);
-    path.replace(path.size() - self.size(), self.size(), relative);
-    std::ifstream in(path, std::ios::binary);
-    INFO(path);
-    REQUIRE(in);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-SiteIndex parse_ok(const std::string& json) {
-    auto r = index_parse(json, "posts/index.json");
-    if (!r.ok()) FAIL(r.error().message);
-    return std::move(r).value();
-}
 
 SiteIndex sample_site() { return parse_ok(sample_file("posts/index.json")); }
 
@@ -51,10 +32,6 @@ size_t count(const std::string& haystack, const std::string& needle) {
     size_t n = 0;
     for (size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + needle.size())) ++n;
     return n;
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
 }
 
 // The text between `from` and the next `to` (both excluded), or "" if absent.

@@ -1,0 +1,36 @@
+// Helpers shared by the unit tests: the sample blog's files and small checks.
+#pragma once
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/index/post_index.hpp"
+
+namespace blog::test {
+
+// A file of the repository ("posts/index.json"), read whole; BLOG_SOURCE_DIR
+// is set by tests/CMakeLists.txt (ctest runs in the build folder).
+inline std::string sample_file(const std::string& relative) {
+    const std::string path = std::string(BLOG_SOURCE_DIR) + "/" + relative;
+    std::ifstream in(path, std::ios::binary);
+    INFO(path);
+    REQUIRE(in);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+inline SiteIndex parse_ok(const std::string& json) {
+    auto r = index_parse(json, "posts/index.json");
+    if (!r.ok()) FAIL(r.error().message);
+    return std::move(r).value();
+}
+
+inline bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+}  // namespace blog::test
