@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, eventually, hashOf, openPage, useBrowser, waitForBlog, waitForRendered } from './harness.mjs';
+import { ROOT, eventually, hashOf, openPage, renderedCount, useBrowser, waitForBlog, waitForRendered } from './harness.mjs';
 
 const env = useBrowser();
 const POST = '/#/posts/markdown-features';
@@ -42,13 +42,13 @@ function tocTree() {
 
 const inViewport = (locator) => locator.evaluate((el) => {
   const top = el.getBoundingClientRect().top;
-  return top >= 0 && top < window.innerHeight;
+  return top > -1 && top < window.innerHeight;  // scrollIntoView may land a fraction of a pixel above 0
 });
 
 const vendorRequests = (requests) => requests.filter((u) => new URL(u).pathname.startsWith('/vendor/'));
 
 test('features: the table of contents lists the headings as nested lists', async () => {
-  const { page, errors, close } = await openPage(env, POST);
+  const { page, errors, consoleErrors, close } = await openPage(env, POST);
   try {
     await waitForRendered(page, 'post-content');
     const summary = page.locator('wasm-blog .toc details > summary');
@@ -65,6 +65,7 @@ test('features: the table of contents lists the headings as nested lists', async
     }));
     assert.ok(targets.every((t) => /^h[2-4]:/.test(t)), targets.join(', '));
     assert.deepEqual(errors, []);
+    assert.deepEqual(consoleErrors, []);
   } finally {
     await close();
   }
@@ -77,14 +78,15 @@ test('features: clicking a TOC entry goes to #/posts/markdown-features#<id> and 
     await page.locator('wasm-blog .toc summary').click();
     const link = page.locator('wasm-blog .toc a', { hasText: 'Images' });
     await link.waitFor({ state: 'visible' });
+    const before = await renderedCount(page);
     await link.click();
     await eventually(() => hashOf(page) === '#/posts/markdown-features#images');
     assert.equal(hashOf(page), '#/posts/markdown-features#images');
     const heading = page.locator('wasm-blog .post-content h2#images');
     assert.ok(await eventually(() => inViewport(heading)), 'the "Images" heading is in view');
     // It stays in view once code and math are typeset above it.
-    await waitForRendered(page, 'post-content');
-    await page.waitForTimeout(300);
+    await waitForRendered(page, 'post-content', { after: before });
+    await page.waitForTimeout(200);
     assert.ok(await inViewport(heading), 'the "Images" heading is still in view after the enhancements');
     assert.ok(await page.evaluate(() => window.scrollY) > 0, 'the page scrolled');
   } finally {

@@ -15,7 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DIST = path.join(ROOT, 'dist');
+// BLOG_DIST serves another build (e.g. a copy with a deliberate fault, to
+// check that the tests notice it); the default is the project's dist/.
+export const DIST = process.env.BLOG_DIST ? path.resolve(process.env.BLOG_DIST) : path.join(ROOT, 'dist');
 export const FIXTURES = path.join(ROOT, 'tests/browser/fixtures');
 export const SCREENSHOTS = path.join(ROOT, 'build/screenshots');
 
@@ -48,7 +50,7 @@ const UNREACHABLE = ['/fixtures/unreachable/'];
 export function assertDistBuilt() {
   for (const f of ['index.html', 'wasm-blog.js', 'blog-core.js', 'blog-core.wasm']) {
     if (!fs.existsSync(path.join(DIST, f))) {
-      throw new Error(`dist/${f} is missing: run make dist first (the browser tests serve dist/)`);
+      throw new Error(`${path.relative(ROOT, DIST) || DIST}/${f} is missing: run make dist first (the browser tests serve dist/)`);
     }
   }
 }
@@ -183,14 +185,16 @@ export async function waitForBlog(page, selector, { timeout = 10000, hasText } =
 }
 
 // Waits for a 'wasm-blog-rendered' event whose screen shows `kind`
-// ('post-content', 'post-entry', ...): the screen is complete, code and math included.
-export async function waitForRendered(page, kind, { timeout = 10000 } = {}) {
-  await page.waitForFunction((k) => (window.__wasmBlogRendered || []).some((r) => r.shows.includes(k)), kind, { timeout });
+// ('post-content', 'post-entry', ...): the screen is complete, code and math
+// included. `after`: only events after the first `after` ones (see renderedCount).
+export async function waitForRendered(page, kind, { timeout = 10000, after = 0 } = {}) {
+  await page.waitForFunction(([k, n]) => (window.__wasmBlogRendered || []).slice(n).some((r) => r.shows.includes(k)),
+    [kind, after], { timeout });
 }
 
-// The text a user reads in an element (inner text, whitespace collapsed).
-export async function textOf(locator) {
-  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
+// How many 'wasm-blog-rendered' events the page has seen so far.
+export function renderedCount(page) {
+  return page.evaluate(() => (window.__wasmBlogRendered || []).length);
 }
 
 // Polls fn until it returns a truthy value or the time runs out; returns the last value.
@@ -208,10 +212,6 @@ export async function eventually(fn, { timeout = 5000, interval = 50 } = {}) {
 export function hashOf(page) {
   const u = new URL(page.url());
   return u.hash;
-}
-
-export function readSeedPosts() {
-  return JSON.parse(fs.readFileSync(path.join(ROOT, 'posts/index.json'), 'utf8')).posts;
 }
 
 export function ensureDir(dir) {

@@ -24,7 +24,7 @@ async function entries(page) {
 }
 
 test('list: / shows the seed\'s ten posts in order with summary, date, tooltip and author', async () => {
-  const { page, errors, close } = await openPage(env, '/', { viewport: { width: 1280, height: 800 } });
+  const { page, errors, consoleErrors, close } = await openPage(env, '/', { viewport: { width: 1280, height: 800 } });
   try {
     await waitForBlog(page, '.post-entry');
     const shown = await entries(page);
@@ -46,6 +46,7 @@ test('list: / shows the seed\'s ten posts in order with summary, date, tooltip a
       assert.match(got.href, /^#\/posts\/[a-z0-9-]+$/, `"${want.title}" links to its post`);
     }
     assert.deepEqual(errors, []);
+    assert.deepEqual(consoleErrors, []);
   } finally {
     await close();
   }

@@ -15,10 +15,11 @@ const postTitle = (page) => page.locator('wasm-blog h1.post-title').innerText();
 // Waits until the list shows exactly `want` (titles), returning what it shows.
 async function waitForList(page, want) {
   await waitForBlog(page, '.post-entry');
-  return eventually(async () => {
+  const same = await eventually(async () => {
     const got = await listTitles(page);
     return JSON.stringify(got) === JSON.stringify(want) ? got : null;
-  }) || listTitles(page);
+  });
+  return same || listTitles(page);  // on a timeout, what it shows instead
 }
 
 async function waitForPost(page, title) {

@@ -196,7 +196,7 @@ function auditShadowRoot() {
   return problems;
 }
 
-async function assertNothingRan(t, opened) {
+async function assertNothingRan(opened) {
   const { page, pwned, dialogs } = opened;
   await page.waitForTimeout(300);
   let value;
@@ -226,7 +226,7 @@ test('safety: the trap notices a script that runs (self-check of this test file)
   }
 });
 
-test('safety: hostile index fields are shown as text on the list and never run', async (t) => {
+test('safety: hostile index fields are shown as text on the list and never run', async () => {
   const opened = await openTrapped('');
   const { page, errors } = opened;
   try {
@@ -247,14 +247,14 @@ test('safety: hostile index fields are shown as text on the list and never run',
     for (const img of await page.locator('wasm-blog img').all()) {
       if (await img.isVisible()) await img.hover({ timeout: 1000 });
     }
-    await assertNothingRan(t, opened);
+    await assertNothingRan(opened);
     assert.deepEqual(errors, []);
   } finally {
     await opened.close();
   }
 });
 
-test('safety: hostile index fields are text on the post and on the tag pages', async (t) => {
+test('safety: hostile index fields are text on the post and on the tag pages', async () => {
   const opened = await openTrapped('#/posts/hostile-fields');
   const { page, errors } = opened;
   try {
@@ -273,14 +273,14 @@ test('safety: hostile index fields are text on the post and on the tag pages', a
       await page.goBack();
       await waitForBlog(page, '.post-tags');
     }
-    await assertNothingRan(t, opened);
+    await assertNothingRan(opened);
     assert.deepEqual(errors, []);
   } finally {
     await opened.close();
   }
 });
 
-test(`safety: ${PAYLOADS.length} hostile Markdown payloads render as text, and clicking every link runs nothing`, async (t) => {
+test(`safety: ${PAYLOADS.length} hostile Markdown payloads render as text, and clicking every link runs nothing`, async () => {
   const postHash = '#/posts/payloads';
   const opened = await openTrapped(postHash);
   const { page, errors } = opened;
@@ -351,7 +351,7 @@ test(`safety: ${PAYLOADS.length} hostile Markdown payloads render as text, and c
       }
     }
     assert.equal(clicked, count);
-    await assertNothingRan(t, opened);
+    await assertNothingRan(opened);
     assert.deepEqual(errors, []);
   } finally {
     await opened.close();
