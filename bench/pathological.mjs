@@ -3,7 +3,7 @@
 // Chromium at growing sizes. Linear time shows as a growth exponent near 1:
 // exponent = log2(time(2n) / time(n)), from the two largest sizes.
 // Run: make bench  (or: make dist && node bench/pathological.mjs)
-import { startStaticServer, launchChromium } from './lib.mjs';
+import { startServer, launchBrowser } from '../tests/browser/harness.mjs';
 
 const cases = {
   'nested strong emph': (n) => '*a **a '.repeat(n) + 'b' + ' a** a*'.repeat(n),
@@ -31,10 +31,10 @@ const cases = {
 };
 const sizes = [25000, 50000, 100000, 200000];
 
-const server = await startStaticServer();
-const browser = await launchChromium();
+const server = await startServer();  // the browser tests' server over dist/
+const browser = await launchBrowser();
 const page = await browser.newPage();
-await page.goto(`${server.url}/bench/blank.html`);
+await page.goto(server.url(server.write('blank.html', '<!doctype html><meta charset="utf-8"><title>bench</title>')));
 await page.evaluate(async () => {
   const { default: create } = await import('/blog-core.js');
   const core = await create();
@@ -74,7 +74,7 @@ for (const [name, make] of Object.entries(cases)) {
               mbs: (last.bytes / 1048576 / (times[k] / 1000)).toFixed(1), exponent: exponent.toFixed(2) });
 }
 await browser.close();
-server.close();
+await server.close();
 
 const pad = (s, w) => String(s).padEnd(w);
 console.log(`md4c pathological inputs, wasm build in Chromium; n = ${sizes.join(', ')} (best of 3)`);
