@@ -58,13 +58,31 @@ export class WasmBlogElement extends HTMLElement {
     this.attachShadow({ mode: 'open' });
     this._core = null;
     this._handle = 0;
-    this._onHashChange = () => this.navigate(location.hash);
+    this._restoreY = null;   // scroll position to restore (Back/Forward)
+    this._scrollTimer = 0;
+    this._onHashChange = () => {
+      clearTimeout(this._scrollTimer);
+      this._scrollTimer = 0;
+      const y = history.state && history.state.wasmBlogScrollY;
+      this._restoreY = typeof y === 'number' ? y : null;
+      this.navigate(location.hash);
+    };
+    // Remembers the reading position in the history entry, so that Back
+    // returns to it (the browser's own restoration runs before we render).
+    this._onScroll = () => {
+      if (!this._scrollTimer) this._scrollTimer = setTimeout(() => this._saveScroll(), 150);
+    };
+    this._onClick = (event) => this._click(event);
   }
 
   get src() { return this.getAttribute('src') || 'posts/index.json'; }
   set src(value) { this.setAttribute('src', value); }
   get pageSize() { return parseInt(this.getAttribute('page-size') || '10', 10) || 10; }
   set pageSize(value) { this.setAttribute('page-size', String(value)); }
+  // "hash" (default): routes by the page's URL hash and sets document.title.
+  // "internal": routes inside the widget, leaving the host's URL and title alone.
+  get routing() { return this.getAttribute('routing') === 'internal' ? 'internal' : 'hash'; }
+  set routing(value) { this.setAttribute('routing', value); }
 
   connectedCallback() {
     if (!this.shadowRoot.firstChild) {
@@ -73,13 +91,45 @@ export class WasmBlogElement extends HTMLElement {
       this._view.setAttribute('aria-live', 'polite');
       this.shadowRoot.append(this._view);
     }
-    window.addEventListener('hashchange', this._onHashChange);
+    this._routing = this.routing;
+    if (this._routing === 'hash') {
+      window.addEventListener('hashchange', this._onHashChange);
+      window.addEventListener('scroll', this._onScroll, { passive: true });
+    }
+    this.shadowRoot.addEventListener('click', this._onClick);
     this._start();
   }
 
   disconnectedCallback() {
     window.removeEventListener('hashchange', this._onHashChange);
+    window.removeEventListener('scroll', this._onScroll);
+    this.shadowRoot.removeEventListener('click', this._onClick);
+    clearTimeout(this._scrollTimer);
+    this._scrollTimer = 0;
     this._stop();
+  }
+
+  _saveScroll() {
+    clearTimeout(this._scrollTimer);
+    this._scrollTimer = 0;
+    const state = history.state && typeof history.state === 'object' ? history.state : {};
+    history.replaceState({ ...state, wasmBlogScrollY: Math.round(window.scrollY) }, '');
+  }
+
+  // A click on one of the widget's routes ("#/posts/x"): in hash mode, save
+  // the reading position before the browser leaves the entry; in internal
+  // mode, navigate inside the widget instead of changing the host's URL.
+  _click(event) {
+    const link = event.composedPath().find((n) => n instanceof HTMLAnchorElement);
+    const href = link && link.getAttribute('href');
+    if (!href || !href.startsWith('#/')) return;
+    if (this._routing === 'hash') {
+      this._saveScroll();
+      return;
+    }
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    this.navigate(href);
   }
 
   async _start() {
@@ -101,7 +151,7 @@ export class WasmBlogElement extends HTMLElement {
     const url = encoder.encode(this.src);
     this._handle = withBytes(core, url, (p, n) => core._blog_create(p, n, this.pageSize));
     core.blogHosts.set(this._handle, this);
-    this.navigate(location.hash);
+    this.navigate(this._routing === 'hash' ? location.hash : this.getAttribute('route') || '#/');
   }
 
   _stop() {
@@ -132,8 +182,12 @@ export class WasmBlogElement extends HTMLElement {
   // Called by the core with a screen to show.
   show(frame) {
     this._view.innerHTML = frame.html;
-    if (frame.title) document.title = frame.title;
-    if (frame.scroll === 'top') {
+    if (frame.title && this._routing === 'hash') document.title = frame.title;
+    if (this._restoreY !== null) {
+      // Back/Forward: where the reader was; kept until the screen is tall enough.
+      window.scrollTo(0, this._restoreY);
+      if (Math.abs(window.scrollY - this._restoreY) <= 1) this._restoreY = null;
+    } else if (frame.scroll === 'top') {
       const top = this.getBoundingClientRect().top + window.scrollY;
       if (window.scrollY > top) window.scrollTo(0, top);
     } else if (frame.scroll === 'anchor') {

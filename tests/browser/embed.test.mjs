@@ -51,3 +51,24 @@ test('embed: two <wasm-blog> elements with different src show their own posts an
     await close();
   }
 });
+
+test('embed: a widget with routing="internal" navigates inside itself, leaving the host URL and title alone', async () => {
+  const { page, errors, close } = await openPage(env, '/fixtures/internal/index.html#host-section');
+  try {
+    const widget = page.locator('#inside');
+    await widget.locator('.post-entry').first().waitFor();
+    assert.deepEqual(await widget.locator('.post-entry h2').allTextContents(), titles.slice(0, 3));
+    await widget.locator('.pagination .next').click();
+    await widget.locator('.post-entry h2', { hasText: titles[3] }).waitFor();
+    await widget.locator('.post-entry', { hasText: titles[4] }).click();
+    await widget.locator('h1.post-title', { hasText: titles[4] }).waitFor();
+    assert.equal(new URL(page.url()).hash, '#host-section', 'the host URL is untouched');
+    assert.equal(await page.title(), 'Host page', 'the host title is untouched');
+    await widget.locator('.breadcrumbs a').click();
+    await widget.locator('.post-entry h2', { hasText: titles[0] }).waitFor();
+    assert.equal(new URL(page.url()).hash, '#host-section');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});

@@ -60,6 +60,31 @@ test('navigation: clicking an entry opens the post, and Back returns to the list
   }
 });
 
+test('navigation: Back returns to where the reader was in the list, a new post opens at its top', async () => {
+  const { page, errors, close } = await openPage(env, '/');
+  try {
+    await waitForList(page, titles);
+    const entry = page.locator('wasm-blog .post-entry', { hasText: titles[7] });
+    await entry.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 120));
+    const listY = await page.evaluate(() => window.scrollY);
+    assert.ok(listY > 400, `the list is scrolled down (${listY})`);
+    await entry.click();
+    await waitForPost(page, titles[7]);
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'the post opens at its top');
+    await page.goBack();
+    await waitForList(page, titles);
+    const backY = await eventually(async () => {
+      const y = await page.evaluate(() => window.scrollY);
+      return Math.abs(y - listY) <= 2 ? y : null;
+    });
+    assert.ok(backY !== null, `Back restores the list position ${listY}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('navigation: the post\'s link back to the list works', async () => {
   const { page, close } = await openPage(env, '/#/posts/lets-go');
   try {
