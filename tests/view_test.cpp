@@ -421,6 +421,12 @@ TEST_CASE("view: entries left out of the index are listed in a notice naming the
                        "<p>2 entries of posts/index.json were left out:</p><ul><li>posts[0].slug: missing "
                        "(required)</li><li>posts[2].slug: &quot;a&quot; is already used by posts[1]</li></ul>"));
     }
+    SECTION("a field of the site that is ignored is not called an entry") {
+        SiteIndex site = parse_ok(R"({"title": 42, "posts": [{"slug": "a", "title": "A"}, {"slug": "b"}]})");
+        CHECK(contains(view_list(site, ListQuery{}).html,
+                       "<p>Left out of posts/index.json:</p><ul><li>title: expected a string, got 42</li>"
+                       "<li>posts[1].title: missing (required)</li></ul>"));
+    }
     SECTION("no notice when every entry is fine") {
         CHECK_FALSE(contains(view_list(sample_site(), ListQuery{}).html, "notice-warn"));
     }

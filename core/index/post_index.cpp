@@ -168,6 +168,7 @@ Result<SiteIndex> index_parse(std::string_view text, std::string_view source_nam
         const std::string where = "posts[" + std::to_string(pos) + "]";
         if (!entry.is_object()) {
             site.problems.push_back(where + ": expected an object, got " + kind_of(entry));
+            ++site.skipped_entries;
             continue;
         }
         EntryReader r{entry, where, {}};
@@ -212,6 +213,7 @@ Result<SiteIndex> index_parse(std::string_view text, std::string_view source_nam
         }
         if (!ok) {
             site.problems.push_back(r.problem);
+            ++site.skipped_entries;
             continue;
         }
         first_use.emplace(post.slug, pos);

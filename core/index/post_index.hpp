@@ -35,6 +35,7 @@ struct SiteIndex {
     bool unsafe_html = false;       // site opt-in: pass raw HTML in posts through
     std::vector<Post> posts;        // newest first; drafts and invalid entries left out
     std::vector<std::string> problems;  // one line per entry or field left out
+    size_t skipped_entries = 0;         // how many of the problems are whole post entries
 
     // Lookup by slug; nullptr when there is no such (published) post.
     const Post* find(std::string_view slug) const;

@@ -51,10 +51,19 @@ std::optional<Summary> summary_of(const Post& post, const SummaryLookup& summari
 
 std::string problems_notice(const SiteIndex& site) {
     if (site.problems.empty()) return {};
+    const std::string source = site.source.empty() ? "index.json" : site.source;
+    const size_t n = site.problems.size();
     std::string out = "<div class=\"notice notice-warn\" role=\"status\"><p>";
-    out += site.problems.size() == 1 ? "One entry of " : std::to_string(site.problems.size()) + " entries of ";
-    html_escape_append(out, site.source.empty() ? "index.json" : site.source);
-    out += site.problems.size() == 1 ? " was left out:</p><ul>" : " were left out:</p><ul>";
+    if (site.skipped_entries == n) {  // only whole post entries
+        out += n == 1 ? "One entry of " : std::to_string(n) + " entries of ";
+        html_escape_append(out, source);
+        out += n == 1 ? " was left out:" : " were left out:";
+    } else {
+        out += "Left out of ";
+        html_escape_append(out, source);
+        out += ":";
+    }
+    out += "</p><ul>";
     for (const std::string& p : site.problems) {
         out += "<li>";
         html_escape_append(out, p);
