@@ -83,6 +83,11 @@ TEST_CASE("date: a date-only or 'Z' date is UTC and its tooltip says so") {
         Timestamp t = parsed("2022-07-24T21:42:07.123456-07:00");
         CHECK(t.second == 7);
         CHECK(date_format_long(t) == "July 24, 2022");
+        // The tooltip prints them as Go does: trailing zeros dropped.
+        CHECK(date_format_tooltip(t) == "2022-07-24 21:42:07.123456 -0700 -0700");
+        CHECK(date_format_tooltip(parsed("2022-07-24T21:42:07.500Z")) == "2022-07-24 21:42:07.5 +0000 UTC");
+        CHECK(date_format_tooltip(parsed("2022-07-24T21:42:07.000-07:00")) == "2022-07-24 21:42:07 -0700 -0700");
+        CHECK(date_format_rfc3339(t) == "2022-07-24T21:42:07.123456-07:00");
     }
 }
 

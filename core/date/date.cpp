@@ -1,5 +1,6 @@
 #include "core/date/date.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace blog {
@@ -65,6 +66,8 @@ Result<Timestamp> date_parse(std::string_view text) {
         size_t start = ++pos;
         while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
         if (pos == start) return bad_date(text);
+        t.fraction = std::string(text.substr(start, std::min<size_t>(pos - start, 9)));
+        while (!t.fraction.empty() && t.fraction.back() == '0') t.fraction.pop_back();
     }
     if (pos >= text.size()) return bad_date(text);  // the offset is required
     if ((text[pos] == 'Z' || text[pos] == 'z') && pos + 1 == text.size()) {
@@ -103,11 +106,13 @@ static std::string numeric_offset(int minutes, bool colon) {
 
 std::string date_format_tooltip(const Timestamp& t) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d ", t.year, t.month, t.day, t.hour,
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", t.year, t.month, t.day, t.hour,
                   t.minute, t.second);
-    if (t.date_only || t.utc_z) return std::string(buf) + "+0000 UTC";
+    std::string out = buf;
+    if (!t.fraction.empty()) out += "." + t.fraction;
+    if (t.date_only || t.utc_z) return out + " +0000 UTC";
     std::string off = numeric_offset(t.offset_minutes, false);
-    return buf + off + " " + off;
+    return out + " " + off + " " + off;
 }
 
 std::string date_format_rfc3339(const Timestamp& t) {
@@ -118,7 +123,9 @@ std::string date_format_rfc3339(const Timestamp& t) {
     }
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", t.year, t.month, t.day, t.hour,
                   t.minute, t.second);
-    return std::string(buf) + (t.utc_z ? "Z" : numeric_offset(t.offset_minutes, true));
+    std::string out = buf;
+    if (!t.fraction.empty()) out += "." + t.fraction;
+    return out + (t.utc_z ? "Z" : numeric_offset(t.offset_minutes, true));
 }
 
 }  // namespace blog

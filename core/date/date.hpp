@@ -15,6 +15,7 @@ struct Timestamp {
     int year = 1970, month = 1, day = 1;
     int hour = 0, minute = 0, second = 0;
     int offset_minutes = 0;  // east of UTC: -07:00 is -420
+    std::string fraction;    // digits after the seconds' '.', trailing zeros dropped (at most 9)
     bool date_only = false;  // "2022-07-24": midnight, UTC
     bool utc_z = false;      // written with "Z"
 };
@@ -30,7 +31,8 @@ int64_t date_unix_seconds(const Timestamp& t);
 std::string date_format_long(const Timestamp& t);
 
 // "2022-07-24 21:42:07 -0700 -0700": the tooltip, exactly as Hugo prints a
-// time.Time with a numeric zone; date-only and 'Z' dates print "+0000 UTC".
+// time.Time with a numeric zone (fractional seconds as Go prints them,
+// "21:42:07.5"); date-only and 'Z' dates print "+0000 UTC".
 std::string date_format_tooltip(const Timestamp& t);
 
 // "2022-07-24T21:42:07-07:00": for <time datetime> and feeds.
