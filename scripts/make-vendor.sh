@@ -11,8 +11,8 @@ kx=node_modules/katex/dist
 for f in "$hl/es/core.min.js" "$kx/katex.min.js"; do
   [ -f "$f" ] || { echo "make-vendor: $f missing: run scripts/setup.sh" >&2; exit 1; }
 done
-# Keep in sync with the table in web/enhance-code.js.
-LANGS="bash c cpp css diff go java javascript json markdown python rust shell sql typescript xml yaml"
+# The grammars are the ones web/enhance-code.js maps fence names to (one table).
+LANGS=$(node --input-type=module -e "import { GRAMMARS } from './web/enhance-code.js'; console.log([...new Set(Object.values(GRAMMARS))].join(' '))")
 mkdir -p "$out/highlight/languages" "$out/katex/fonts"
 cp "$hl/es/core.min.js" "$hl/LICENSE" "$out/highlight/"
 cp "$hl/styles/github-dark.min.css" "$out/highlight/theme.css"
