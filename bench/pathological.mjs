@@ -42,12 +42,14 @@ await page.evaluate(async () => {
   window.renderOnce = (text) => {
     const bytes = enc.encode(text);
     const ptr = core._blog_alloc(bytes.length);
+    const lenPtr = core._blog_alloc(4);
     core.HEAPU8.set(bytes, ptr);
     const t0 = performance.now();
-    const out = core._blog_render_markdown(ptr, bytes.length);
+    const out = core._blog_render_markdown(ptr, bytes.length, lenPtr);
     const ms = performance.now() - t0;
-    const len = core._blog_last_size();
+    const len = new DataView(core.HEAPU8.buffer).getUint32(lenPtr, true);  // re-read: memory may have grown
     core._blog_free(out);
+    core._blog_free(lenPtr);
     core._blog_free(ptr);
     return { ms, bytes: bytes.length, out: out ? len : -1 };
   };

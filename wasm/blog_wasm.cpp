@@ -52,8 +52,6 @@ struct Widget final : blog::Fetcher, blog::Display {
     }
 };
 
-size_t last_size = 0;  // length of the last buffer returned by blog_render_markdown
-
 }  // namespace
 
 extern "C" {
@@ -89,19 +87,17 @@ EMSCRIPTEN_KEEPALIVE void blog_fetch_done(Widget* w, uint32_t id, int status, co
     w->controller->fetch_done(id, std::move(r));
 }
 
-// Renders Markdown with the blog's defaults (safe). Returns a buffer the
-// caller frees with blog_free; its length is blog_last_size(). On failure
-// returns nullptr.
-EMSCRIPTEN_KEEPALIVE char* blog_render_markdown(const char* text, size_t len) {
+// Renders Markdown with the blog's defaults (safe). Returns a buffer of
+// *out_len bytes that the caller frees with blog_free; nullptr on failure.
+EMSCRIPTEN_KEEPALIVE char* blog_render_markdown(const char* text, size_t len, size_t* out_len) {
+    *out_len = 0;
     auto r = blog::markdown_render(std::string_view(text, len));
     if (!r) return nullptr;
     const std::string& html = r.value().html;
     char* out = static_cast<char*>(std::malloc(html.size() + 1));
     std::memcpy(out, html.data(), html.size());
-    last_size = html.size();
+    *out_len = html.size();
     return out;
 }
-
-EMSCRIPTEN_KEEPALIVE size_t blog_last_size() { return last_size; }
 
 }  // extern "C"
