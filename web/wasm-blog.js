@@ -88,7 +88,6 @@ export class WasmBlogElement extends HTMLElement {
     if (!this.shadowRoot.firstChild) {
       this._view = document.createElement('div');
       this._view.className = 'wasm-blog';
-      this._view.setAttribute('aria-live', 'polite');
       this.shadowRoot.append(this._view);
     }
     this._routing = this.routing;
@@ -181,7 +180,17 @@ export class WasmBlogElement extends HTMLElement {
 
   // Called by the core with a screen to show.
   show(frame) {
+    // A reader who navigated from inside the widget (keyboard, screen reader)
+    // continues from the new screen's heading, not from the top of the page.
+    const hadFocus = document.activeElement === this;
     this._view.innerHTML = frame.html;
+    if (hadFocus && frame.scroll !== 'keep') {
+      const heading = this._view.querySelector('main h1, main h2');
+      if (heading) {
+        heading.setAttribute('tabindex', '-1');
+        heading.focus({ preventScroll: true });
+      }
+    }
     if (frame.title && this._routing === 'hash') document.title = frame.title;
     if (this._restoreY !== null) {
       // Back/Forward: where the reader was; kept until the screen is tall enough.

@@ -85,6 +85,24 @@ test('navigation: Back returns to where the reader was in the list, a new post o
   }
 });
 
+test('navigation: with the keyboard, Enter on an entry opens the post and focus moves to its title', async () => {
+  const { page, errors, close } = await openPage(env, '/');
+  try {
+    await waitForList(page, titles);
+    await page.locator('wasm-blog .post-entry .entry-link').nth(1).focus();
+    await page.keyboard.press('Enter');
+    await waitForPost(page, titles[1]);
+    const focused = await page.evaluate(() => {
+      const el = document.querySelector('wasm-blog').shadowRoot.activeElement;
+      return el ? `${el.tagName.toLowerCase()}.${el.className}` : null;
+    });
+    assert.equal(focused, 'h1.post-title', 'focus is on the post title');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('navigation: the post\'s link back to the list works', async () => {
   const { page, close } = await openPage(env, '/#/posts/lets-go');
   try {
