@@ -141,6 +141,7 @@ struct Renderer {
     // no <!--more-->. The text goes on being collected in case one follows.
     size_t summary_at_limit = std::string::npos;
     bool more_marker = false;
+    size_t summary_truncated_at = 0;  // word count at <!--more-->
 
     Renderer(const MarkdownOptions& o) : opt(o), blog(o.flavor == MarkdownOptions::Flavor::Blog), out(&doc) {}
 
@@ -316,8 +317,6 @@ struct Renderer {
         }
         if (type != MD_BLOCK_DOC && type != MD_BLOCK_HTML) plain_break();
     }
-    size_t summary_truncated_at = 0;
-
     void close_heading(int level) {
         out = &doc;
         const char tag[] = {'h', char('0' + level), 0};
@@ -556,9 +555,6 @@ Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOp
     MD_PARSER parser = {};
     parser.abi_version = 0;
     parser.flags = options.parser_flags;
-    if (!options.unsafe && options.flavor == MarkdownOptions::Flavor::Blog) {
-        // Raw HTML is recognised (so it can be omitted), never passed through.
-    }
     parser.enter_block = on_enter_block;
     parser.leave_block = on_leave_block;
     parser.enter_span = on_enter_span;
