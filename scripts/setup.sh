@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 MD4C_VERSION=0.4.8
 MD4C_SHA256=4a457df853425b6bb6e3457aa1d1a13bccec587a04c38c622b1013a0da41439f
-PACKAGES=(cmake make g++ python3 emscripten nlohmann-json3-dev catch2 chromium nodejs npm
+PACKAGES=(cmake make g++ python3 dpkg-dev emscripten nlohmann-json3-dev catch2 chromium nodejs npm
           fonts-wqy-zenhei fonts-noto-color-emoji)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
