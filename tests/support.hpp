@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "core/index/post_index.hpp"
 
@@ -27,6 +28,23 @@ inline SiteIndex parse_ok(const std::string& json) {
     auto r = index_parse(json, "posts/index.json");
     if (!r.ok()) FAIL(r.error().message);
     return std::move(r).value();
+}
+
+// The slugs of the seed blog's posts, in the seed's (newest first) order.
+inline const std::vector<std::string>& seed_slugs() {
+    static const std::vector<std::string> slugs = {
+        "lets-go",
+        "paper-day-8-omega",
+        "paper-day-7-borg",
+        "paper-day-6-hints-for-computer-design",
+        "paper-day-5-internet-scale-services",
+        "paper-day-4-harvest-yield",
+        "paper-day-3-container-design-patterns",
+        "paper-day-2-kubernetes",
+        "paper-day-1-mesos",
+        "new-blog",
+    };
+    return slugs;
 }
 
 inline bool contains(const std::string& haystack, const std::string& needle) {
