@@ -140,6 +140,7 @@ struct Renderer {
     // Length of `summary` when the 71st word began: the summary when there is
     // no <!--more-->. The text goes on being collected in case one follows.
     size_t summary_at_limit = std::string::npos;
+    bool more_in_text = false;  // the source holds "<!--more-->" somewhere
     bool more_marker = false;
     size_t summary_truncated_at = 0;  // word count at <!--more-->
 
@@ -158,8 +159,11 @@ struct Renderer {
             if (!in_word) {
                 ++words;
                 in_word = true;
-                if (!summary_closed && summary_words == kSummaryWords && summary_at_limit == std::string::npos)
+                if (!summary_closed && summary_words == kSummaryWords && summary_at_limit == std::string::npos) {
                     summary_at_limit = summary.size();
+                    // Without a <!--more--> ahead, the summary is complete.
+                    if (!more_in_text) summary_closed = true;
+                }
                 if (!summary_closed) ++summary_words;
             }
             if (!summary_closed) summary.push_back(c);
@@ -562,6 +566,7 @@ Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOp
     parser.text = on_text;
     // Skip a UTF-8 byte order mark.
     if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.remove_prefix(3);
+    r.more_in_text = text.find("<!--more-->") != std::string_view::npos;
     int rc = md_parse(text.data(), static_cast<MD_SIZE>(text.size()), &parser, &r);
     if (rc != 0) return Error{"markdown", "the Markdown parser failed (out of memory?)"};
 

@@ -122,10 +122,15 @@ std::string view_date(const Post& post) {
 
 int view_reading_minutes(size_t words) { return std::max<int>(1, int((words + 212) / 213)); }
 
+namespace {
+int page_count(size_t posts, int page_size) {
+    size_t size = size_t(std::max(1, page_size));
+    return std::max<int>(1, int((posts + size - 1) / size));
+}
+}  // namespace
+
 int view_page_count(const SiteIndex& site, const ListQuery& query) {
-    size_t n = index_listed(site, query.tag).size();
-    size_t size = size_t(std::max(1, query.page_size));
-    return std::max<int>(1, int((n + size - 1) / size));
+    return page_count(index_listed(site, query.tag).size(), query.page_size);
 }
 
 std::string view_list_entry(const Post& post, const std::optional<Summary>& summary) {
@@ -155,7 +160,7 @@ std::string view_list_entry(const Post& post, const std::optional<Summary>& summ
 
 Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLookup& summaries) {
     std::vector<const Post*> posts = index_listed(site, query.tag);
-    const int pages = view_page_count(site, query);
+    const int pages = page_count(posts.size(), query.page_size);
     const size_t size = size_t(std::max(1, query.page_size));
     const bool is_tag = !query.tag.empty();
     if (query.page < 1 || query.page > pages) {
