@@ -2,20 +2,26 @@
 # Installs everything the build and the tests need, from Debian's archive and npm.
 # Safe to run twice: each step checks first and does nothing when already done.
 #   - Debian packages: emscripten, nlohmann-json3-dev, catch2, chromium, fonts
-#   - md4c 0.4.8 source from Debian's source package into deps/ (git-ignored)
+#   - md4c 0.5.3 source from Debian's source package (unstable suite) into deps/ (git-ignored)
 #   - playwright-core from npm (package-lock.json) into node_modules/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-MD4C_VERSION=0.4.8
-MD4C_SHA256=4a457df853425b6bb6e3457aa1d1a13bccec587a04c38c622b1013a0da41439f
+# md4c 0.5.3 (Debian's unstable suite): 0.4.8, in Debian 12, is quadratic on
+# hostile input and reads past unterminated buffers (see SECURITY.md).
+MD4C_VERSION=0.5.3
+MD4C_DEBIAN_VERSION=0.5.3-1
+MD4C_SUITE=sid
+MD4C_SHA256=bc2e3bf85e5e6235ee5246778d608048e0a572d9d84538e5ef9e7d4b59a28ad6
+MD4C_DIR=deps/md4c-$MD4C_VERSION
+TOOLS=(clang libclang-rt-14-dev)
 PACKAGES=(cmake make g++ python3 dpkg-dev emscripten nlohmann-json3-dev catch2 chromium nodejs npm
           fonts-wqy-zenhei fonts-noto-color-emoji)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=()
-for p in "${PACKAGES[@]}"; do
+for p in "${PACKAGES[@]}" "${TOOLS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 # A machine whose node/npm come from elsewhere (nodesource) keeps them.
@@ -24,20 +30,29 @@ if command -v node >/dev/null && command -v npm >/dev/null; then
 fi
 read -r -a missing <<<"${missing[*]:-}"
 
-# deb-src entries derived from the machine's own apt configuration (no host named here).
-src_list=/etc/apt/sources.list.d/wasm-blog-deb-src.sources
+# A deb-src entry for md4c's suite, derived from the machine's own apt
+# configuration (the URI of its main archive; no host is named here). Source
+# only: it changes no binary package of the machine.
+src_list=/etc/apt/sources.list.d/wasm-blog-md4c-src.sources
 need_src=0
-[ -d "deps/md4c-release-$MD4C_VERSION" ] || need_src=1
+[ -f "$MD4C_DIR/src/md4c.c" ] || need_src=1
+updated_for_src=1
 if [ "$need_src" = 1 ] && [ ! -f "$src_list" ]; then
+  uri=""
   if [ -f /etc/apt/sources.list.d/debian.sources ]; then
-    sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources | as_root tee "$src_list" >/dev/null
+    # the first stanza that is not the security archive
+    uri=$(awk 'BEGIN{RS=""} !/security/ { if (match($0, /URIs:[ \t]*[^ \t\n]+/)) { u=substr($0, RSTART, RLENGTH); sub(/URIs:[ \t]*/, "", u); print u; exit } }' /etc/apt/sources.list.d/debian.sources)
+    keyring=$(awk 'BEGIN{RS=""} !/security/ { if (match($0, /Signed-By:[ \t]*[^ \t\n]+/)) { k=substr($0, RSTART, RLENGTH); sub(/Signed-By:[ \t]*/, "", k); print k; exit } }' /etc/apt/sources.list.d/debian.sources)
   elif [ -f /etc/apt/sources.list ]; then
-    grep -E '^deb ' /etc/apt/sources.list | sed 's/^deb /deb-src /' | as_root tee "${src_list%.sources}.list" >/dev/null
+    uri=$(grep -E '^deb ' /etc/apt/sources.list | grep -v security | head -1 | awk '{for (i=2;i<=NF;i++) if ($i ~ /:\/\//) {print $i; exit}}')
   fi
+  [ -n "$uri" ] || { echo "setup: no Debian archive found in the machine's apt configuration" >&2; exit 1; }
+  { echo "Types: deb-src"; echo "URIs: $uri"; echo "Suites: $MD4C_SUITE"; echo "Components: main"
+    [ -z "${keyring:-}" ] || echo "Signed-By: $keyring"; } | as_root tee "$src_list" >/dev/null
   updated_for_src=0
-else
-  updated_for_src=1
 fi
+# The list of an earlier set-up (every suite of the machine as deb-src) is not needed.
+[ ! -f /etc/apt/sources.list.d/wasm-blog-deb-src.sources ] || as_root rm -f /etc/apt/sources.list.d/wasm-blog-deb-src.sources
 
 if [ "${#missing[@]}" -gt 0 ] || { [ "$need_src" = 1 ] && [ "$updated_for_src" = 0 ]; }; then
   echo "setup: apt-get update"
@@ -49,13 +64,15 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 if [ "$need_src" = 1 ]; then
-  echo "setup: fetching md4c $MD4C_VERSION source from Debian's source package"
+  echo "setup: fetching md4c $MD4C_VERSION source from Debian's source package ($MD4C_SUITE)"
   mkdir -p deps
   ( cd deps
-    apt-get source --tar-only "md4c=$MD4C_VERSION-1" >/dev/null 2>&1 || apt-get source --tar-only md4c
     tarball="md4c_$MD4C_VERSION.orig.tar.gz"
+    [ -f "$tarball" ] || apt-get source --tar-only "md4c=$MD4C_DEBIAN_VERSION" >/dev/null 2>&1
     echo "$MD4C_SHA256  $tarball" | sha256sum -c --quiet
-    tar xzf "$tarball" )
+    rm -rf "md4c-$MD4C_VERSION.tmp" && mkdir "md4c-$MD4C_VERSION.tmp"
+    tar xzf "$tarball" -C "md4c-$MD4C_VERSION.tmp" --strip-components=1
+    rm -rf "md4c-$MD4C_VERSION" && mv "md4c-$MD4C_VERSION.tmp" "md4c-$MD4C_VERSION" )
 fi
 
 if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/katex ] || [ ! -d node_modules/@highlightjs/cdn-assets ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

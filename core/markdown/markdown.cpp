@@ -53,7 +53,7 @@ void append_entity(std::string& out, const char* text, size_t size) {
         append_utf8(out, cp);
         return;
     }
-    if (const struct entity* e = entity_lookup(text, size)) {
+    if (const ENTITY* e = entity_lookup(text, size)) {
         append_utf8(out, e->codepoints[0]);
         if (e->codepoints[1]) append_utf8(out, e->codepoints[1]);
         return;
@@ -186,22 +186,19 @@ struct Renderer {
         return candidate;
     }
 
-    // The href for a link target, or "" when it is neutralised.
+    // The URL for a link or image target, in `href`; false when it is
+    // neutralised. The judgement is made on the URL that ends up in the
+    // attribute, after entity decoding and resolution against the post's
+    // file: resolving can change what a browser reads as the scheme.
     bool link_target(const MD_ATTRIBUTE& attr, UrlUse use, std::string& href) {
         std::string url = attribute_text(attr);
-        if (!opt.unsafe && !url_is_safe(url, use)) return false;
-        if (!blog) {
-            href = url;
-            return true;
-        }
-        if (!url.empty() && url[0] == '#' && !opt.self_route.empty()) {
-            href = opt.self_route + url;
-            return true;
-        }
-        if (url_has_scheme(url) || url.empty()) {
-            href = url;
-            return true;
-        }
+        href = blog ? blog_target(url, use) : url;
+        return opt.unsafe || (url_is_safe(url, use) && url_is_safe(href, use));
+    }
+
+    std::string blog_target(const std::string& url, UrlUse use) const {
+        if (!url.empty() && url[0] == '#' && !opt.self_route.empty()) return opt.self_route + url;
+        if (url_has_scheme(url) || url.empty()) return url;
         std::string resolved = opt.base_url.empty() ? url : url_resolve(opt.base_url, url);
         if (use == UrlUse::Link && opt.link_route) {
             size_t end = resolved.find_first_of("?#");
@@ -211,14 +208,11 @@ struct Renderer {
                 if (!route.empty()) {
                     // The heading survives a query before it ("x.md?v=2#h"); the query does not.
                     size_t sharp = resolved.find('#', end == std::string::npos ? resolved.size() : end);
-                    std::string frag = sharp != std::string::npos ? resolved.substr(sharp) : "";
-                    href = route + frag;
-                    return true;
+                    return route + (sharp != std::string::npos ? resolved.substr(sharp) : "");
                 }
             }
         }
-        href = resolved;
-        return true;
+        return resolved;
     }
 
     void open_block(MD_BLOCKTYPE type, void* detail) {

@@ -95,7 +95,15 @@ std::string url_resolve(std::string_view base, std::string_view ref) {
         else merged = std::string(base_path.substr(0, last + 1));
         merged.append(ref_path);
     }
-    return std::string(prefix) + remove_dot_segments(merged) + std::string(ref_tail);
+    std::string path = remove_dot_segments(merged);
+    // A relative result whose first segment holds a colon would read as a
+    // scheme ("posts/a.md" + "../javascript:x" -> "javascript:x"): RFC 3986
+    // §4.2 writes it "./javascript:x", a path, whatever the base.
+    if (prefix.empty() && path[0] != '/') {
+        size_t colon = path.find(':');
+        if (colon != std::string::npos && colon < path.find('/')) path.insert(0, "./");
+    }
+    return std::string(prefix) + path + std::string(ref_tail);
 }
 
 namespace {

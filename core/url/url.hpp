@@ -14,7 +14,9 @@ bool url_has_scheme(std::string_view ref);
 // Resolves `ref` against `base` (RFC 3986 §5.2, for the cases a blog meets):
 // absolute refs are returned as they are; "//host", "/path", "?q", "#frag"
 // and relative paths are resolved, with "." and ".." segments removed. `base`
-// may itself be relative ("posts/index.json"), then the result is relative too.
+// may itself be relative ("posts/index.json"), then the result is relative too,
+// and never starts with a scheme: dot segments cannot make "../javascript:x"
+// a javascript: URL (the result is "./javascript:x").
 std::string url_resolve(std::string_view base, std::string_view ref);
 
 // The scheme a browser would see for this link target, lower-cased, after it
