@@ -16,9 +16,12 @@ struct FakeFetcher : Fetcher {
     struct Request {
         uint32_t id;
         std::string url;
+        uint32_t timeout_ms;
     };
     std::vector<Request> requests;
-    void fetch(uint32_t request_id, const std::string& url) override { requests.push_back({request_id, url}); }
+    void fetch(uint32_t request_id, const std::string& url, uint32_t timeout_ms) override {
+        requests.push_back({request_id, url, timeout_ms});
+    }
 
     std::vector<std::string> urls() const {
         std::vector<std::string> out;
@@ -51,6 +54,24 @@ struct App {
         FAIL("no request for " << url);
     }
     void respond_ok(const std::string& url, std::string body) { respond(url, 200, std::move(body)); }
+
+    // The platform gave up on the latest request for `url`: no response in time.
+    void time_out(const std::string& url) {
+        for (auto it = fetcher.requests.rbegin(); it != fetcher.requests.rend(); ++it) {
+            if (it->url == url) {
+                FetchResponse r;
+                r.timed_out = true;
+                controller.fetch_done(it->id, std::move(r));
+                return;
+            }
+        }
+        FAIL("no request for " << url);
+    }
+    size_t requests_for(const std::string& url) const {
+        size_t n = 0;
+        for (const auto& r : fetcher.requests) n += r.url == url;
+        return n;
+    }
 
     const Frame& last() const {
         REQUIRE_FALSE(display.frames.empty());
@@ -228,7 +249,8 @@ TEST_CASE("controller: a post that cannot be loaded for another reason is an err
         CHECK(app.last().title == "Error | Small");
         CHECK(contains(app.last().html,
                        "<div class=\"notice notice-error\" role=\"alert\"><p>Could not load posts/x.md: HTTP "
-                       "500</p></div>"));
+                       "500</p><p><button type=\"button\" class=\"retry\" data-action=\"retry\">Try "
+                       "again</button></p></div>"));
     }
     SECTION("a network error") {
         app.respond("posts/x.md", 0, "", "TypeError: Failed to fetch");
@@ -244,7 +266,8 @@ TEST_CASE("controller: an index that cannot be loaded is an error naming it") {
         CHECK(app.last().title == "Error");
         CHECK(contains(app.last().html,
                        "<div class=\"notice notice-error\" role=\"alert\"><p>Could not load posts/index.json: HTTP "
-                       "404</p></div>"));
+                       "404</p><p><button type=\"button\" class=\"retry\" data-action=\"retry\">Try "
+                       "again</button></p></div>"));
     }
     SECTION("a network error with the platform's message") {
         app.respond("posts/index.json", 0, "", "TypeError: Failed to fetch");
@@ -417,5 +440,112 @@ TEST_CASE("controller: raw HTML in posts is omitted unless the site opts in") {
         app.respond_ok("posts/index.json", R"({"unsafeHtml": true, "posts": [{"slug": "p", "title": "P"}]})");
         app.respond_ok("posts/p.md", body);
         CHECK(contains(app.last().html, "<p>Some <b>bold</b> text.</p>"));
+    }
+}
+
+TEST_CASE("controller: every request carries the response timeout; 15 s unless configured") {
+    App app;
+    app.controller.navigate("#/posts/x");
+    app.respond_ok("posts/index.json", kSmallIndex);
+    REQUIRE(app.request_count() == 2);
+    CHECK(app.fetcher.requests[0].timeout_ms == 15000);
+    CHECK(app.fetcher.requests[1].timeout_ms == 15000);
+    ControllerConfig config;
+    config.response_timeout_ms = 800;
+    App quick(config);
+    quick.controller.navigate("#/");
+    CHECK(quick.fetcher.requests.at(0).timeout_ms == 800);
+}
+
+TEST_CASE("controller: a request without a response in time ends in a message with a retry control") {
+    const std::string retry = "<button type=\"button\" class=\"retry\" data-action=\"retry\">Try again</button>";
+    SECTION("the index") {
+        App app;
+        app.controller.navigate("#/");
+        app.time_out("posts/index.json");
+        CHECK(app.last().title == "Error");
+        CHECK(contains(app.last().html,
+                       "<p>Could not load posts/index.json: no response from the server after 15 s.</p>"));
+        CHECK(contains(app.last().html, retry));
+        CHECK_FALSE(contains(app.last().html, "Loading"));
+    }
+    SECTION("a post") {
+        App app;
+        app.controller.navigate("#/posts/x");
+        app.respond_ok("posts/index.json", kSmallIndex);
+        app.time_out("posts/x.md");
+        CHECK(app.last().title == "Error | Small");
+        CHECK(contains(app.last().html, "<p>Could not load posts/x.md: no response from the server after 15 s.</p>"));
+        CHECK(contains(app.last().html, retry));
+    }
+    SECTION("the message states the configured time") {
+        for (auto [ms, words] : {std::pair<uint32_t, const char*>{800, "800 ms"}, {1500, "1.5 s"}, {30000, "30 s"}}) {
+            ControllerConfig config;
+            config.response_timeout_ms = ms;
+            App app(config);
+            app.controller.navigate("#/");
+            app.time_out("posts/index.json");
+            CHECK(contains(app.last().html, std::string("no response from the server after ") + words + "."));
+        }
+    }
+}
+
+TEST_CASE("controller: retry fetches what failed again, on the same route") {
+    SECTION("a failed index: loading, then the list") {
+        App app;
+        app.controller.navigate("#/page/2");
+        app.respond("posts/index.json", 500);
+        CHECK(contains(app.last().html, "data-action=\"retry\""));
+        app.controller.retry();
+        CHECK(app.requests_for("posts/index.json") == 2);
+        CHECK(contains(app.last().html, "Loading"));
+        std::string index = "{\"title\": \"T\", \"posts\": [";
+        for (int i = 0; i < 12; ++i)
+            index += std::string(i ? "," : "") + "{\"slug\": \"p" + std::to_string(i) + "\", \"title\": \"P" +
+                     std::to_string(i) + "\", \"summary\": \"s\"}";
+        index += "]}";
+        app.respond_ok("posts/index.json", index);
+        CHECK(contains(app.last().html, "<h2 class=\"entry-hint-parent\">P10</h2>"));  // still page 2
+        CHECK_FALSE(contains(app.last().html, "notice-error"));
+    }
+    SECTION("a post that timed out: loading, then the post") {
+        App app;
+        app.controller.navigate("#/posts/x");
+        app.respond_ok("posts/index.json", kSmallIndex);
+        app.time_out("posts/x.md");
+        app.controller.retry();
+        CHECK(app.requests_for("posts/x.md") == 2);
+        CHECK(app.requests_for("posts/index.json") == 1);  // the index is not fetched again
+        CHECK_FALSE(contains(app.last().html, "notice-error"));
+        app.respond_ok("posts/x.md", "# Hello\n\nBody text.");
+        CHECK(contains(app.last().html, "<p>Body text.</p>"));
+    }
+    SECTION("a network error on a post") {
+        App app;
+        app.controller.navigate("#/posts/x");
+        app.respond_ok("posts/index.json", kSmallIndex);
+        app.respond("posts/x.md", 0, "", "TypeError: Failed to fetch");
+        app.controller.retry();
+        app.respond_ok("posts/x.md", "Second time lucky.");
+        CHECK(contains(app.last().html, "<p>Second time lucky.</p>"));
+    }
+    SECTION("a late answer to the abandoned request changes nothing") {
+        App app;
+        app.controller.navigate("#/");
+        app.time_out("posts/index.json");
+        const uint32_t first = app.fetcher.requests.at(0).id;
+        app.controller.retry();
+        app.controller.fetch_done(first, FetchResponse{200, "{\"title\": \"Stale\", \"posts\": []}", ""});
+        CHECK(contains(app.last().html, "Loading"));
+    }
+    SECTION("nothing failed: nothing is fetched again") {
+        App app;
+        app.controller.navigate("#/posts/x");
+        app.respond_ok("posts/index.json", kSmallIndex);
+        app.respond_ok("posts/x.md", "Fine.");
+        const size_t frames = app.frame_count();
+        app.controller.retry();
+        CHECK(app.request_count() == 2);
+        CHECK(app.frame_count() == frames);
     }
 }

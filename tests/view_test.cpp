@@ -389,6 +389,9 @@ TEST_CASE("view: text from the index is escaped wherever it lands") {
         CHECK(contains(view_not_found(&site, "<h>", "<m>").html, "<h1>&lt;h&gt;</h1><p>&lt;m&gt;</p>"));
         CHECK(contains(view_error(&site, "\"<e>\"").html,
                        "<div class=\"notice notice-error\" role=\"alert\"><p>&quot;&lt;e&gt;&quot;</p></div>"));
+        CHECK(contains(view_error(&site, "<e>", ErrorAction::Retry).html,
+                       "<div class=\"notice notice-error\" role=\"alert\"><p>&lt;e&gt;</p><p><button type=\"button\" "
+                       "class=\"retry\" data-action=\"retry\">Try again</button></p></div>"));
     }
 }
 
@@ -442,6 +445,9 @@ TEST_CASE("view: the page around every screen") {
         Screen error = view_error(nullptr, "Could not load posts/index.json: HTTP 404");
         CHECK(error.title == "Error");
         CHECK(contains(error.html, "<p>Could not load posts/index.json: HTTP 404</p>"));
+        CHECK_FALSE(contains(error.html, "<button"));
+        CHECK(contains(view_error(nullptr, "x", ErrorAction::Retry).html,
+                       "<p><button type=\"button\" class=\"retry\" data-action=\"retry\">Try again</button></p>"));
     }
     SECTION("not found") {
         Screen s = view_not_found(&site, "Post not found", "There is no post \u201cx\u201d in this blog.");

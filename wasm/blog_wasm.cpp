@@ -14,9 +14,12 @@
 #include "core/app/controller.hpp"
 #include "core/markdown/markdown.hpp"
 
-EM_JS(void, blog_host_fetch, (void* handle, uint32_t request_id, const char* url, size_t url_len), {
+// Starts a request; the widget answers with blog_fetch_done or, when no
+// response arrived within timeout_ms (0: no limit), blog_fetch_timed_out.
+EM_JS(void, blog_host_fetch,
+      (void* handle, uint32_t request_id, const char* url, size_t url_len, uint32_t timeout_ms), {
     const host = Module.blogHosts.get(handle);
-    if (host) host.fetch(request_id, UTF8ToString(url, url_len));
+    if (host) host.fetch(request_id, UTF8ToString(url, url_len), timeout_ms);
 });
 
 EM_JS(void, blog_host_show,
@@ -41,8 +44,8 @@ namespace {
 struct Widget final : blog::Fetcher, blog::Display {
     std::unique_ptr<blog::Controller> controller;
 
-    void fetch(uint32_t request_id, const std::string& url) override {
-        blog_host_fetch(this, request_id, url.data(), url.size());
+    void fetch(uint32_t request_id, const std::string& url, uint32_t response_timeout_ms) override {
+        blog_host_fetch(this, request_id, url.data(), url.size(), response_timeout_ms);
     }
     void show(const blog::Frame& f) override {
         int scroll = f.scroll == blog::Frame::Scroll::Top ? 1 : f.scroll == blog::Frame::Scroll::Anchor ? 2 : 0;
@@ -60,12 +63,17 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void* blog_alloc(size_t n) { return std::malloc(n ? n : 1); }
 EMSCRIPTEN_KEEPALIVE void blog_free(void* p) { std::free(p); }
 
-// Creates a widget's controller. The strings are copied; the caller keeps them.
-EMSCRIPTEN_KEEPALIVE Widget* blog_create(const char* index_url, size_t index_url_len, int page_size) {
+// Creates a widget's controller for the index at index_url (absolute: post
+// files and links in posts resolve against it). page_size and
+// response_timeout_ms (how long a request may go without a response) use the
+// core's defaults when <= 0. The strings are copied; the caller keeps them.
+EMSCRIPTEN_KEEPALIVE Widget* blog_create(const char* index_url, size_t index_url_len, int page_size,
+                                         int response_timeout_ms) {
     auto* w = new Widget();
     blog::ControllerConfig config;
     config.index_url.assign(index_url, index_url_len);
     if (page_size > 0) config.page_size = page_size;
+    if (response_timeout_ms > 0) config.response_timeout_ms = static_cast<uint32_t>(response_timeout_ms);
     w->controller = std::make_unique<blog::Controller>(std::move(config), *w, *w);
     return w;
 }
@@ -86,6 +94,18 @@ EMSCRIPTEN_KEEPALIVE void blog_fetch_done(Widget* w, uint32_t id, int status, co
     (status == 0 ? r.error : r.body).assign(body, len);
     w->controller->fetch_done(id, std::move(r));
 }
+
+// Completes request `id` that got no response (not even headers) within the
+// timeout blog_host_fetch was given; the widget has abandoned it.
+EMSCRIPTEN_KEEPALIVE void blog_fetch_timed_out(Widget* w, uint32_t id) {
+    blog::FetchResponse r;
+    r.timed_out = true;
+    w->controller->fetch_done(id, std::move(r));
+}
+
+// The reader's "Try again" (a click on [data-action="retry"] in a screen):
+// fetches what failed again, on the same route.
+EMSCRIPTEN_KEEPALIVE void blog_retry(Widget* w) { w->controller->retry(); }
 
 // Renders Markdown with the blog's defaults (safe). Returns a buffer of
 // *out_len bytes that the caller frees with blog_free; nullptr on failure.

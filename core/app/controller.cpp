@@ -26,7 +26,44 @@ void Controller::navigate(std::string_view hash) {
 void Controller::request(const std::string& url, std::string key) {
     uint32_t id = next_request_++;
     pending_.emplace(id, std::move(key));
-    fetcher_.fetch(id, url);
+    fetcher_.fetch(id, url, config_.response_timeout_ms);
+}
+
+void Controller::retry() {
+    bool again = false;
+    if (index_state_ == IndexState::Failed) {
+        index_state_ = IndexState::Idle;
+        again = true;
+    }
+    for (auto it = posts_.begin(); it != posts_.end();) {
+        if (!it->second.loading && !it->second.error.empty() && it->second.retryable) {
+            it = posts_.erase(it);
+            again = true;
+        } else {
+            ++it;
+        }
+    }
+    if (again) render();  // shows "Loading…" and requests what the screen needs
+}
+
+namespace {
+
+// "15 s", "800 ms", "1.5 s".
+std::string duration_text(uint32_t ms) {
+    if (ms % 1000 == 0) return std::to_string(ms / 1000) + " s";
+    if (ms < 1000) return std::to_string(ms) + " ms";
+    return std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100) + " s";
+}
+
+}  // namespace
+
+std::string Controller::failure_message(const std::string& url, const FetchResponse& response) const {
+    if (response.timed_out)
+        return "Could not load " + url + ": no response from the server after " +
+               duration_text(config_.response_timeout_ms) + ".";
+    if (response.status == 0)
+        return "Could not load " + url + ": " + (response.error.empty() ? "network error" : response.error);
+    return "Could not load " + url + ": HTTP " + std::to_string(response.status);
 }
 
 std::string Controller::post_url(const Post& post) const {
@@ -59,17 +96,12 @@ void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
     std::string key = std::move(it->second);
     pending_.erase(it);
 
-    auto failure = [&](const std::string& url) {
-        if (response.status == 0)
-            return "Could not load " + url + ": " + (response.error.empty() ? "network error" : response.error);
-        return "Could not load " + url + ": HTTP " + std::to_string(response.status);
-    };
-    const bool ok = response.status >= 200 && response.status < 300;
+    const bool ok = !response.timed_out && response.status >= 200 && response.status < 300;
 
     if (key.empty()) {  // the index
         if (!ok) {
             index_state_ = IndexState::Failed;
-            index_error_ = failure(config_.index_url);
+            index_error_ = failure_message(config_.index_url, response);
         } else {
             auto parsed = index_parse(response.body, config_.index_url);
             if (parsed) {
@@ -90,8 +122,9 @@ void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
     state.loading = false;
     if (!post) return;
     if (!ok) {
-        state.error = failure(post_url(*post));
+        state.error = failure_message(post_url(*post), response);
         state.missing = response.status == 404;
+        state.retryable = true;
     } else {
         MarkdownOptions options;
         options.unsafe = site_->unsafe_html;
@@ -100,7 +133,7 @@ void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
         options.link_route = [this](std::string_view resolved) { return link_route(resolved); };
         auto rendered = markdown_render(response.body, options);
         if (rendered) state.rendered = std::move(rendered).value();
-        else state.error = post_url(*post) + ": " + rendered.error().message;
+        else state.error = post_url(*post) + ": " + rendered.error().message;  // the same next time: no retry
     }
     // A post the current screen does not show (a summary for another page,
     // or a post the reader already left) updates the cache only.
@@ -126,7 +159,7 @@ void Controller::render() {
     if (index_state_ == IndexState::Loading) {
         screen = view_loading(nullptr);
     } else if (index_state_ == IndexState::Failed) {
-        screen = view_error(nullptr, index_error_);
+        screen = view_error(nullptr, index_error_, ErrorAction::Retry);  // the file may be fixed or the network back
     } else {
         const SiteIndex& site = *site_;
         switch (route_.kind) {
@@ -148,7 +181,7 @@ void Controller::render() {
                 if (state.missing) {
                     screen = view_not_found(&site, "Post not found", state.error);
                 } else if (!state.error.empty()) {
-                    screen = view_error(&site, state.error);
+                    screen = view_error(&site, state.error, state.retryable ? ErrorAction::Retry : ErrorAction::None);
                 } else {
                     screen = view_post(site, *post, state.rendered ? &*state.rendered : nullptr);
                     if (state.rendered) {

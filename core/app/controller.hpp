@@ -22,14 +22,20 @@ struct FetchResponse {
     int status = 0;       // HTTP status; 0 when the request failed without one
     std::string body;
     std::string error;    // the network error when status is 0
+    bool timed_out = false;  // no response (not even headers) within the request's timeout; status is 0
 };
 
 // Fetches URLs for the controller. fetch() starts a request and returns; the
 // platform later calls Controller::fetch_done with the same id.
+//
+// response_timeout_ms (0: none) bounds the wait for the response's status and
+// headers: when nothing has arrived by then, the platform abandons the request
+// and answers with FetchResponse::timed_out. A body still arriving after its
+// headers is never cut off (a slow connection is not a dead one).
 class Fetcher {
 public:
     virtual ~Fetcher() = default;
-    virtual void fetch(uint32_t request_id, const std::string& url) = 0;
+    virtual void fetch(uint32_t request_id, const std::string& url, uint32_t response_timeout_ms) = 0;
 };
 
 // What the platform does with a screen.
@@ -50,8 +56,14 @@ public:
 };
 
 struct ControllerConfig {
-    std::string index_url = "posts/index.json";  // post files resolve against it
+    // Post files resolve against it. The browser passes an absolute URL (the
+    // src attribute resolved against the page), so that links in posts resolve
+    // against an absolute base.
+    std::string index_url = "posts/index.json";
     int page_size = 10;
+    // How long a request may go without a response before the screen says so
+    // (with a retry control) instead of loading forever; 0: no limit.
+    uint32_t response_timeout_ms = 15000;
 };
 
 class Controller {
@@ -64,6 +76,10 @@ public:
     // The platform's answer to Fetcher::fetch. Unknown or stale ids are ignored.
     void fetch_done(uint32_t request_id, FetchResponse response);
 
+    // The reader's "Try again" on an error screen: forgets the failed fetches
+    // (the index, posts) and requests the same URLs again, on the same route.
+    void retry();
+
     const ControllerConfig& config() const { return config_; }
 
 private:
@@ -72,6 +88,7 @@ private:
         std::optional<RenderedMarkdown> rendered;
         std::string error;       // set when the fetch or the render failed
         bool missing = false;    // HTTP 404: shown as "Post not found"
+        bool retryable = false;  // the fetch failed (not the render): "Try again" may help
     };
     enum class IndexState { Idle, Loading, Loaded, Failed };
 
@@ -79,6 +96,7 @@ private:
     void request(const std::string& url, std::string key);
     void load_post(const Post& post);
     std::string post_url(const Post& post) const;
+    std::string failure_message(const std::string& url, const FetchResponse& response) const;
     std::string link_route(std::string_view resolved) const;
     std::optional<Summary> summary_for(const Post& post);
 

@@ -261,10 +261,12 @@ Screen view_not_found(const SiteIndex* site, std::string_view heading, std::stri
     return Screen{page_shell(site, main), with_site(heading, site)};
 }
 
-Screen view_error(const SiteIndex* site, std::string_view message) {
+Screen view_error(const SiteIndex* site, std::string_view message, ErrorAction action) {
     std::string main = "<div class=\"notice notice-error\" role=\"alert\"><p>";
     html_escape_append(main, message);
-    main += "</p></div>\n";
+    main += "</p>";
+    if (action == ErrorAction::Retry) main += "<p><button type=\"button\" class=\"retry\" data-action=\"retry\">Try again</button></p>";
+    main += "</div>\n";
     return Screen{page_shell(site, main), with_site("Error", site)};
 }
 

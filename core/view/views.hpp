@@ -58,8 +58,15 @@ int view_reading_minutes(size_t words);
 // "Post not found" (or page not found) with a link back to the list.
 Screen view_not_found(const SiteIndex* site, std::string_view heading, std::string_view message);
 
-// A failure that leaves nothing to show (the index could not be loaded).
-Screen view_error(const SiteIndex* site, std::string_view message);
+// What an error screen offers the reader besides the message.
+enum class ErrorAction {
+    None,   // nothing to do (the same input would fail the same way)
+    Retry,  // a "Try again" button: <button type="button" class="retry" data-action="retry">;
+            // the platform calls Controller::retry on a click
+};
+
+// A failure that leaves nothing to show (the index or the post could not be loaded).
+Screen view_error(const SiteIndex* site, std::string_view message, ErrorAction action = ErrorAction::None);
 
 Screen view_loading(const SiteIndex* site);
 
