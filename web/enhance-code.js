@@ -25,7 +25,9 @@ export const GRAMMARS = {
 let hljsPromise = null;
 const grammarPromises = new Map();
 
-export async function enhance(root, assetUrl) {
+// `trusted.html` turns highlight.js's markup into the page's TrustedHTML (see
+// wasm-blog.js); without it, a plain string.
+export async function enhance(root, assetUrl, trusted = { html: (s) => s }) {
   const blocks = [...root.querySelectorAll('pre > code[class*="language-"]')];
   const wanted = new Map();
   for (const block of blocks) {
@@ -48,7 +50,7 @@ export async function enhance(root, assetUrl) {
     if (block.dataset.highlighted) continue;
     // highlight.js escapes the code text itself; no HTML from the post is parsed.
     const result = hljs.highlight(block.textContent, { language: GRAMMARS[lang], ignoreIllegals: true });
-    block.innerHTML = result.value;
+    block.innerHTML = trusted.html(result.value);
     block.classList.add('hljs');
     block.dataset.highlighted = 'yes';
   }

@@ -4,10 +4,10 @@
 
 let katexPromise = null;
 
-function loadScript(src) {
+function loadScript(src, trusted) {
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');
-    script.src = src;
+    script.src = trusted.scriptURL(src);  // a TrustedScriptURL under Trusted Types
     script.onload = resolve;
     script.onerror = () => reject(new Error(`could not load ${src}`));
     document.head.append(script);
@@ -22,7 +22,9 @@ function addStylesheet(parent, href) {
   parent.prepend(link);
 }
 
-export async function enhance(root, assetUrl, shadowRoot) {
+// katex.render builds DOM nodes (no HTML strings), so only the script's URL
+// goes through `trusted` (see wasm-blog.js).
+export async function enhance(root, assetUrl, shadowRoot, trusted = { scriptURL: (u) => u }) {
   const css = assetUrl('vendor/katex/katex.min.css');
   // @font-face only takes effect in the document; the layout rules must be
   // inside the shadow root too.
@@ -30,7 +32,7 @@ export async function enhance(root, assetUrl, shadowRoot) {
   if (shadowRoot) addStylesheet(shadowRoot, css);
   if (!katexPromise) {
     katexPromise = window.katex ? Promise.resolve(window.katex)
-      : loadScript(assetUrl('vendor/katex/katex.min.js')).then(() => window.katex);
+      : loadScript(assetUrl('vendor/katex/katex.min.js'), trusted).then(() => window.katex);
   }
   const katex = await katexPromise;
   for (const el of root.querySelectorAll('.math.inline, .math.display')) {

@@ -2,21 +2,106 @@
 // element. Everything the reader sees is decided by the C++ core (compiled to
 // blog-core.wasm); this file is the platform's end of it: fetching, writing
 // the core's HTML into a shadow root, listening to the URL hash, scrolling.
+// Only what the core cannot say is worded here: the screen before the engine
+// has arrived, and the engine's own failure.
+//
+// Attributes: src (the index, relative to the page), page-size, routing
+// ("hash" or "internal"), route (internal routing's first screen), and
+// response-timeout: milliseconds a request may go without a response before
+// the screen says so, with a "Try again" button (default: the core's, 15000).
 //
 // Several <wasm-blog> elements on one page share one instance of the module;
 // each has its own handle into it (its own index, cache and route).
-import createBlogCore from './blog-core.js';
 
 const assetUrl = (name) => new URL(name, import.meta.url).href;
+const ENGINE_GLUE = assetUrl('blog-core.js');
+const ENGINE_WASM = assetUrl('blog-core.wasm');
 const encoder = new TextEncoder();
+
+// Trusted Types: every HTML sink of the widget (its screens, highlight.js's
+// markup, KaTeX's script) goes through one policy named "wasm-blog", so the
+// widget works on pages that send
+//   Content-Security-Policy: require-trusted-types-for 'script'; trusted-types wasm-blog
+// createHTML passes the string through: the policy is not the sanitiser. The
+// HTML comes from the core, which escapes every index string and, unless the
+// blog opts in with "unsafeHtml", omits raw HTML from posts and drops script
+// URLs; highlight.js escapes the code it marks up. createScriptURL admits only
+// scripts shipped beside this module (vendor/katex).
+const ASSET_BASE = assetUrl('./');
+let policy;  // undefined: not created yet; null: no Trusted Types (or refused)
+function trustedPolicy() {
+  if (policy === undefined) {
+    policy = null;
+    if (typeof trustedTypes !== 'undefined' && trustedTypes.createPolicy) {
+      try {
+        policy = trustedTypes.createPolicy('wasm-blog', {
+          createHTML: (html) => html,
+          createScriptURL: (url) => {
+            if (new URL(url, ASSET_BASE).href.startsWith(ASSET_BASE)) return url;
+            throw new TypeError(`wasm-blog: ${url} is not one of the widget's own scripts`);
+          },
+        });
+      } catch {
+        policy = null;  // the page's CSP does not allow the name: the sinks will say so
+      }
+    }
+  }
+  return policy;
+}
+export const trusted = {
+  html: (html) => { const p = trustedPolicy(); return p ? p.createHTML(html) : html; },
+  scriptURL: (url) => { const p = trustedPolicy(); return p ? p.createScriptURL(url) : url; },
+};
+
+// The engine could not be fetched or started; the message is for the reader.
+class EngineError extends Error {}
+const reasonOf = (err) => (err && err.message ? err.message : String(err));
+
+// Fetches and instantiates blog-core.wasm for Emscripten's instantiateWasm hook,
+// streaming (compiles while it downloads) when the server sends the wasm MIME
+// type, from an ArrayBuffer otherwise.
+async function instantiateEngine(imports) {
+  let response;
+  try {
+    response = await fetch(ENGINE_WASM, { credentials: 'same-origin' });
+  } catch (err) {
+    throw new EngineError(`its engine (${ENGINE_WASM}) could not be loaded (${reasonOf(err)})`);
+  }
+  if (!response.ok) throw new EngineError(`its engine (${ENGINE_WASM}) could not be loaded (HTTP ${response.status})`);
+  try {
+    const type = (response.headers.get('Content-Type') || '').split(';')[0].trim().toLowerCase();
+    if (type === 'application/wasm' && typeof WebAssembly.instantiateStreaming === 'function') {
+      return await WebAssembly.instantiateStreaming(response, imports);
+    }
+    return await WebAssembly.instantiate(await response.arrayBuffer(), imports);
+  } catch (err) {
+    throw new EngineError(`its engine (${ENGINE_WASM}) could not be started (${reasonOf(err)})`);
+  }
+}
 
 let corePromise = null;
 function loadCore() {
   if (!corePromise) {
-    corePromise = createBlogCore().then((core) => {
+    corePromise = (async () => {
+      let createBlogCore;
+      try {
+        ({ default: createBlogCore } = await import(ENGINE_GLUE));
+      } catch (err) {
+        throw new EngineError(`its engine (${ENGINE_GLUE}) could not be loaded (${reasonOf(err)})`);
+      }
+      const core = await new Promise((resolve, reject) => {
+        createBlogCore({
+          instantiateWasm(imports, receiveInstance) {
+            instantiateEngine(imports).then((r) => receiveInstance(r.instance, r.module), reject);
+            return {};  // the exports arrive through receiveInstance
+          },
+        }).then(resolve, (err) => reject(err instanceof EngineError ? err
+          : new EngineError(`its engine (${ENGINE_WASM}) could not be started (${reasonOf(err)})`)));
+      });
       core.blogHosts = new Map();  // handle -> element, read by the EM_JS imports
       return core;
-    });
+    })();
+    corePromise.catch(() => { corePromise = null; });  // "Try again" starts over
   }
   return corePromise;
 }
@@ -52,12 +137,21 @@ const enhancers = {
   math: () => import('./enhance-math.js'),
 };
 
+// <main class="main"> holding `children`, as the core's screens have it.
+function mainWith(...children) {
+  const main = document.createElement('main');
+  main.className = 'main';
+  main.append(...children);
+  return main;
+}
+
 export class WasmBlogElement extends HTMLElement {
   constructor() {
     super();
     this.attachShadow({ mode: 'open' });
     this._core = null;
     this._handle = 0;
+    this._requests = new Set();  // AbortControllers of the requests in flight
     this._restoreY = null;   // scroll position to restore (Back/Forward)
     this._scrollTimer = 0;
     this._onHashChange = () => {
@@ -83,6 +177,9 @@ export class WasmBlogElement extends HTMLElement {
   // "internal": routes inside the widget, leaving the host's URL and title alone.
   get routing() { return this.getAttribute('routing') === 'internal' ? 'internal' : 'hash'; }
   set routing(value) { this.setAttribute('routing', value); }
+  // Milliseconds without a response before a request is given up; 0: the core's default (15 s).
+  get responseTimeout() { return Math.max(0, parseInt(this.getAttribute('response-timeout') || '0', 10) || 0); }
+  set responseTimeout(value) { this.setAttribute('response-timeout', String(value)); }
 
   connectedCallback() {
     if (!this.shadowRoot.firstChild) {
@@ -118,8 +215,16 @@ export class WasmBlogElement extends HTMLElement {
   // A click on one of the widget's routes ("#/posts/x"): in hash mode, save
   // the reading position before the browser leaves the entry; in internal
   // mode, navigate inside the widget instead of changing the host's URL.
+  // A click on a screen's "Try again" ([data-action="retry"]) retries.
   _click(event) {
-    const link = event.composedPath().find((n) => n instanceof HTMLAnchorElement);
+    const path = event.composedPath();
+    const action = path.find((n) => n instanceof HTMLElement && n.dataset.action);
+    if (action && action.dataset.action === 'retry') {
+      event.preventDefault();
+      this.retry();
+      return;
+    }
+    const link = path.find((n) => n instanceof HTMLAnchorElement);
     const href = link && link.getAttribute('href');
     if (!href || !href.startsWith('#/')) return;
     if (this._routing === 'hash') {
@@ -134,30 +239,70 @@ export class WasmBlogElement extends HTMLElement {
   async _start() {
     if (this._handle || this._starting) return;
     this._starting = true;
-    let core, sheet;
+    // Something to see at once, before the engine (and the stylesheet) arrive.
+    this._showLoading();
+    loadSheet().then((sheet) => { this.shadowRoot.adoptedStyleSheets = [sheet]; });
+    let core;
     try {
-      [core, sheet] = await Promise.all([loadCore(), loadSheet()]);
+      [core] = await Promise.all([loadCore(), loadSheet()]);
     } catch (err) {
       this._starting = false;
-      this._view.textContent = `Could not load the blog engine (${assetUrl('blog-core.wasm')}): ${err && err.message ? err.message : err}`;
-      this._view.setAttribute('role', 'alert');
+      if (this.isConnected) this._showEngineError(err);
       return;
     }
     this._starting = false;
     if (!this.isConnected) return;
-    this.shadowRoot.adoptedStyleSheets = [sheet];
     this._core = core;
-    const url = encoder.encode(this.src);
-    this._handle = withBytes(core, url, (p, n) => core._blog_create(p, n, this.pageSize));
+    // Absolute, so that the core resolves post files and links in posts
+    // against an absolute base (a relative one lets "../" reach a scheme).
+    const indexUrl = new URL(this.src, document.baseURI).href;
+    this._handle = withBytes(core, encoder.encode(indexUrl),
+      (p, n) => core._blog_create(p, n, this.pageSize, this.responseTimeout));
     core.blogHosts.set(this._handle, this);
     this.navigate(this._routing === 'hash' ? location.hash : this.getAttribute('route') || '#/');
   }
 
   _stop() {
+    for (const request of this._requests) request.abort();
+    this._requests.clear();
     if (!this._handle) return;
     this._core.blogHosts.delete(this._handle);
     this._core._blog_destroy(this._handle);
     this._handle = 0;
+  }
+
+  _showLoading() {
+    const p = document.createElement('p');
+    p.className = 'loading';
+    p.setAttribute('aria-busy', 'true');
+    p.textContent = 'Loading…';  // the core's own loading screen says the same
+    this._view.replaceChildren(mainWith(p));
+  }
+
+  // The engine did not arrive: the core cannot word this one.
+  _showEngineError(err) {
+    const box = document.createElement('div');
+    box.className = 'notice notice-error';
+    box.setAttribute('role', 'alert');
+    const message = document.createElement('p');
+    message.textContent = err instanceof EngineError ? `The blog could not start: ${err.message}.`
+      : `The blog could not start: ${reasonOf(err)}.`;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'retry';
+    button.dataset.action = 'retry';
+    button.textContent = 'Try again';
+    const line = document.createElement('p');
+    line.append(button);
+    box.append(message, line);
+    this._view.replaceChildren(mainWith(box));
+    this._rendered('');
+  }
+
+  // "Try again": fetches what failed once more, without reloading the page.
+  retry() {
+    if (this._handle) this._core._blog_retry(this._handle);
+    else this._start();
   }
 
   // Shows the screen for a route ("#/posts/lets-go").
@@ -166,16 +311,33 @@ export class WasmBlogElement extends HTMLElement {
     withBytes(this._core, encoder.encode(hash || ''), (p, n) => this._core._blog_navigate(this._handle, p, n));
   }
 
-  // Called by the core: start a request and answer it with blog_fetch_done.
-  fetch(requestId, url) {
+  // Called by the core: start a request and answer it with blog_fetch_done,
+  // or with blog_fetch_timed_out when no response (status and headers) came
+  // within timeoutMs. Once the headers are in, the body may take its time.
+  fetch(requestId, url, timeoutMs) {
     const handle = this._handle;
-    const done = (status, bytes) => {
-      if (this._handle !== handle) return;  // the widget went away meanwhile
-      withBytes(this._core, bytes, (p, n) => this._core._blog_fetch_done(handle, requestId, status, p, n));
-    };
-    fetch(url)
-      .then(async (response) => done(response.status, new Uint8Array(await response.arrayBuffer())))
-      .catch((err) => done(0, encoder.encode(String(err && err.message ? err.message : err))));
+    const core = this._core;
+    const live = () => this._handle === handle;  // the widget may have gone meanwhile
+    const request = new AbortController();
+    this._requests.add(request);
+    let timedOut = false;
+    const timer = timeoutMs > 0 ? setTimeout(() => { timedOut = true; request.abort(); }, timeoutMs) : 0;
+    fetch(url, { signal: request.signal })
+      .then(async (response) => {
+        clearTimeout(timer);
+        const body = new Uint8Array(await response.arrayBuffer());
+        if (live()) withBytes(core, body, (p, n) => core._blog_fetch_done(handle, requestId, response.status, p, n));
+      })
+      .catch((err) => {
+        clearTimeout(timer);
+        if (!live()) return;
+        if (timedOut) {
+          core._blog_fetch_timed_out(handle, requestId);
+        } else {
+          withBytes(core, encoder.encode(reasonOf(err)), (p, n) => core._blog_fetch_done(handle, requestId, 0, p, n));
+        }
+      })
+      .finally(() => this._requests.delete(request));
   }
 
   // Called by the core with a screen to show.
@@ -183,7 +345,7 @@ export class WasmBlogElement extends HTMLElement {
     // A reader who navigated from inside the widget (keyboard, screen reader)
     // continues from the new screen's heading, not from the top of the page.
     const hadFocus = document.activeElement === this;
-    this._view.innerHTML = frame.html;
+    this._view.innerHTML = trusted.html(frame.html);
     if (hadFocus && frame.scroll !== 'keep') {
       const heading = this._view.querySelector('main h1, main h2');
       if (heading) {
@@ -204,11 +366,13 @@ export class WasmBlogElement extends HTMLElement {
       if (target) target.scrollIntoView();
     }
     const pending = [];
-    if (frame.needsCode) pending.push(enhancers.code().then((m) => m.enhance(this._view, assetUrl)));
-    if (frame.needsMath) pending.push(enhancers.math().then((m) => m.enhance(this._view, assetUrl, this.shadowRoot)));
-    Promise.allSettled(pending).then(() => {
-      this.dispatchEvent(new CustomEvent('wasm-blog-rendered', { detail: { title: frame.title }, bubbles: true, composed: true }));
-    });
+    if (frame.needsCode) pending.push(enhancers.code().then((m) => m.enhance(this._view, assetUrl, trusted)));
+    if (frame.needsMath) pending.push(enhancers.math().then((m) => m.enhance(this._view, assetUrl, this.shadowRoot, trusted)));
+    Promise.allSettled(pending).then(() => this._rendered(frame.title));
+  }
+
+  _rendered(title) {
+    this.dispatchEvent(new CustomEvent('wasm-blog-rendered', { detail: { title }, bubbles: true, composed: true }));
   }
 }
 

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bigMarkdown } from './generate.mjs';
-import { eventually, hashOf, openPage, useBrowser, waitForBlog } from './harness.mjs';
+import { hashOf, openPage, useBrowser, waitForBlog, waitForRendered } from './harness.mjs';
 
 const MARKERS = { 'big-1mb': 'FINAL-MARKER-1MB: the last paragraph of the one-megabyte post.',
   'big-2mb': 'FINAL-MARKER-2MB: the last paragraph of the two-megabyte post.' };
@@ -22,12 +22,16 @@ const env = useBrowser({ setup(server) {
   server.write('big/big-2mb.md', bigMarkdown(2 << 20, MARKERS['big-2mb'], 2));
 } });
 
-const errorText = async (page) => (await waitForBlog(page, '.notice-error')).innerText();
+// The error's message (the notice's first paragraph; the second holds "Try again").
+const errorText = async (page) => (await waitForBlog(page, '.notice-error p')).innerText();
 
-test('bad input: a missing index.json shows "Could not load <src>: HTTP 404"', async () => {
+// Messages name the file by its full URL: src resolved against the page.
+test('bad input: a missing index.json shows "Could not load <index URL>: HTTP 404" and a retry control', async () => {
   const { page, errors, close } = await openPage(env, '/fixtures/missing-index/index.html');
   try {
-    assert.equal(await errorText(page), 'Could not load no-such-folder/index.json: HTTP 404');
+    const shown = await errorText(page);
+    assert.equal(shown, `Could not load ${env.server.url('/fixtures/missing-index/no-such-folder/index.json')}: HTTP 404`);
+    assert.equal(await page.locator('wasm-blog .notice-error button.retry').innerText(), 'Try again');
     assert.equal(await page.locator('wasm-blog .post-entry').count(), 0);
     assert.deepEqual(errors, []);
   } finally {
@@ -42,7 +46,7 @@ test('bad input: an unreachable index.json shows "Could not load <src>: " and th
     // The browser's own wording for a failed fetch ("Failed to fetch" in Chromium).
     const networkError = await page.evaluate(() => fetch('/fixtures/unreachable/probe.json').then(() => 'no error', (e) => e.message));
     assert.notEqual(networkError, 'no error', 'the server makes /fixtures/unreachable/ fail at the network level');
-    assert.equal(shown, `Could not load ../unreachable/index.json: ${networkError}`);
+    assert.equal(shown, `Could not load ${env.server.url('/fixtures/unreachable/index.json')}: ${networkError}`);
     assert.deepEqual(errors, []);
   } finally {
     await close();
@@ -53,7 +57,7 @@ test('bad input: an index.json that is not valid JSON names the file, the line a
   const { page, errors, close } = await openPage(env, '/fixtures/invalid-json/index.html');
   try {
     const shown = await errorText(page);
-    assert.match(shown, /^index\.json: /, `names the file: ${shown}`);
+    assert.ok(shown.startsWith(`${env.server.url('/fixtures/invalid-json/index.json')}: `), `names the file: ${shown}`);
     assert.match(shown, /\bline 5\b/, `names the line of the missing comma: ${shown}`);
     assert.match(shown, /\bcolumn \d+\b/, `names the column: ${shown}`);
     assert.deepEqual(errors, []);
@@ -66,7 +70,8 @@ test('bad input: an entry with a date that is not RFC 3339 is left out and named
   const { page, errors, close } = await openPage(env, '/fixtures/bad-entry/index.html');
   try {
     const notice = await waitForBlog(page, '.notice-warn');
-    assert.equal(await notice.locator('p').innerText(), 'One entry of index.json was left out:');
+    assert.equal(await notice.locator('p').innerText(),
+      `One entry of ${env.server.url('/fixtures/bad-entry/index.json')} was left out:`);
     assert.deepEqual(await notice.locator('li').allInnerTexts(),
       ['posts[1].date: expected RFC 3339 date, got "24/07/2022"']);
     assert.deepEqual(await page.locator('wasm-blog .post-entry h2').allInnerTexts(),
@@ -105,7 +110,7 @@ test('bad input: a post whose Markdown file is missing shows "Post not found" na
     const box = await waitForBlog(page, '.not-found');
     assert.equal(await box.locator('h1').innerText(), 'Post not found');
     const message = await box.locator('p').first().innerText();
-    assert.equal(message, 'Could not load ghost.md: HTTP 404');
+    assert.equal(message, `Could not load ${env.server.url('/fixtures/bad-entry/ghost.md')}: HTTP 404`);
     assert.deepEqual(errors, []);
   } finally {
     await close();
@@ -128,8 +133,8 @@ for (const [slug, size] of [['big-1mb', '1 MB'], ['big-2mb', '2 MB']]) {
       assert.ok(stats.text > (slug === 'big-1mb' ? 0.5e6 : 1e6), `all the text is there (${stats.text} characters)`);
       assert.ok(stats.tables > 100 && stats.code > 100 && stats.lists > 100, JSON.stringify(stats));
       // Let the on-demand highlighting finish before judging page errors.
-      await eventually(() => page.evaluate(() => !!document.querySelector('wasm-blog').shadowRoot
-        .querySelector('code.language-go.hljs')), { timeout: 15000 });
+      await waitForRendered(page, 'post-content', { timeout: 15000 });
+      assert.ok(await page.locator('wasm-blog code.language-go.hljs').count() > 0, 'the Go code is highlighted');
       assert.deepEqual(errors, []);
     } finally {
       await close();

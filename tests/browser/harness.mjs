@@ -6,6 +6,10 @@
 //   /fixtures/     tests/browser/fixtures/
 //   /generated/    a temp folder the test file fills (big and hostile posts)
 //   /fixtures/unreachable/...   the connection is destroyed: a network error
+//   /csp/<name>/   dist/ again, every response with the header set CSP[name]
+//                  (Content-Security-Policy, Trusted Types)
+//   server.route(prefix, handler): a test file's own behaviour under a prefix
+//                  (a route that never answers, fails once, trickles, ...)
 import { after, before } from 'node:test';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -41,6 +45,15 @@ const MIME = {
   '.webp': 'image/webp',
   '.woff2': 'font/woff2',
   '.ico': 'image/x-icon',
+};
+
+// Header sets served under /csp/<name>/ (with dist/ below the prefix).
+const TT = "require-trusted-types-for 'script'; trusted-types wasm-blog";
+const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+export const CSP = {
+  tt: { 'Content-Security-Policy': TT },
+  strict: { 'Content-Security-Policy': STRICT },
+  both: { 'Content-Security-Policy': `${STRICT}; ${TT}` },
 };
 
 // Prefixes whose requests fail at the network level (the socket is destroyed
@@ -79,6 +92,24 @@ function resolveFile(mounts, urlPath) {
   return null;
 }
 
+export const mimeOf = (file) => MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
+
+function notFound(res, urlPath, headers = {}) {
+  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  res.end(`404 Not Found: ${urlPath}\n`);
+}
+
+// Answers with `file` (or a 404 when it is null), adding `headers`.
+function sendFile(req, res, file, urlPath, headers = {}) {
+  if (!file) {
+    notFound(res, urlPath, headers);
+    return;
+  }
+  const body = fs.readFileSync(file);
+  res.writeHead(200, { 'Content-Type': mimeOf(file), 'Content-Length': body.length, 'Cache-Control': 'no-store', ...headers });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
 // Starts the server on a free port. Every request is recorded in `requests`
 // (method and path) so tests can check what the page asked for.
 export async function startServer() {
@@ -86,23 +117,42 @@ export async function startServer() {
   const generated = fs.mkdtempSync(path.join(os.tmpdir(), 'wasm-blog-browser-'));
   const mounts = [['/fixtures/', FIXTURES], ['/generated/', generated], ['/', DIST]];
   const requests = [];
-  const server = http.createServer((req, res) => {
+  const routes = [];  // [prefix, handler], longest prefix first
+  const hits = new Map();  // path -> how many requests it got, for routes that change over time
+  const server = http.createServer(async (req, res) => {
     const urlPath = new URL(req.url, 'http://localhost').pathname;
     requests.push({ method: req.method, path: urlPath });
+    hits.set(urlPath, (hits.get(urlPath) || 0) + 1);
     if (UNREACHABLE.some((p) => urlPath.startsWith(p))) {
       req.socket.destroy();
       return;
     }
-    const file = req.method === 'GET' || req.method === 'HEAD' ? resolveFile(mounts, urlPath) : null;
-    if (!file) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(`404 Not Found: ${urlPath}\n`);
+    const readable = req.method === 'GET' || req.method === 'HEAD';
+    const route = routes.find(([prefix]) => urlPath.startsWith(prefix));
+    if (route) {
+      const rel = urlPath.slice(route[0].length);
+      const ctx = {
+        rel,
+        hit: hits.get(urlPath),  // 1 for the first request of this path
+        // Serves dist/ (or `dir`) at the path below the prefix, with extra headers.
+        serve: (headers = {}, dir = DIST) => sendFile(req, res, readable ? resolveFile([['/', dir]], `/${rel}`) : null, urlPath, headers),
+        file: (dir = DIST) => resolveFile([['/', dir]], `/${rel}`),
+      };
+      try {
+        await route[1](req, res, ctx);
+      } catch (err) {
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+        res.end(String(err));
+      }
       return;
     }
-    const type = MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
-    const body = fs.readFileSync(file);
-    res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-store' });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    const csp = urlPath.match(/^\/csp\/([a-z]+)\//);
+    if (csp && CSP[csp[1]]) {
+      const file = readable ? resolveFile([[csp[0], DIST]], urlPath) : null;
+      sendFile(req, res, file, urlPath, CSP[csp[1]]);
+      return;
+    }
+    sendFile(req, res, readable ? resolveFile(mounts, urlPath) : null, urlPath);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
@@ -111,6 +161,16 @@ export async function startServer() {
     url: (p) => `http://127.0.0.1:${port}${p}`,
     generated,
     requests,
+    // Handles every request below `prefix` with handler(req, res, ctx):
+    // ctx.rel is the path below the prefix, ctx.hit counts the requests for
+    // this path (1 the first time), ctx.serve(headers?, dir?) answers with
+    // the file at ctx.rel below dist/ (or dir), ctx.file(dir?) finds it.
+    // A handler that never answers leaves the request hanging (closed with
+    // the server).
+    route(prefix, handler) {
+      routes.push([prefix, handler]);
+      routes.sort((a, b) => b[0].length - a[0].length);
+    },
     // Writes a file below /generated/ and returns its URL path.
     write(rel, content) {
       const file = path.join(generated, rel);
@@ -148,8 +208,10 @@ export function useBrowser({ setup } = {}) {
 }
 
 // Opens a fresh context and page (no shared cache or history between tests).
-// Collects uncaught page errors, console errors, dialogs and every request URL.
-export async function openPage(env, urlPath, { viewport = { width: 1280, height: 800 } } = {}) {
+// Collects uncaught page errors, console errors, dialogs and every request URL;
+// cspViolations() returns the page's securitypolicyviolation events so far.
+// `waitUntil` is passed to page.goto ('commit' returns before the page loads).
+export async function openPage(env, urlPath, { viewport = { width: 1280, height: 800 }, waitUntil = 'load' } = {}) {
   const context = await env.browser.newContext({ viewport });
   const page = await context.newPage();
   const errors = [];
@@ -172,8 +234,16 @@ export async function openPage(env, urlPath, { viewport = { width: 1280, height:
       });
     });
   });
-  if (urlPath != null) await page.goto(env.server.url(urlPath));
-  return { context, page, errors, consoleErrors, dialogs, requests, close: () => context.close() };
+  // Records Content-Security-Policy and Trusted Types violations (from the
+  // document and from shadow roots: the event is composed).
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window.__cspViolations ||= []).push(`${e.effectiveDirective}: ${e.blockedURI || ''} ${e.sample || ''}`.trim());
+    }, true);
+  });
+  if (urlPath != null) await page.goto(env.server.url(urlPath), { waitUntil });
+  const cspViolations = () => page.evaluate(() => window.__cspViolations || []);
+  return { context, page, errors, consoleErrors, dialogs, requests, cspViolations, close: () => context.close() };
 }
 
 // Waits until the widget shows `selector` (inside its shadow root; Playwright
@@ -197,13 +267,20 @@ export function renderedCount(page) {
   return page.evaluate(() => (window.__wasmBlogRendered || []).length);
 }
 
-// Polls fn until it returns a truthy value or the time runs out; returns the last value.
-export async function eventually(fn, { timeout = 5000, interval = 50 } = {}) {
+// Polls fn until it returns a truthy value, and returns it. When the time runs
+// out it throws, naming what it waited for (`what`, else fn's source) and the
+// last value, so the test fails there.
+export async function eventually(fn, { timeout = 5000, interval = 50, what } = {}) {
   const end = Date.now() + timeout;
   let value;
   for (;;) {
     value = await fn();
-    if (value || Date.now() > end) return value;
+    if (value) return value;
+    if (Date.now() > end) {
+      let last;
+      try { last = JSON.stringify(value); } catch { last = String(value); }
+      throw new Error(`timed out after ${timeout} ms waiting for ${what || fn.toString()} (last value: ${last})`);
+    }
     await new Promise((r) => setTimeout(r, interval));
   }
 }
