@@ -323,3 +323,32 @@ TEST_CASE("index: a file without an object at the top or a posts array fails as 
         CHECK(site.problems.empty());
     }
 }
+
+TEST_CASE("index: an invalid UTF-8 byte in a title costs one character, reported with its entry") {
+    const std::string json = "{\"title\": \"Blog\", \"posts\": [\n"
+                             " {\"slug\": \"a\", \"title\": \"Caf\xE9 notes\", \"date\": \"2022-07-24\"},\n"
+                             " {\"slug\": \"b\", \"title\": \"Fine\", \"date\": \"2022-07-23\", \"tags\": [\"ok\", \"x\xC0\xAFy\"]}\n"
+                             "]}";
+    SiteIndex site = parse_ok(json);
+    REQUIRE(site.posts.size() == 2);
+    CHECK(site.posts[0].title == "Caf\xEF\xBF\xBD notes");
+    CHECK(site.posts[1].tags[1] == "x\xEF\xBF\xBD\xEF\xBF\xBDy");  // an overlong '/' is two bad bytes
+    CHECK(site.skipped_entries == 0);
+    CHECK(site.problems ==
+          std::vector<std::string>{"posts[0].title: not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD",
+                                   "posts[1].tags[1]: not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD"});
+}
+
+TEST_CASE("index: invalid UTF-8 outside any field we read is reported with its line") {
+    SiteIndex site = parse_ok("{\"posts\": [],\n \"x\xFF\": 1}");
+    CHECK(site.problems == std::vector<std::string>{
+                               "posts/index.json: not valid UTF-8 at line 2; the bad bytes were replaced"});
+}
+
+TEST_CASE("index: an index over the size limit fails with its size, before it is parsed") {
+    std::string big = "{\"posts\": [], \"pad\": \"" + std::string(kMaxIndexBytes, 'x') + "\"}";
+    auto r = index_parse(big, "posts/index.json");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == "too-large");
+    CHECK(r.error().message == "posts/index.json: the index is 64.0 MB, more than the 64.0 MB an index may have");
+}

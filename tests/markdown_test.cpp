@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "core/markdown/markdown.hpp"
 #include "tests/support.hpp"
 
@@ -391,6 +393,63 @@ TEST_CASE("markdown: hostile input renders without script in the default (safe) 
     }
 }
 
+TEST_CASE("markdown: every payload of the shared hostile corpus is safe, whatever the post's base") {
+    // tests/corpus/hostile-markdown.json: the same payloads the browser tests
+    // render and click in Chromium (tests/browser/safety.test.mjs).
+    const auto corpus = nlohmann::json::parse(sample_file("tests/corpus/hostile-markdown.json"));
+    const auto& payloads = corpus.at("payloads");
+    REQUIRE(payloads.size() >= 100);
+    // Relative bases are where "../javascript:" once became a scheme.
+    const char* bases[] = {"", "a.md", "posts/a.md", "posts/2022/x.md", "./posts/a.md", "../posts/a.md",
+                           "/posts/a.md", "http://127.0.0.1:8000/posts/a.md", "https://example.com/blog/index.json"};
+    size_t rendered = 0;
+    for (const auto& payload : payloads) {
+        const std::string name = payload.at("name");
+        const std::string markdown = payload.at("markdown");
+        for (const char* base : bases) {
+            for (bool route : {false, true}) {
+                MarkdownOptions o;
+                o.base_url = base;
+                if (route) {
+                    o.self_route = "#/posts/p";
+                    o.link_route = [](std::string_view resolved) { return "#/posts/" + std::string(resolved); };
+                }
+                const std::string html = html_of(markdown, o);
+                INFO("payload: " << name << "\nmarkdown: " << markdown << "\nbase: \"" << base
+                                 << "\"\noutput: " << html);
+                CHECK(safety_problems(html) == no_problems);
+                ++rendered;
+            }
+        }
+    }
+    CHECK(rendered == payloads.size() * std::size(bases) * 2);
+}
+
+TEST_CASE("markdown: a relative link cannot become a script URL by resolution (issue 6)") {
+    const char* attacks[] = {"[x](../javascript:alert(1))", "[x](a/../../javascript:alert(1))",
+                             "[x](.././javascript:alert(1))", "[x](..&#47;javascript:alert(1))",
+                             "[x](&#46;&#46;/javascript:alert(1))", "[x][r]\n\n[r]: ../javascript:alert(1)",
+                             "[x](./javascript:alert(1))", "![x](../javascript:alert(1))"};
+    for (const char* md : attacks) {
+        for (const char* base : {"posts/x.md", "x.md", "posts/2022/x.md"}) {
+            MarkdownOptions o;
+            o.base_url = base;
+            const std::string html = html_of(md, o);
+            INFO(md << " against " << base << ": " << html);
+            CHECK(safety_problems(html) == no_problems);
+            CHECK_FALSE(contains(html, "=\"javascript:"));
+        }
+    }
+    SECTION("the link stays a link to a path, which a browser resolves to a file") {
+        MarkdownOptions o;
+        o.base_url = "posts/x.md";
+        CHECK(html_of("[x](../javascript:alert(1))", o) == "<p><a href=\"./javascript:alert(1)\">x</a></p>\n");
+        o.base_url = "http://127.0.0.1:8000/posts/x.md";
+        CHECK(html_of("[x](../javascript:alert(1))", o) ==
+              "<p><a href=\"http://127.0.0.1:8000/javascript:alert(1)\">x</a></p>\n");
+    }
+}
+
 TEST_CASE("markdown: raw HTML is omitted unless the option says otherwise") {
     SECTION("inline HTML, safe") {
         CHECK(html_of("a <b>x</b> c") == "<p>a <!-- raw HTML omitted -->x<!-- raw HTML omitted --> c</p>\n");
@@ -716,4 +775,82 @@ TEST_CASE("markdown: the sample features post renders every feature") {
     CHECK(contains(r.html, "<del>strikethrough</del>"));
     CHECK(contains(r.html, "<p>Raw HTML like <!-- raw HTML omitted -->raw html<!-- raw HTML omitted --> is omitted"));
     CHECK(contains(r.html, "café, naïve, Zürich, señor, 日本語, Ελληνικά"));
+}
+
+TEST_CASE("markdown: a numeric reference to a surrogate becomes U+FFFD, never invalid UTF-8") {
+    for (auto flavor : {MarkdownOptions::Flavor::Blog, MarkdownOptions::Flavor::Md4cHtml}) {
+        MarkdownOptions o;
+        o.flavor = flavor;
+        CHECK(html_of("&#xD800; &#55296; &#xDFFF; [a](&#xD800;)", o) ==
+              "<p>\xEF\xBF\xBD \xEF\xBF\xBD \xEF\xBF\xBD <a href=\"%EF%BF%BD\">a</a></p>\n");
+    }
+}
+
+TEST_CASE("markdown: text that is not valid UTF-8 is repaired before it is parsed") {
+    CHECK(html_of("bad \xFF byte, cut \xE2\x82 and overlong \xC0\xAF") ==
+          "<p>bad \xEF\xBF\xBD byte, cut \xEF\xBF\xBD and overlong \xEF\xBF\xBD\xEF\xBF\xBD</p>\n");
+}
+
+TEST_CASE("markdown: a raw HTML tag spanning lines is omitted as one") {
+    CHECK(html_of("a <span\nclass=\"x\"\n   id=y>b</span> c") ==
+          "<p>a <!-- raw HTML omitted -->b<!-- raw HTML omitted --> c</p>\n");
+    SECTION("two tags on two lines stay two") {
+        CHECK(html_of("a <b>\n<i>c") == "<p>a <!-- raw HTML omitted -->\n<!-- raw HTML omitted -->c</p>\n");
+    }
+    SECTION("unsafe: the tag passes through whole") {
+        MarkdownOptions o;
+        o.unsafe = true;
+        CHECK(html_of("a <span\nclass=\"x\">b</span>", o) == "<p>a <span\nclass=\"x\">b</span></p>\n");
+    }
+}
+
+TEST_CASE("markdown: an escaped pipe in a code span inside a table cell is a pipe, as on GitHub") {
+    CHECK(contains(html_of("| a |\n|---|\n| `x \\| y` and \\| |\n"), "<td><code>x | y</code> and |</td>"));
+    SECTION("outside tables the backslash stays in code") {
+        CHECK(html_of("`x \\| y`") == "<p><code>x \\| y</code></p>\n");
+    }
+    SECTION("md4c-html's markup keeps it (byte-identical flavor)") {
+        MarkdownOptions o;
+        o.flavor = MarkdownOptions::Flavor::Md4cHtml;
+        CHECK(contains(html_of("| a |\n|---|\n| `x \\| y` |\n", o), "<td><code>x \\| y</code></td>"));
+    }
+}
+
+TEST_CASE("markdown: a post over the size limit is not rendered, with its size in the message") {
+    MarkdownOptions o;
+    o.max_input_bytes = 1000;
+    auto r = markdown_render(std::string(1500, 'a'), o);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == "too-large");
+    CHECK(r.error().message == "the post is 1 KB, more than the 1000 bytes a post may have");
+    CHECK(MarkdownOptions{}.max_input_bytes == size_t(4) << 20);
+    CHECK(markdown_render(std::string(1000, 'a'), o).ok());
+}
+
+TEST_CASE("markdown: rendering stops when the HTML outgrows its limit") {
+    // A wide header over many one-cell rows: md4c writes every row at the
+    // header's width (md4c's "huge table"; 40 MB of HTML from 20 KB in 0.4.8,
+    // still about 400 times the input with 0.5.3's 128-column cap).
+    std::string md;
+    for (int i = 0; i < 128; ++i) md += "th|";
+    md += "\n";
+    for (int i = 0; i < 128; ++i) md += "-|";
+    md += "\n";
+    for (int i = 0; i < 4000; ++i) md += "td\n";
+    MarkdownOptions o;
+    auto r = markdown_render(md, o);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == "output-limit");
+    CHECK(r.error().message ==
+          "rendering stopped: the HTML of this 12 KB post would be more than 1.2 MB (16 times its size); "
+          "the post may be built to exhaust the reader's memory");
+    SECTION("without the limit it renders, much larger than its input") {
+        o.max_output_factor = 0;
+        auto full = markdown_render(md, o);
+        REQUIRE(full.ok());
+        CHECK(full.value().html.size() > 16 * md.size() + (size_t(1) << 20));
+    }
+    SECTION("ordinary posts are far from it") {
+        CHECK(markdown_render(sample_file("posts/features/markdown-features.md")).ok());
+    }
 }

@@ -231,3 +231,28 @@ TEST_CASE("url: data: images are judged after what a browser strips, however muc
     CHECK_FALSE(url_is_safe("\x01" "data:image/svg+xml,<svg onload=alert(1)>", UrlUse::Image));
     CHECK_FALSE(url_is_safe(spaces + "data:image/png;base64,iVBORw0KGgo=", UrlUse::Link));
 }
+
+TEST_CASE("url: resolving against a relative base never yields a scheme") {
+    // RFC 3986 §4.2: a relative path whose first segment holds a colon is
+    // written "./seg:..."; otherwise "../javascript:x" against "posts/a.md"
+    // would resolve to "javascript:x".
+    check_resolves("posts/a.md", {
+                                     {"../javascript:alert(1)", "./javascript:alert(1)"},
+                                     {"a/../../javascript:alert(1)", "./javascript:alert(1)"},
+                                     {".././javascript:alert(1)", "./javascript:alert(1)"},
+                                     {"../vbscript:x", "./vbscript:x"},
+                                     {"../data:text/html,x", "./data:text/html,x"},
+                                     {"../a:b/c", "./a:b/c"},
+                                     {"../x/a:b", "x/a:b"},
+                                 });
+    check_resolves("a.md", {{"./javascript:alert(1)", "./javascript:alert(1)"}, {"javascript:x", "javascript:x"}});
+    check_resolves("posts/2022/x.md", {{"../../../javascript:x", "../javascript:x"}});
+    check_resolves("/posts/a.md", {{"../javascript:x", "/javascript:x"}});
+    check_resolves("http://h/posts/a.md", {{"../javascript:x", "http://h/javascript:x"}});
+    for (const char* base : {"posts/a.md", "a.md", "", "x/y/z.md"}) {
+        for (const char* ref : {"../javascript:alert(1)", "./javascript:alert(1)", "a/../../javascript:x"}) {
+            INFO(base << " + " << ref << " = " << url_resolve(base, ref));
+            CHECK(url_is_safe(url_resolve(base, ref), UrlUse::Link));
+        }
+    }
+}

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/util/utf8.hpp"
+
 namespace blog {
 
 using json = nlohmann::json;
@@ -126,8 +128,40 @@ const Post* SiteIndex::find_by_file(std::string_view file) const {
     return it == by_file.end() ? nullptr : &posts[it->second];
 }
 
+namespace {
+
+// "posts[3].title" for each string field of an entry holding U+FFFD.
+void report_replacements(const json& value, const std::string& where, std::vector<std::string>& out) {
+    if (value.is_string()) {
+        if (value.get_ref<const std::string&>().find("\xEF\xBF\xBD") != std::string::npos)
+            out.push_back(where + ": not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD");
+    } else if (value.is_object()) {
+        for (auto it = value.begin(); it != value.end(); ++it) report_replacements(*it, where + "." + it.key(), out);
+    } else if (value.is_array()) {
+        for (size_t i = 0; i < value.size(); ++i)
+            report_replacements(value[i], where + "[" + std::to_string(i) + "]", out);
+    }
+}
+
+std::string size_in_mb(size_t bytes) {
+    size_t tenths = (bytes * 10 + (size_t(1) << 19)) >> 20;
+    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
+}
+
+}  // namespace
+
 Result<SiteIndex> index_parse(std::string_view text, std::string_view source_name) {
     const std::string src(source_name);
+    if (text.size() > kMaxIndexBytes)
+        return Error{"too-large", src + ": the index is " + size_in_mb(text.size()) + ", more than the " +
+                                      size_in_mb(kMaxIndexBytes) + " an index may have"};
+    // One bad byte costs one character (U+FFFD), reported with its entry,
+    // not the whole index (nlohmann rejects ill-formed UTF-8).
+    Utf8Repair repair;
+    if (utf8_valid_prefix(text) != text.size()) {
+        repair = utf8_repair(text);
+        text = repair.text;
+    }
     json root = json::parse(text.begin(), text.end(), nullptr, false);
     if (root.is_discarded()) {
         ErrorSax sax;
@@ -142,6 +176,16 @@ Result<SiteIndex> index_parse(std::string_view text, std::string_view source_nam
 
     SiteIndex site;
     site.source = src;
+    if (repair.replaced) {
+        std::vector<std::string> where;
+        report_replacements(root, "", where);
+        for (std::string& w : where) site.problems.push_back(w.substr(w[0] == '.' ? 1 : 0));
+        if (where.empty()) {  // in a key, or a field we do not read
+            std::string lines;
+            for (size_t l : repair.lines) lines += (lines.empty() ? "" : ", ") + std::to_string(l);
+            site.problems.push_back(src + ": not valid UTF-8 at line " + lines + "; the bad bytes were replaced");
+        }
+    }
     auto top_string = [&](const char* name, std::string& out) {
         auto it = root.find(name);
         if (it == root.end()) return;

@@ -46,8 +46,14 @@ struct SiteIndex {
     std::unordered_map<std::string, size_t> by_file;
 };
 
+// The largest index.json the blog reads (about 150,000 posts with summaries);
+// a bigger file fails with a message instead of filling the reader's memory.
+constexpr size_t kMaxIndexBytes = size_t(64) << 20;
+
 // Parses index.json. `source_name` names the file in messages
-// ("posts/index.json: not valid JSON at line 3, column 5: ...").
+// ("posts/index.json: not valid JSON at line 3, column 5: ..."). Bytes that
+// are not valid UTF-8 become U+FFFD, each field holding one is reported in
+// `problems`, and the entry is kept.
 Result<SiteIndex> index_parse(std::string_view json_text, std::string_view source_name);
 
 // The posts shown in the home list (not hidden), in order; with a tag, only

@@ -5,6 +5,7 @@
 
 #include "core/html/escape.hpp"
 #include "core/url/url.hpp"
+#include "core/util/utf8.hpp"
 
 extern "C" {
 #include "md4c.h"
@@ -17,24 +18,7 @@ namespace {
 
 constexpr size_t kSummaryWords = 70;  // Hugo's summaryLength
 
-void append_utf8(std::string& out, unsigned cp) {
-    if (cp == 0 || cp > 0x10FFFF) cp = 0xFFFD;
-    if (cp <= 0x7F) {
-        out.push_back(char(cp));
-    } else if (cp <= 0x7FF) {
-        out.push_back(char(0xC0 | (cp >> 6)));
-        out.push_back(char(0x80 | (cp & 0x3F)));
-    } else if (cp <= 0xFFFF) {
-        out.push_back(char(0xE0 | (cp >> 12)));
-        out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(char(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(char(0xF0 | (cp >> 18)));
-        out.push_back(char(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(char(0x80 | (cp & 0x3F)));
-    }
-}
+void append_utf8(std::string& out, unsigned cp) { utf8_append(out, cp); }
 
 // Decodes an entity as md4c reports it ("&amp;", "&#65;", "&#x41;"); unknown
 // named entities stay as they are.
@@ -127,6 +111,10 @@ struct Renderer {
     bool in_html_block = false;
     bool html_block_omitted = false;
     bool in_code_block = false;
+    bool raw_html_continues = false;  // an omitted inline tag goes on past a line end
+    int table_cell_depth = 0;          // inside <th>/<td>
+    bool in_code_span = false;
+    size_t output_limit = 0;           // 0: none
     std::string html_block_text;
     std::unordered_map<std::string, int> slug_uses;
     RenderedMarkdown result;
@@ -172,6 +160,8 @@ struct Renderer {
     void plain_break() { plain(" ", 1); }
 
     void verbatim(const char* s) { out->append(s); }
+
+    bool over_limit() const { return output_limit && doc.size() + heading_html.size() > output_limit; }
 
     std::string unique_id(const std::string& base_in) {
         std::string base = base_in.empty() ? std::string("section") : base_in;
@@ -251,7 +241,9 @@ struct Renderer {
                 verbatim("<pre><code");
                 if (d->lang.text) {
                     std::string lang = attribute_text(d->lang);
-                    verbatim(" class=\"language-");
+                    // md4c-html (0.5) keeps an info string that already says "language-r".
+                    verbatim(d->lang.size >= 9 && std::strncmp(d->lang.text, "language-", 9) == 0
+                                 ? " class=\"" : " class=\"language-");
                     escape_text(*out, lang.data(), lang.size());
                     verbatim("\"");
                     result.has_code = true;
@@ -271,6 +263,7 @@ struct Renderer {
             case MD_BLOCK_TR: verbatim("<tr>\n"); break;
             case MD_BLOCK_TH:
             case MD_BLOCK_TD: {
+                ++table_cell_depth;
                 verbatim(type == MD_BLOCK_TH ? "<th" : "<td");
                 switch (static_cast<MD_BLOCK_TD_DETAIL*>(detail)->align) {
                     case MD_ALIGN_LEFT: verbatim(" align=\"left\">"); break;
@@ -310,8 +303,8 @@ struct Renderer {
             case MD_BLOCK_THEAD: verbatim("</thead>\n"); break;
             case MD_BLOCK_TBODY: verbatim("</tbody>\n"); break;
             case MD_BLOCK_TR: verbatim("</tr>\n"); break;
-            case MD_BLOCK_TH: verbatim("</th>\n"); break;
-            case MD_BLOCK_TD: verbatim("</td>\n"); break;
+            case MD_BLOCK_TH: verbatim("</th>\n"); --table_cell_depth; break;
+            case MD_BLOCK_TD: verbatim("</td>\n"); --table_cell_depth; break;
         }
         if (type != MD_BLOCK_DOC && type != MD_BLOCK_HTML) plain_break();
     }
@@ -346,7 +339,7 @@ struct Renderer {
             case MD_SPAN_EM: verbatim("<em>"); break;
             case MD_SPAN_STRONG: verbatim("<strong>"); break;
             case MD_SPAN_U: verbatim("<u>"); break;
-            case MD_SPAN_CODE: verbatim("<code>"); break;
+            case MD_SPAN_CODE: verbatim("<code>"); in_code_span = true; break;
             case MD_SPAN_DEL: verbatim("<del>"); break;
             case MD_SPAN_LATEXMATH:
                 result.has_math = true;
@@ -420,7 +413,7 @@ struct Renderer {
             case MD_SPAN_U: verbatim("</u>"); break;
             case MD_SPAN_A: verbatim("</a>"); break;
             case MD_SPAN_IMG: break;
-            case MD_SPAN_CODE: verbatim("</code>"); break;
+            case MD_SPAN_CODE: verbatim("</code>"); in_code_span = false; break;
             case MD_SPAN_DEL: verbatim("</del>"); break;
             case MD_SPAN_LATEXMATH:
             case MD_SPAN_LATEXMATH_DISPLAY: verbatim(blog ? "</span>" : "</x-equation>"); break;
@@ -452,7 +445,17 @@ struct Renderer {
                 } else if (image_nesting > 0) {
                     escape_text(*out, text, size);  // inside alt="...": shown as text, as cmark does
                 } else if (!in_html_block) {
-                    verbatim("<!-- raw HTML omitted -->");
+                    // md4c hands an inline tag that spans lines over line by
+                    // line, with a "\n" chunk between: one tag, one comment.
+                    const bool line_end = size == 1 && text[0] == '\n';
+                    const bool blank = std::string_view(text, size).find_first_not_of(" \t") == std::string_view::npos;
+                    if (line_end) {
+                        raw_html_continues = true;
+                    } else if (raw_html_continues) {
+                        raw_html_continues = blank;
+                    } else {
+                        verbatim("<!-- raw HTML omitted -->");
+                    }
                 } else if (!html_block_omitted) {
                     html_block_omitted = true;
                     verbatim("<!-- raw HTML omitted -->\n");
@@ -465,6 +468,20 @@ struct Renderer {
                 plain(decoded.data(), decoded.size());
                 break;
             }
+            case MD_TEXT_CODE:
+                // In a table, "\|" in a code span stands for "|" (GitHub):
+                // the backslash only kept the pipe from splitting the cell.
+                if (blog && in_code_span && table_cell_depth > 0 &&
+                    std::string_view(text, size).find("\\|") != std::string_view::npos) {
+                    std::string unescaped(text, size);
+                    for (size_t at; (at = unescaped.find("\\|")) != std::string::npos;) unescaped.erase(at, 1);
+                    escape_text(*out, unescaped.data(), unescaped.size());
+                    plain(unescaped.data(), unescaped.size());
+                    break;
+                }
+                escape_text(*out, text, size);
+                plain(text, size);
+                break;
             default:
                 escape_text(*out, text, size);
                 plain(text, size);
@@ -473,11 +490,22 @@ struct Renderer {
     }
 };
 
-int on_enter_block(MD_BLOCKTYPE t, void* d, void* u) { static_cast<Renderer*>(u)->open_block(t, d); return 0; }
-int on_leave_block(MD_BLOCKTYPE t, void* d, void* u) { static_cast<Renderer*>(u)->close_block(t, d); return 0; }
-int on_enter_span(MD_SPANTYPE t, void* d, void* u) { static_cast<Renderer*>(u)->open_span(t, d); return 0; }
-int on_leave_span(MD_SPANTYPE t, void* d, void* u) { static_cast<Renderer*>(u)->close_span(t, d); return 0; }
-int on_text(MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) { static_cast<Renderer*>(u)->text(t, s, n); return 0; }
+// A non-zero return stops md_parse: the output has outgrown its limit.
+constexpr int kStopped = 1;
+int checked(Renderer* r) { return r->over_limit() ? kStopped : 0; }
+int on_enter_block(MD_BLOCKTYPE t, void* d, void* u) { auto* r = static_cast<Renderer*>(u); r->open_block(t, d); return checked(r); }
+int on_leave_block(MD_BLOCKTYPE t, void* d, void* u) { auto* r = static_cast<Renderer*>(u); r->close_block(t, d); return checked(r); }
+int on_enter_span(MD_SPANTYPE t, void* d, void* u) { auto* r = static_cast<Renderer*>(u); r->open_span(t, d); return checked(r); }
+int on_leave_span(MD_SPANTYPE t, void* d, void* u) { auto* r = static_cast<Renderer*>(u); r->close_span(t, d); return checked(r); }
+int on_text(MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) { auto* r = static_cast<Renderer*>(u); r->text(t, s, n); return checked(r); }
+
+// "4.0 MB", "812 KB", "90 bytes": sizes in messages a reader sees.
+std::string size_text(size_t bytes) {
+    if (bytes < 1024) return std::to_string(bytes) + " bytes";
+    if (bytes < (size_t(1) << 20)) return std::to_string((bytes + 512) / 1024) + " KB";
+    size_t tenths = (bytes * 10 + (size_t(1) << 19)) >> 20;
+    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
+}
 
 // Decodes one UTF-8 code point at s[i], advancing i; invalid bytes yield U+FFFD.
 unsigned next_codepoint(std::string_view s, size_t& i) {
@@ -548,7 +576,17 @@ std::string markdown_slug(std::string_view text) {
 }
 
 Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOptions& options) {
+    if (options.max_input_bytes && text.size() > options.max_input_bytes)
+        return Error{"too-large", "the post is " + size_text(text.size()) + ", more than the " +
+                                      size_text(options.max_input_bytes) + " a post may have"};
+    std::string repaired;  // only when the text is not valid UTF-8
+    if (utf8_valid_prefix(text) != text.size()) {
+        repaired = utf8_repair(text).text;
+        text = repaired;
+    }
     Renderer r(options);
+    if (options.max_output_factor)
+        r.output_limit = text.size() * options.max_output_factor + options.max_output_slack;
     r.doc.reserve(text.size() + text.size() / 4 + 64);
     MD_PARSER parser = {};
     parser.abi_version = 0;
@@ -562,6 +600,11 @@ Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOp
     if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.remove_prefix(3);
     r.more_in_text = text.find("<!--more-->") != std::string_view::npos;
     int rc = md_parse(text.data(), static_cast<MD_SIZE>(text.size()), &parser, &r);
+    if (rc == kStopped)
+        return Error{"output-limit", "rendering stopped: the HTML of this " + size_text(text.size()) +
+                                         " post would be more than " + size_text(r.output_limit) + " (" +
+                                         std::to_string(options.max_output_factor) +
+                                         " times its size); the post may be built to exhaust the reader's memory"};
     if (rc != 0) return Error{"markdown", "the Markdown parser failed (out of memory?)"};
 
     RenderedMarkdown& res = r.result;

@@ -38,6 +38,16 @@ struct MarkdownOptions {
     // when it is not one of the blog's posts.
     std::function<std::string(std::string_view resolved_url)> link_route;
 
+    // Limits that keep a hostile or runaway post from taking the reader's tab
+    // (SECURITY.md): a post longer than max_input_bytes is not rendered, and
+    // rendering stops once the HTML would be longer than max_output_factor
+    // times the post plus max_output_slack. 0 turns a limit off.
+    size_t max_input_bytes = kMaxInputBytes;
+    size_t max_output_factor = 16;
+    size_t max_output_slack = size_t(1) << 20;
+
+    static constexpr size_t kMaxInputBytes = size_t(4) << 20;  // 4 MiB of Markdown
+
     static unsigned default_parser_flags();
 };
 
@@ -57,6 +67,10 @@ struct RenderedMarkdown {
     bool has_math = false;          // $...$ or $$...$$ (math rendering)
 };
 
+// Renders a post. Text that is not valid UTF-8 is repaired first (U+FFFD per
+// bad sequence). Errors: "too-large" (the post is over the input limit),
+// "output-limit" (its HTML would be over the output limit), "markdown" (md4c
+// failed, out of memory).
 Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOptions& options = {});
 
 // GitHub's heading-id slug of a plain text (lowercase, spaces to '-',
