@@ -62,6 +62,7 @@ void print_usage(std::FILE* to) {
         "  --flavor=blog  the blog's markup (heading ids, lazy images, math spans)\n"
         "  --unsafe       pass raw HTML through and keep every link target\n"
         "  --base=URL     resolve relative links and images against URL (blog flavor)\n"
+        "  --max-output-factor=N  stop when the HTML outgrows N times the input (0: never)\n"
         "  MD_RENDER_OPTIONS in the environment: options read before the command line's\n",
         to);
 }
@@ -96,6 +97,8 @@ int main(int argc, char** argv) {
             options.flavor = blog::MarkdownOptions::Flavor::Blog;
         } else if (std::strcmp(arg, "--unsafe") == 0) {
             options.unsafe = true;
+        } else if (std::strncmp(arg, "--max-output-factor=", 20) == 0) {
+            options.max_output_factor = std::strtoul(arg + 20, nullptr, 10);
         } else if (std::strncmp(arg, "--base=", 7) == 0) {
             options.base_url = arg + 7;
         } else if (std::strcmp(arg, "-h") == 0 || std::strcmp(arg, "--help") == 0) {
