@@ -1,0 +1,101 @@
+// Routes (core/route). Properties, on any input:
+//   - route_parse never crashes, and parsing is the inverse of building:
+//     route_parse(route_href(r)) is r again (kind, page, slug, anchor, tag),
+//     and route_href of that is the same hash;
+//   - a route built from parts (route_post_href, route_tag_href,
+//     route_list_href, with fuzzed slugs, anchors, tags and pages) parses back
+//     to those parts.
+// Input: the whole input is a hash; it is also split at its first two NUL
+// bytes into slug/tag, anchor and a page number (the last bytes).
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/route/route.hpp"
+#include "fuzz_check.hpp"
+
+namespace {
+
+const char* kind_name(blog::Route::Kind k) {
+    switch (k) {
+        case blog::Route::Kind::List: return "List";
+        case blog::Route::Kind::Post: return "Post";
+        case blog::Route::Kind::Tag: return "Tag";
+        case blog::Route::Kind::NotFound: return "NotFound";
+    }
+    return "?";
+}
+
+std::string describe(const blog::Route& r) {
+    return std::string(kind_name(r.kind)) + "{page " + std::to_string(r.page) + ", slug \"" + fuzz::escaped(r.slug) +
+           "\", anchor \"" + fuzz::escaped(r.anchor) + "\", tag \"" + fuzz::escaped(r.tag) + "\"}";
+}
+
+bool same(const blog::Route& a, const blog::Route& b) {
+    if (a.kind != b.kind) return false;
+    switch (a.kind) {
+        case blog::Route::Kind::List: return a.page == b.page;
+        case blog::Route::Kind::Post: return a.slug == b.slug && a.anchor == b.anchor;
+        case blog::Route::Kind::Tag: return a.tag == b.tag && a.page == b.page;
+        case blog::Route::Kind::NotFound: return a.raw == b.raw;
+    }
+    return false;
+}
+
+void check_parses_to(const std::string& href, const blog::Route& expected, const char* built_by) {
+    blog::Route got = blog::route_parse(href);
+    FUZZ_CHECK(same(got, expected), std::string(built_by) + " gave \"" + fuzz::escaped(href) + "\", which parses to " +
+                                        describe(got) + ", not " + describe(expected));
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    fuzz::Scope scope(data, size);
+    const std::string_view input(reinterpret_cast<const char*>(data), size);
+
+    // Any hash: parse, build, parse again.
+    const blog::Route r = blog::route_parse(input);
+    FUZZ_CHECK(r.page >= 1, "page " + std::to_string(r.page) + " in " + describe(r));
+    FUZZ_CHECK(r.kind != blog::Route::Kind::Post || !r.slug.empty(), "a post route without a slug");
+    FUZZ_CHECK(r.kind != blog::Route::Kind::Tag || !r.tag.empty(), "a tag route without a tag");
+    const std::string href = blog::route_href(r);
+    blog::Route again = blog::route_parse(href);
+    FUZZ_CHECK(same(again, r), "route_parse(\"" + fuzz::escaped(input) + "\") is " + describe(r) +
+                                   "; its route_href \"" + fuzz::escaped(href) + "\" parses to " + describe(again));
+    FUZZ_CHECK(blog::route_href(again) == href,
+               "route_href is not stable: \"" + fuzz::escaped(href) + "\" then \"" + fuzz::escaped(blog::route_href(again)) + "\"");
+
+    // Parts: <slug or tag> NUL <anchor> NUL <page digits...>
+    size_t z1 = input.find('\0');
+    std::string_view name = input.substr(0, z1);
+    std::string_view anchor, page_bytes;
+    if (z1 != std::string_view::npos) {
+        std::string_view rest = input.substr(z1 + 1);
+        size_t z2 = rest.find('\0');
+        anchor = rest.substr(0, z2);
+        if (z2 != std::string_view::npos) page_bytes = rest.substr(z2 + 1);
+    }
+    int page = 1;
+    for (size_t i = 0; i < page_bytes.size() && i < 4; ++i) page = page * 256 + static_cast<uint8_t>(page_bytes[i]);
+    page = page % 1000000000;  // route pages have at most 9 digits
+    if (page < 1) page = 1;
+
+    if (!name.empty()) {
+        blog::Route post;
+        post.kind = blog::Route::Kind::Post;
+        post.slug = std::string(name);
+        post.anchor = std::string(anchor);
+        check_parses_to(blog::route_post_href(name, anchor), post, "route_post_href");
+
+        blog::Route tag;
+        tag.kind = blog::Route::Kind::Tag;
+        tag.tag = std::string(name);
+        tag.page = page;
+        check_parses_to(blog::route_tag_href(name, page), tag, "route_tag_href");
+    }
+    blog::Route list;
+    list.page = page;
+    check_parses_to(blog::route_list_href(page), list, "route_list_href");
+    return 0;
+}
