@@ -45,6 +45,9 @@ const inViewport = (locator) => locator.evaluate((el) => {
   return top > -1 && top < window.innerHeight;  // scrollIntoView may land a fraction of a pixel above 0
 });
 
+// Waits until the page's fonts (KaTeX's included) are loaded and laid out.
+const settled = (page) => page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => r()))));
+
 const vendorRequests = (requests) => requests.filter((u) => new URL(u).pathname.startsWith('/vendor/'));
 
 test('features: the table of contents lists the headings as nested lists', async () => {
@@ -80,13 +83,12 @@ test('features: clicking a TOC entry goes to #/posts/markdown-features#<id> and 
     await link.waitFor({ state: 'visible' });
     const before = await renderedCount(page);
     await link.click();
-    await eventually(() => hashOf(page) === '#/posts/markdown-features#images');
-    assert.equal(hashOf(page), '#/posts/markdown-features#images');
+    await eventually(() => hashOf(page) === '#/posts/markdown-features#images', { what: 'the URL hash #/posts/markdown-features#images' });
     const heading = page.locator('wasm-blog .post-content h2#images');
-    assert.ok(await eventually(() => inViewport(heading)), 'the "Images" heading is in view');
-    // It stays in view once code and math are typeset above it.
+    await eventually(() => inViewport(heading), { what: 'the "Images" heading to be in view' });
+    // It stays in view once code and math are typeset above it (and KaTeX's fonts are in).
     await waitForRendered(page, 'post-content', { after: before });
-    await page.waitForTimeout(200);
+    await settled(page);
     assert.ok(await inViewport(heading), 'the "Images" heading is still in view after the enhancements');
     assert.ok(await page.evaluate(() => window.scrollY) > 0, 'the page scrolled');
   } finally {
@@ -98,7 +100,7 @@ test('features: a deep link /#/posts/markdown-features#tables opens scrolled to 
   const { page, close } = await openPage(env, `${POST}#tables`);
   try {
     await waitForRendered(page, 'post-content');
-    await page.waitForTimeout(300);
+    await settled(page);
     const heading = page.locator('wasm-blog .post-content h2#tables');
     assert.equal((await heading.textContent()).replace(/#$/, ''), 'Tables');
     assert.ok(await inViewport(heading), 'the "Tables" heading is in view');
@@ -132,8 +134,7 @@ test('features: the relative image img/diagram.svg resolves to /posts/features/i
     const img = page.locator('wasm-blog .post-content img[alt="Architecture diagram"]');
     assert.equal(new URL(await img.evaluate((el) => el.src)).pathname, '/posts/features/img/diagram.svg');
     await img.scrollIntoViewIfNeeded();
-    const loaded = await eventually(() => img.evaluate((el) => el.complete && el.naturalWidth > 0), { timeout: 5000 });
-    assert.ok(loaded, 'the image loaded (naturalWidth > 0)');
+    await eventually(() => img.evaluate((el) => el.complete && el.naturalWidth > 0), { what: 'the image to load (naturalWidth > 0)' });
   } finally {
     await close();
   }
@@ -206,11 +207,12 @@ test('features: the list and a post without code or math request nothing under /
   const { page, requests, close } = await openPage(env, '/');
   try {
     await waitForRendered(page, 'post-entry');
+    // A sleep that checks that something does NOT happen: no late request for an enhancer.
     await page.waitForTimeout(300);
     assert.deepEqual(vendorRequests(requests), [], 'the list loads no highlight.js or KaTeX');
     await page.locator('wasm-blog .post-entry', { hasText: 'Day One: Mesos Paper' }).click();
     await waitForRendered(page, 'post-content');
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(300);  // (the same: nothing is requested late)
     assert.deepEqual(vendorRequests(requests), [], 'a post without code or math loads no highlight.js or KaTeX');
   } finally {
     await close();
@@ -220,7 +222,8 @@ test('features: the list and a post without code or math request nothing under /
 test('features: a post with code but no math loads highlight.js and not KaTeX', async () => {
   const { page, requests, close } = await openPage(env, '/#/posts/lets-go');
   try {
-    await waitForRendered(page, 'post-content');
+    await waitForRendered(page, 'post-content');  // highlighting is done by then
+    // A sleep that checks that something does NOT happen: no late request for KaTeX.
     await page.waitForTimeout(300);
     const vendor = vendorRequests(requests).map((u) => new URL(u).pathname);
     assert.ok(vendor.includes('/vendor/highlight/core.min.js'), `highlight.js is loaded: ${vendor}`);
@@ -236,7 +239,9 @@ test('features: every request the page makes goes to 127.0.0.1', async () => {
     await waitForRendered(page, 'post-content');
     // Scroll to the bottom so lazy images and KaTeX fonts are fetched too.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await page.waitForTimeout(500);
+    await eventually(() => page.evaluate(() => [...document.querySelector('wasm-blog').shadowRoot.querySelectorAll('img')]
+      .every((img) => img.complete)), { what: 'every image of the post to load' });
+    await settled(page);
     const foreign = requests.filter((u) => {
       const url = new URL(u);
       if (url.protocol === 'data:' || url.protocol === 'blob:') return false;
@@ -255,7 +260,7 @@ test('features: at 375px images are lazy and nothing is wider than the column; t
     await waitForRendered(page, 'post-content');
     const img = page.locator('wasm-blog .post-content img').first();
     await img.scrollIntoViewIfNeeded();
-    await eventually(() => img.evaluate((el) => el.complete && el.naturalWidth > 0));
+    await eventually(() => img.evaluate((el) => el.complete && el.naturalWidth > 0), { what: 'the first image to load' });
     const m = await page.evaluate(() => {
       const content = document.querySelector('wasm-blog').shadowRoot.querySelector('.post-content');
       const column = content.getBoundingClientRect();
@@ -288,7 +293,7 @@ test('features: at 375px a too-wide table scrolls inside the column and a too-wi
     await waitForRendered(page, 'post-content');
     const img = page.locator('wasm-blog .post-content img');
     await img.scrollIntoViewIfNeeded();
-    assert.ok(await eventually(() => img.evaluate((el) => el.complete && el.naturalWidth === 1600)), 'the wide image loaded');
+    await eventually(() => img.evaluate((el) => el.complete && el.naturalWidth === 1600), { what: 'the wide image to load' });
     const m = await page.evaluate(() => {
       const content = document.querySelector('wasm-blog').shadowRoot.querySelector('.post-content');
       const column = content.getBoundingClientRect();
@@ -302,6 +307,29 @@ test('features: at 375px a too-wide table scrolls inside the column and a too-wi
     assert.ok(m.table[0] >= m.column[0] - 0.5 && m.table[1] <= m.column[1] + 0.5, `table ${m.table} within column ${m.column}`);
     assert.ok(m.image[0] >= m.column[0] - 0.5 && m.image[1] <= m.column[1] + 0.5, `image ${m.image} within column ${m.column}`);
     assert.ok(m.scrollWidth <= 375, `document scrollWidth ${m.scrollWidth} <= 375`);
+  } finally {
+    await close();
+  }
+});
+
+test('features: relative links and images in a post go to the files beside the post, wherever the page is', async () => {
+  const { page, errors, close } = await openPage(env, '/fixtures/links/site/page.html#/posts/here');
+  try {
+    await waitForRendered(page, 'post-content');
+    const img = page.locator('wasm-blog .post-content img[alt="A dot"]');
+    await eventually(() => img.evaluate((el) => el.complete && el.naturalWidth === 40), { what: 'the image beside the post to load' });
+    for (const [text, file, body] of [['the notes', '/fixtures/links/blog/files/notes.txt', 'Notes beside the post.'],
+      ['the shared readme', '/fixtures/links/shared/readme.txt', 'The shared readme.']]) {
+      const link = page.locator('wasm-blog .post-content a', { hasText: text });
+      // Resolved by the core against the index's absolute URL: never relative to the page.
+      assert.match(await link.getAttribute('href'), /^(\/|https?:\/\/)/, `${text}: a path-absolute or absolute href`);
+      await link.click();
+      await page.waitForURL(env.server.url(file));
+      assert.equal((await page.locator('body').innerText()).trim(), body);
+      await page.goBack();
+      await waitForRendered(page, 'post-content');
+    }
+    assert.deepEqual(errors, []);
   } finally {
     await close();
   }

@@ -12,14 +12,19 @@ const titles = seed.map((p) => p.title);
 const listTitles = (page) => page.locator('wasm-blog .post-entry .entry-header h2').allInnerTexts();
 const postTitle = (page) => page.locator('wasm-blog h1.post-title').innerText();
 
-// Waits until the list shows exactly `want` (titles), returning what it shows.
+// Waits until the list shows exactly `want` (titles) and returns it; on a
+// timeout the test fails, showing what the list shows instead.
 async function waitForList(page, want) {
   await waitForBlog(page, '.post-entry');
-  const same = await eventually(async () => {
-    const got = await listTitles(page);
-    return JSON.stringify(got) === JSON.stringify(want) ? got : null;
-  });
-  return same || listTitles(page);  // on a timeout, what it shows instead
+  let got;
+  try {
+    await eventually(async () => JSON.stringify(got = await listTitles(page)) === JSON.stringify(want),
+      { what: 'the list to show the expected titles' });
+  } catch (err) {
+    assert.deepEqual(got, want, err.message);
+    throw err;
+  }
+  return got;
 }
 
 async function waitForPost(page, title) {
@@ -74,11 +79,8 @@ test('navigation: Back returns to where the reader was in the list, a new post o
     assert.equal(await page.evaluate(() => window.scrollY), 0, 'the post opens at its top');
     await page.goBack();
     await waitForList(page, titles);
-    const backY = await eventually(async () => {
-      const y = await page.evaluate(() => window.scrollY);
-      return Math.abs(y - listY) <= 2 ? y : null;
-    });
-    assert.ok(backY !== null, `Back restores the list position ${listY}`);
+    await eventually(async () => Math.abs(await page.evaluate(() => window.scrollY) - listY) <= 2,
+      { what: `Back to restore the list position ${listY}` });
     assert.deepEqual(errors, []);
   } finally {
     await close();
