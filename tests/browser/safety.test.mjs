@@ -4,7 +4,9 @@
 // or frame, and that no dialog opened.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, openPage, useBrowser, waitForBlog } from './harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, eventually, openPage, useBrowser, waitForBlog } from './harness.mjs';
 
 const P = 'window.__pwned=1';
 const b64 = (s) => Buffer.from(s).toString('base64');
@@ -18,101 +20,13 @@ const HOSTILE_AUTHOR = `${IMG}Mallory "><svg onload=${P}>`;
 const HOSTILE_SUMMARY = `${IMG} a summary ${SCRIPT} with "quotes" & 'apostrophes'`;
 const HOSTILE_TAGS = [SCRIPT, IMG, `x" onmouseover="${P}`];
 
-// [name, Markdown]. Raw HTML is omitted by default; links and images with
-// dangerous schemes are neutralised however they are spelled.
-const PAYLOADS = [
-  // raw HTML blocks
-  ['script block', SCRIPT],
-  ['module script block', `<script type="module">${P}</script>`],
-  ['img onerror block', IMG],
-  ['svg onload block', `<svg onload="${P}"><circle r="5"/></svg>`],
-  ['svg script block', `<svg><script>${P}</script></svg>`],
-  ['iframe srcdoc', `<iframe srcdoc="&lt;script&gt;${P};parent.__pwned=1&lt;/script&gt;"></iframe>`],
-  ['iframe javascript src', `<iframe src="javascript:${P}"></iframe>`],
-  ['object data', `<object data="javascript:${P}"></object>`],
-  ['embed src', `<embed src="javascript:${P}">`],
-  ['details ontoggle', `<details open ontoggle="${P}"><summary>toggle</summary></details>`],
-  ['input autofocus onfocus', `<input autofocus onfocus="${P}">`],
-  ['body onload', `<body onload="${P}">`],
-  ['style block', `<style>@import url("javascript:${P}"); *{color:red}</style>`],
-  ['meta refresh', `<meta http-equiv="refresh" content="0;url=javascript:${P}">`],
-  ['base href', `<base href="javascript:${P}//">`],
-  ['link stylesheet', `<link rel="stylesheet" href="javascript:${P}">`],
-  ['form action', `<form action="javascript:${P}"><button>Submit</button></form>`],
-  ['raw anchor block', `<a href="javascript:${P}">raw block link</a>`],
-  ['raw anchor block, mixed case', `<A HREF="JaVaScRiPt:${P}">raw mixed-case link</A>`],
-  ['math/style mXSS', `<math><mtext><table><mglyph><style><img src=x onerror="${P}">`],
-  ['noscript mXSS', `<noscript><p title="</noscript><img src=x onerror=${P}>">`],
-  ['comment breakout', `<!-- --!><img src=x onerror="${P}"> -->`],
-  ['CDATA', `<![CDATA[<img src=x onerror="${P}">]]>`],
-  ['declarative shadow root', `<template shadowrootmode="open"><img src=x onerror="${P}"></template>`],
-  // raw inline HTML
-  ['inline script', `Inline ${SCRIPT} script.`],
-  ['inline img onerror', `Inline ${IMG} image.`],
-  ['inline styled span', `Styled <span style="color:red" onmouseover="${P}">raw span</span> text.`],
-  ['inline raw anchor', `Inline <a href="javascript:${P}">raw inline link</a> anchor.`],
-  ['inline raw anchor, unquoted', `Inline <a href=javascript:${P}>unquoted raw link</a> anchor.`],
-  ['inline svg', `Inline <svg><animate onbegin="${P}" attributeName="x" dur="1s"/></svg> svg.`],
-  // Markdown links
-  ['javascript link', `[plain javascript link](javascript:${P})`],
-  ['javascript link with alert', `[alert link](javascript:${P};alert(1))`],
-  ['mixed-case scheme', `[mixed case](JaVaScRiPt:${P})`],
-  ['decimal entity', `[decimal entity](&#106;avascript:${P})`],
-  ['hex entities', `[hex entities](&#x6A;&#x61;vascript:${P})`],
-  ['named entity colon', `[entity colon](javascript&colon;${P})`],
-  ['numeric entity colon', `[numeric colon](javascript&#58;${P})`],
-  ['leading spaces', `[leading spaces](<   javascript:${P}>)`],
-  ['leading entity space', `[entity space](&#32;javascript:${P})`],
-  ['tab entity inside', `[tab entity](java&#9;script:${P})`],
-  ['newline entity inside', `[newline entity](java&#10;script:${P})`],
-  ['control char entity', `[control entity](&#1;javascript:${P})`],
-  ['raw control char', `[raw control](<\u0001javascript:${P}>)`],
-  ['raw tab', `[raw tab](<java\tscript:${P}>)`],
-  ['javascript comment trick', `[comment trick](javascript://%0A${P})`],
-  ['vbscript', `[vbscript link](vbscript:${P})`],
-  ['vbscript mixed case', `[VbScRiPt link](VbScRiPt:${P})`],
-  ['data text/html', `[data link](data:text/html;base64,${b64(SCRIPT)})`],
-  ['data text/html, upper case', `[DATA link](DATA:text/html,${SCRIPT})`],
-  ['link with title', `[js with title](javascript:${P} "a title")`],
-  ['nested image in js link', `[![inner image](missing.png)](javascript:${P})`],
-  // images
-  ['javascript image', `![js image](javascript:${P})`],
-  ['data text/html image', `![html image](data:text/html;base64,${b64(SCRIPT)})`],
-  ['data svg image', `![svg image](data:image/svg+xml;base64,${b64(`<svg xmlns="http://www.w3.org/2000/svg" onload="${P}"/>`)})`],
-  ['image alt breaking out', `![x" onerror="${P}](missing.png)`],
-  ['image title breaking out', `![alt](missing.png "x\\" onerror=\\"${P}")`],
-  // autolinks
-  ['javascript autolink', `<javascript:${P}>`],
-  ['mixed-case autolink', `<JaVaScRiPt:${P}>`],
-  ['vbscript autolink', `<vbscript:${P}>`],
-  ['data autolink', `<data:text/html;base64,${b64(SCRIPT)}>`],
-  // reference links
-  ['reference link', `[reference link][evil1]\n\n[evil1]: javascript:${P}`],
-  ['reference link with entities', `[reference entity][evil2]\n\n[evil2]: &#x6A;avascript:${P} "title"`],
-  ['reference image', `![evil3][]\n\n[evil3]: javascript:${P}`],
-  // attribute breakouts through titles and URLs
-  ['title breaking double quotes', `[title break](missing.html "x\\" onmouseover=\\"${P}")`],
-  ['title breaking single quotes', `[title single](#safe 'x\\' onclick=\\'${P}')`],
-  ['title in parentheses', `[title paren](#safe (x" onfocus="${P}" autofocus="))`],
-  ['quote in URL', `[quote in url](missing.html"onmouseover="${P})`],
-  ['entity quote in URL', `[entity quote](missing.html&quot;onmouseover=&quot;${P})`],
-  // math: KaTeX runs with trust off
-  ['math \\href', `Inline math $\\href{javascript:${P}}{click me}$ here.`],
-  ['display math \\href', `$$\\href{javascript:${P}}{display click}$$`],
-  ['math \\url', `Math $\\url{javascript:${P}}$ url.`],
-  ['math \\htmlClass', `Math $\\htmlClass{x" onmouseover="${P}}{y}$ class.`],
-  ['math \\includegraphics', `Math $\\includegraphics{javascript:${P}}$ graphics.`],
-  ['math with HTML', `Math $<img src=x onerror="${P}">$ html.`],
-  // code
-  ['code fence info string', `~~~html" onmouseover="${P}\n${SCRIPT}\n~~~`],
-  ['highlighted HTML fence', '```html\n' + `${SCRIPT}\n${IMG}\n` + '```'],
-  ['inline code', `Inline code \`${SCRIPT}\` stays text.`],
-  // headings and tables (headings also feed the table of contents)
-  ['raw HTML in a heading', `#### Heading with ${IMG} inside`],
-  ['heading text with quotes', `#### "><svg onload=${P}> quoted heading`],
-  ['raw HTML in a table cell', `| a | b |\n|---|---|\n| ${IMG} | <a href="javascript:${P}">cell</a> |`],
-  ['raw HTML in a blockquote', `> Quoted ${SCRIPT} text`],
-];
+// [name, Markdown] from the corpus the native tests render too
+// (tests/corpus/hostile-markdown.json): raw HTML is omitted by default; links
+// and images with dangerous schemes are neutralised however they are spelled,
+// and relative links ("../javascript:…") never resolve to a scheme.
+const CORPUS = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/corpus/hostile-markdown.json'), 'utf8'));
+const PAYLOADS = CORPUS.payloads.map((p) => [p.name, p.markdown]);
+assert.equal(CORPUS.marker, P, 'the corpus and this file use the same marker');
 
 function hostileMarkdown() {
   const parts = ['This post holds hostile payloads; none of them may run.'];
@@ -140,13 +54,23 @@ const env = useBrowser({ setup(server) {
   }));
   server.write('hostile/hostile-fields.md', 'The body of the post whose index fields are hostile.\n');
   server.write('hostile/payloads.md', hostileMarkdown());
+  // The same payloads with the index beside the page (src="index.json"):
+  // there "./javascript:…" once resolved to a script URL.
+  server.write('beside/index.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>beside</title>' +
+    '<link rel="icon" href="data:,"><script type="module" src="/wasm-blog.js"></script></head>' +
+    '<body><wasm-blog src="index.json"></wasm-blog></body></html>');
+  server.write('beside/index.json', JSON.stringify({ title: 'Beside', posts: [
+    { slug: 'payloads', title: 'Hostile Markdown beside the page', date: '2022-07-23T21:42:07-07:00', summary: 's' },
+  ] }));
+  server.write('beside/payloads.md', hostileMarkdown());
 } });
 
 const PAGE = '/fixtures/hostile/index.html';
+const BESIDE_PAGE = '/generated/beside/index.html';
 
 // Opens a page with a trap on window.__pwned in every document and frame of
 // the context: any assignment is reported, even from a page we navigated away from.
-async function openTrapped(hash) {
+async function openTrapped(hash, pagePath = PAGE) {
   const opened = await openPage(env, null);
   const pwned = [];
   await opened.context.exposeBinding('__reportPwned', (source, where) => { pwned.push(where); });
@@ -163,7 +87,7 @@ async function openTrapped(hash) {
   });
   // Nothing may leave 127.0.0.1, even if a payload managed to navigate.
   await opened.context.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort());
-  await opened.page.goto(env.server.url(PAGE + hash));
+  await opened.page.goto(env.server.url(pagePath + hash));
   return { ...opened, pwned };
 }
 
@@ -198,6 +122,7 @@ function auditShadowRoot() {
 
 async function assertNothingRan(opened) {
   const { page, pwned, dialogs } = opened;
+  // A sleep on purpose: it gives a script that should NOT run the time to run.
   await page.waitForTimeout(300);
   let value;
   try { value = await page.evaluate(() => window.__pwned); } catch { value = 'page unavailable'; }
@@ -280,11 +205,11 @@ test('safety: hostile index fields are text on the post and on the tag pages', a
   }
 });
 
-test(`safety: ${PAYLOADS.length} hostile Markdown payloads render as text, and clicking every link runs nothing`, async () => {
+async function renderAndClickEveryLink(pagePath) {
   const postHash = '#/posts/payloads';
-  const opened = await openTrapped(postHash);
+  const opened = await openTrapped(postHash, pagePath);
   const { page, errors } = opened;
-  const postUrl = env.server.url(PAGE + postHash);
+  const postUrl = env.server.url(pagePath + postHash);
   const rendered = async () => {
     await waitForBlog(page, '.post-content', { hasText: `After payload ${PAYLOADS.length}.` });
     // Code and math are enhanced after the first paint; wait for both.
@@ -343,7 +268,7 @@ test(`safety: ${PAYLOADS.length} hostile Markdown payloads render as text, and c
         await link.evaluate((a) => a.click());
       }
       clicked++;
-      await page.waitForTimeout(60);
+      await page.waitForTimeout(60);  // on purpose: time for a script that must not run
       assert.deepEqual(opened.pwned, [], `nothing ran after clicking link ${i}`);
       if (page.url() !== postUrl) {
         await page.goto(postUrl);
@@ -353,6 +278,26 @@ test(`safety: ${PAYLOADS.length} hostile Markdown payloads render as text, and c
     assert.equal(clicked, count);
     await assertNothingRan(opened);
     assert.deepEqual(errors, []);
+  } finally {
+    await opened.close();
+  }
+}
+
+test(`safety: ${PAYLOADS.length} hostile Markdown payloads render as text, and clicking every link runs nothing`, () =>
+  renderAndClickEveryLink(PAGE));
+
+test('safety: with the index beside the page, no relative link resolves to a script URL (click on every link)', () =>
+  renderAndClickEveryLink(BESIDE_PAGE));
+
+test('safety: every link to a "…/javascript:" path stays on this site', async () => {
+  const opened = await openTrapped('#/posts/payloads', BESIDE_PAGE);
+  try {
+    await waitForBlog(opened.page, '.post-content', { hasText: `After payload ${PAYLOADS.length}.` });
+    const hrefs = await opened.page.evaluate(() => [...document.querySelector('wasm-blog').shadowRoot
+      .querySelectorAll('.post-content a[href]')].map((a) => a.href));
+    const dotted = hrefs.filter((h) => /javascript:/i.test(h));
+    assert.ok(dotted.length >= 15, `the relative "javascript:" links are links to paths (${dotted.length})`);
+    for (const h of dotted) assert.equal(new URL(h).origin, env.server.origin, h);
   } finally {
     await opened.close();
   }
