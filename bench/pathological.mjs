@@ -1,4 +1,4 @@
-// md4c's pathological inputs (deps/md4c-release-0.4.8/test/pathological_tests.py),
+// md4c's pathological inputs (deps/md4c-0.5.3/test/pathological-tests.py),
 // rendered by the shipped wasm build (dist/blog-core.{js,wasm}) in headless
 // Chromium at growing sizes. Linear time shows as a growth exponent near 1:
 // exponent = log2(time(2n) / time(n)), from the two largest sizes.
@@ -28,6 +28,23 @@ const cases = {
   'many backticks and escapes': (n) => '\\``'.repeat(n),
   'many broken link titles': (n) => '[ (]('.repeat(n),
   'broken thematic break': (n) => '* '.repeat(n) + 'a',
+  // added to md4c's suite after 0.4.8
+  'nested invalid link references': (n) => '['.repeat(n) + ']'.repeat(n) + '\n\n[a]: /b',
+  'many broken permissive autolinks': (n) => 'www._'.repeat(n) + 'x',
+  'many broken links': (n) => ']([\n'.repeat(n),
+};
+
+// Issue 6's cases, each at the size given there, with the blog's flags and
+// limits (what a reader's tab does with them). md4c 0.4.8 took 16-64 s or
+// wrote 40-64 MB of HTML on these.
+const fullSize = {
+  'nested invalid link references (100 KB)': '['.repeat(50000) + ']'.repeat(50000) + '\n\n[a]: /b',
+  'broken permissive autolinks (250 KB)': 'www._'.repeat(50000) + 'x',
+  'table of 2000 columns (20 KB)': 'th|'.repeat(2000) + '\n' + '---|'.repeat(2000) + '\n' + 'td\n'.repeat(2000),
+  'repeated link-reference uses (40 KB)': '[x]: ' + 'x'.repeat(8000) + '\n[x]'.repeat(8000),
+  'md4c huge table (80 KB)': 'th|'.repeat(10000) + '\n' + '-|'.repeat(10000) + '\n' + 'td\n'.repeat(10000),
+  'wide header over many rows (12 KB)': 'th|'.repeat(128) + '\n' + '-|'.repeat(128) + '\n' + 'td\n'.repeat(4000),
+  'an ordinary 20 MB post': ('Some *prose* with a [link](x.md) and `code`.\n\n').repeat(Math.ceil(20 * 1048576 / 46)),
 };
 const sizes = [25000, 50000, 100000, 200000];
 
@@ -67,13 +84,19 @@ for (const [name, make] of Object.entries(cases)) {
   for (const n of sizes) {
     const text = make(n);
     last = await page.evaluate(([t]) => window.render(t, 3), [text]);
-    if (last.out < 0) throw new Error(`${name}: render failed at n=${n}`);
+    if (last.out < 0) throw new Error(`${name}: render failed at n=${n} (over a limit?)`);
     times.push(last.ms);
   }
   const k = times.length - 1;
   const exponent = Math.log2(Math.max(times[k], 0.05) / Math.max(times[k - 1], 0.05));
   rows.push({ name, kb: (last.bytes / 1024).toFixed(0), ms: times.map((t) => t.toFixed(2)).join(' / '),
               mbs: (last.bytes / 1048576 / (times[k] / 1000)).toFixed(1), exponent: exponent.toFixed(2) });
+}
+const fullRows = [];
+for (const [name, text] of Object.entries(fullSize)) {
+  const r = await page.evaluate(([t]) => window.render(t, 1), [text]);
+  fullRows.push({ name, kb: (r.bytes / 1024).toFixed(0), ms: r.ms.toFixed(1),
+                  out: r.out < 0 ? 'stopped by a limit (SECURITY.md)' : `${(r.out / 1024).toFixed(0)} KB of HTML` });
 }
 await browser.close();
 await server.close();
@@ -82,3 +105,8 @@ const pad = (s, w) => String(s).padEnd(w);
 console.log(`md4c pathological inputs, wasm build in Chromium; n = ${sizes.join(', ')} (best of 3)`);
 console.log(`${pad('case', 38)} ${pad('KB@max', 7)} ${pad('ms at each n', 34)} ${pad('MB/s', 7)} growth exponent`);
 for (const r of rows) console.log(`${pad(r.name, 38)} ${pad(r.kb, 7)} ${pad(r.ms, 34)} ${pad(r.mbs, 7)} ${r.exponent}`);
+
+console.log('');
+console.log("Issue 6's hostile posts at full size, blog flags and limits, wasm build in Chromium (one run)");
+console.log(`${pad('case', 42)} ${pad('KB in', 7)} ${pad('ms', 8)} result`);
+for (const r of fullRows) console.log(`${pad(r.name, 42)} ${pad(r.kb, 7)} ${pad(r.ms, 8)} ${r.out}`);

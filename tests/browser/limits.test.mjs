@@ -1,0 +1,77 @@
+// The core's own limits (SECURITY.md): a post or an index too big for a
+// reader's tab, or a post whose HTML would balloon, ends in a message in the
+// view, quickly, and the rest of the blog keeps working; one bad byte of
+// UTF-8 in the index costs one character, not the index.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, useBrowser, waitForBlog } from './harness.mjs';
+
+const wideTable = 'th|'.repeat(128) + '\n' + '-|'.repeat(128) + '\n' + 'td\n'.repeat(4000);
+
+const env = useBrowser({ setup(server) {
+  server.write('limits/index.json', JSON.stringify({
+    title: 'Limits',
+    posts: [
+      { slug: 'huge', title: 'A 5 MB post', date: '2022-07-24T10:00:00Z', summary: 'Too big to render.' },
+      { slug: 'balloon', title: 'A post whose HTML balloons', date: '2022-07-23T10:00:00Z', summary: 'A wide table.' },
+      { slug: 'fine', title: 'An ordinary post', date: '2022-07-22T10:00:00Z', summary: 'Fine.' },
+    ],
+  }));
+  server.write('limits/huge.md', 'A paragraph of an ordinary post, again and again.\n\n'.repeat(110000).slice(0, 5 * 1048576));
+  server.write('limits/balloon.md', wideTable);
+  server.write('limits/fine.md', 'The ordinary post renders.\n');
+  // An index with one byte that is not UTF-8 (0xE9, Latin-1's é) in a title.
+  server.write('utf8/index.json', Buffer.concat([
+    Buffer.from('{"title": "Bytes", "posts": [\n {"slug": "a", "title": "Caf'),
+    Buffer.from([0xe9]),
+    Buffer.from(' notes", "date": "2022-07-24", "summary": "s"},\n {"slug": "b", "title": "Clean", "date": "2022-07-23", "summary": "t"}\n]}'),
+  ]));
+  for (const dir of ['limits', 'utf8']) {
+    server.write(`${dir}/index.html`, '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>' +
+      '<link rel="icon" href="data:,"><script type="module" src="/wasm-blog.js"></script></head>' +
+      '<body><wasm-blog src="index.json"></wasm-blog></body></html>');
+  }
+} });
+
+const errorText = async (page) => (await waitForBlog(page, '.notice-error p')).innerText();
+
+test('limits: a post over 4 MB is not rendered: the view says how big it is, and the blog goes on', async () => {
+  const { page, errors, close } = await openPage(env, '/generated/limits/index.html#/posts/huge');
+  try {
+    const shown = await errorText(page);
+    assert.equal(shown, `${env.server.url('/generated/limits/huge.md')}: the post is 5.0 MB, more than the 4.0 MB a post may have`);
+    await page.evaluate(() => { location.hash = '#/posts/fine'; });
+    await waitForBlog(page, '.post-content', { hasText: 'The ordinary post renders.' });
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('limits: a post whose HTML would balloon stops with a message instead of filling the tab', async () => {
+  const { page, errors, close } = await openPage(env, '/generated/limits/index.html#/posts/balloon');
+  try {
+    const shown = await errorText(page);
+    assert.match(shown, /: rendering stopped: the HTML of this 12 KB post would be more than 1\.2 MB \(16 times its size\)/);
+    const heap = await page.evaluate(() => performance.memory && performance.memory.usedJSHeapSize);
+    if (heap) assert.ok(heap < 64 * 1048576, `the page's JS heap stays small (${heap} bytes)`);
+    await page.evaluate(() => { location.hash = '#/'; });
+    await waitForBlog(page, '.post-entry h2', { hasText: 'An ordinary post' });
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('limits: one invalid UTF-8 byte in a title costs one character and is reported, the index still loads', async () => {
+  const { page, errors, close } = await openPage(env, '/generated/utf8/index.html');
+  try {
+    await waitForBlog(page, '.post-entry');
+    assert.deepEqual(await page.locator('wasm-blog .post-entry h2').allInnerTexts(), ['Caf\uFFFD notes', 'Clean']);
+    const notice = await (await waitForBlog(page, '.notice-warn')).innerText();
+    assert.match(notice, /posts\[0\]\.title: not valid UTF-8; the bad bytes are shown as \uFFFD/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
