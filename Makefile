@@ -1,6 +1,8 @@
 # The front door. Two commands matter (see README.md):
 #   make serve   install what is missing, build, serve dist/ on http://127.0.0.1:8000/
-#   make test    install what is missing, build, run every test (native + browser)
+#   make test    install what is missing, build, run every test (native, native under
+#                ASan + UBSan, browser)
+#   make fuzz    libFuzzer on every fuzz target for FUZZ_SECONDS each (default 60)
 SHELL := /bin/bash
 export NODE_PATH := /usr/share/nodejs
 PORT ?= 8000
@@ -8,8 +10,11 @@ JOBS ?= $(shell nproc)
 
 NATIVE := build/native
 WASM := build/wasm
+ASAN := build/asan
+FUZZ := build/fuzz
+FUZZ_SECONDS ?= 60
 
-.PHONY: all setup native wasm dist serve test test-native test-browser bench clean
+.PHONY: all setup native wasm dist serve test test-native test-asan test-browser asan fuzz bench clean
 
 all: dist
 
@@ -35,10 +40,30 @@ serve: dist
 test-native: native
 	ctest --test-dir $(NATIVE) --output-on-failure -j$(JOBS)
 
+# The native tests (Catch2, conformance, fuzz replays) again, every target
+# built with AddressSanitizer + UndefinedBehaviorSanitizer: any report fails.
+asan: setup
+	@[ -f $(ASAN)/CMakeCache.txt ] || cmake -S . -B $(ASAN) -G "Unix Makefiles" \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBLOG_SANITIZE=address,undefined >/dev/null
+	cmake --build $(ASAN) -j$(JOBS)
+
+test-asan: asan
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir $(ASAN) --output-on-failure -j$(JOBS)
+
+# libFuzzer (Debian's clang) on every target of tests/fuzz/ for FUZZ_SECONDS
+# each: a table of executions, corpus and findings (tests/fuzz/run.sh).
+fuzz: setup
+	@[ -f $(FUZZ)/CMakeCache.txt ] || CC=clang CXX=clang++ cmake -S . -B $(FUZZ) -G "Unix Makefiles" \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBLOG_SANITIZE=address,undefined -DBLOG_FUZZ=ON >/dev/null
+	cmake --build $(FUZZ) -j$(JOBS) --target fuzz_targets
+	bash tests/fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS)
+
 test-browser: dist
 	node --test --test-concurrency=1 tests/browser/
 
-test: test-native test-browser
+test: test-native test-asan test-browser
 
 bench: dist
 	node bench/pathological.mjs
