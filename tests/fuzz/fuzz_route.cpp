@@ -76,9 +76,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         anchor = rest.substr(0, z2);
         if (z2 != std::string_view::npos) page_bytes = rest.substr(z2 + 1);
     }
-    int page = 1;
-    for (size_t i = 0; i < page_bytes.size() && i < 4; ++i) page = page * 256 + static_cast<uint8_t>(page_bytes[i]);
-    page = page % 1000000000;  // route pages have at most 9 digits
+    uint32_t bytes = 1;
+    for (size_t i = 0; i < page_bytes.size() && i < 4; ++i) bytes = bytes * 256u + static_cast<uint8_t>(page_bytes[i]);
+    int page = static_cast<int>(bytes % 1000000000u);  // route pages have at most 9 digits
     if (page < 1) page = 1;
 
     if (!name.empty()) {

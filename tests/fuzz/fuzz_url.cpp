@@ -11,7 +11,8 @@
 //     page's http:, so the check is the browser's reading of its scheme).
 //
 // Input: byte 0 picks the use (bit 4: image) and the base (low 4 bits: one
-// of the bases below; 15: the base is the input up to its first '\n').
+// of the bases below; 15: the base is the input up to its first '\n'). A
+// base that is itself a javascript:/vbscript:/data: URL is out of scope.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -63,6 +64,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
     judge_like_a_browser(ref, use, "the reference", context);
     judge_like_a_browser(base, use, "the base", context);
+    // The base is the URL of a post's file: relative, or the page's http(s)
+    // URL, never a script URL itself (index_parse rejects a file with a
+    // scheme). Against "data:image/x/y", "./z" gives "data:image/x/z".
+    if (fuzz::browser_script_url(base, false)) return 0;
 
     const std::string resolved = blog::url_resolve(base, ref);
     judge_like_a_browser(resolved, use, "the resolved URL", context);

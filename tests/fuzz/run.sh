@@ -50,7 +50,7 @@ for t in "${targets[@]}"; do
   found=$((after - before))
   [ "$rc" = 0 ] || [ "$found" -gt 0 ] || found="rc=$rc"
   secs=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.0f", b-a}')
-  rate=$(awk -v e="${execs:-0}" -v s="$secs" 'BEGIN{printf "%.0f", s>0 ? e/s : 0}')
+  rate=$(awk -v e="${execs:-0}" -v s="$secs" 'BEGIN{printf "%.0f", (s > 0) ? e / s : 0}')
   rows+=("$t|$secs|${execs:-?}|$rate|${corpus:-?}|$found")
   if [ "$found" != 0 ]; then
     total_findings=$((total_findings + 1))
