@@ -17,6 +17,11 @@ const assetUrl = (name) => new URL(name, import.meta.url).href;
 const ENGINE_GLUE = assetUrl('blog-core.js');
 const ENGINE_WASM = assetUrl('blog-core.wasm');
 const encoder = new TextEncoder();
+// How long the engine's files may go without a response before the widget
+// says so, unless response-timeout says otherwise. Mirrors the core's
+// ControllerConfig::response_timeout_ms (the core is what is being loaded;
+// resilience.test.mjs checks the mirror).
+const DEFAULT_RESPONSE_TIMEOUT_MS = 15000;
 
 // Trusted Types: every HTML sink of the widget (its screens, highlight.js's
 // markup, KaTeX's script) goes through one policy named "wasm-blog", so the
@@ -56,15 +61,33 @@ export const trusted = {
 // The engine could not be fetched or started; the message is for the reader.
 class EngineError extends Error {}
 const reasonOf = (err) => (err && err.message ? err.message : String(err));
+const noResponse = (ms) => `no response from the server after ${ms % 1000 ? `${ms} ms` : `${ms / 1000} s`}`;
+
+// Rejects with EngineError(`its engine (url) could not be loaded (no response …)`)
+// when `promise` has not settled within ms.
+function within(promise, ms, url, onTimeout = () => {}) {
+  let timer;
+  const timeout = new Promise((resolve, reject) => {
+    timer = setTimeout(() => {
+      reject(new EngineError(`its engine (${url}) could not be loaded (${noResponse(ms)})`));
+      onTimeout();  // after: the race is decided by the rejection above
+    }, ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 // Fetches and instantiates blog-core.wasm for Emscripten's instantiateWasm hook,
 // streaming (compiles while it downloads) when the server sends the wasm MIME
 // type, from an ArrayBuffer otherwise.
-async function instantiateEngine(imports) {
+// Like the core's requests, only the wait for the response is bounded.
+async function instantiateEngine(imports, timeoutMs) {
   let response;
+  const request = new AbortController();
   try {
-    response = await fetch(ENGINE_WASM, { credentials: 'same-origin' });
+    response = await within(fetch(ENGINE_WASM, { credentials: 'same-origin', signal: request.signal }),
+      timeoutMs, ENGINE_WASM, () => request.abort());
   } catch (err) {
+    if (err instanceof EngineError) throw err;
     throw new EngineError(`its engine (${ENGINE_WASM}) could not be loaded (${reasonOf(err)})`);
   }
   if (!response.ok) throw new EngineError(`its engine (${ENGINE_WASM}) could not be loaded (HTTP ${response.status})`);
@@ -80,19 +103,21 @@ async function instantiateEngine(imports) {
 }
 
 let corePromise = null;
-function loadCore() {
+// The first widget's response-timeout bounds the engine's downloads.
+function loadCore(timeoutMs) {
   if (!corePromise) {
     corePromise = (async () => {
       let createBlogCore;
       try {
-        ({ default: createBlogCore } = await import(ENGINE_GLUE));
+        ({ default: createBlogCore } = await within(import(ENGINE_GLUE), timeoutMs, ENGINE_GLUE));
       } catch (err) {
+        if (err instanceof EngineError) throw err;
         throw new EngineError(`its engine (${ENGINE_GLUE}) could not be loaded (${reasonOf(err)})`);
       }
       const core = await new Promise((resolve, reject) => {
         createBlogCore({
           instantiateWasm(imports, receiveInstance) {
-            instantiateEngine(imports).then((r) => receiveInstance(r.instance, r.module), reject);
+            instantiateEngine(imports, timeoutMs).then((r) => receiveInstance(r.instance, r.module), reject);
             return {};  // the exports arrive through receiveInstance
           },
         }).then(resolve, (err) => reject(err instanceof EngineError ? err
@@ -244,7 +269,7 @@ export class WasmBlogElement extends HTMLElement {
     loadSheet().then((sheet) => { this.shadowRoot.adoptedStyleSheets = [sheet]; });
     let core;
     try {
-      [core] = await Promise.all([loadCore(), loadSheet()]);
+      [core] = await Promise.all([loadCore(this.responseTimeout || DEFAULT_RESPONSE_TIMEOUT_MS), loadSheet()]);
     } catch (err) {
       this._starting = false;
       if (this.isConnected) this._showEngineError(err);
@@ -296,11 +321,18 @@ export class WasmBlogElement extends HTMLElement {
     line.append(button);
     box.append(message, line);
     this._view.replaceChildren(mainWith(box));
+    if (this._refocus) {
+      this._refocus = false;
+      button.focus();
+    }
     this._rendered('');
   }
 
   // "Try again": fetches what failed once more, without reloading the page.
+  // A reader who pressed it from the keyboard keeps a place to continue from:
+  // the next screen's heading, or the next "Try again".
   retry() {
+    this._refocus = this.shadowRoot.activeElement !== null;
     if (this._handle) this._core._blog_retry(this._handle);
     else this._start();
   }
@@ -346,12 +378,16 @@ export class WasmBlogElement extends HTMLElement {
     // continues from the new screen's heading, not from the top of the page.
     const hadFocus = document.activeElement === this;
     this._view.innerHTML = trusted.html(frame.html);
-    if (hadFocus && frame.scroll !== 'keep') {
+    if ((hadFocus && frame.scroll !== 'keep') || this._refocus) {
       const heading = this._view.querySelector('main h1, main h2');
+      const retry = this._view.querySelector('button.retry');
       if (heading) {
         heading.setAttribute('tabindex', '-1');
         heading.focus({ preventScroll: true });
+      } else if (retry) {
+        retry.focus({ preventScroll: true });
       }
+      if (heading || retry) this._refocus = false;  // else still loading: the next screen
     }
     if (frame.title && this._routing === 'hash') document.title = frame.title;
     if (this._restoreY !== null) {

@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { eventually, openPage, useBrowser, waitForBlog, waitForRendered } from './harness.mjs';
+import path from 'node:path';
+import { ROOT, eventually, openPage, useBrowser, waitForBlog, waitForRendered } from './harness.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const TIMEOUT = 800;  // the response-timeout these pages set (the default is 15 s)
@@ -94,6 +95,12 @@ const env = useBrowser({ setup(server) {
     if (ctx.rel === 'blog-core.js') return ctx.serve({}, '/nonexistent');
     ctx.serve();
   });
+  // blog-core.wasm never answers.
+  server.route('/hang-wasm/', (req, res, ctx) => {
+    if (ctx.rel === 'page.html') return sendHtml(res, PAGE);
+    if (ctx.rel === 'blog-core.wasm') return;
+    ctx.serve();
+  });
   // blog-core.wasm is missing the first time, there the second.
   server.route('/wasm-once/', (req, res, ctx) => {
     if (ctx.rel === 'page.html') return sendHtml(res, PAGE);
@@ -115,12 +122,21 @@ const hits = (path) => env.server.requests.filter((r) => r.path === path).length
 const message = (page) => page.locator('wasm-blog .notice-error p').first().innerText();
 const retryButton = (page) => page.locator('wasm-blog .notice-error button.retry');
 
-// Clicks "Try again" after leaving a marker in the page: the marker survives
-// only if the page was not reloaded.
-async function retryInPlace(page) {
+// Presses "Try again" (a click, or Enter from the keyboard) after leaving a
+// marker in the page: the marker survives only if the page was not reloaded.
+async function retryInPlace(page, { keyboard = false } = {}) {
   await page.evaluate(() => { window.__sameDocument = 'yes'; });
-  await retryButton(page).click();
+  if (keyboard) {
+    await retryButton(page).focus();
+    await page.keyboard.press('Enter');
+  } else {
+    await retryButton(page).click();
+  }
 }
+const focused = (page) => page.evaluate(() => {
+  const el = document.querySelector('wasm-blog').shadowRoot.activeElement;
+  return el ? `${el.localName}.${el.className}` : null;
+});
 async function assertNoReload(page) {
   assert.equal(await page.evaluate(() => window.__sameDocument), 'yes', 'the page was not reloaded');
   assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation').length), 1);
@@ -203,14 +219,15 @@ test('resilience: an index that fails once (HTTP 500) shows the list after "Try 
   }
 });
 
-test('resilience: a post whose download breaks off (network error) shows after "Try again", without a reload', async () => {
+test('resilience: a post whose download breaks off (network error) shows after "Try again" (keyboard), without a reload', async () => {
   const { page, errors, close } = await openPage(env, '/flaky-post/page.html#/posts/lets-go');
   try {
     await waitForRendered(page, 'notice-error');
     assert.match(await message(page), new RegExp(`^Could not load ${env.server.url('/flaky-post/posts/lets-go.md')
       .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: \\S`));
-    await retryInPlace(page);
+    await retryInPlace(page, { keyboard: true });
     await waitForBlog(page, '.post-content p', { hasText: LAST_LINE });
+    assert.equal(await focused(page), 'h1.post-title', 'the keyboard continues from the post\'s title');
     assert.equal(hits('/flaky-post/posts/lets-go.md'), 2);
     await assertNoReload(page);
     assert.deepEqual(errors, []);
@@ -281,6 +298,32 @@ test('resilience: "Try again" after a missing engine starts the blog once the en
   } finally {
     await close();
   }
+});
+
+test('resilience: a blog-core.wasm that never answers ends, after response-timeout, in a message with "Try again"', async () => {
+  const { page, errors, close } = await openPage(env, null);
+  try {
+    await page.goto(env.server.url('/hang-wasm/page.html'), { waitUntil: 'commit' });
+    await waitForRendered(page, 'notice-error', { timeout: 5000 });
+    assert.equal(await message(page), `The blog could not start: its engine (${env.server.url('/hang-wasm/blog-core.wasm')
+    }) could not be loaded (no response from the server after ${TIMEOUT} ms).`);
+    // From the keyboard, "Try again" leads to the next "Try again".
+    await retryInPlace(page, { keyboard: true });
+    await eventually(() => hits('/hang-wasm/blog-core.wasm') === 2, { what: 'a second request for the engine' });
+    await waitForRendered(page, 'notice-error', { after: 1, timeout: 5000 });
+    assert.equal(await focused(page), 'button.retry');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('resilience: the widget\'s default timeout for the engine is the core\'s (15 s), mirrored once', () => {
+  const core = fs.readFileSync(path.join(ROOT, 'core/app/controller.hpp'), 'utf8').match(/response_timeout_ms = (\d+);/);
+  const widget = fs.readFileSync(path.join(ROOT, 'web/wasm-blog.js'), 'utf8').match(/DEFAULT_RESPONSE_TIMEOUT_MS = (\d+);/);
+  assert.ok(core && widget, 'both constants are found');
+  assert.equal(widget[1], core[1]);
+  assert.equal(core[1], '15000');
 });
 
 test('resilience: a blog-core.wasm served with the wrong MIME type still starts (ArrayBuffer fallback)', async () => {
