@@ -377,7 +377,21 @@ export class WasmBlogElement extends HTMLElement {
     // A reader who navigated from inside the widget (keyboard, screen reader)
     // continues from the new screen's heading, not from the top of the page.
     const hadFocus = document.activeElement === this;
-    this._view.innerHTML = trusted.html(frame.html);
+    try {
+      this._view.innerHTML = trusted.html(frame.html);
+    } catch (err) {
+      // Trusted Types enforced without allowing this widget's policy name.
+      const p = document.createElement('p');
+      p.textContent = 'The blog cannot show its pages: this page\'s Content-Security-Policy does not allow '
+        + 'the Trusted Types policy "wasm-blog" (add it to the trusted-types directive).';
+      const box = document.createElement('div');
+      box.className = 'notice notice-error';
+      box.setAttribute('role', 'alert');
+      box.append(p);
+      this._view.replaceChildren(mainWith(box));
+      this._rendered('');
+      throw err;  // reported to the page's error handlers as well
+    }
     if ((hadFocus && frame.scroll !== 'keep') || this._refocus) {
       const heading = this._view.querySelector('main h1, main h2');
       const retry = this._view.querySelector('button.retry');

@@ -54,6 +54,8 @@ export const CSP = {
   tt: { 'Content-Security-Policy': TT },
   strict: { 'Content-Security-Policy': STRICT },
   both: { 'Content-Security-Policy': `${STRICT}; ${TT}` },
+  // A host that enforces Trusted Types but did not list the widget's policy.
+  ttother: { 'Content-Security-Policy': "require-trusted-types-for 'script'; trusted-types other" },
 };
 
 // Prefixes whose requests fail at the network level (the socket is destroyed

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, eventually, openPage, useBrowser, waitForBlog, waitForRendered } from './harness.mjs';
+import { ROOT, eventually, openPage, renderedCount, useBrowser, waitForBlog, waitForRendered } from './harness.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const TIMEOUT = 800;  // the response-timeout these pages set (the default is 15 s)
@@ -308,9 +308,10 @@ test('resilience: a blog-core.wasm that never answers ends, after response-timeo
     assert.equal(await message(page), `The blog could not start: its engine (${env.server.url('/hang-wasm/blog-core.wasm')
     }) could not be loaded (no response from the server after ${TIMEOUT} ms).`);
     // From the keyboard, "Try again" leads to the next "Try again".
+    const before = await renderedCount(page);
     await retryInPlace(page, { keyboard: true });
     await eventually(() => hits('/hang-wasm/blog-core.wasm') === 2, { what: 'a second request for the engine' });
-    await waitForRendered(page, 'notice-error', { after: 1, timeout: 5000 });
+    await waitForRendered(page, 'notice-error', { after: before, timeout: 5000 });
     assert.equal(await focused(page), 'button.retry');
     assert.deepEqual(errors, []);
   } finally {
