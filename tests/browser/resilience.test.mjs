@@ -327,6 +327,33 @@ test('resilience: the widget\'s default timeout for the engine is the core\'s (1
   assert.equal(core[1], '15000');
 });
 
+test('resilience: the standalone page compiles the engine while it downloads, from its one preloaded request', async () => {
+  const { context, page, errors, requests, close } = await openPage(env, null);
+  try {
+    await context.addInitScript(() => {
+      const calls = (window.__wasmCalls = []);
+      const streaming = WebAssembly.instantiateStreaming;
+      WebAssembly.instantiateStreaming = function (source, imports) {
+        calls.push('instantiateStreaming');
+        return streaming.call(this, source, imports);
+      };
+      const plain = WebAssembly.instantiate;
+      WebAssembly.instantiate = function (source, imports) {
+        calls.push('instantiate');
+        return plain.call(this, source, imports);
+      };
+    });
+    await page.goto(env.server.url('/'));
+    await waitForRendered(page, 'post-entry');
+    assert.deepEqual(await page.evaluate(() => window.__wasmCalls), ['instantiateStreaming']);
+    assert.equal(requests.filter((u) => new URL(u).pathname === '/blog-core.wasm').length, 1,
+      'the preload and the widget share one request');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('resilience: a blog-core.wasm served with the wrong MIME type still starts (ArrayBuffer fallback)', async () => {
   const { page, errors, consoleErrors, close } = await openPage(env, '/wasm-octet/');
   try {
