@@ -61,7 +61,9 @@ export const trusted = {
 // The engine could not be fetched or started; the message is for the reader.
 class EngineError extends Error {}
 const reasonOf = (err) => (err && err.message ? err.message : String(err));
-const noResponse = (ms) => `no response from the server after ${ms % 1000 ? `${ms} ms` : `${ms / 1000} s`}`;
+// Worded as the core words its own requests' timeouts ("15 s", "800 ms", "1500 ms").
+const duration = (ms) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
+const noResponse = (ms) => `no response from the server after ${duration(ms)}`;
 
 // Rejects with EngineError(`its engine (url) could not be loaded (no response …)`)
 // when `promise` has not settled within ms.

@@ -48,11 +48,10 @@ void Controller::retry() {
 
 namespace {
 
-// "15 s", "800 ms", "1.5 s".
+// "15 s", "800 ms", "1500 ms" (web/wasm-blog.js words the engine's timeout the same way).
 std::string duration_text(uint32_t ms) {
     if (ms % 1000 == 0) return std::to_string(ms / 1000) + " s";
-    if (ms < 1000) return std::to_string(ms) + " ms";
-    return std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100) + " s";
+    return std::to_string(ms) + " ms";
 }
 
 }  // namespace
