@@ -244,7 +244,8 @@ export class WasmBlogElement extends HTMLElement {
   // mode, navigate inside the widget instead of changing the host's URL.
   // A click on a screen's "Try again" ([data-action="retry"]) retries.
   _click(event) {
-    const path = event.composedPath();
+    const all = event.composedPath();
+    const path = all.slice(0, all.indexOf(this.shadowRoot));  // inside the widget only
     const action = path.find((n) => n instanceof HTMLElement && n.dataset.action);
     if (action && action.dataset.action === 'retry') {
       event.preventDefault();
