@@ -3,7 +3,8 @@
 # it after building build/fuzz (clang, -fsanitize=fuzzer,address,undefined).
 #   tests/fuzz/run.sh BUILD_DIR SECONDS [TARGET...]
 # Each target starts from its seeds (tests/fuzz/corpus/<target>/, its
-# regressions, and for Markdown md4c's own seed corpus) and grows a working
+# regressions; for Markdown also md4c's seed corpus and the shared hostile
+# corpus tests/corpus/hostile-markdown.json) and grows a working
 # corpus in BUILD_DIR/fuzz-corpus/<target>/ that later runs reuse. A finding
 # (crash, failed property, leak, timeout, out of memory) is saved in
 # BUILD_DIR/findings/<target>/; copy it to tests/fuzz/regressions/<target>/,
@@ -35,6 +36,10 @@ for t in "${targets[@]}"; do
   [ -d "tests/fuzz/corpus/$t" ] && seeds+=("tests/fuzz/corpus/$t")
   [ -d "tests/fuzz/regressions/$t" ] && seeds+=("tests/fuzz/regressions/$t")
   if [ "$t" = markdown ] || [ "$t" = md4c ]; then [ -n "$md4c_seeds" ] && seeds+=("$md4c_seeds"); fi
+  if [ "$t" = markdown ] && [ -f tests/corpus/hostile-markdown.json ]; then
+    python3 tests/fuzz/hostile_seeds.py tests/corpus/hostile-markdown.json "$build/hostile-inputs" >/dev/null &&
+      seeds+=("$build/hostile-inputs")
+  fi
   before=$(find "$findings" -type f | wc -l)
   echo "fuzz: $t for ${seconds}s (max_len $(max_len "$t"))" >&2
   start=$(date +%s.%N)
