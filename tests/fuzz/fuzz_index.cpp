@@ -103,7 +103,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const bool input_utf8 = fuzz::valid_utf8(text);
     size_t entry_problems = 0;
     for (const std::string& problem : site.problems) {
-        const bool repair = problem.find(": not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD") != std::string::npos ||
+        const std::string note = ": not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD";
+        const bool repair = (problem.size() > note.size() &&
+                             problem.compare(problem.size() - note.size(), note.size(), note) == 0) ||
                             starts_with(problem, source + ": not valid UTF-8 at line ");
         if (repair) {
             FUZZ_CHECK(!input_utf8, "a repair note for valid UTF-8 input: " + problem);
