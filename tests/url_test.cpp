@@ -256,3 +256,8 @@ TEST_CASE("url: resolving against a relative base never yields a scheme") {
         }
     }
 }
+
+TEST_CASE("url: a base without a hierarchical path leaves the reference as it is") {
+    check_resolves("data:image/webp,x", {{"./j;", "./j;"}, {"../javascript:x", "../javascript:x"}});
+    check_resolves("mailto:a@example.com", {{"b.md", "b.md"}});
+}

@@ -73,6 +73,9 @@ std::string url_resolve(std::string_view base, std::string_view ref) {
         prefix = base.substr(0, scheme + slash);
         rest = rest.substr(slash);
     }
+    // A base with a scheme but no hierarchical path ("data:x", "mailto:a")
+    // cannot take a relative reference (browsers fail it): the ref stays as it is.
+    if (scheme && prefix.size() == scheme && rest.substr(0, 1) != "/") return std::string(ref);
     std::string_view base_path = rest.substr(0, rest.find_first_of("?#"));
     std::string_view base_query = rest.substr(base_path.size());
     base_query = base_query.substr(0, base_query.find('#'));
