@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -852,5 +853,18 @@ TEST_CASE("markdown: rendering stops when the HTML outgrows its limit") {
     }
     SECTION("ordinary posts are far from it") {
         CHECK(markdown_render(sample_file("posts/features/markdown-features.md")).ok());
+    }
+}
+
+TEST_CASE("markdown: input that ends mid-construct is read within its bounds (no NUL after it)") {
+    // md4c 0.4.8 read one byte past these when the buffer was not
+    // NUL-terminated; make test-asan runs this with AddressSanitizer, which
+    // reports any read past the exact-size heap buffer.
+    for (const char* text : {"2", "[a](", "[a](b", "[a]: <", "`", "<a", "&#", "$x", "| a |\n|-", "www.x", "a@b."}) {
+        const size_t n = std::strlen(text);
+        std::unique_ptr<char[]> exact(new char[n]);  // no room for a terminator
+        std::memcpy(exact.get(), text, n);
+        INFO(text);
+        CHECK(markdown_render(std::string_view(exact.get(), n)).ok());
     }
 }
