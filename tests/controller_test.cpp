@@ -17,10 +17,11 @@ struct FakeFetcher : Fetcher {
         uint32_t id;
         std::string url;
         uint32_t timeout_ms;
+        size_t max_bytes;
     };
     std::vector<Request> requests;
-    void fetch(uint32_t request_id, const std::string& url, uint32_t timeout_ms) override {
-        requests.push_back({request_id, url, timeout_ms});
+    void fetch(uint32_t request_id, const FetchRequest& r) override {
+        requests.push_back({request_id, r.url, r.response_timeout_ms, r.max_bytes});
     }
 
     std::vector<std::string> urls() const {
@@ -61,6 +62,19 @@ struct App {
             if (it->url == url) {
                 FetchResponse r;
                 r.timed_out = true;
+                controller.fetch_done(it->id, std::move(r));
+                return;
+            }
+        }
+        FAIL("no request for " << url);
+    }
+    // The platform stopped reading the latest request for `url`: over max_bytes.
+    void too_large(const std::string& url, size_t declared) {
+        for (auto it = fetcher.requests.rbegin(); it != fetcher.requests.rend(); ++it) {
+            if (it->url == url) {
+                FetchResponse r;
+                r.too_large = true;
+                r.declared_size = declared;
                 controller.fetch_done(it->id, std::move(r));
                 return;
             }
@@ -547,5 +561,28 @@ TEST_CASE("controller: retry fetches what failed again, on the same route") {
         app.controller.retry();
         CHECK(app.request_count() == 2);
         CHECK(app.frame_count() == frames);
+    }
+}
+
+TEST_CASE("controller: every request carries the most its body may have, and a bigger one is a message") {
+    App app;
+    app.controller.navigate("#/posts/x");
+    REQUIRE(app.request_count() == 1);
+    CHECK(app.fetcher.requests[0].max_bytes == kMaxIndexBytes);
+    SECTION("an index over the limit, declared by the server") {
+        app.too_large("posts/index.json", size_t(70) << 20);
+        CHECK(contains(app.last().html,
+                       "posts/index.json: the index is 70.0 MB, more than the 64.0 MB an index may have"));
+    }
+    SECTION("a post over the limit, its size not declared") {
+        app.respond_ok("posts/index.json", kSmallIndex);
+        REQUIRE(app.request_count() == 2);
+        CHECK(app.fetcher.requests[1].url == "posts/x.md");
+        CHECK(app.fetcher.requests[1].max_bytes == MarkdownOptions::kMaxInputBytes);
+        app.too_large("posts/x.md", 0);
+        CHECK(contains(app.last().html, "posts/x.md: the post is larger than the 4.0 MB a post may have"));
+        CHECK_FALSE(contains(app.last().html, "data-action=\"retry\""));  // the same file again would be as big
+        app.controller.navigate("#/");
+        CHECK(contains(app.last().html, "Post A"));  // the rest of the blog goes on
     }
 }

@@ -15,11 +15,12 @@
 #include "core/markdown/markdown.hpp"
 
 // Starts a request; the widget answers with blog_fetch_done or, when no
-// response arrived within timeout_ms (0: no limit), blog_fetch_timed_out.
+// response arrived within timeout_ms (0: no limit), blog_fetch_timed_out, or,
+// when the body is over max_bytes (0: no limit), blog_fetch_too_large.
 EM_JS(void, blog_host_fetch,
-      (void* handle, uint32_t request_id, const char* url, size_t url_len, uint32_t timeout_ms), {
+      (void* handle, uint32_t request_id, const char* url, size_t url_len, uint32_t timeout_ms, size_t max_bytes), {
     const host = Module.blogHosts.get(handle);
-    if (host) host.fetch(request_id, UTF8ToString(url, url_len), timeout_ms);
+    if (host) host.fetch(request_id, UTF8ToString(url, url_len), timeout_ms, max_bytes);
 });
 
 EM_JS(void, blog_host_show,
@@ -44,8 +45,8 @@ namespace {
 struct Widget final : blog::Fetcher, blog::Display {
     std::unique_ptr<blog::Controller> controller;
 
-    void fetch(uint32_t request_id, const std::string& url, uint32_t response_timeout_ms) override {
-        blog_host_fetch(this, request_id, url.data(), url.size(), response_timeout_ms);
+    void fetch(uint32_t request_id, const blog::FetchRequest& r) override {
+        blog_host_fetch(this, request_id, r.url.data(), r.url.size(), r.response_timeout_ms, r.max_bytes);
     }
     void show(const blog::Frame& f) override {
         int scroll = f.scroll == blog::Frame::Scroll::Top ? 1 : f.scroll == blog::Frame::Scroll::Anchor ? 2 : 0;
@@ -100,6 +101,15 @@ EMSCRIPTEN_KEEPALIVE void blog_fetch_done(Widget* w, uint32_t id, int status, co
 EMSCRIPTEN_KEEPALIVE void blog_fetch_timed_out(Widget* w, uint32_t id) {
     blog::FetchResponse r;
     r.timed_out = true;
+    w->controller->fetch_done(id, std::move(r));
+}
+
+// Completes request `id` whose body was over its max_bytes: the widget stopped
+// reading. declared_size is the server's Content-Length, 0 when it sent none.
+EMSCRIPTEN_KEEPALIVE void blog_fetch_too_large(Widget* w, uint32_t id, size_t declared_size) {
+    blog::FetchResponse r;
+    r.too_large = true;
+    r.declared_size = declared_size;
     w->controller->fetch_done(id, std::move(r));
 }
 

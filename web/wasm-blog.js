@@ -148,6 +148,29 @@ function loadSheet() {
   return sheetPromise;
 }
 
+// The response's body as bytes, or null once it grows past maxBytes (0: no
+// limit), when reading stops.
+async function readBody(response, maxBytes) {
+  if (!maxBytes || !response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > maxBytes) {
+      reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) { body.set(c, at); at += c.length; }
+  return body;
+}
+
 // Copies bytes into the module's memory for the duration of fn(ptr, len).
 function withBytes(core, bytes, fn) {
   const ptr = core._blog_alloc(bytes.length);
@@ -349,23 +372,35 @@ export class WasmBlogElement extends HTMLElement {
   // Called by the core: start a request and answer it with blog_fetch_done,
   // or with blog_fetch_timed_out when no response (status and headers) came
   // within timeoutMs. Once the headers are in, the body may take its time.
-  fetch(requestId, url, timeoutMs) {
+  fetch(requestId, url, timeoutMs, maxBytes) {
     const handle = this._handle;
     const core = this._core;
     const live = () => this._handle === handle;  // the widget may have gone meanwhile
     const request = new AbortController();
     this._requests.add(request);
     let timedOut = false;
+    let answered = false;
     const timer = timeoutMs > 0 ? setTimeout(() => { timedOut = true; request.abort(); }, timeoutMs) : 0;
+    // Over the core's max_bytes, the body is not read into memory: the
+    // download stops and the core says how big the file is (if declared).
+    const tooLarge = (declared) => {
+      answered = true;
+      request.abort();
+      if (live()) core._blog_fetch_too_large(handle, requestId, declared);
+    };
     fetch(url, { signal: request.signal })
       .then(async (response) => {
         clearTimeout(timer);
-        const body = new Uint8Array(await response.arrayBuffer());
+        const declared = Number(response.headers.get('Content-Length')) || 0;
+        if (maxBytes > 0 && declared > maxBytes) return tooLarge(declared);
+        const body = await readBody(response, maxBytes);
+        if (!body) return tooLarge(0);
+        answered = true;
         if (live()) withBytes(core, body, (p, n) => core._blog_fetch_done(handle, requestId, response.status, p, n));
       })
       .catch((err) => {
         clearTimeout(timer);
-        if (!live()) return;
+        if (answered || !live()) return;
         if (timedOut) {
           core._blog_fetch_timed_out(handle, requestId);
         } else {
@@ -374,6 +409,7 @@ export class WasmBlogElement extends HTMLElement {
       })
       .finally(() => this._requests.delete(request));
   }
+
 
   // Called by the core with a screen to show.
   show(frame) {

@@ -23,10 +23,10 @@ void Controller::navigate(std::string_view hash) {
     render();
 }
 
-void Controller::request(const std::string& url, std::string key) {
+void Controller::request(const std::string& url, std::string key, size_t max_bytes) {
     uint32_t id = next_request_++;
     pending_.emplace(id, std::move(key));
-    fetcher_.fetch(id, url, config_.response_timeout_ms);
+    fetcher_.fetch(id, FetchRequest{url, config_.response_timeout_ms, max_bytes});
 }
 
 void Controller::retry() {
@@ -78,7 +78,7 @@ void Controller::load_post(const Post& post) {
     PostState& state = posts_[post.slug];
     if (state.loading || state.rendered || !state.error.empty()) return;
     state.loading = true;
-    request(post_url(post), post.slug);
+    request(post_url(post), post.slug, MarkdownOptions::kMaxInputBytes);
 }
 
 std::optional<Summary> Controller::summary_for(const Post& post) {
@@ -98,7 +98,10 @@ void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
     const bool ok = !response.timed_out && response.status >= 200 && response.status < 300;
 
     if (key.empty()) {  // the index
-        if (!ok) {
+        if (response.too_large) {
+            index_state_ = IndexState::Failed;
+            index_error_ = index_size_problem(config_.index_url, response.declared_size);
+        } else if (!ok) {
             index_state_ = IndexState::Failed;
             index_error_ = failure_message(config_.index_url, response);
         } else {
@@ -120,7 +123,9 @@ void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
     PostState& state = posts_[key];
     state.loading = false;
     if (!post) return;
-    if (!ok) {
+    if (response.too_large) {
+        state.error = post_url(*post) + ": " + markdown_size_problem(response.declared_size, MarkdownOptions::kMaxInputBytes);
+    } else if (!ok) {
         state.error = failure_message(post_url(*post), response);
         state.missing = response.status == 404;
         state.retryable = true;
@@ -152,7 +157,7 @@ void Controller::render() {
 
     if (index_state_ == IndexState::Idle) {
         index_state_ = IndexState::Loading;
-        request(config_.index_url, "");
+        request(config_.index_url, "", kMaxIndexBytes);
     }
     Screen screen;
     if (index_state_ == IndexState::Loading) {

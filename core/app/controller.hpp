@@ -23,19 +23,29 @@ struct FetchResponse {
     std::string body;
     std::string error;    // the network error when status is 0
     bool timed_out = false;  // no response (not even headers) within the request's timeout; status is 0
+    bool too_large = false;  // the body was over the request's max_bytes: the platform stopped reading
+    size_t declared_size = 0;  // with too_large: the size the server declared (Content-Length), 0 if none
+};
+
+// What the controller asks the platform to fetch.
+struct FetchRequest {
+    std::string url;
+    // Bounds the wait for the response's status and headers (0: none): when
+    // nothing has arrived by then, the platform abandons the request and
+    // answers with FetchResponse::timed_out. A body still arriving after its
+    // headers is never cut off (a slow connection is not a dead one).
+    uint32_t response_timeout_ms = 0;
+    // The most the body may have (0: no limit). A bigger one is not read
+    // into memory: the platform stops and answers with too_large.
+    size_t max_bytes = 0;
 };
 
 // Fetches URLs for the controller. fetch() starts a request and returns; the
 // platform later calls Controller::fetch_done with the same id.
-//
-// response_timeout_ms (0: none) bounds the wait for the response's status and
-// headers: when nothing has arrived by then, the platform abandons the request
-// and answers with FetchResponse::timed_out. A body still arriving after its
-// headers is never cut off (a slow connection is not a dead one).
 class Fetcher {
 public:
     virtual ~Fetcher() = default;
-    virtual void fetch(uint32_t request_id, const std::string& url, uint32_t response_timeout_ms) = 0;
+    virtual void fetch(uint32_t request_id, const FetchRequest& request) = 0;
 };
 
 // What the platform does with a screen.
@@ -93,7 +103,7 @@ private:
     enum class IndexState { Idle, Loading, Loaded, Failed };
 
     void render();
-    void request(const std::string& url, std::string key);
+    void request(const std::string& url, std::string key, size_t max_bytes);
     void load_post(const Post& post);
     std::string post_url(const Post& post) const;
     std::string failure_message(const std::string& url, const FetchResponse& response) const;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/util/size_text.hpp"
 #include "core/util/utf8.hpp"
 
 namespace blog {
@@ -143,18 +144,17 @@ void report_replacements(const json& value, const std::string& where, std::vecto
     }
 }
 
-std::string size_in_mb(size_t bytes) {
-    size_t tenths = (bytes * 10 + (size_t(1) << 19)) >> 20;
-    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
-}
-
 }  // namespace
+
+std::string index_size_problem(std::string_view source_name, size_t bytes) {
+    return std::string(source_name) +
+           (bytes ? ": the index is " + size_text(bytes) + ", more than the " : ": the index is larger than the ") +
+           size_text(kMaxIndexBytes) + " an index may have";
+}
 
 Result<SiteIndex> index_parse(std::string_view text, std::string_view source_name) {
     const std::string src(source_name);
-    if (text.size() > kMaxIndexBytes)
-        return Error{"too-large", src + ": the index is " + size_in_mb(text.size()) + ", more than the " +
-                                      size_in_mb(kMaxIndexBytes) + " an index may have"};
+    if (text.size() > kMaxIndexBytes) return Error{"too-large", index_size_problem(src, text.size())};
     // One bad byte costs one character (U+FFFD), reported with its entry,
     // not the whole index (nlohmann rejects ill-formed UTF-8).
     Utf8Repair repair;

@@ -50,6 +50,10 @@ struct SiteIndex {
 // a bigger file fails with a message instead of filling the reader's memory.
 constexpr size_t kMaxIndexBytes = size_t(64) << 20;
 
+// "posts/index.json: the index is 70.0 MB, more than the 64.0 MB an index may
+// have"; with bytes 0 (not known, only over), "… is larger than the …".
+std::string index_size_problem(std::string_view source_name, size_t bytes);
+
 // Parses index.json. `source_name` names the file in messages
 // ("posts/index.json: not valid JSON at line 3, column 5: ..."). Bytes that
 // are not valid UTF-8 become U+FFFD, each field holding one is reported in

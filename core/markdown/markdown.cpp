@@ -5,6 +5,7 @@
 
 #include "core/html/escape.hpp"
 #include "core/url/url.hpp"
+#include "core/util/size_text.hpp"
 #include "core/util/utf8.hpp"
 
 extern "C" {
@@ -499,13 +500,7 @@ int on_enter_span(MD_SPANTYPE t, void* d, void* u) { auto* r = static_cast<Rende
 int on_leave_span(MD_SPANTYPE t, void* d, void* u) { auto* r = static_cast<Renderer*>(u); r->close_span(t, d); return checked(r); }
 int on_text(MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) { auto* r = static_cast<Renderer*>(u); r->text(t, s, n); return checked(r); }
 
-// "4.0 MB", "812 KB", "90 bytes": sizes in messages a reader sees.
-std::string size_text(size_t bytes) {
-    if (bytes < 1024) return std::to_string(bytes) + " bytes";
-    if (bytes < (size_t(1) << 20)) return std::to_string((bytes + 512) / 1024) + " KB";
-    size_t tenths = (bytes * 10 + (size_t(1) << 19)) >> 20;
-    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
-}
+
 
 // Decodes one UTF-8 code point at s[i], advancing i; invalid bytes yield U+FFFD.
 unsigned next_codepoint(std::string_view s, size_t& i) {
@@ -559,6 +554,11 @@ bool dropped(unsigned cp) {
 
 }  // namespace
 
+std::string markdown_size_problem(size_t bytes, size_t limit) {
+    return (bytes ? "the post is " + size_text(bytes) + ", more than the " : "the post is larger than the ") +
+           size_text(limit) + " a post may have";
+}
+
 unsigned MarkdownOptions::default_parser_flags() {
     return MD_DIALECT_GITHUB | MD_FLAG_LATEXMATHSPANS;
 }
@@ -577,8 +577,7 @@ std::string markdown_slug(std::string_view text) {
 
 Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOptions& options) {
     if (options.max_input_bytes && text.size() > options.max_input_bytes)
-        return Error{"too-large", "the post is " + size_text(text.size()) + ", more than the " +
-                                      size_text(options.max_input_bytes) + " a post may have"};
+        return Error{"too-large", markdown_size_problem(text.size(), options.max_input_bytes)};
     std::string repaired;  // only when the text is not valid UTF-8
     if (utf8_valid_prefix(text) != text.size()) {
         repaired = utf8_repair(text).text;

@@ -73,6 +73,10 @@ struct RenderedMarkdown {
 // failed, out of memory).
 Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOptions& options = {});
 
+// "the post is 5.0 MB, more than the 4.0 MB a post may have"; with bytes 0
+// (the size is not known, only that it is over), "the post is larger than …".
+std::string markdown_size_problem(size_t bytes, size_t limit);
+
 // GitHub's heading-id slug of a plain text (lowercase, spaces to '-',
 // punctuation dropped, letters of any script kept), without de-duplication.
 std::string markdown_slug(std::string_view text);

@@ -4,7 +4,12 @@
 // UTF-8 in the index costs one character, not the index.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, useBrowser, waitForBlog } from './harness.mjs';
+import { eventually, openPage, useBrowser, waitForBlog } from './harness.mjs';
+
+const PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>' +
+  '<link rel="icon" href="data:,"><script type="module" src="/wasm-blog.js"></script></head>' +
+  '<body><wasm-blog src="index.json"></wasm-blog></body></html>';
+const streamed = { sent: 0, closedEarly: false };
 
 const wideTable = 'th|'.repeat(128) + '\n' + '-|'.repeat(128) + '\n' + 'td\n'.repeat(4000);
 
@@ -26,10 +31,31 @@ const env = useBrowser({ setup(server) {
     Buffer.from([0xe9]),
     Buffer.from(' notes", "date": "2022-07-24", "summary": "s"},\n {"slug": "b", "title": "Clean", "date": "2022-07-23", "summary": "t"}\n]}'),
   ]));
+  // A post of 64 MB sent without Content-Length, in 256 KB pieces: the
+  // widget must stop reading at 4 MB, not download it all.
+  server.route('/stream/', async (req, res, ctx) => {
+    if (ctx.rel === 'index.html') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      return res.end(PAGE);
+    }
+    if (ctx.rel === 'index.json') {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      return res.end(JSON.stringify({ title: 'Stream', posts: [{ slug: 'endless', title: 'Endless', summary: 's' }] }));
+    }
+    const piece = Buffer.alloc(256 * 1024, 'Words of a post that does not end.\n\n');
+    res.on('error', () => {});
+    res.writeHead(200, { 'Content-Type': 'text/markdown; charset=utf-8', 'Cache-Control': 'no-store' });
+    streamed.sent = 0;
+    streamed.closedEarly = false;
+    req.socket.on('close', () => { if (streamed.sent < 64 * 1048576) streamed.closedEarly = true; });
+    for (let i = 0; i < 256 && !res.destroyed && !req.socket.destroyed; i++) {
+      if (!res.write(piece)) await new Promise((r) => { res.once('drain', r); res.once('close', r); });
+      streamed.sent += piece.length;
+    }
+    res.end();
+  });
   for (const dir of ['limits', 'utf8']) {
-    server.write(`${dir}/index.html`, '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>' +
-      '<link rel="icon" href="data:,"><script type="module" src="/wasm-blog.js"></script></head>' +
-      '<body><wasm-blog src="index.json"></wasm-blog></body></html>');
+    server.write(`${dir}/index.html`, PAGE);
   }
 } });
 
@@ -70,6 +96,19 @@ test('limits: one invalid UTF-8 byte in a title costs one character and is repor
     assert.deepEqual(await page.locator('wasm-blog .post-entry h2').allInnerTexts(), ['Caf\uFFFD notes', 'Clean']);
     const notice = await (await waitForBlog(page, '.notice-warn')).innerText();
     assert.match(notice, /posts\[0\]\.title: not valid UTF-8; the bad bytes are shown as \uFFFD/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('limits: a post sent without its size stops downloading at 4 MB, with a message', async () => {
+  const { page, errors, close } = await openPage(env, '/stream/index.html#/posts/endless');
+  try {
+    const shown = await errorText(page);
+    assert.equal(shown, `${env.server.url('/stream/endless.md')}: the post is larger than the 4.0 MB a post may have`);
+    await eventually(() => streamed.closedEarly, { what: 'the server to see the download given up' });
+    assert.ok(streamed.sent < 16 * 1048576, `the download stopped early (${streamed.sent} of 64 MB sent)`);
     assert.deepEqual(errors, []);
   } finally {
     await close();

@@ -89,9 +89,7 @@ struct Request {
 
 struct FakeFetcher : blog::Fetcher {
     std::vector<Request> pending;
-    void fetch(uint32_t id, const std::string& url, uint32_t /*response_timeout_ms*/) override {
-        pending.push_back({id, url});
-    }
+    void fetch(uint32_t id, const blog::FetchRequest& r) override { pending.push_back({id, r.url}); }
 };
 
 struct FakeDisplay : blog::Display {
