@@ -149,14 +149,24 @@ function loadSheet() {
 }
 
 // The response's body as bytes, or null once it grows past maxBytes (0: no
-// limit), when reading stops.
-async function readBody(response, maxBytes) {
-  if (!maxBytes || !response.body) return new Uint8Array(await response.arrayBuffer());
+// limit), when reading stops. A body that stops arriving for idleMs (0: no
+// limit) is given up: onIdle() is called and the read fails. A slow body that
+// keeps arriving is never cut off.
+async function readBody(response, maxBytes, idleMs, onIdle) {
+  if ((!maxBytes && !idleMs) || !response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let idle = 0;
+    const next = idleMs > 0
+      ? Promise.race([reader.read(), new Promise((_, reject) => {
+        // Reject before cancelling: a cancel ends the pending read as "done",
+        // which would pass the half body off as the whole.
+        idle = setTimeout(() => { onIdle(); reject(new Error('stalled')); reader.cancel().catch(() => {}); }, idleMs);
+      })])
+      : reader.read();
+    const { done, value } = await next.finally(() => clearTimeout(idle));
     if (done) break;
     total += value.length;
     if (total > maxBytes) {
@@ -393,7 +403,9 @@ export class WasmBlogElement extends HTMLElement {
         clearTimeout(timer);
         const declared = Number(response.headers.get('Content-Length')) || 0;
         if (maxBytes > 0 && declared > maxBytes) return tooLarge(declared);
-        const body = await readBody(response, maxBytes);
+        // The same timeout bounds a pause in the body: bytes that stop coming
+        // are a dead connection, not a slow one.
+        const body = await readBody(response, maxBytes, timeoutMs, () => { timedOut = true; });
         if (!body) return tooLarge(0);
         answered = true;
         if (live()) withBytes(core, body, (p, n) => core._blog_fetch_done(handle, requestId, response.status, p, n));

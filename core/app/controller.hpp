@@ -22,7 +22,7 @@ struct FetchResponse {
     int status = 0;       // HTTP status; 0 when the request failed without one
     std::string body;
     std::string error;    // the network error when status is 0
-    bool timed_out = false;  // no response (not even headers) within the request's timeout; status is 0
+    bool timed_out = false;  // nothing arrived (headers, or more of the body) within the timeout; status is 0
     bool too_large = false;  // the body was over the request's max_bytes: the platform stopped reading
     size_t declared_size = 0;  // with too_large: the size the server declared (Content-Length), 0 if none
 };
@@ -30,10 +30,10 @@ struct FetchResponse {
 // What the controller asks the platform to fetch.
 struct FetchRequest {
     std::string url;
-    // Bounds the wait for the response's status and headers (0: none): when
-    // nothing has arrived by then, the platform abandons the request and
-    // answers with FetchResponse::timed_out. A body still arriving after its
-    // headers is never cut off (a slow connection is not a dead one).
+    // Bounds the wait for the response's status and headers, and any pause
+    // in its body (0: none): when nothing arrives for that long, the platform
+    // abandons the request and answers with FetchResponse::timed_out. A body
+    // that keeps arriving is never cut off (a slow connection is not a dead one).
     uint32_t response_timeout_ms = 0;
     // The most the body may have (0: no limit). A bigger one is not read
     // into memory: the platform stops and answers with too_large.

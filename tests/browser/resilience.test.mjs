@@ -54,6 +54,15 @@ const env = useBrowser({ setup(server) {
     }
     res.end();
   });
+  // Posts: headers and half the body, then nothing more (a dead connection).
+  server.route('/stall/', async (req, res, ctx) => {
+    if (ctx.rel === 'page.html') return sendHtml(res, PAGE);
+    if (!ctx.rel.endsWith('.md')) return ctx.serve();
+    const body = fs.readFileSync(ctx.file());
+    res.on('error', () => {});
+    res.writeHead(200, { 'Content-Type': 'text/markdown; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.write(body.subarray(0, body.length >> 1));
+  });
   // The index fails with HTTP 500 the first time, then is served.
   server.route('/flaky/', (req, res, ctx) => {
     if (ctx.rel === 'page.html') return sendHtml(res, PAGE);
@@ -196,6 +205,19 @@ test('resilience: a body still arriving after its headers is not cut off by the 
     const shown = await page.evaluate(() => window.__wasmBlogRendered.flatMap((r) => r.shows));
     assert.ok(!shown.includes('notice-error'), `no error screen on the way: ${shown}`);
     assert.equal(await page.locator('wasm-blog h1.post-title').innerText(), 'Lets Go');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('resilience: a body that stops arriving is given up after the timeout, with "Try again"', async () => {
+  const { page, errors, close } = await openPage(env, '/stall/page.html#/posts/lets-go');
+  try {
+    await waitForRendered(page, 'notice-error');
+    assert.equal(await message(page),
+      `Could not load ${env.server.url('/stall/posts/lets-go.md')}: no response from the server after ${TIMEOUT} ms.`);
+    assert.equal(await page.locator('wasm-blog .notice-error button.retry').count(), 1);
     assert.deepEqual(errors, []);
   } finally {
     await close();
