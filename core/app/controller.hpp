@@ -1,6 +1,7 @@
-// The app controller: given a route, decides what to fetch (through the
-// platform's Fetcher) and what to show (through its Display), including the
-// loading and error states, and caches the index and the posts it fetched.
+// The app controller: keeps what is known (the index, the posts fetched and
+// rendered, the requests in flight), asks the page model (core/page) for the
+// screen of the current route, runs the fetches that screen still needs
+// (through the platform's Fetcher) and shows it (through its Display).
 // One Controller per widget; it holds no global state.
 #pragma once
 
@@ -13,6 +14,7 @@
 
 #include "core/index/post_index.hpp"
 #include "core/markdown/markdown.hpp"
+#include "core/page/page.hpp"
 #include "core/route/route.hpp"
 #include "core/view/views.hpp"
 
@@ -93,32 +95,22 @@ public:
     const ControllerConfig& config() const { return config_; }
 
 private:
-    struct PostState {
-        bool loading = false;
-        std::optional<RenderedMarkdown> rendered;
-        std::string error;       // set when the fetch or the render failed
-        bool missing = false;    // HTTP 404: shown as "Post not found"
-        bool retryable = false;  // the fetch failed (not the render): "Try again" may help
-    };
-    enum class IndexState { Idle, Loading, Loaded, Failed };
-
     void render();
     void request(const std::string& url, std::string key, size_t max_bytes);
-    void load_post(const Post& post);
-    std::string post_url(const Post& post) const;
+    PageConfig page_config() const { return PageConfig{config_.index_url, config_.page_size}; }
+    std::string post_url(const Post& post) const { return page_post_url(page_config(), post); }
     std::string failure_message(const std::string& url, const FetchResponse& response) const;
     std::string link_route(std::string_view resolved) const;
-    std::optional<Summary> summary_for(const Post& post);
 
     ControllerConfig config_;
     Fetcher& fetcher_;
     Display& display_;
     Route route_;
     bool route_changed_ = true;
-    IndexState index_state_ = IndexState::Idle;
+    SiteState::Index index_state_ = SiteState::Index::Unknown;
     std::string index_error_;
     std::optional<SiteIndex> site_;
-    std::unordered_map<std::string, PostState> posts_;       // by slug
+    std::unordered_map<std::string, PostEntry> posts_;       // by slug: what is known of each post
     std::unordered_map<uint32_t, std::string> pending_;      // request id -> "" (index) or slug
     std::unordered_map<std::string, std::string> url_to_slug_;
     uint32_t next_request_ = 1;

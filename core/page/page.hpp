@@ -1,0 +1,83 @@
+// The page model: what a screen of the blog is, as a pure function of the
+// route, what is known so far (the parsed index, the posts fetched and
+// rendered) and the configuration. It gives the screen's HTML, the files the
+// screen still needs, and where the reader should land. It fetches nothing:
+// the browser's controller runs the fetches and shows the screen, and the
+// native tool calls the same function to prerender, so both write the same
+// bytes for the same screen.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/index/post_index.hpp"
+#include "core/markdown/markdown.hpp"
+#include "core/route/route.hpp"
+#include "core/view/views.hpp"
+
+namespace blog {
+
+// What is known of one post's Markdown. A post that was never asked for has
+// no entry at all.
+struct PostEntry {
+    enum class State { Loading, Rendered, Failed, Missing };
+    State state = State::Loading;
+    std::optional<RenderedMarkdown> rendered;  // when Rendered
+    std::string error;                         // when Failed or Missing: what the reader reads
+    bool retryable = false;                    // Failed by the network: "Try again" may help
+};
+
+// Everything known when a screen is built.
+struct SiteState {
+    enum class Index { Unknown, Loading, Loaded, Failed };
+    Index index = Index::Unknown;  // Unknown: not asked for yet
+    std::string index_error;       // when Failed
+    const SiteIndex* site = nullptr;                               // when Loaded
+    const std::unordered_map<std::string, PostEntry>* posts = nullptr;  // by slug; may be null
+};
+
+struct PageConfig {
+    std::string index_url = "posts/index.json";  // post files resolve against it
+    int page_size = 10;
+};
+
+// A file a screen waits for, not yet known or asked for.
+struct PageNeed {
+    std::string url;
+    std::string slug;      // "" for the index
+    size_t max_bytes = 0;  // the most the file may have (the core's limits)
+};
+
+struct Page {
+    Screen screen;
+    std::vector<PageNeed> needs;
+    // Where the reader lands when this screen is a new route: the top, or the
+    // heading the route names once the post is there.
+    enum class Scroll { Top, Anchor };
+    Scroll scroll = Scroll::Top;
+    std::string anchor;
+    bool needs_code = false;  // code blocks to highlight
+    bool needs_math = false;  // math to typeset
+};
+
+Page page_build(const Route& route, const SiteState& state, const PageConfig& config);
+
+// The URL of a post's Markdown: its file resolved against the index's URL.
+std::string page_post_url(const PageConfig& config, const Post& post);
+
+// Maps a resolved link target ("…/posts/x.md") to the route of the post it is,
+// or "" (MarkdownOptions::link_route).
+using PostLinkRoute = std::function<std::string(std::string_view resolved_url)>;
+
+// The options a post's Markdown is rendered with, as the blog shows it: the
+// site's raw-HTML choice, links resolved against the post's file, in-page
+// links and heading anchors under the post's route, links to other posts'
+// Markdown turned into their routes.
+MarkdownOptions page_markdown_options(const SiteIndex& site, const Post& post, const PageConfig& config,
+                                      PostLinkRoute link_route);
+
+}  // namespace blog

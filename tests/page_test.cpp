@@ -1,0 +1,146 @@
+// The page model: a screen as a pure function of the route, what is known and
+// the configuration; what it still needs is data, not a fetch.
+#include <catch2/catch.hpp>
+
+#include "core/page/page.hpp"
+#include "tests/support.hpp"
+
+using namespace blog;
+using namespace blog::test;
+
+namespace {
+
+const char* const kIndex = R"({
+    "title": "Small", "author": "Ann",
+    "posts": [
+        {"slug": "a", "title": "Post A", "date": "2022-07-04", "summary": "Summary of A"},
+        {"slug": "x", "title": "Post X", "date": "2022-07-03"},
+        {"slug": "y", "title": "Post Y", "date": "2022-07-02", "file": "2022/y.md"},
+        {"slug": "z", "title": "Post Z", "date": "2022-07-01"}
+    ]})";
+
+struct Known {
+    SiteIndex site = parse_ok(kIndex);
+    std::unordered_map<std::string, PostEntry> posts;
+    PageConfig config{"https://example.com/blog/posts/index.json", 2};
+
+    SiteState state() const { return SiteState{SiteState::Index::Loaded, "", &site, &posts}; }
+    Page build(std::string_view hash) const { return page_build(route_parse(hash), state(), config); }
+
+    void rendered(const std::string& slug, std::string_view markdown) {
+        const Post* post = site.find(slug);
+        REQUIRE(post);
+        auto r = markdown_render(markdown, page_markdown_options(site, *post, config, {}));
+        REQUIRE(r.ok());
+        PostEntry& e = posts[slug];
+        e.state = PostEntry::State::Rendered;
+        e.rendered = std::move(r).value();
+    }
+};
+
+std::vector<std::string> urls(const Page& page) {
+    std::vector<std::string> out;
+    for (const PageNeed& n : page.needs) out.push_back(n.url);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("page: before the index is known, the screen is loading and needs the index, once") {
+    PageConfig config;
+    Page page = page_build(route_parse("#/"), SiteState{}, config);
+    CHECK(contains(page.screen.html, "Loading…"));
+    REQUIRE(page.needs.size() == 1);
+    CHECK(page.needs[0].url == "posts/index.json");
+    CHECK(page.needs[0].slug.empty());
+    CHECK(page.needs[0].max_bytes == kMaxIndexBytes);
+
+    SiteState asked;
+    asked.index = SiteState::Index::Loading;
+    CHECK(page_build(route_parse("#/posts/a"), asked, config).needs.empty());
+}
+
+TEST_CASE("page: an index that failed is an error with a retry control, and needs nothing") {
+    SiteState failed;
+    failed.index = SiteState::Index::Failed;
+    failed.index_error = "Could not load posts/index.json: HTTP 500";
+    Page page = page_build(route_parse("#/"), failed, PageConfig{});
+    CHECK(contains(page.screen.html, "Could not load posts/index.json: HTTP 500"));
+    CHECK(contains(page.screen.html, "data-action=\"retry\""));
+    CHECK(page.needs.empty());
+}
+
+TEST_CASE("page: the list needs the Markdown of the entries on screen that have no summary") {
+    Known k;
+    Page first = k.build("#/");  // A (summary in the index), X (none)
+    CHECK(urls(first) == std::vector<std::string>{"https://example.com/blog/posts/x.md"});
+    CHECK(first.needs[0].slug == "x");
+    CHECK(first.needs[0].max_bytes == MarkdownOptions::kMaxInputBytes);
+    CHECK(contains(first.screen.html, "Summary of A"));
+
+    Page second = k.build("#/page/2");  // Y (in 2022/), Z
+    CHECK(urls(second) == std::vector<std::string>{"https://example.com/blog/posts/2022/y.md",
+                                                   "https://example.com/blog/posts/z.md"});
+
+    SECTION("a post being fetched is not needed again") {
+        k.posts["x"] = PostEntry{};
+        CHECK(k.build("#/").needs.empty());
+    }
+    SECTION("once rendered, its summary is on the list") {
+        k.rendered("x", "The first words of X.\n\n<!--more-->\n\nThe rest.");
+        Page page = k.build("#/");
+        CHECK(page.needs.empty());
+        CHECK(contains(page.screen.html, "The first words of X...."));
+    }
+}
+
+TEST_CASE("page: a post needs its Markdown, then shows it and lands on the route's heading") {
+    Known k;
+    Page loading = k.build("#/posts/y#setup");
+    CHECK(urls(loading) == std::vector<std::string>{"https://example.com/blog/posts/2022/y.md"});
+    CHECK(contains(loading.screen.html, "Post Y"));
+    CHECK(loading.scroll == Page::Scroll::Top);  // no heading to land on yet
+
+    k.rendered("y", "## Setup\n\n```go\nfunc main() {}\n```\n\n$x^2$\n");
+    Page shown = k.build("#/posts/y#setup");
+    CHECK(shown.needs.empty());
+    CHECK(contains(shown.screen.html, "<h2 id=\"setup\">Setup"));
+    CHECK(shown.scroll == Page::Scroll::Anchor);
+    CHECK(shown.anchor == "setup");
+    CHECK(shown.needs_code);
+    CHECK(shown.needs_math);
+}
+
+TEST_CASE("page: a post that failed shows its error, a missing one is not found, an unknown slug needs nothing") {
+    Known k;
+    k.posts["x"] = PostEntry{PostEntry::State::Failed, std::nullopt, "x.md: HTTP 500", true};
+    k.posts["z"] = PostEntry{PostEntry::State::Missing, std::nullopt, "z.md: HTTP 404", true};
+    Page failed = k.build("#/posts/x");
+    CHECK(contains(failed.screen.html, "x.md: HTTP 500"));
+    CHECK(contains(failed.screen.html, "data-action=\"retry\""));
+    CHECK(contains(k.build("#/posts/z").screen.html, "Post not found"));
+    Page unknown = k.build("#/posts/nope");
+    CHECK(contains(unknown.screen.html, "There is no post \u201cnope\u201d in this blog."));
+    CHECK(unknown.needs.empty());
+}
+
+TEST_CASE("page: the same route and knowledge give the same bytes (what prerendering relies on)") {
+    Known k;
+    k.rendered("x", "Hello *world*.");
+    for (const char* hash : {"#/", "#/page/2", "#/posts/x", "#/tags/go", "#/nowhere"}) {
+        INFO(hash);
+        CHECK(k.build(hash).screen.html == k.build(hash).screen.html);
+    }
+}
+
+TEST_CASE("page: a post's Markdown options come from the site, the post and the index URL") {
+    Known k;
+    const Post* y = k.site.find("y");
+    REQUIRE(y);
+    MarkdownOptions o = page_markdown_options(k.site, *y, k.config, {});
+    CHECK(o.base_url == "https://example.com/blog/posts/2022/y.md");
+    CHECK(o.self_route == "#/posts/y");
+    CHECK_FALSE(o.unsafe);
+    SiteIndex unsafe_site = parse_ok(R"({"unsafeHtml": true, "posts": [{"slug": "p", "title": "P"}]})");
+    CHECK(page_markdown_options(unsafe_site, unsafe_site.posts[0], k.config, {}).unsafe);
+}
