@@ -1,0 +1,217 @@
+#include "tool/front_matter.hpp"
+
+#include <algorithm>
+
+#include "tool/data_tree.hpp"
+
+namespace blog::tool {
+namespace {
+
+// The first line of text ends at '\n' (a '\r' before it is dropped).
+std::string_view line_at(std::string_view text, size_t pos, size_t* next) {
+    size_t end = text.find('\n', pos);
+    size_t stop = end == std::string_view::npos ? text.size() : end;
+    *next = end == std::string_view::npos ? text.size() : end + 1;
+    std::string_view line = text.substr(pos, stop - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    return line;
+}
+
+std::string_view trim_right(std::string_view s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+// The end of a JSON object that starts at text[0] ('{'), strings skipped;
+// npos when it never closes.
+size_t json_object_end(std::string_view text) {
+    int depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{') {
+            ++depth;
+        } else if (c == '}' && --depth == 0) {
+            return i + 1;
+        }
+    }
+    return std::string_view::npos;
+}
+
+size_t count_lines(std::string_view text) { return size_t(std::count(text.begin(), text.end(), '\n')); }
+
+struct Reader {
+    const std::string& file;
+    size_t first_line;  // the file's line of the block's line 1
+    FrontMatter& fm;
+    std::vector<Problem>& problems;
+
+    size_t at(const DataValue& v) const { return first_line + (v.line ? v.line : 1) - 1; }
+    void error(const DataValue& v, const std::string& key, const std::string& what) {
+        problems.push_back({file, at(v), key + ": " + what, false});
+    }
+    void note(const std::string& key, const DataValue& v) { fm.lines[key] = at(v); }
+
+    // Scalars read as text: Hugo accepts a number where a string is expected.
+    bool text(const DataValue& v, const std::string& key, std::string& out) {
+        note(key, v);
+        using K = DataValue::Kind;
+        if (v.kind == K::String || v.kind == K::Number || v.kind == K::Date) {
+            out = v.text;
+            return true;
+        }
+        if (v.kind == K::Null) return true;
+        error(v, key, "expected a string, got " + data_kind_name(v));
+        return false;
+    }
+    void boolean(const DataValue& v, const std::string& key, bool& out) {
+        note(key, v);
+        if (v.kind == DataValue::Kind::Bool) out = v.boolean;
+        else if (v.kind != DataValue::Kind::Null) error(v, key, "expected true or false, got " + data_kind_name(v));
+    }
+    // A list of strings, or one string standing for a list of one.
+    void list(const DataValue& v, const std::string& key, std::vector<std::string>& out) {
+        note(key, v);
+        using K = DataValue::Kind;
+        if (v.kind == K::Null) return;
+        if (v.kind == K::String || v.kind == K::Number) {
+            out.push_back(v.text);
+            return;
+        }
+        if (v.kind != K::List) {
+            error(v, key, "expected a list of strings, got " + data_kind_name(v));
+            return;
+        }
+        for (size_t i = 0; i < v.items.size(); ++i) {
+            const DataValue& item = v.items[i];
+            if (item.kind == K::String || item.kind == K::Number) out.push_back(item.text);
+            else error(item, key + "[" + std::to_string(i) + "]", "expected a string, got " + data_kind_name(item));
+        }
+    }
+
+    void read(const DataValue& root) {
+        auto field = [&](const char* name) { return root.find(name); };
+        if (auto* v = field("title")) {
+            std::string t;
+            if (text(*v, "title", t) && v->kind != DataValue::Kind::Null) fm.title = t;
+        }
+        if (auto* v = field("date")) text(*v, "date", fm.date);
+        if (auto* v = field("lastmod")) text(*v, "lastmod", fm.lastmod);
+        if (auto* v = field("publishDate")) text(*v, "publishdate", fm.publish_date);
+        if (auto* v = field("expiryDate")) text(*v, "expirydate", fm.expiry_date);
+        if (auto* v = field("draft")) boolean(*v, "draft", fm.draft);
+        if (auto* v = field("slug")) text(*v, "slug", fm.slug);
+        if (auto* v = field("tags")) list(*v, "tags", fm.tags);
+        if (auto* v = field("categories")) list(*v, "categories", fm.categories);
+        if (auto* v = field("summary")) {
+            std::string s;
+            if (text(*v, "summary", s) && v->kind != DataValue::Kind::Null) fm.summary = s;
+        }
+        if (auto* v = field("description")) text(*v, "description", fm.description);
+        if (auto* v = field("author")) list(*v, "author", fm.authors);
+        if (auto* v = field("hiddenInHomeList")) boolean(*v, "hiddeninhomelist", fm.hidden_in_home_list);
+        if (auto* v = field("ShowToc")) boolean(*v, "showtoc", fm.show_toc);
+        if (auto* v = field("TocOpen")) boolean(*v, "tocopen", fm.toc_open);
+        if (auto* v = field("cover")) {
+            note("cover", *v);
+            if (v->kind == DataValue::Kind::Map) {
+                if (auto* c = v->find("image")) text(*c, "cover.image", fm.cover_image);
+                if (auto* c = v->find("alt")) text(*c, "cover.alt", fm.cover_alt);
+            } else if (v->kind != DataValue::Kind::Null) {
+                error(*v, "cover", "expected a map with image and alt, got " + data_kind_name(*v));
+            }
+        }
+        if (auto* v = field("aliases")) list(*v, "aliases", fm.aliases);
+    }
+};
+
+}  // namespace
+
+std::string problem_text(const Problem& p) {
+    // line 0: the problem is the file or folder as a whole
+    return p.file + (p.line ? ":" + std::to_string(p.line) : std::string()) + ": " +
+           (p.warning ? "warning: " : "") + p.message;
+}
+
+size_t FrontMatter::line_of(const std::string& key) const {
+    auto it = lines.find(key);
+    return it == lines.end() ? 1 : it->second;
+}
+
+bool FrontMatterDocument::ok() const {
+    return std::none_of(problems.begin(), problems.end(), [](const Problem& p) { return !p.warning; });
+}
+
+FrontMatterDocument front_matter_parse(std::string_view text, const std::string& file) {
+    FrontMatterDocument doc;
+    size_t start = 0;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") start = 3;  // a byte order mark
+
+    size_t next = 0;
+    std::string_view first = trim_right(line_at(text, start, &next));
+    DataFormat format;
+    std::string_view block;
+    size_t block_line = 1;  // the file's line of the block's first line
+    size_t body_start = 0;
+
+    if (first == "---" || first == "+++") {
+        format = first == "---" ? DataFormat::Yaml : DataFormat::Toml;
+        const size_t block_start = next;
+        size_t pos = next, line = 2, close = std::string_view::npos;
+        while (pos < text.size()) {
+            size_t after;
+            std::string_view l = trim_right(line_at(text, pos, &after));
+            if (l == first || (format == DataFormat::Yaml && l == "...")) {
+                close = pos;
+                body_start = after;
+                break;
+            }
+            pos = after;
+            ++line;
+        }
+        if (close == std::string_view::npos) {
+            doc.problems.push_back({file, 1, "front matter opened with \"" + std::string(first) +
+                                                  "\" is never closed (a line \"" + std::string(first) +
+                                                  "\" must end it)"});
+            return doc;
+        }
+        block = text.substr(block_start, close - block_start);
+        block_line = 2;
+        doc.body_line = line + 1;
+    } else if (!text.substr(start).empty() && text[start] == '{') {
+        format = DataFormat::Json;
+        size_t end = json_object_end(text.substr(start));
+        if (end == std::string_view::npos) {
+            doc.problems.push_back({file, 1, "JSON front matter: the object opened with \"{\" is never closed"});
+            return doc;
+        }
+        block = text.substr(start, end);
+        body_start = start + end;
+        // the rest of the closing line belongs to the front matter
+        size_t nl = text.find('\n', body_start);
+        body_start = nl == std::string_view::npos ? text.size() : nl + 1;
+        doc.body_line = 1 + count_lines(text.substr(0, body_start));
+    } else {
+        doc.body = std::string(text.substr(start));
+        return doc;  // no front matter: every field is absent
+    }
+
+    doc.body = std::string(text.substr(body_start));
+    DataParse parsed = data_parse(block, format);
+    if (!parsed.ok) {
+        const char* name = format == DataFormat::Yaml ? "YAML" : format == DataFormat::Toml ? "TOML" : "JSON";
+        doc.problems.push_back({file, block_line + parsed.error.line - 1,
+                                std::string(name) + " front matter: " + parsed.error.message});
+        return doc;
+    }
+    Reader reader{file, block_line, doc.front, doc.problems};
+    reader.read(parsed.value);
+    return doc;
+}
+
+}  // namespace blog::tool

@@ -1,0 +1,59 @@
+#include "tool/index_writer.hpp"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+namespace blog::tool {
+
+std::string index_write(const Site& site) {
+    using json = nlohmann::ordered_json;
+    json root = json::object();
+    root["title"] = site.config.title;
+    std::string author;
+    for (size_t i = 0; i < site.config.authors.size(); ++i)
+        author += (i ? (i + 1 == site.config.authors.size() ? " & " : ", ") : "") + site.config.authors[i];
+    if (!author.empty()) root["author"] = author;
+    if (!site.config.description.empty()) root["description"] = site.config.description;
+
+    std::vector<const SitePost*> order;
+    for (const SitePost& p : site.posts) order.push_back(&p);
+    std::stable_sort(order.begin(), order.end(), [](const SitePost* a, const SitePost* b) {
+        if (a->date.has_value() != b->date.has_value()) return a->date.has_value();
+        return a->date && date_unix_seconds(*a->date) > date_unix_seconds(*b->date);
+    });
+
+    json posts = json::array();
+    for (const SitePost* p : order) {
+        const FrontMatter& fm = p->front;
+        json e = json::object();
+        e["slug"] = p->slug;
+        e["title"] = p->title;
+        if (p->date) e["date"] = date_format_rfc3339(*p->date);
+        if (p->lastmod) e["lastmod"] = date_format_rfc3339(*p->lastmod);
+        if (!p->author.empty()) e["author"] = p->author;
+        e["summary"] = p->summary;
+        e["truncated"] = p->truncated;
+        if (!fm.tags.empty()) e["tags"] = fm.tags;
+        if (!fm.categories.empty()) e["categories"] = fm.categories;
+        e["file"] = p->file;
+        if (fm.hidden_in_home_list) e["hidden"] = true;
+        e["wordCount"] = p->word_count;
+        e["readingTime"] = p->reading_time;
+        if (!fm.description.empty()) e["description"] = fm.description;
+        if (fm.show_toc) e["showToc"] = true;
+        if (fm.toc_open) e["tocOpen"] = true;
+        if (!fm.cover_image.empty()) {
+            json cover = {{"image", fm.cover_image}};
+            if (!fm.cover_alt.empty()) cover["alt"] = fm.cover_alt;
+            e["cover"] = cover;
+        }
+        if (!fm.aliases.empty()) e["aliases"] = fm.aliases;
+        posts.push_back(std::move(e));
+    }
+    root["posts"] = std::move(posts);
+    // bytes that are not UTF-8 become U+FFFD (markdown_render repairs the body the same way)
+    return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace blog::tool

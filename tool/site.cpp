@@ -1,0 +1,292 @@
+#include "tool/site.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "core/markdown/markdown.hpp"
+#include "tool/data_tree.hpp"
+
+namespace blog::tool {
+namespace fs = std::filesystem;
+namespace {
+
+bool read_file(const fs::path& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    return !in.bad();
+}
+
+// PaperMod's byline for a list of authors: "A", "A & B", "A, B & C".
+std::string authors_joined(const std::vector<std::string>& authors) {
+    std::string out;
+    for (size_t i = 0; i < authors.size(); ++i) {
+        if (i) out += i + 1 == authors.size() ? " & " : ", ";
+        out += authors[i];
+    }
+    return out;
+}
+
+bool slug_char_ok(unsigned char c) {  // the core's rule for posts[].slug
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.' || c >= 0x80;
+}
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
+
+// Each Hugo shortcode ({{< … >}} or {{% … %}}) in the body: a warning with
+// its line; the text stays as it is.
+void shortcode_warnings(const std::string& body, size_t body_line, const std::string& file,
+                        std::vector<Problem>& problems) {
+    size_t pos = 0;
+    while ((pos = body.find("{{", pos)) != std::string::npos) {
+        if (pos + 2 >= body.size() || (body[pos + 2] != '<' && body[pos + 2] != '%')) {
+            pos += 2;
+            continue;
+        }
+        const std::string close = body[pos + 2] == '<' ? ">}}" : "%}}";
+        size_t end = body.find(close, pos + 3);
+        std::string code = end == std::string::npos ? body.substr(pos, 40) : body.substr(pos, end + 3 - pos);
+        if (code.size() > 60) code = code.substr(0, 57) + "...";
+        std::replace(code.begin(), code.end(), '\n', ' ');
+        const size_t line = body_line + size_t(std::count(body.begin(), body.begin() + long(pos), '\n'));
+        problems.push_back({file, line, "Hugo shortcode " + code + " is not executed; it is left as text", true});
+        pos = end == std::string::npos ? body.size() : end + 3;
+    }
+}
+
+// Both ways of naming the page size: pagination.pagerSize (Hugo 0.128+), paginate.
+int page_size_of(const DataValue& root) {
+    const DataValue* v = nullptr;
+    if (auto* p = root.find("pagination")) v = p->find("pagerSize");
+    if (!v) v = root.find("paginate");
+    if (!v || v->kind != DataValue::Kind::Number) return 0;
+    return std::atoi(v->text.c_str());
+}
+
+void config_read(const fs::path& dir, const std::string& shown_dir, Site& site) {
+    static const char* const kNames[] = {"hugo.toml", "hugo.yaml", "config.toml", "config.yaml", "site.json"};
+    for (const char* name : kNames) {
+        const fs::path path = dir / name;
+        std::error_code ec;
+        if (!fs::is_regular_file(path, ec)) continue;
+        const std::string shown = shown_dir + "/" + name;
+        site.config.file = shown;
+        std::string text;
+        if (!read_file(path, text)) {
+            site.problems.push_back({shown, 0, "cannot be read"});
+            return;
+        }
+        const std::string n = name;
+        DataFormat format = n.size() > 5 && n.compare(n.size() - 5, 5, ".toml") == 0 ? DataFormat::Toml
+                            : n.compare(n.size() - 5, 5, ".json") == 0            ? DataFormat::Json
+                                                                                   : DataFormat::Yaml;
+        DataParse parsed = data_parse(text, format);
+        if (!parsed.ok) {
+            site.problems.push_back({shown, parsed.error.line, parsed.error.message});
+            return;
+        }
+        const DataValue& root = parsed.value;
+        auto str = [&](const DataValue* v, const char* key, std::string& out) {
+            if (!v || v->kind == DataValue::Kind::Null) return;
+            if (v->kind == DataValue::Kind::String) out = v->text;
+            else site.problems.push_back({shown, v->line, std::string(key) + ": expected a string, got " + data_kind_name(*v)});
+        };
+        str(root.find("title"), "title", site.config.title);
+        str(root.find("baseURL"), "baseURL", site.config.base_url);
+        str(root.find("languageCode"), "languageCode", site.config.language_code);
+        if (const DataValue* params = root.find("params")) {
+            str(params->find("description"), "params.description", site.config.description);
+            if (const DataValue* a = params->find("author")) {
+                if (a->kind == DataValue::Kind::String) site.config.authors.push_back(a->text);
+                else if (a->kind == DataValue::Kind::List)
+                    for (const DataValue& item : a->items)
+                        if (item.kind == DataValue::Kind::String) site.config.authors.push_back(item.text);
+            }
+        }
+        site.config.page_size = page_size_of(root);
+        return;
+    }
+}
+
+struct Found {
+    fs::path path;
+    std::string file;          // relative to the posts folder
+    std::string default_slug;  // the file name, or the bundle's folder name
+};
+
+// Every post file under `dir`: a folder with an index.md is a page bundle
+// (its other .md files are its resources, not posts); _index.md is a
+// section's page, not a post.
+void posts_find(const fs::path& dir, const std::string& rel, bool top, const fs::path& site_root,
+                const std::string& shown_root, std::vector<Found>& out, std::vector<Problem>& problems) {
+    std::error_code ec;
+    if (!top && fs::is_regular_file(dir / "index.md", ec)) {
+        out.push_back({dir / "index.md", rel + "index.md", dir.filename().string()});
+        return;
+    }
+    std::vector<fs::directory_entry> entries;
+    for (const auto& e : fs::directory_iterator(dir, ec)) entries.push_back(e);
+    std::sort(entries.begin(), entries.end(),
+              [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
+    for (const fs::directory_entry& e : entries) {
+        const std::string name = e.path().filename().string();
+        if (e.is_symlink(ec)) {
+            // A link is followed only while it stays inside SITE.
+            const fs::path target = fs::weakly_canonical(e.path(), ec);
+            const std::string t = target.generic_string(), root = site_root.generic_string() + "/";
+            if (ec || t.compare(0, root.size(), root) != 0) {
+                problems.push_back({shown_root + "/" + rel + name, 0, "a symbolic link that leaves the site folder; refused"});
+                continue;
+            }
+        }
+        if (e.is_directory(ec)) {
+            posts_find(e.path(), rel + name + "/", false, site_root, shown_root, out, problems);
+        } else if (e.is_regular_file(ec) && name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0 &&
+                   name != "_index.md") {
+            out.push_back({e.path(), rel + name, name.substr(0, name.size() - 3)});
+        }
+    }
+}
+
+}  // namespace
+
+bool Site::ok() const {
+    return std::none_of(problems.begin(), problems.end(), [](const Problem& p) { return !p.warning; });
+}
+
+Result<Timestamp> site_date_parse(const std::string& text) {
+    Result<Timestamp> r = date_parse(text);
+    if (r || text.size() < 19) return r;
+    // "YYYY-MM-DDTHH:MM:SS[.frac]" with no offset: Hugo's local time, UTC here.
+    const std::string tail = text.substr(19);
+    if ((text[10] == 'T' || text[10] == ' ') &&
+        (tail.empty() || (tail[0] == '.' && tail.find_first_not_of("0123456789", 1) == std::string::npos))) {
+        Result<Timestamp> utc = date_parse(text + "Z");
+        if (utc) return utc;
+    }
+    return r;
+}
+
+Site site_read(const std::string& dir, const SiteOptions& options) {
+    Site site;
+    std::string shown = dir;
+    while (shown.size() > 1 && shown.back() == '/') shown.pop_back();
+    const fs::path root(dir);
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) {
+        site.problems.push_back({shown, 0, "not a folder"});
+        return site;
+    }
+    config_read(root, shown, site);
+
+    const bool has_content = fs::is_directory(root / "content", ec);
+    const std::string posts_rel = has_content ? "content/posts" : "posts";
+    const fs::path posts_dir = root / posts_rel;
+    const std::string shown_posts = shown + "/" + posts_rel;
+    if (!fs::is_directory(posts_dir, ec)) {
+        site.problems.push_back({shown_posts, 0, has_content ? "no posts folder: expected content/posts/"
+                                                             : "no posts folder: expected content/posts/ or posts/"});
+        return site;
+    }
+    std::vector<Found> found;
+    posts_find(posts_dir, "", true, fs::weakly_canonical(root, ec), shown_posts, found, site.problems);
+
+    std::vector<std::pair<std::string, std::string>> slugs;  // slug -> the file that has it
+    for (const Found& f : found) {
+        const std::string source = shown_posts + "/" + f.file;
+        std::string text;
+        if (!read_file(f.path, text)) {
+            site.problems.push_back({source, 0, "cannot be read"});
+            continue;
+        }
+        FrontMatterDocument doc = front_matter_parse(text, source);
+        const size_t errors_before = size_t(std::count_if(site.problems.begin(), site.problems.end(),
+                                                          [](const Problem& p) { return !p.warning; }));
+        site.problems.insert(site.problems.end(), doc.problems.begin(), doc.problems.end());
+        if (!doc.ok()) continue;
+        const FrontMatter& fm = doc.front;
+        auto fail = [&](const std::string& key, const std::string& what) {
+            site.problems.push_back({source, fm.line_of(key), what});
+        };
+
+        SitePost post;
+        post.source = source;
+        post.file = f.file;
+        post.front = fm;
+        post.slug = blank(fm.slug) ? f.default_slug : fm.slug;
+        for (unsigned char c : post.slug)
+            if (!slug_char_ok(c)) {
+                fail("slug", std::string(blank(fm.slug) ? "the file name gives the slug " : "slug: ") +
+                                 in_quotes(post.slug) + (blank(fm.slug) ? "" : ",") +
+                                 " which may only hold letters, digits, \"-\", \"_\" or \".\"" +
+                                 (blank(fm.slug) ? ": set slug in the front matter" : ""));
+                break;
+            }
+        if (fm.title && !blank(*fm.title)) {
+            post.title = *fm.title;
+        } else {
+            post.title = f.default_slug;
+            site.problems.push_back({source, fm.line_of("title"),
+                                     "no title: the file name " + in_quotes(f.default_slug) + " is used", true});
+        }
+        auto date_field = [&](const std::string& key, const std::string& text, std::optional<Timestamp>& out) {
+            if (blank(text)) return;
+            Result<Timestamp> d = site_date_parse(text);
+            if (d) out = d.value();
+            else fail(key, key + ": " + d.error().message);
+        };
+        std::optional<Timestamp> publish, expiry;
+        date_field("date", fm.date, post.date);
+        date_field("lastmod", fm.lastmod, post.lastmod);
+        date_field("publishdate", fm.publish_date, publish);
+        date_field("expirydate", fm.expiry_date, expiry);
+        for (size_t i = 0; i < fm.tags.size(); ++i)
+            if (blank(fm.tags[i])) fail("tags", "tags[" + std::to_string(i) + "]: a tag must not be empty");
+        if (!blank(post.slug)) {
+            auto seen = std::find_if(slugs.begin(), slugs.end(), [&](const auto& s) { return s.first == post.slug; });
+            if (seen != slugs.end())
+                fail("slug", "slug " + in_quotes(post.slug) + " is already used by " + seen->second);
+            else
+                slugs.emplace_back(post.slug, source);
+        }
+
+        Result<RenderedMarkdown> rendered = markdown_render(doc.body);
+        if (!rendered) fail("", rendered.error().message);
+        shortcode_warnings(doc.body, doc.body_line, source, site.problems);
+
+        const size_t errors_after = size_t(std::count_if(site.problems.begin(), site.problems.end(),
+                                                         [](const Problem& p) { return !p.warning; }));
+        if (errors_after != errors_before) continue;
+
+        // Hugo's publishing rules: publishDate (else date) in the future, or
+        // expiryDate in the past, keep a post out, as draft: true does.
+        const std::optional<Timestamp>& when = publish ? publish : post.date;
+        if ((fm.draft && !options.drafts) || (when && date_unix_seconds(*when) > options.now && !options.future) ||
+            (expiry && date_unix_seconds(*expiry) < options.now && !options.expired)) {
+            ++site.left_out;
+            continue;
+        }
+        post.author = authors_joined(fm.authors);
+        post.word_count = rendered.value().word_count;
+        post.reading_time = (post.word_count + 212) / 213;
+        if (fm.summary) {
+            post.summary = *fm.summary;
+            post.truncated = true;
+        } else {
+            post.summary = rendered.value().summary;
+            post.truncated = rendered.value().summary_truncated;
+        }
+        site.posts.push_back(std::move(post));
+    }
+    return site;
+}
+
+}  // namespace blog::tool
