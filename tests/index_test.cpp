@@ -352,3 +352,16 @@ TEST_CASE("index: an index over the size limit fails with its size, before it is
     CHECK(r.error().code == "too-large");
     CHECK(r.error().message == "posts/index.json: the index is 64.0 MB, more than the 64.0 MB an index may have");
 }
+
+TEST_CASE("index: a U+FFFD written in the file is not taken for a repaired byte") {
+    const std::string json = "{\"posts\": [\n"
+                             " {\"slug\": \"a\", \"title\": \"Replacement \xEF\xBF\xBD char, on purpose\"},\n"
+                             " {\"slug\": \"b\", \"title\": \"Bad \xFF byte\"}\n"
+                             "]}";
+    SiteIndex site = parse_ok(json);
+    REQUIRE(site.posts.size() == 2);
+    CHECK(site.find("a")->title == "Replacement \xEF\xBF\xBD char, on purpose");
+    CHECK(site.find("b")->title == "Bad \xEF\xBF\xBD byte");
+    CHECK(site.problems ==
+          std::vector<std::string>{"posts[1].title: not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD"});
+}

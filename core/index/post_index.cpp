@@ -131,11 +131,19 @@ const Post* SiteIndex::find_by_file(std::string_view file) const {
 
 namespace {
 
-// "posts[3].title" for each string field of an entry holding U+FFFD.
-void report_replacements(const json& value, const std::string& where, std::vector<std::string>& out) {
+// Bytes that are not UTF-8 are first replaced by U+FDD0, a noncharacter
+// kept for a program's internal use (no index holds it), so that the fields
+// they were in can be found after parsing; there it becomes U+FFFD.
+constexpr std::string_view kRepairMark = "\xEF\xB7\x90";  // U+FDD0
+
+// Names each string field holding the mark ("posts[3].title") and replaces
+// the mark by U+FFFD.
+void report_replacements(json& value, const std::string& where, std::vector<std::string>& out) {
     if (value.is_string()) {
-        if (value.get_ref<const std::string&>().find("\xEF\xBF\xBD") != std::string::npos)
-            out.push_back(where + ": not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD");
+        std::string& s = value.get_ref<std::string&>();
+        if (s.find(kRepairMark) == std::string::npos) return;
+        for (size_t at; (at = s.find(kRepairMark)) != std::string::npos;) s.replace(at, kRepairMark.size(), "\xEF\xBF\xBD");
+        out.push_back(where + ": not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD");
     } else if (value.is_object()) {
         for (auto it = value.begin(); it != value.end(); ++it) report_replacements(*it, where + "." + it.key(), out);
     } else if (value.is_array()) {
@@ -159,7 +167,7 @@ Result<SiteIndex> index_parse(std::string_view text, std::string_view source_nam
     // not the whole index (nlohmann rejects ill-formed UTF-8).
     Utf8Repair repair;
     if (utf8_valid_prefix(text) != text.size()) {
-        repair = utf8_repair(text);
+        repair = utf8_repair(text, kRepairMark);
         text = repair.text;
     }
     json root = json::parse(text.begin(), text.end(), nullptr, false);

@@ -65,7 +65,7 @@ size_t utf8_valid_prefix(std::string_view text) {
     return i;
 }
 
-Utf8Repair utf8_repair(std::string_view text) {
+Utf8Repair utf8_repair(std::string_view text, std::string_view replacement) {
     Utf8Repair r;
     r.text.reserve(text.size() + 16);
     size_t line = 1, i = 0, maximal;
@@ -77,7 +77,7 @@ Utf8Repair utf8_repair(std::string_view text) {
             i += n;
             continue;
         }
-        r.text.append("\xEF\xBF\xBD");
+        r.text.append(replacement);
         if (r.lines.empty() || r.lines.back() != line) r.lines.push_back(line);
         ++r.replaced;
         i += maximal;

@@ -25,7 +25,8 @@ struct Utf8Repair {
 };
 
 // Replaces ill-formed sequences the way the WHATWG decoder does (maximal
-// subparts). Call utf8_valid_prefix first to skip the copy for valid text.
-Utf8Repair utf8_repair(std::string_view text);
+// subparts), each by `replacement` (U+FFFD unless given). Call
+// utf8_valid_prefix first to skip the copy for valid text.
+Utf8Repair utf8_repair(std::string_view text, std::string_view replacement = "\xEF\xBF\xBD");
 
 }  // namespace blog
