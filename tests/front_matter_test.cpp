@@ -1,0 +1,214 @@
+#include <catch2/catch.hpp>
+
+#include "tool/front_matter.hpp"
+
+using blog::tool::front_matter_parse;
+using blog::tool::FrontMatterDocument;
+using blog::tool::problem_text;
+
+namespace {
+
+std::vector<std::string> messages(const FrontMatterDocument& doc) {
+    std::vector<std::string> out;
+    for (const auto& p : doc.problems) out.push_back(problem_text(p));
+    return out;
+}
+
+// The same post's fields, whatever the format it was written in.
+void check_every_field(const FrontMatterDocument& doc) {
+    INFO(Catch::Detail::stringify(messages(doc)));
+    REQUIRE(doc.ok());
+    REQUIRE(doc.problems.empty());
+    const auto& fm = doc.front;
+    REQUIRE(fm.title);
+    CHECK(*fm.title == "Lets Go");
+    CHECK(fm.date == "2022-07-24T21:42:07-07:00");
+    CHECK(fm.lastmod == "2022-07-25");
+    CHECK(fm.publish_date == "2022-07-24T00:00:00Z");
+    CHECK(fm.expiry_date == "2030-01-01");
+    CHECK(fm.draft == true);
+    CHECK(fm.slug == "lets-go");
+    CHECK(fm.tags == std::vector<std::string>{"go", "notes"});
+    CHECK(fm.categories == std::vector<std::string>{"code"});
+    REQUIRE(fm.summary);
+    CHECK(*fm.summary == "Go, briefly.");
+    CHECK(fm.description == "Why Go.");
+    CHECK(fm.authors == std::vector<std::string>{"Jose", "Ana"});
+    CHECK(fm.hidden_in_home_list == true);
+    CHECK(fm.show_toc == true);
+    CHECK(fm.toc_open == true);
+    CHECK(fm.cover_image == "gopher.png");
+    CHECK(fm.cover_alt == "A gopher");
+    CHECK(fm.aliases == std::vector<std::string>{"/old/lets-go/"});
+    CHECK(doc.body == "Body text.\n");
+}
+
+}  // namespace
+
+TEST_CASE("front matter: YAML with every field Hugo and PaperMod use") {
+    auto doc = front_matter_parse(
+        "---\n"
+        "title: Lets Go\n"
+        "date: 2022-07-24T21:42:07-07:00\n"
+        "lastmod: 2022-07-25\n"
+        "publishDate: 2022-07-24T00:00:00Z\n"
+        "expiryDate: 2030-01-01\n"
+        "draft: true\n"
+        "slug: lets-go\n"
+        "tags: [go, notes]\n"
+        "categories:\n"
+        "  - code\n"
+        "summary: \"Go, briefly.\"\n"
+        "description: Why Go.\n"
+        "author: [Jose, Ana]\n"
+        "hiddenInHomeList: true\n"
+        "ShowToc: true\n"
+        "TocOpen: true\n"
+        "cover:\n"
+        "  image: gopher.png\n"
+        "  alt: A gopher\n"
+        "aliases: [/old/lets-go/]\n"
+        "weight: 3\n"
+        "layout: special\n"
+        "---\n"
+        "Body text.\n",
+        "posts/lets-go.md");
+    check_every_field(doc);
+    CHECK(doc.body_line == 25);
+    CHECK(doc.front.line_of("date") == 3);
+    CHECK(doc.front.line_of("tags") == 9);
+}
+
+TEST_CASE("front matter: TOML with every field, native dates as RFC 3339") {
+    auto doc = front_matter_parse(
+        "+++\n"
+        "title = \"Lets Go\"\n"
+        "date = 2022-07-24T21:42:07-07:00\n"
+        "lastmod = 2022-07-25\n"
+        "publishDate = 2022-07-24T00:00:00Z\n"
+        "expiryDate = \"2030-01-01\"\n"
+        "draft = true\n"
+        "slug = \"lets-go\"\n"
+        "tags = [\"go\", \"notes\"]\n"
+        "categories = [\"code\"]\n"
+        "summary = \"Go, briefly.\"\n"
+        "description = \"Why Go.\"\n"
+        "author = [\"Jose\", \"Ana\"]\n"
+        "hiddenInHomeList = true\n"
+        "ShowToc = true\n"
+        "TocOpen = true\n"
+        "aliases = [\"/old/lets-go/\"]\n"
+        "weight = 3\n"
+        "[cover]\n"
+        "image = \"gopher.png\"\n"
+        "alt = \"A gopher\"\n"
+        "+++\n"
+        "Body text.\n",
+        "posts/lets-go.md");
+    check_every_field(doc);
+    CHECK(doc.body_line == 23);
+    CHECK(doc.front.line_of("date") == 3);
+}
+
+TEST_CASE("front matter: JSON with every field") {
+    auto doc = front_matter_parse(
+        "{\n"
+        "  \"title\": \"Lets Go\",\n"
+        "  \"date\": \"2022-07-24T21:42:07-07:00\",\n"
+        "  \"lastmod\": \"2022-07-25\",\n"
+        "  \"publishDate\": \"2022-07-24T00:00:00Z\",\n"
+        "  \"expiryDate\": \"2030-01-01\",\n"
+        "  \"draft\": true,\n"
+        "  \"slug\": \"lets-go\",\n"
+        "  \"tags\": [\"go\", \"notes\"],\n"
+        "  \"categories\": [\"code\"],\n"
+        "  \"summary\": \"Go, briefly.\",\n"
+        "  \"description\": \"Why Go.\",\n"
+        "  \"author\": [\"Jose\", \"Ana\"],\n"
+        "  \"hiddenInHomeList\": true,\n"
+        "  \"ShowToc\": true,\n"
+        "  \"TocOpen\": true,\n"
+        "  \"cover\": {\"image\": \"gopher.png\", \"alt\": \"A gopher\"},\n"
+        "  \"aliases\": [\"/old/lets-go/\"],\n"
+        "  \"weight\": 3\n"
+        "}\n"
+        "Body text.\n",
+        "posts/lets-go.md");
+    check_every_field(doc);
+    CHECK(doc.body_line == 21);
+}
+
+TEST_CASE("front matter: keys are case-insensitive, as in Hugo") {
+    auto doc = front_matter_parse(
+        "---\nTITLE: Shouting\nDate: 2024-01-01\nshowtoc: true\nHIDDENINHOMELIST: true\nTags: [a]\nCOVER:\n  Image: c.png\n---\n",
+        "a.md");
+    REQUIRE(doc.ok());
+    CHECK(*doc.front.title == "Shouting");
+    CHECK(doc.front.date == "2024-01-01");
+    CHECK(doc.front.show_toc);
+    CHECK(doc.front.hidden_in_home_list);
+    CHECK(doc.front.tags == std::vector<std::string>{"a"});
+    CHECK(doc.front.cover_image == "c.png");
+}
+
+TEST_CASE("front matter: author as a string or as a list") {
+    CHECK(front_matter_parse("---\nauthor: Jose\n---\n", "a.md").front.authors == std::vector<std::string>{"Jose"});
+    CHECK(front_matter_parse("+++\nauthor = \"Jose\"\n+++\n", "a.md").front.authors ==
+          std::vector<std::string>{"Jose"});
+    CHECK(front_matter_parse("---\nauthor:\n  - Jose\n  - Ana\n---\n", "a.md").front.authors ==
+          std::vector<std::string>{"Jose", "Ana"});
+}
+
+TEST_CASE("front matter: a file without front matter is all body, every field absent") {
+    auto doc = front_matter_parse("# Just Markdown\n\nText.\n", "a.md");
+    CHECK(doc.ok());
+    CHECK_FALSE(doc.front.title);
+    CHECK(doc.body == "# Just Markdown\n\nText.\n");
+    CHECK(doc.body_line == 1);
+}
+
+TEST_CASE("front matter: Windows line endings and a byte order mark") {
+    auto doc = front_matter_parse("\xEF\xBB\xBF---\r\ntitle: CRLF\r\n---\r\nBody.\r\n", "a.md");
+    REQUIRE(doc.ok());
+    CHECK(*doc.front.title == "CRLF");
+    CHECK(doc.body == "Body.\r\n");
+}
+
+TEST_CASE("front matter: bad front matter is reported with the file and line") {
+    SECTION("YAML that does not parse (yaml-cpp names the line where it noticed)") {
+        auto doc = front_matter_parse("---\ntitle: ok\ntags: [a, b\nmore: x\n---\n", "posts/a.md");
+        CHECK_FALSE(doc.ok());
+        CHECK(messages(doc) ==
+              std::vector<std::string>{"posts/a.md:4: YAML front matter: end of sequence flow not found"});
+    }
+    SECTION("TOML that does not parse") {
+        auto doc = front_matter_parse("+++\ntitle = \"ok\"\ndate = \n+++\n", "posts/a.md");
+        CHECK_FALSE(doc.ok());
+        REQUIRE(doc.problems.size() == 1);
+        CHECK(doc.problems[0].line == 3);
+        CHECK(problem_text(doc.problems[0]).rfind("posts/a.md:3: TOML front matter: ", 0) == 0);
+    }
+    SECTION("JSON that does not parse") {
+        auto doc = front_matter_parse("{\n  \"title\": \"ok\",\n  \"tags\": [1,,]\n}\nBody\n", "posts/a.md");
+        CHECK_FALSE(doc.ok());
+        REQUIRE(doc.problems.size() == 1);
+        CHECK(doc.problems[0].line == 3);
+        CHECK(problem_text(doc.problems[0]).rfind("posts/a.md:3: JSON front matter: ", 0) == 0);
+    }
+    SECTION("front matter that is never closed") {
+        auto doc = front_matter_parse("---\ntitle: ok\n\nBody.\n", "posts/a.md");
+        CHECK(messages(doc) == std::vector<std::string>{
+                                   "posts/a.md:1: front matter opened with \"---\" is never closed (a line \"---\" must end it)"});
+    }
+    SECTION("a field of the wrong kind") {
+        auto doc = front_matter_parse("---\ntitle: ok\ndraft: maybe\ntags: {a: 1}\n---\n", "posts/a.md");
+        CHECK(messages(doc) == std::vector<std::string>{
+                                   "posts/a.md:3: draft: expected true or false, got a string",
+                                   "posts/a.md:4: tags: expected a list of strings, got a map"});
+    }
+    SECTION("front matter that is a list, not keys and values") {
+        auto doc = front_matter_parse("---\n- a\n- b\n---\n", "posts/a.md");
+        CHECK(messages(doc) ==
+              std::vector<std::string>{"posts/a.md:2: YAML front matter: expected a map of keys and values, got a list"});
+    }
+}
