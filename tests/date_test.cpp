@@ -168,3 +168,16 @@ TEST_CASE("date: dates order by instant, whatever their offsets") {
         CHECK(date_unix_seconds(parsed("1969-12-31")) == -86400);
     }
 }
+
+TEST_CASE("date: RSS dates are RFC 1123 with a numeric zone, in the post's own offset, as Hugo writes them") {
+    auto fmt = [](const char* text) {
+        auto d = date_parse(text);
+        REQUIRE(d.ok());
+        return date_format_rfc1123z(d.value());
+    };
+    CHECK(fmt("2022-07-24T21:42:07-07:00") == "Sun, 24 Jul 2022 21:42:07 -0700");
+    CHECK(fmt("2022-07-25T04:42:07Z") == "Mon, 25 Jul 2022 04:42:07 +0000");
+    CHECK(fmt("2022-07-24") == "Sun, 24 Jul 2022 00:00:00 +0000");
+    CHECK(fmt("1969-12-31T23:59:59+05:30") == "Wed, 31 Dec 1969 23:59:59 +0530");
+    CHECK(fmt("2000-02-29T12:00:00.25+01:00") == "Tue, 29 Feb 2000 12:00:00 +0100");
+}

@@ -115,6 +115,17 @@ std::string date_format_tooltip(const Timestamp& t) {
     return out + " " + off + " " + off;
 }
 
+std::string date_format_rfc1123z(const Timestamp& t) {
+    static const char* const days[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};  // 1970-01-01 was a Thursday
+    static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int64_t d = days_from_civil(t.year, t.month, t.day) % 7;
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d ", days[d < 0 ? d + 7 : d], t.day,
+                  months[t.month - 1], t.year, t.hour, t.minute, t.second);
+    return buf + numeric_offset(t.date_only || t.utc_z ? 0 : t.offset_minutes, false);
+}
+
 std::string date_format_rfc3339(const Timestamp& t) {
     char buf[32];
     if (t.date_only) {

@@ -38,4 +38,8 @@ std::string date_format_tooltip(const Timestamp& t);
 // "2022-07-24T21:42:07-07:00": for <time datetime> and feeds.
 std::string date_format_rfc3339(const Timestamp& t);
 
+// "Sun, 24 Jul 2022 21:42:07 -0700": RSS's pubDate, as Hugo writes it (Go's
+// RFC1123Z), in the post's own offset; date-only and 'Z' dates are "+0000".
+std::string date_format_rfc1123z(const Timestamp& t);
+
 }  // namespace blog

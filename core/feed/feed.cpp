@@ -1,0 +1,96 @@
+#include "core/feed/feed.hpp"
+
+#include "core/html/escape.hpp"
+#include "core/url/url.hpp"
+
+namespace blog {
+
+namespace {
+
+// XML text: escaped, and without the control characters XML 1.0 forbids
+// (an index field may hold them; a feed with one would not parse at all).
+void xml_text_append(std::string& out, std::string_view text) {
+    std::string clean;
+    clean.reserve(text.size());
+    for (char c : text) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+        clean.push_back(c);
+    }
+    html_escape_append(out, clean);
+}
+
+void element(std::string& out, const char* indent, const char* name, std::string_view text) {
+    out.append(indent).append("<").append(name).append(">");
+    xml_text_append(out, text);
+    out.append("</").append(name).append(">\n");
+}
+
+}  // namespace
+
+std::string feed_post_url(std::string_view base_url, const Post& post) {
+    return std::string(base_url) + "posts/" + url_percent_encode(post.slug) + "/";
+}
+
+std::string feed_rss(const SiteIndex& site, const FeedOptions& options, const FeedPostHtml& html) {
+    const std::vector<const Post*> posts = index_listed(site, options.tag);
+    const std::string& base = options.base_url;
+    const std::string home = options.tag.empty() ? base : base + "tags/" + url_percent_encode(options.tag) + "/";
+    const std::string title = options.tag.empty() ? site.title : options.tag + " on " + site.title;
+
+    std::string out =
+        "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"
+        "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" "
+        "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+        "  <channel>\n";
+    element(out, "    ", "title", title);
+    element(out, "    ", "link", home);
+    element(out, "    ", "description", "Recent content on " + title);
+    element(out, "    ", "generator", "wasm-blog");
+    element(out, "    ", "language", options.language);
+    for (const Post* p : posts) {  // newest first: the first dated post is the newest
+        if (!p->date) continue;
+        element(out, "    ", "lastBuildDate", date_format_rfc1123z(*p->date));
+        break;
+    }
+    out.append("    <atom:link href=\"");
+    xml_text_append(out, home + "index.xml");
+    out.append("\" rel=\"self\" type=\"application/rss+xml\" />\n");
+
+    size_t count = 0;
+    for (const Post* p : posts) {
+        if (options.limit && count++ == options.limit) break;
+        const std::string link = feed_post_url(base, *p);
+        out.append("    <item>\n");
+        element(out, "      ", "title", p->title);
+        element(out, "      ", "link", link);
+        if (p->date) element(out, "      ", "pubDate", date_format_rfc1123z(*p->date));
+        if (!p->author.empty()) element(out, "      ", "dc:creator", p->author);
+        element(out, "      ", "guid", link);
+        std::optional<std::string> body = html ? html(*p) : std::nullopt;
+        element(out, "      ", "description", body ? *body : p->summary.value_or(""));
+        out.append("    </item>\n");
+    }
+    out.append("  </channel>\n</rss>\n");
+    return out;
+}
+
+std::string feed_sitemap(std::string_view base_url, const std::vector<SitemapEntry>& entries) {
+    std::string out =
+        "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    for (const SitemapEntry& e : entries) {
+        out.append("  <url>\n");
+        element(out, "    ", "loc", std::string(base_url) + e.path);
+        if (e.lastmod) element(out, "    ", "lastmod", date_format_rfc3339(*e.lastmod));
+        out.append("  </url>\n");
+    }
+    out.append("</urlset>\n");
+    return out;
+}
+
+std::string feed_robots(std::string_view base_url) {
+    return "User-agent: *\nAllow: /\nSitemap: " + std::string(base_url) + "sitemap.xml\n";
+}
+
+}  // namespace blog
