@@ -191,6 +191,17 @@ TEST_CASE("site: bad posts are errors naming the file and line") {
                                        ":1: the file name gives the slug \"My Trip\" which may only hold letters, "
                                        "digits, \"-\", \"_\" or \".\": set slug in the front matter"});
     }
+    SECTION("a file that is not UTF-8 names the line of the first bad byte") {
+        TempSite s;
+        s.write("posts/latin1.md", "---\ntitle: Caf\xE9\n---\n");
+        s.write("posts/cut.md", "---\ntitle: ok\n---\nends mid-character \xE2\x82");
+        s.write("posts/fine.md", "---\ntitle: Caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\n---\n");
+        Site site = site_read(s.dir(), at_now());
+        CHECK(messages(site) ==
+              std::vector<std::string>{s.at("posts/cut.md") + ":4: not valid UTF-8: save the file as UTF-8",
+                                       s.at("posts/latin1.md") + ":2: not valid UTF-8: save the file as UTF-8"});
+        CHECK(slugs(site) == std::vector<std::string>{"fine"});
+    }
     SECTION("front matter that does not parse, the other posts still read") {
         TempSite s;
         s.write("posts/a.md", "---\ntitle: A\n---\n");

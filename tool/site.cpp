@@ -37,6 +37,34 @@ bool slug_char_ok(unsigned char c) {  // the core's rule for posts[].slug
            c == '_' || c == '.' || c >= 0x80;
 }
 
+// The offset of the first byte that is not part of well-formed UTF-8
+// (overlongs, surrogates and code points past U+10FFFF included); npos when
+// the text is valid.
+size_t utf8_first_bad(const std::string& s) {
+    size_t i = 0;
+    while (i < s.size()) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        size_t n = 0;
+        unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
+        if (c < 0x80) n = 0;
+        else if (c >= 0xC2 && c <= 0xDF) n = 1;
+        else if (c == 0xE0) n = 2, lo = 0xA0;
+        else if (c == 0xED) n = 2, hi = 0x9F;
+        else if (c >= 0xE1 && c <= 0xEF) n = 2;
+        else if (c == 0xF0) n = 3, lo = 0x90;
+        else if (c >= 0xF1 && c <= 0xF3) n = 3;
+        else if (c == 0xF4) n = 3, hi = 0x8F;
+        else return i;
+        if (n && i + n >= s.size()) return i;  // cut short at the end
+        for (size_t k = 1; k <= n; ++k) {
+            const unsigned char b = static_cast<unsigned char>(s[i + k]);
+            if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return i;
+        }
+        i += n + 1;
+    }
+    return std::string::npos;
+}
+
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
@@ -205,6 +233,11 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
         std::string text;
         if (!read_file(f.path, text)) {
             site.problems.push_back({source, 0, "cannot be read"});
+            continue;
+        }
+        if (size_t bad = utf8_first_bad(text); bad != std::string::npos) {
+            const size_t line = 1 + size_t(std::count(text.begin(), text.begin() + long(bad), '\n'));
+            site.problems.push_back({source, line, "not valid UTF-8: save the file as UTF-8"});
             continue;
         }
         FrontMatterDocument doc = front_matter_parse(text, source);
