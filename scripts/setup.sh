@@ -14,7 +14,7 @@ MD4C_DEBIAN_VERSION=0.5.3-1
 MD4C_SUITE=sid
 MD4C_SHA256=bc2e3bf85e5e6235ee5246778d608048e0a572d9d84538e5ef9e7d4b59a28ad6
 MD4C_DIR=deps/md4c-$MD4C_VERSION
-TOOLS=(clang libclang-rt-14-dev libgumbo-dev)  # libFuzzer + sanitizers (make fuzz python3-feedparser); gumbo: the HTML5 parser the Markdown fuzz target reads output with
+TOOLS=(clang libclang-rt-14-dev libgumbo-dev python3-feedparser)  # libFuzzer + sanitizers (make fuzz); gumbo: the HTML5 parser the Markdown fuzz target reads output with; feedparser: the feed tests
 PACKAGES=(cmake make g++ python3 dpkg-dev emscripten nlohmann-json3-dev catch2 chromium nodejs npm
           libyaml-cpp-dev libtomlplusplus-dev
           fonts-wqy-zenhei fonts-noto-color-emoji)
