@@ -202,6 +202,20 @@ TEST_CASE("site: bad posts are errors naming the file and line") {
                                        s.at("posts/latin1.md") + ":2: not valid UTF-8: save the file as UTF-8"});
         CHECK(slugs(site) == std::vector<std::string>{"fine"});
     }
+    SECTION("a symbolic link that leaves the site folder is refused; one inside it is followed") {
+        TempSite s, outside;
+        outside.write("secret.md", "---\ntitle: Secret\n---\n");
+        s.write("drafts/kept.md", "---\ntitle: Kept\n---\n");
+        s.write("posts/a.md", "---\ntitle: A\n---\n");
+        fs::create_symlink(outside.root / "secret.md", s.root / "posts/leak.md");
+        fs::create_directory_symlink(outside.root, s.root / "posts/elsewhere");
+        fs::create_symlink(s.root / "drafts/kept.md", s.root / "posts/kept.md");
+        Site site = site_read(s.dir(), at_now());
+        CHECK(messages(site) == std::vector<std::string>{
+                                    s.at("posts/elsewhere") + ": a symbolic link that leaves the site folder; refused",
+                                    s.at("posts/leak.md") + ": a symbolic link that leaves the site folder; refused"});
+        CHECK(slugs(site) == std::vector<std::string>{"a", "kept"});
+    }
     SECTION("front matter that does not parse, the other posts still read") {
         TempSite s;
         s.write("posts/a.md", "---\ntitle: A\n---\n");
