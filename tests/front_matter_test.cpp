@@ -136,6 +136,8 @@ TEST_CASE("front matter: JSON with every field") {
         "posts/lets-go.md");
     check_every_field(doc);
     CHECK(doc.body_line == 21);
+    CHECK(doc.front.line_of("date") == 3);
+    CHECK(doc.front.line_of("aliases") == 18);
 }
 
 TEST_CASE("front matter: keys are case-insensitive, as in Hugo") {
@@ -205,6 +207,10 @@ TEST_CASE("front matter: bad front matter is reported with the file and line") {
         CHECK(messages(doc) == std::vector<std::string>{
                                    "posts/a.md:3: draft: expected true or false, got a string",
                                    "posts/a.md:4: tags: expected a list of strings, got a map"});
+    }
+    SECTION("a JSON field of the wrong kind names its key's line") {
+        auto doc = front_matter_parse("{\n  \"title\": \"ok\",\n  \"x\": {\"draft\": 1},\n  \"draft\": \"yes\"\n}\n", "posts/a.md");
+        CHECK(messages(doc) == std::vector<std::string>{"posts/a.md:4: draft: expected true or false, got a string"});
     }
     SECTION("front matter that is a list, not keys and values") {
         auto doc = front_matter_parse("---\n- a\n- b\n---\n", "posts/a.md");

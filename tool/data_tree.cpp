@@ -135,8 +135,9 @@ DataValue from_toml(const toml::node& node) {
 }
 
 // JSON: nlohmann keeps no positions in its tree, so every value carries the
-// line of the opening brace (line 1); parse errors carry their own line.
-DataValue from_json(const nlohmann::json& j) {
+// line of the opening brace (line 1) and json_key_lines then gives each
+// top-level key its own line; parse errors carry their own line.
+DataValue from_json(const nlohmann::ordered_json& j) {
     DataValue v;
     v.line = 1;
     switch (j.type()) {
@@ -158,6 +159,33 @@ DataValue from_json(const nlohmann::json& j) {
         default: v.kind = DataValue::Kind::Null; break;
     }
     return v;
+}
+
+// The line of each key of the top-level object of valid JSON text, in order.
+std::vector<size_t> json_key_lines(std::string_view text) {
+    std::vector<size_t> lines;
+    size_t line = 1, depth = 0, string_line = 0;
+    bool in_string = false, after_string = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n') ++line;
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false, after_string = true;
+            continue;
+        }
+        if (c == '"') {
+            in_string = true, string_line = line;
+        } else if (c == ':' && after_string && depth == 1) {
+            lines.push_back(string_line);
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+        if (c != '"' && c != ' ' && c != '\t' && c != '\r' && c != '\n') after_string = false;
+    }
+    return lines;
 }
 
 size_t line_of_byte(std::string_view text, size_t byte) {
@@ -221,8 +249,14 @@ DataParse data_parse(std::string_view text, DataFormat format) {
         }
         case DataFormat::Json:
             try {
-                out.value = from_json(nlohmann::json::parse(text.begin(), text.end()));
-            } catch (const nlohmann::json::parse_error& e) {
+                // ordered_json keeps the file's key order, so keys and lines pair up
+                out.value = from_json(nlohmann::ordered_json::parse(text.begin(), text.end()));
+                if (out.value.kind == DataValue::Kind::Map) {
+                    const std::vector<size_t> lines = json_key_lines(text);
+                    if (lines.size() == out.value.entries.size())
+                        for (size_t i = 0; i < lines.size(); ++i) out.value.entries[i].second.line = lines[i];
+                }
+            } catch (const nlohmann::ordered_json::parse_error& e) {
                 std::string what = e.what();
                 // "[json.exception.parse_error.101] parse error at line 3, column 5: …": keep what follows
                 if (size_t colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
