@@ -44,42 +44,31 @@ struct App {
 
     explicit App(ControllerConfig config = {}) : controller(std::move(config), fetcher, display) {}
 
+    // The id of the latest request for `url`.
+    uint32_t latest(const std::string& url) const {
+        for (auto it = fetcher.requests.rbegin(); it != fetcher.requests.rend(); ++it)
+            if (it->url == url) return it->id;
+        FAIL("no request for " << url);
+        return 0;
+    }
     // Answers the latest request for `url`.
     void respond(const std::string& url, int status, std::string body = {}, std::string error = {}) {
-        for (auto it = fetcher.requests.rbegin(); it != fetcher.requests.rend(); ++it) {
-            if (it->url == url) {
-                controller.fetch_done(it->id, FetchResponse{status, std::move(body), std::move(error)});
-                return;
-            }
-        }
-        FAIL("no request for " << url);
+        controller.fetch_done(latest(url), FetchResponse{status, std::move(body), std::move(error)});
     }
     void respond_ok(const std::string& url, std::string body) { respond(url, 200, std::move(body)); }
 
     // The platform gave up on the latest request for `url`: no response in time.
     void time_out(const std::string& url) {
-        for (auto it = fetcher.requests.rbegin(); it != fetcher.requests.rend(); ++it) {
-            if (it->url == url) {
-                FetchResponse r;
-                r.timed_out = true;
-                controller.fetch_done(it->id, std::move(r));
-                return;
-            }
-        }
-        FAIL("no request for " << url);
+        FetchResponse r;
+        r.timed_out = true;
+        controller.fetch_done(latest(url), std::move(r));
     }
     // The platform stopped reading the latest request for `url`: over max_bytes.
     void too_large(const std::string& url, size_t declared) {
-        for (auto it = fetcher.requests.rbegin(); it != fetcher.requests.rend(); ++it) {
-            if (it->url == url) {
-                FetchResponse r;
-                r.too_large = true;
-                r.declared_size = declared;
-                controller.fetch_done(it->id, std::move(r));
-                return;
-            }
-        }
-        FAIL("no request for " << url);
+        FetchResponse r;
+        r.too_large = true;
+        r.declared_size = declared;
+        controller.fetch_done(latest(url), std::move(r));
     }
     size_t requests_for(const std::string& url) const {
         size_t n = 0;
