@@ -19,8 +19,6 @@ namespace {
 
 constexpr size_t kSummaryWords = 70;  // Hugo's summaryLength
 
-void append_utf8(std::string& out, unsigned cp) { utf8_append(out, cp); }
-
 // Decodes an entity as md4c reports it ("&amp;", "&#65;", "&#x41;"); unknown
 // named entities stay as they are.
 void append_entity(std::string& out, const char* text, size_t size) {
@@ -35,12 +33,12 @@ void append_entity(std::string& out, const char* text, size_t size) {
             cp = cp * (hex ? 16 : 10) + d;
             if (cp > 0x10FFFF) cp = 0x110000;  // stays invalid, no overflow
         }
-        append_utf8(out, cp);
+        utf8_append(out, cp);
         return;
     }
     if (const ENTITY* e = entity_lookup(text, size)) {
-        append_utf8(out, e->codepoints[0]);
-        if (e->codepoints[1]) append_utf8(out, e->codepoints[1]);
+        utf8_append(out, e->codepoints[0]);
+        if (e->codepoints[1]) utf8_append(out, e->codepoints[1]);
         return;
     }
     out.append(text, size);
@@ -76,7 +74,7 @@ std::string attribute_text(const MD_ATTRIBUTE& attr) {
         MD_OFFSET off = attr.substr_offsets[i];
         MD_SIZE size = attr.substr_offsets[i + 1] - off;
         switch (attr.substr_types[i]) {
-            case MD_TEXT_NULLCHAR: append_utf8(out, 0); break;
+            case MD_TEXT_NULLCHAR: utf8_append(out, 0); break;
             case MD_TEXT_ENTITY: append_entity(out, attr.text + off, size); break;
             default: out.append(attr.text + off, size); break;
         }
@@ -92,7 +90,7 @@ void append_md4c_url(std::string& out, const MD_ATTRIBUTE& attr) {
         MD_SIZE size = attr.substr_offsets[i + 1] - off;
         std::string decoded;
         switch (attr.substr_types[i]) {
-            case MD_TEXT_NULLCHAR: append_utf8(out, 0); continue;
+            case MD_TEXT_NULLCHAR: utf8_append(out, 0); continue;
             case MD_TEXT_ENTITY: append_entity(decoded, attr.text + off, size); break;
             default: decoded.assign(attr.text + off, size); break;
         }
@@ -184,6 +182,9 @@ struct Renderer {
     bool link_target(const MD_ATTRIBUTE& attr, UrlUse use, std::string& href) {
         std::string url = attribute_text(attr);
         href = blog ? blog_target(url, use) : url;
+        // Both: the written value is what a browser follows; the target as
+        // written is judged too, so that an obfuscated script URL
+        // ("java&Tab;script:") is neutralised rather than turned into a path.
         return opt.unsafe || (url_is_safe(url, use) && url_is_safe(href, use));
     }
 
@@ -426,7 +427,7 @@ struct Renderer {
         switch (type) {
             case MD_TEXT_NULLCHAR: {
                 std::string r;
-                append_utf8(r, 0);
+                utf8_append(r, 0);
                 out->append(r);
                 plain(r.data(), r.size());
                 break;
@@ -570,7 +571,7 @@ std::string markdown_slug(std::string_view text) {
         unsigned cp = next_codepoint(text, i);
         if (dropped(cp)) continue;
         if (cp == ' ') out.push_back('-');
-        else append_utf8(out, to_lower(cp));
+        else utf8_append(out, to_lower(cp));
     }
     return out;
 }
