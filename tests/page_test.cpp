@@ -22,7 +22,7 @@ const char* const kIndex = R"({
 struct Known {
     SiteIndex site = parse_ok(kIndex);
     std::unordered_map<std::string, PostEntry> posts;
-    PageConfig config{"https://example.com/blog/posts/index.json", 2};
+    PageConfig config{"https://example.com/blog/posts/index.json", 2, {}};
 
     SiteState state() const { return SiteState{SiteState::Index::Loaded, "", &site, &posts}; }
     Page build(std::string_view hash) const { return page_build(route_parse(hash), state(), config); }

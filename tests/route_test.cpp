@@ -159,7 +159,7 @@ TEST_CASE("route: anything else is a not-found route that keeps the hash") {
         "#/page/0",     "#/page/x",       "#/page/",           "#/page",           "#/page/01",
         "#/page/-1",    "#/page/+2",      "#/page/1000000000", "#/page/2#x",       "#/foo",
         "#foo",         "#//",            "#/posts/",          "#/posts",          "#/posts/#why-go",
-        "#/posts/a/b",  "#/POSTS/x",      "#/tags/",           "#/tags",           "#/tags/go/x",
+        "#/posts/a/b",  "#/POSTS/x",      "#/tags//",          "#/tags/#x",        "#/tags/go/x",
         "#/tags/go/page/0", "#/tags/go/page/x", "#/tags/go/page", "posts/lets-go",
     };
     for (const char* hash : not_found) {
@@ -169,4 +169,73 @@ TEST_CASE("route: anything else is a not-found route that keeps the hash") {
         CHECK(r.raw == hash);
         CHECK(route_href(r) == hash);
     }
+}
+
+TEST_CASE("route: #/tags is the page of every tag") {
+    CHECK(route_parse("#/tags").kind == Kind::Tags);
+    CHECK(route_parse("#/tags/").kind == Kind::Tags);
+    CHECK(route_tags_href() == "#/tags");
+    CHECK(route_href(route_parse("#/tags")) == "#/tags");
+}
+
+TEST_CASE("route: a built site's paths are the same routes under its root") {
+    const RouteLinks links = RouteLinks::paths("/blog");
+    CHECK(links.root == "/blog/");
+    CHECK(route_list_href(1, links) == "/blog/");
+    CHECK(route_list_href(3, links) == "/blog/page/3/");
+    CHECK(route_post_href("lets-go", {}, links) == "/blog/posts/lets-go/");
+    CHECK(route_post_href("caf\u00e9", "why-go", links) == "/blog/posts/caf%C3%A9/#why-go");
+    CHECK(route_tag_href("c++", 2, links) == "/blog/tags/c%2B%2B/page/2/");
+    CHECK(route_tags_href(links) == "/blog/tags/");
+
+    SECTION("every path the blog writes parses back to its route") {
+        const char* hashes[] = {"#/", "#/page/2", "#/posts/lets-go", "#/posts/caf%C3%A9#%C3%BCn", "#/tags",
+                                "#/tags/go", "#/tags/c%2B%2B/page/2"};
+        for (const char* hash : hashes) {
+            INFO(hash);
+            Route want = route_parse(hash);
+            std::string path = route_href(want, links);
+            Route got = route_parse_path(path, "/blog/");
+            CHECK(got.kind == want.kind);
+            CHECK(got.page == want.page);
+            CHECK(got.slug == want.slug);
+            CHECK(got.anchor == want.anchor);
+            CHECK(got.tag == want.tag);
+            CHECK(route_href(got, links) == path);
+        }
+    }
+    SECTION("a folder's index.html, a missing trailing slash and a query are the same screen") {
+        CHECK(route_parse_path("/blog/index.html", "/blog/").kind == Kind::List);
+        CHECK(route_parse_path("/blog", "/blog/").kind == Kind::List);
+        CHECK(route_parse_path("/blog/posts/x/index.html", "/blog/").slug == "x");
+        CHECK(route_parse_path("/blog/posts/x", "/blog/").slug == "x");
+        CHECK(route_parse_path("/blog/page/2/?utm=1", "/blog/").page == 2);
+        CHECK(route_parse_path("/", "/").kind == Kind::List);
+    }
+    SECTION("a fragment is a heading only on a post") {
+        CHECK(route_parse_path("/blog/posts/x/#h", "/blog/").anchor == "h");
+        Route list = route_parse_path("/blog/#section-2", "/blog/");
+        CHECK(list.kind == Kind::List);
+        CHECK(list.anchor.empty());
+    }
+    SECTION("paths outside the root or unknown below it are not found") {
+        const char* paths[] = {"/other/", "/blo/", "/blog/x/", "/blog/posts/", "/blog/posts/a/b/",
+                               "/blog/page/0/", "/blog/tags/go/x/", "/blog/404.html", "/blog/index.htm"};
+        for (const char* path : paths) {
+            INFO(path);
+            Route r = route_parse_path(path, "/blog/");
+            CHECK(r.kind == Kind::NotFound);
+            CHECK(r.raw == path);
+        }
+    }
+}
+
+TEST_CASE("route: each screen of a built site is a file at its path") {
+    CHECK(route_file(route_parse("#/")) == "index.html");
+    CHECK(route_file(route_parse("#/page/2")) == "page/2/index.html");
+    CHECK(route_file(route_parse("#/posts/lets-go")) == "posts/lets-go/index.html");
+    CHECK(route_file(route_parse("#/tags")) == "tags/index.html");
+    CHECK(route_file(route_parse("#/tags/go")) == "tags/go/index.html");
+    CHECK(route_file(route_parse("#/tags/go/page/3")) == "tags/go/page/3/index.html");
+    CHECK(route_file(route_parse("#/nowhere")) == "404.html");
 }

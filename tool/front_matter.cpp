@@ -2,46 +2,11 @@
 
 #include <algorithm>
 
+#include "core/markdown/markdown.hpp"
 #include "tool/data_tree.hpp"
 
 namespace blog::tool {
 namespace {
-
-// The first line of text ends at '\n' (a '\r' before it is dropped).
-std::string_view line_at(std::string_view text, size_t pos, size_t* next) {
-    size_t end = text.find('\n', pos);
-    size_t stop = end == std::string_view::npos ? text.size() : end;
-    *next = end == std::string_view::npos ? text.size() : end + 1;
-    std::string_view line = text.substr(pos, stop - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    return line;
-}
-
-std::string_view trim_right(std::string_view s) {
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-// The end of a JSON object that starts at text[0] ('{'), strings skipped;
-// npos when it never closes.
-size_t json_object_end(std::string_view text) {
-    int depth = 0;
-    bool in_string = false;
-    for (size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '{') {
-            ++depth;
-        } else if (c == '}' && --depth == 0) {
-            return i + 1;
-        }
-    }
-    return std::string_view::npos;
-}
 
 size_t count_lines(std::string_view text) { return size_t(std::count(text.begin(), text.end(), '\n')); }
 
@@ -149,58 +114,29 @@ bool FrontMatterDocument::ok() const {
 
 FrontMatterDocument front_matter_parse(std::string_view text, const std::string& file) {
     FrontMatterDocument doc;
-    size_t start = 0;
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") start = 3;  // a byte order mark
-
-    size_t next = 0;
-    std::string_view first = trim_right(line_at(text, start, &next));
-    DataFormat format;
-    std::string_view block;
-    size_t block_line = 1;  // the file's line of the block's first line
-    size_t body_start = 0;
-
-    if (first == "---" || first == "+++") {
-        format = first == "---" ? DataFormat::Yaml : DataFormat::Toml;
-        const size_t block_start = next;
-        size_t pos = next, line = 2, close = std::string_view::npos;
-        while (pos < text.size()) {
-            size_t after;
-            std::string_view l = trim_right(line_at(text, pos, &after));
-            if (l == first || (format == DataFormat::Yaml && l == "...")) {
-                close = pos;
-                body_start = after;
-                break;
-            }
-            pos = after;
-            ++line;
-        }
-        if (close == std::string_view::npos) {
-            doc.problems.push_back({file, 1, "front matter opened with \"" + std::string(first) +
-                                                  "\" is never closed (a line \"" + std::string(first) +
-                                                  "\" must end it)"});
-            return doc;
-        }
-        block = text.substr(block_start, close - block_start);
-        block_line = 2;
-        doc.body_line = line + 1;
-    } else if (!text.substr(start).empty() && text[start] == '{') {
-        format = DataFormat::Json;
-        size_t end = json_object_end(text.substr(start));
-        if (end == std::string_view::npos) {
-            doc.problems.push_back({file, 1, "JSON front matter: the object opened with \"{\" is never closed"});
-            return doc;
-        }
-        block = text.substr(start, end);
-        body_start = start + end;
-        // the rest of the closing line belongs to the front matter
-        size_t nl = text.find('\n', body_start);
-        body_start = nl == std::string_view::npos ? text.size() : nl + 1;
-        doc.body_line = 1 + count_lines(text.substr(0, body_start));
-    } else {
-        doc.body = std::string(text.substr(start));
-        return doc;  // no front matter: every field is absent
+    // The core's split, so that the widget renders the same body.
+    const FrontMatterSplit split = markdown_front_matter(text);
+    DataFormat format = DataFormat::Json;
+    std::string_view first = split.format == FrontMatterSplit::Format::Yaml ? "---" : "+++";
+    switch (split.format) {
+        case FrontMatterSplit::Format::None:
+            doc.body = std::string(text.substr(split.body_begin));
+            return doc;  // no front matter: every field is absent
+        case FrontMatterSplit::Format::Yaml: format = DataFormat::Yaml; break;
+        case FrontMatterSplit::Format::Toml: format = DataFormat::Toml; break;
+        case FrontMatterSplit::Format::Json: break;
     }
-
+    if (!split.closed) {
+        doc.problems.push_back({file, 1, format == DataFormat::Json
+            ? std::string("JSON front matter: the object opened with \"{\" is never closed")
+            : "front matter opened with \"" + std::string(first) + "\" is never closed (a line \"" +
+                  std::string(first) + "\" must end it)"});
+        return doc;
+    }
+    std::string_view block = text.substr(split.block_begin, split.block_end - split.block_begin);
+    const size_t block_line = format == DataFormat::Json ? 1 + count_lines(text.substr(0, split.block_begin)) : 2;
+    const size_t body_start = split.body_begin;
+    doc.body_line = split.body_line;
     doc.body = std::string(text.substr(body_start));
     DataParse parsed = data_parse(block, format);
     if (!parsed.ok) {

@@ -36,6 +36,7 @@ EM_JS(void, blog_host_show,
                   anchor: UTF8ToString(anchor, anchor_len),
                   needsCode: (needs & 1) != 0,
                   needsMath: (needs & 2) != 0,
+                  complete: (needs & 4) != 0,
               });
       });
 
@@ -50,7 +51,7 @@ struct Widget final : blog::Fetcher, blog::Display {
     }
     void show(const blog::Frame& f) override {
         int scroll = f.scroll == blog::Frame::Scroll::Top ? 1 : f.scroll == blog::Frame::Scroll::Anchor ? 2 : 0;
-        int needs = (f.needs_code ? 1 : 0) | (f.needs_math ? 2 : 0);
+        int needs = (f.needs_code ? 1 : 0) | (f.needs_math ? 2 : 0) | (f.complete ? 4 : 0);
         blog_host_show(this, f.html.data(), f.html.size(), f.title.data(), f.title.size(), scroll,
                        f.anchor.data(), f.anchor.size(), needs);
     }
@@ -64,15 +65,18 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void* blog_alloc(size_t n) { return std::malloc(n ? n : 1); }
 EMSCRIPTEN_KEEPALIVE void blog_free(void* p) { std::free(p); }
 
-// Creates a widget's controller for the index at index_url (absolute: post
-// files and links in posts resolve against it). page_size and
-// response_timeout_ms (how long a request may go without a response) use the
-// core's defaults when <= 0. The strings are copied; the caller keeps them.
-EMSCRIPTEN_KEEPALIVE Widget* blog_create(const char* index_url, size_t index_url_len, int page_size,
-                                         int response_timeout_ms) {
+// Creates a widget's controller for the index at index_url (absolute, or a
+// path from the host's root: post files and links in posts resolve against
+// it). root: "" for hash routes, else the built site's root path ("/blog/")
+// under which routes are paths. page_size and response_timeout_ms (how long
+// a request may go without a response) use the core's defaults when <= 0.
+// The strings are copied; the caller keeps them.
+EMSCRIPTEN_KEEPALIVE Widget* blog_create(const char* index_url, size_t index_url_len, const char* root,
+                                         size_t root_len, int page_size, int response_timeout_ms) {
     auto* w = new Widget();
     blog::ControllerConfig config;
     config.index_url.assign(index_url, index_url_len);
+    if (root_len > 0) config.links = blog::RouteLinks::paths(std::string(root, root_len));
     if (page_size > 0) config.page_size = page_size;
     if (response_timeout_ms > 0) config.response_timeout_ms = static_cast<uint32_t>(response_timeout_ms);
     w->controller = std::make_unique<blog::Controller>(std::move(config), *w, *w);
@@ -81,7 +85,8 @@ EMSCRIPTEN_KEEPALIVE Widget* blog_create(const char* index_url, size_t index_url
 
 EMSCRIPTEN_KEEPALIVE void blog_destroy(Widget* w) { delete w; }
 
-// Shows the screen for a URL hash; calls blog_host_show (synchronously) and
+// Shows the screen for a URL hash (or, with path routes, a path and its
+// fragment); calls blog_host_show (synchronously) and
 // blog_host_fetch for anything that must be loaded first.
 EMSCRIPTEN_KEEPALIVE void blog_navigate(Widget* w, const char* hash, size_t hash_len) {
     w->controller->navigate(std::string_view(hash, hash_len));

@@ -318,7 +318,7 @@ export class WasmBlogElement extends HTMLElement {
     // against an absolute base (a relative one lets "../" reach a scheme).
     const indexUrl = new URL(this.src, document.baseURI).href;
     this._handle = withBytes(core, encoder.encode(indexUrl),
-      (p, n) => core._blog_create(p, n, this.pageSize, this.responseTimeout));
+      (p, n) => core._blog_create(p, n, 0, 0, this.pageSize, this.responseTimeout));
     core.blogHosts.set(this._handle, this);
     this.navigate(this._routing === 'hash' ? location.hash : this.getAttribute('route') || '#/');
   }

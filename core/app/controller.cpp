@@ -9,8 +9,9 @@ Controller::Controller(ControllerConfig config, Fetcher& fetcher, Display& displ
     if (config_.page_size < 1) config_.page_size = 10;
 }
 
-void Controller::navigate(std::string_view hash) {
-    route_ = route_parse(hash);
+void Controller::navigate(std::string_view location) {
+    route_ = config_.links.style == RouteLinks::Style::Path ? route_parse_path(location, config_.links.root)
+                                                           : route_parse(location);
     route_changed_ = true;  // every navigation scrolls: to the top, or to its heading
     // A new navigation retries what failed before (the network may be back,
     // the file may have been published meanwhile).
@@ -66,7 +67,7 @@ std::string Controller::failure_message(const std::string& url, const FetchRespo
 
 std::string Controller::link_route(std::string_view resolved) const {
     auto it = url_to_slug_.find(std::string(resolved));
-    return it == url_to_slug_.end() ? std::string() : route_post_href(it->second);
+    return it == url_to_slug_.end() ? std::string() : route_post_href(it->second, {}, config_.links);
 }
 
 void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
@@ -106,9 +107,8 @@ void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
         if (response.status == 404) entry.state = PostEntry::State::Missing;
         entry.retryable = true;
     } else {
-        auto options = page_markdown_options(*site_, *post, page_config(),
-                                             [this](std::string_view resolved) { return link_route(resolved); });
-        auto rendered = markdown_render(response.body, options);
+        auto rendered = page_render_post(response.body, *site_, *post, page_config(),
+                                         [this](std::string_view resolved) { return link_route(resolved); });
         if (rendered) {
             entry.state = PostEntry::State::Rendered;
             entry.rendered = std::move(rendered).value();
@@ -143,6 +143,7 @@ void Controller::render() {
     frame.anchor = std::move(page.anchor);
     frame.needs_code = page.needs_code;
     frame.needs_math = page.needs_math;
+    frame.complete = page.complete;
     frame.html = std::move(page.screen.html);
     frame.title = std::move(page.screen.title);
     display_.show(frame);

@@ -59,6 +59,7 @@ struct Frame {
     std::string anchor;      // heading id when scroll == Anchor
     bool needs_code = false; // the screen has code blocks to highlight
     bool needs_math = false; // the screen has math to typeset
+    bool complete = true;    // nothing on it is still awaited (Page::complete)
 };
 
 class Display {
@@ -76,14 +77,19 @@ struct ControllerConfig {
     // How long a request may go without a response before the screen says so
     // (with a retry control) instead of loading forever; 0: no limit.
     uint32_t response_timeout_ms = 15000;
+    // Hash routes ("#/posts/x"), or a built site's path routes under a root
+    // ("/blog/posts/x/"): what navigate() reads and the screens' links say.
+    RouteLinks links;
 };
 
 class Controller {
 public:
     Controller(ControllerConfig config, Fetcher& fetcher, Display& display);
 
-    // Shows the screen for a URL hash ("#/posts/lets-go"), fetching what it needs.
-    void navigate(std::string_view hash);
+    // Shows the screen for a URL hash ("#/posts/lets-go"), or with path routes
+    // for a path and its fragment ("/blog/posts/lets-go/#why-go"), fetching
+    // what it needs.
+    void navigate(std::string_view location);
 
     // The platform's answer to Fetcher::fetch. Unknown or stale ids are ignored.
     void fetch_done(uint32_t request_id, FetchResponse response);
@@ -97,7 +103,7 @@ public:
 private:
     void render();
     void request(const std::string& url, std::string key, size_t max_bytes);
-    PageConfig page_config() const { return PageConfig{config_.index_url, config_.page_size}; }
+    PageConfig page_config() const { return PageConfig{config_.index_url, config_.page_size, config_.links}; }
     std::string post_url(const Post& post) const { return page_post_url(page_config(), post); }
     std::string failure_message(const std::string& url, const FetchResponse& response) const;
     std::string link_route(std::string_view resolved) const;

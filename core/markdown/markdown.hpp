@@ -65,6 +65,7 @@ struct RenderedMarkdown {
     bool summary_truncated = false; // the post goes on after the summary
     bool has_code = false;          // a code block with a language (highlighting)
     bool has_math = false;          // $...$ or $$...$$ (math rendering)
+    std::vector<std::string> images;  // each image's target as written (entities decoded), in order
 };
 
 // Renders a post. Text that is not valid UTF-8 is repaired first (U+FFFD per
@@ -72,6 +73,23 @@ struct RenderedMarkdown {
 // "output-limit" (its HTML would be over the output limit), "markdown" (md4c
 // failed, out of memory).
 Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOptions& options = {});
+
+// The front matter a post file may start with, as Hugo reads it: YAML
+// between "---" lines (or closed by "..."), TOML between "+++" lines, or a
+// JSON object starting the file (after an optional byte order mark; its
+// first line "{" alone or "{" and a key, as "{note} text" is Markdown). The blog
+// renders only the body, so posts keep their front matter whether their index
+// is written by hand or by the native tool, which reads the block.
+struct FrontMatterSplit {
+    enum class Format { None, Yaml, Toml, Json };
+    Format format = Format::None;
+    bool closed = true;       // false: opened and never closed (the body is then the whole file)
+    size_t block_begin = 0;   // the block: the lines between the delimiters, or the JSON object
+    size_t block_end = 0;
+    size_t body_begin = 0;    // where the Markdown starts
+    size_t body_line = 1;     // its line number in the file
+};
+FrontMatterSplit markdown_front_matter(std::string_view text);
 
 // "the post is 5.0 MB, more than the 4.0 MB a post may have"; with bytes 0
 // (the size is not known, only that it is over), "the post is larger than …".

@@ -21,18 +21,20 @@ void build_post(Page& page, const Route& route, const SiteState& state, const Pa
     const Post* post = site.find(route.slug);
     if (!post) {
         page.screen = view_not_found(&site, "Post not found",
-                                     "There is no post \u201c" + route.slug + "\u201d in this blog.");
+                                     "There is no post \u201c" + route.slug + "\u201d in this blog.", config.links);
         return;
     }
     const PostEntry* entry = find_entry(state, post->slug);
     if (!entry) page.needs.push_back(post_need(config, *post));
     if (entry && entry->state == PostEntry::State::Missing) {
-        page.screen = view_not_found(&site, "Post not found", entry->error);
+        page.screen = view_not_found(&site, "Post not found", entry->error, config.links);
     } else if (entry && entry->state == PostEntry::State::Failed) {
-        page.screen = view_error(&site, entry->error, entry->retryable ? ErrorAction::Retry : ErrorAction::None);
+        page.screen = view_error(&site, entry->error, entry->retryable ? ErrorAction::Retry : ErrorAction::None,
+                                 config.links);
     } else {
         const RenderedMarkdown* body = entry && entry->rendered ? &*entry->rendered : nullptr;
-        page.screen = view_post(site, *post, body);
+        page.complete = body != nullptr;
+        page.screen = view_post(site, *post, body, config.links);
         if (body) {
             page.needs_code = body->has_code;
             page.needs_math = body->has_math;
@@ -55,9 +57,16 @@ MarkdownOptions page_markdown_options(const SiteIndex& site, const Post& post, c
     MarkdownOptions options;
     options.unsafe = site.unsafe_html;
     options.base_url = page_post_url(config, post);
-    options.self_route = route_post_href(post.slug);
+    options.self_route = route_post_href(post.slug, {}, config.links);
     options.link_route = std::move(link_route);
     return options;
+}
+
+Result<RenderedMarkdown> page_render_post(std::string_view file_text, const SiteIndex& site, const Post& post,
+                                          const PageConfig& config, PostLinkRoute link_route) {
+    const FrontMatterSplit split = markdown_front_matter(file_text);
+    return markdown_render(file_text.substr(split.body_begin),
+                           page_markdown_options(site, post, config, std::move(link_route)));
 }
 
 Page page_build(const Route& route, const SiteState& state, const PageConfig& config) {
@@ -65,14 +74,16 @@ Page page_build(const Route& route, const SiteState& state, const PageConfig& co
     switch (state.index) {
         case SiteState::Index::Unknown:
             page.needs.push_back(PageNeed{config.index_url, "", kMaxIndexBytes});
-            page.screen = view_loading(nullptr);
+            page.screen = view_loading(nullptr, config.links);
+            page.complete = false;
             return page;
         case SiteState::Index::Loading:
-            page.screen = view_loading(nullptr);
+            page.screen = view_loading(nullptr, config.links);
+            page.complete = false;
             return page;
         case SiteState::Index::Failed:
             // The file may be fixed, or the network back: the reader may try again.
-            page.screen = view_error(nullptr, state.index_error, ErrorAction::Retry);
+            page.screen = view_error(nullptr, state.index_error, ErrorAction::Retry, config.links);
             return page;
         case SiteState::Index::Loaded:
             break;
@@ -88,15 +99,22 @@ Page page_build(const Route& route, const SiteState& state, const PageConfig& co
                 const PostEntry* entry = find_entry(state, post.slug);
                 if (entry && entry->rendered) return Summary{entry->rendered->summary, entry->rendered->summary_truncated};
                 if (!entry) page.needs.push_back(post_need(config, post));
+                if (!entry || entry->state == PostEntry::State::Loading) page.complete = false;
                 return std::nullopt;
-            });
+            }, config.links);
             break;
         }
+        case Route::Kind::Tags:
+            page.screen = view_tags(site, config.links);
+            break;
         case Route::Kind::Post:
             build_post(page, route, state, config);
             break;
         case Route::Kind::NotFound:
-            page.screen = view_not_found(&site, "Page not found", "Nothing lives at \u201c" + route.raw + "\u201d.");
+            page.screen = view_not_found(&site, "Page not found",
+                                         route.raw.empty() ? std::string("Nothing lives at this address.")
+                                                           : "Nothing lives at \u201c" + route.raw + "\u201d.",
+                                         config.links);
             break;
     }
     return page;

@@ -41,8 +41,11 @@ struct SiteState {
 };
 
 struct PageConfig {
-    std::string index_url = "posts/index.json";  // post files resolve against it
+    // Post files resolve against it: an absolute URL, or a path from the
+    // host's root ("/blog/posts/index.json"), never a relative one.
+    std::string index_url = "posts/index.json";
     int page_size = 10;
+    RouteLinks links;  // hash routes, or a built site's paths
 };
 
 // A file a screen waits for, not yet known or asked for.
@@ -62,6 +65,9 @@ struct Page {
     std::string anchor;
     bool needs_code = false;  // code blocks to highlight
     bool needs_math = false;  // math to typeset
+    // Nothing on this screen is still awaited (not "Loading…", no summary or
+    // post body to come): the screen a prerendered page holds for this route.
+    bool complete = true;
 };
 
 Page page_build(const Route& route, const SiteState& state, const PageConfig& config);
@@ -79,5 +85,10 @@ using PostLinkRoute = std::function<std::string(std::string_view resolved_url)>;
 // Markdown turned into their routes.
 MarkdownOptions page_markdown_options(const SiteIndex& site, const Post& post, const PageConfig& config,
                                       PostLinkRoute link_route);
+
+// A post file as the blog shows it: its front matter left out, the rest
+// rendered with page_markdown_options. Errors as markdown_render's.
+Result<RenderedMarkdown> page_render_post(std::string_view file_text, const SiteIndex& site, const Post& post,
+                                          const PageConfig& config, PostLinkRoute link_route);
 
 }  // namespace blog

@@ -17,25 +17,21 @@ int parse_page(std::string_view s) {
     return v;
 }
 
-Route not_found(std::string_view hash) {
+Route not_found(std::string_view raw) {
     Route r;
     r.kind = Route::Kind::NotFound;
-    r.raw = std::string(hash);
+    r.raw = std::string(raw);
     return r;
 }
 
-}  // namespace
-
-Route route_parse(std::string_view hash) {
-    std::string_view h = hash;
-    if (!h.empty() && h[0] == '#') h.remove_prefix(1);
+// The route below the root, without its leading '/': "", "page/2",
+// "posts/x" (with `anchor` apart), "tags", "tags/go/page/2". A trailing '/'
+// has been removed.
+Route parse_rest(std::string_view h, std::string_view anchor, std::string_view raw) {
     Route r;
-    r.raw = std::string(hash);
-    if (h.empty() || h == "/") return r;
-    if (h[0] != '/') return not_found(hash);
-    h.remove_prefix(1);
-    if (!h.empty() && h.back() == '/' && h.find('#') == std::string_view::npos) h.remove_suffix(1);
-
+    r.raw = std::string(raw);
+    if (h.empty()) return r;
+    if (h[0] == '/') return not_found(raw);  // "#//", "/blog//"
     auto take = [&](std::string_view prefix) {
         if (h.substr(0, prefix.size()) != prefix) return false;
         h.remove_prefix(prefix.size());
@@ -43,58 +39,146 @@ Route route_parse(std::string_view hash) {
     };
     if (take("page/")) {
         r.page = parse_page(h);
-        return r.page ? r : not_found(hash);
+        return r.page ? r : not_found(raw);
     }
     if (take("posts/")) {
-        size_t sharp = h.find('#');
-        std::string_view slug = h.substr(0, sharp);
-        if (slug.empty() || slug.find('/') != std::string_view::npos) return not_found(hash);
+        if (h.empty() || h.find('/') != std::string_view::npos) return not_found(raw);
         r.kind = Route::Kind::Post;
-        r.slug = url_percent_decode(slug);
-        if (sharp != std::string_view::npos) r.anchor = url_percent_decode(h.substr(sharp + 1));
+        r.slug = url_percent_decode(h);
+        r.anchor = url_percent_decode(anchor);
+        return r;
+    }
+    if (h == "tags") {
+        r.kind = Route::Kind::Tags;
         return r;
     }
     if (take("tags/")) {
         size_t slash = h.find('/');
         std::string_view tag = h.substr(0, slash);
-        if (tag.empty()) return not_found(hash);
+        if (tag.empty()) return not_found(raw);
         r.kind = Route::Kind::Tag;
         r.tag = url_percent_decode(tag);
         if (slash != std::string_view::npos) {
             std::string_view rest = h.substr(slash + 1);
-            if (rest.substr(0, 5) != "page/") return not_found(hash);
+            if (rest.substr(0, 5) != "page/") return not_found(raw);
             r.page = parse_page(rest.substr(5));
-            if (!r.page) return not_found(hash);
+            if (!r.page) return not_found(raw);
         }
         return r;
     }
-    return not_found(hash);
+    return not_found(raw);
 }
 
-std::string route_list_href(int page) {
-    return page <= 1 ? "#/" : "#/page/" + std::to_string(page);
+std::string normal_root(std::string_view root) {
+    std::string r(root);
+    if (r.empty() || r[0] != '/') r.insert(r.begin(), '/');
+    if (r.back() != '/') r += '/';
+    return r;
 }
 
-std::string route_post_href(std::string_view slug, std::string_view anchor) {
-    std::string href = "#/posts/" + url_percent_encode(slug);
+std::string join(const RouteLinks& links, std::string_view rest) {
+    // rest: "" or "posts/x" (no slashes at either end)
+    if (links.style == RouteLinks::Style::Hash) return "#/" + std::string(rest);
+    std::string out = links.root;
+    if (!rest.empty()) {
+        out += rest;
+        out += '/';
+    }
+    return out;
+}
+
+}  // namespace
+
+RouteLinks RouteLinks::paths(std::string root) {
+    RouteLinks links;
+    links.style = Style::Path;
+    links.root = normal_root(root);
+    return links;
+}
+
+Route route_parse(std::string_view hash) {
+    std::string_view h = hash;
+    if (!h.empty() && h[0] == '#') h.remove_prefix(1);
+    if (h.empty() || h == "/") return parse_rest({}, {}, hash);
+    if (h[0] != '/') return not_found(hash);
+    h.remove_prefix(1);
+    size_t sharp = h.find('#');
+    std::string_view anchor;
+    if (sharp != std::string_view::npos) {
+        anchor = h.substr(sharp + 1);
+        h = h.substr(0, sharp);
+        // Only a post has a heading: "#/posts/x#h", not "#/posts/x/#h".
+        if (h.empty() || h.back() == '/' || h.substr(0, 6) != "posts/") return not_found(hash);
+    } else if (h.size() > 1 && h.back() == '/') {
+        h.remove_suffix(1);
+    }
+    return parse_rest(h, anchor, hash);
+}
+
+Route route_parse_path(std::string_view path, std::string_view root_in) {
+    const std::string root = normal_root(root_in);
+    std::string_view p = path;
+    std::string_view anchor;
+    if (size_t sharp = p.find('#'); sharp != std::string_view::npos) {
+        anchor = p.substr(sharp + 1);
+        p = p.substr(0, sharp);
+    }
+    if (size_t q = p.find('?'); q != std::string_view::npos) p = p.substr(0, q);
+    // "/blog" is the root "/blog/" without its slash.
+    if (p.size() + 1 == root.size() && root.compare(0, p.size(), p) == 0) p = root;
+    if (p.substr(0, root.size()) != root) return not_found(path);
+    p.remove_prefix(root.size());
+    constexpr std::string_view kIndex = "index.html";
+    if (p.size() >= kIndex.size() && p.substr(p.size() - kIndex.size()) == kIndex &&
+        (p.size() == kIndex.size() || p[p.size() - kIndex.size() - 1] == '/'))
+        p.remove_suffix(kIndex.size());
+    if (p.size() > 1 && p.back() == '/') p.remove_suffix(1);
+    if (!anchor.empty() && p.substr(0, 6) != "posts/") anchor = {};  // a host's own fragment elsewhere
+    return parse_rest(p, anchor, path);
+}
+
+std::string route_list_href(int page, const RouteLinks& links) {
+    return page <= 1 ? join(links, "") : join(links, "page/" + std::to_string(page));
+}
+
+std::string route_post_href(std::string_view slug, std::string_view anchor, const RouteLinks& links) {
+    std::string href = join(links, "posts/" + url_percent_encode(slug));
     if (!anchor.empty()) href += "#" + url_percent_encode(anchor);
     return href;
 }
 
-std::string route_tag_href(std::string_view tag, int page) {
-    std::string href = "#/tags/" + url_percent_encode(tag);
-    if (page > 1) href += "/page/" + std::to_string(page);
-    return href;
+std::string route_tag_href(std::string_view tag, int page, const RouteLinks& links) {
+    std::string rest = "tags/" + url_percent_encode(tag);
+    if (page > 1) rest += "/page/" + std::to_string(page);
+    return join(links, rest);
 }
 
-std::string route_href(const Route& route) {
+std::string route_tags_href(const RouteLinks& links) { return join(links, "tags"); }
+
+std::string route_href(const Route& route, const RouteLinks& links) {
     switch (route.kind) {
-        case Route::Kind::List: return route_list_href(route.page);
-        case Route::Kind::Post: return route_post_href(route.slug, route.anchor);
-        case Route::Kind::Tag: return route_tag_href(route.tag, route.page);
+        case Route::Kind::List: return route_list_href(route.page, links);
+        case Route::Kind::Post: return route_post_href(route.slug, route.anchor, links);
+        case Route::Kind::Tag: return route_tag_href(route.tag, route.page, links);
+        case Route::Kind::Tags: return route_tags_href(links);
         case Route::Kind::NotFound: break;
     }
     return route.raw;
+}
+
+std::string route_file(const Route& route) {
+    auto paged = [](std::string dir, int page) {
+        if (page > 1) dir += "page/" + std::to_string(page) + "/";
+        return dir + "index.html";
+    };
+    switch (route.kind) {
+        case Route::Kind::List: return paged("", route.page);
+        case Route::Kind::Post: return "posts/" + route.slug + "/index.html";
+        case Route::Kind::Tag: return paged("tags/" + route.tag + "/", route.page);
+        case Route::Kind::Tags: return "tags/index.html";
+        case Route::Kind::NotFound: break;
+    }
+    return "404.html";
 }
 
 }  // namespace blog

@@ -1,7 +1,12 @@
-// Routes: the URL hash the blog navigates by. "#/" the list, "#/page/N" a
-// page of it, "#/posts/<slug>" a post (optionally "#/posts/<slug>#<heading>"),
-// "#/tags/<tag>" (and "/page/N") the posts with a tag; anything else is a
-// not-found route. Parsing and building are inverse: route_href(route_parse(h)).
+// Routes: where the reader is in the blog. Two spellings of the same routes:
+// - hash routes, for a blog with no build step: "#/" the list, "#/page/N" a
+//   page of it, "#/posts/<slug>" a post (optionally "#/posts/<slug>#<heading>"),
+//   "#/tags" every tag, "#/tags/<tag>" (and "/page/N") the posts with a tag;
+// - path routes, for a built site whose every screen is a real file: the same
+//   under the site's root path, ending in '/': "/blog/", "/blog/page/2/",
+//   "/blog/posts/<slug>/#<heading>", "/blog/tags/", "/blog/tags/<tag>/page/2/".
+// Anything else is a not-found route. Parsing and building are inverse:
+// route_href(route_parse(h)) == h for every route the blog writes.
 #pragma once
 
 #include <string>
@@ -10,20 +15,43 @@
 namespace blog {
 
 struct Route {
-    enum class Kind { List, Post, Tag, NotFound };
+    enum class Kind { List, Post, Tag, Tags, NotFound };
     Kind kind = Kind::List;
     int page = 1;        // List and Tag
     std::string slug;    // Post
     std::string anchor;  // Post: heading id to scroll to ("" for the top)
     std::string tag;     // Tag
-    std::string raw;     // the hash as given, for messages
+    std::string raw;     // the hash or path as given, for messages
 };
 
+// How the blog writes its links: hash routes (the default), or path routes
+// under `root` (a path starting and ending with '/': "/", "/blog/").
+struct RouteLinks {
+    enum class Style { Hash, Path };
+    Style style = Style::Hash;
+    std::string root = "/";
+
+    static RouteLinks paths(std::string root);  // root normalised to "/…/"
+};
+
+// A hash route ("#/posts/x"); "" and "#" are the list.
 Route route_parse(std::string_view hash);
 
-std::string route_href(const Route& route);
-std::string route_list_href(int page = 1);
-std::string route_post_href(std::string_view slug, std::string_view anchor = {});
-std::string route_tag_href(std::string_view tag, int page = 1);
+// A path route: `path` is a URL's path, optionally followed by its "#fragment"
+// (the heading of a post); "index.html" at the end is the folder itself. A
+// path outside `root` is not found.
+Route route_parse_path(std::string_view path, std::string_view root);
+
+std::string route_href(const Route& route, const RouteLinks& links = {});
+std::string route_list_href(int page = 1, const RouteLinks& links = {});
+std::string route_post_href(std::string_view slug, std::string_view anchor = {}, const RouteLinks& links = {});
+std::string route_tag_href(std::string_view tag, int page = 1, const RouteLinks& links = {});
+std::string route_tags_href(const RouteLinks& links = {});
+
+// The file a built site holds for a route, relative to its root, with the
+// slug and tag as they are (not percent-encoded): "index.html",
+// "page/2/index.html", "posts/lets-go/index.html", "tags/index.html",
+// "tags/go/page/2/index.html"; "404.html" for a not-found route.
+std::string route_file(const Route& route);
 
 }  // namespace blog

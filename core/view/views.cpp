@@ -14,12 +14,14 @@ const char* const kSep = "&nbsp;·&nbsp;";
 
 void attr(std::string& out, std::string_view text) { html_escape_append(out, text); }
 
-std::string page_shell(const SiteIndex* site, std::string_view main_html) {
+std::string page_shell(const SiteIndex* site, std::string_view main_html, const RouteLinks& links) {
     std::string out;
     out.reserve(main_html.size() + 512);
     out += "<header class=\"header\"><nav class=\"nav\"><div class=\"logo\">";
     if (site && !site->title.empty()) {
-        out += "<a href=\"#/\" accesskey=\"h\" title=\"";
+        out += "<a href=\"";
+        attr(out, route_list_href(1, links));
+        out += "\" accesskey=\"h\" title=\"";
         attr(out, site->title);
         out += " (Alt + H)\">";
         html_escape_append(out, site->title);
@@ -73,7 +75,7 @@ std::string problems_notice(const SiteIndex& site) {
     return out;
 }
 
-std::string toc_html(const std::vector<Heading>& headings, const std::string& slug) {
+std::string toc_html(const std::vector<Heading>& headings, const std::string& slug, const RouteLinks& links) {
     std::vector<const Heading*> entries;
     for (const Heading& h : headings)
         if (h.level >= 2 && h.level <= 4) entries.push_back(&h);
@@ -97,7 +99,7 @@ std::string toc_html(const std::vector<Heading>& headings, const std::string& sl
             for (; depth > std::max(want, 1); --depth) out += "</ul></li>";
         }
         out += "<li><a href=\"";
-        attr(out, route_post_href(slug, h->id));
+        attr(out, route_post_href(slug, h->id, links));
         out += "\" aria-label=\"";
         attr(out, h->text);
         out += "\">";
@@ -133,7 +135,7 @@ int view_page_count(const SiteIndex& site, const ListQuery& query) {
     return page_count(index_listed(site, query.tag).size(), query.page_size);
 }
 
-std::string view_list_entry(const Post& post, const std::optional<Summary>& summary) {
+std::string view_list_entry(const Post& post, const std::optional<Summary>& summary, const RouteLinks& links) {
     std::string out = "<article class=\"post-entry\">\n<header class=\"entry-header\"><h2 class=\"entry-hint-parent\">";
     html_escape_append(out, post.title);
     out += "</h2></header>\n";
@@ -153,12 +155,13 @@ std::string view_list_entry(const Post& post, const std::optional<Summary>& summ
     out += "<a class=\"entry-link\" aria-label=\"post link to ";
     attr(out, post.title);
     out += "\" href=\"";
-    attr(out, route_post_href(post.slug));
+    attr(out, route_post_href(post.slug, {}, links));
     out += "\"></a>\n</article>\n";
     return out;
 }
 
-Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLookup& summaries) {
+Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLookup& summaries,
+                 const RouteLinks& links) {
     std::vector<const Post*> posts = index_listed(site, query.tag);
     const int pages = page_count(posts.size(), query.page_size);
     const size_t size = size_t(std::max(1, query.page_size));
@@ -166,10 +169,10 @@ Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLoo
     if (query.page < 1 || query.page > pages) {
         std::string msg = "Page " + std::to_string(query.page) + " does not exist: the list has " +
                           std::to_string(pages) + (pages == 1 ? " page." : " pages.");
-        return view_not_found(&site, "Page not found", msg);
+        return view_not_found(&site, "Page not found", msg, links);
     }
     if (is_tag && posts.empty())
-        return view_not_found(&site, "Tag not found", "No post has the tag \u201c" + query.tag + "\u201d.");
+        return view_not_found(&site, "Tag not found", "No post has the tag \u201c" + query.tag + "\u201d.", links);
 
     std::string main;
     if (is_tag) {
@@ -181,9 +184,11 @@ Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLoo
     if (posts.empty()) main += "<p class=\"empty\">No posts yet.</p>\n";
     const size_t first = size_t(query.page - 1) * size;
     for (size_t i = first; i < posts.size() && i < first + size; ++i)
-        main += view_list_entry(*posts[i], summary_of(*posts[i], summaries));
+        main += view_list_entry(*posts[i], summary_of(*posts[i], summaries), links);
     if (pages > 1) {
-        auto href = [&](int page) { return is_tag ? route_tag_href(query.tag, page) : route_list_href(page); };
+        auto href = [&](int page) {
+            return is_tag ? route_tag_href(query.tag, page, links) : route_list_href(page, links);
+        };
         main += "<footer class=\"page-footer\"><nav class=\"pagination\">";
         if (query.page > 1) main += "<a class=\"prev\" href=\"" + html_escape(href(query.page - 1)) + "\">«&nbsp;Prev</a>";
         if (query.page < pages) main += "<a class=\"next\" href=\"" + html_escape(href(query.page + 1)) + "\">Next&nbsp;»</a>";
@@ -191,12 +196,13 @@ Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLoo
     }
     std::string title = is_tag ? query.tag : std::string();
     if (query.page > 1) title += (title.empty() ? "" : " · ") + std::string("Page ") + std::to_string(query.page);
-    return Screen{page_shell(&site, main), with_site(title, &site)};
+    return Screen{page_shell(&site, main, links), with_site(title, &site)};
 }
 
-Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown* body) {
+Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown* body, const RouteLinks& links) {
     std::string main = "<article class=\"post-single\">\n<header class=\"post-header\">";
-    main += "<div class=\"breadcrumbs\"><a href=\"#/\">Home</a></div>\n<h1 class=\"post-title\">";
+    main += "<div class=\"breadcrumbs\"><a href=\"" + html_escape(route_list_href(1, links)) +
+            "\">Home</a></div>\n<h1 class=\"post-title\">";
     html_escape_append(main, post.title);
     main += "</h1>\n<div class=\"post-meta\">";
     std::string meta = view_date(post);
@@ -213,16 +219,16 @@ Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown
     main += meta + "</div>\n</header>\n";
     if (!body) {
         main += "<p class=\"loading\" aria-busy=\"true\">Loading…</p>\n</article>\n";
-        return Screen{page_shell(&site, main), with_site(post.title, &site)};
+        return Screen{page_shell(&site, main, links), with_site(post.title, &site)};
     }
-    main += toc_html(body->headings, post.slug);
+    main += toc_html(body->headings, post.slug, links);
     main += "<div class=\"post-content\">";
     main += body->html;
     main += "</div>\n<footer class=\"post-footer\">";
     if (!post.tags.empty()) {
         main += "<ul class=\"post-tags\">";
         for (const std::string& tag : post.tags) {
-            main += "<li><a href=\"" + html_escape(route_tag_href(tag)) + "\">";
+            main += "<li><a href=\"" + html_escape(route_tag_href(tag, 1, links)) + "\">";
             html_escape_append(main, tag);
             main += "</a></li>";
         }
@@ -235,13 +241,13 @@ Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown
         const Post* older = it + 1 == listed.end() ? nullptr : *(it + 1);
         main += "<nav class=\"paginav\">";
         if (newer) {
-            main += "<a class=\"prev\" href=\"" + html_escape(route_post_href(newer->slug)) +
+            main += "<a class=\"prev\" href=\"" + html_escape(route_post_href(newer->slug, {}, links)) +
                     "\"><span class=\"title\">«&nbsp;Prev</span><br><span>";
             html_escape_append(main, newer->title);
             main += "</span></a>";
         }
         if (older) {
-            main += "<a class=\"next\" href=\"" + html_escape(route_post_href(older->slug)) +
+            main += "<a class=\"next\" href=\"" + html_escape(route_post_href(older->slug, {}, links)) +
                     "\"><span class=\"title\">Next&nbsp;»</span><br><span>";
             html_escape_append(main, older->title);
             main += "</span></a>";
@@ -249,29 +255,60 @@ Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown
         main += "</nav>";
     }
     main += "</footer>\n</article>\n";
-    return Screen{page_shell(&site, main), with_site(post.title, &site)};
+    return Screen{page_shell(&site, main, links), with_site(post.title, &site)};
 }
 
-Screen view_not_found(const SiteIndex* site, std::string_view heading, std::string_view message) {
+Screen view_tags(const SiteIndex& site, const RouteLinks& links) {
+    // Tags as the index spells them, by name; a post's tag counts once.
+    std::vector<std::pair<std::string, size_t>> tags;
+    for (const Post* post : index_listed(site)) {
+        for (size_t i = 0; i < post->tags.size(); ++i) {
+            const std::string& tag = post->tags[i];
+            if (std::find(post->tags.begin(), post->tags.begin() + long(i), tag) != post->tags.begin() + long(i)) continue;
+            auto it = std::find_if(tags.begin(), tags.end(), [&](const auto& t) { return t.first == tag; });
+            if (it == tags.end()) tags.emplace_back(tag, 1);
+            else ++it->second;
+        }
+    }
+    std::sort(tags.begin(), tags.end());
+    std::string main = "<header class=\"page-header\"><h1>Tags</h1></header>\n";
+    if (tags.empty()) {
+        main += "<p class=\"empty\">No tags yet.</p>\n";
+    } else {
+        main += "<ul class=\"terms-tags\">";
+        for (const auto& [tag, count] : tags) {
+            main += "<li><a href=\"" + html_escape(route_tag_href(tag, 1, links)) + "\">";
+            html_escape_append(main, tag);
+            main += " <sup><strong><sup>" + std::to_string(count) + "</sup></strong></sup></a></li>";
+        }
+        main += "</ul>\n";
+    }
+    return Screen{page_shell(&site, main, links), with_site("Tags", &site)};
+}
+
+Screen view_not_found(const SiteIndex* site, std::string_view heading, std::string_view message,
+                      const RouteLinks& links) {
     std::string main = "<div class=\"not-found\" role=\"alert\"><h1>";
     html_escape_append(main, heading);
     main += "</h1><p>";
     html_escape_append(main, message);
-    main += "</p><p><a class=\"back\" href=\"#/\">« Back to the list</a></p></div>\n";
-    return Screen{page_shell(site, main), with_site(heading, site)};
+    main += "</p><p><a class=\"back\" href=\"" + html_escape(route_list_href(1, links)) +
+            "\">« Back to the list</a></p></div>\n";
+    return Screen{page_shell(site, main, links), with_site(heading, site)};
 }
 
-Screen view_error(const SiteIndex* site, std::string_view message, ErrorAction action) {
+Screen view_error(const SiteIndex* site, std::string_view message, ErrorAction action, const RouteLinks& links) {
     std::string main = "<div class=\"notice notice-error\" role=\"alert\"><p>";
     html_escape_append(main, message);
     main += "</p>";
     if (action == ErrorAction::Retry) main += "<p><button type=\"button\" class=\"retry\" data-action=\"retry\">Try again</button></p>";
     main += "</div>\n";
-    return Screen{page_shell(site, main), with_site("Error", site)};
+    return Screen{page_shell(site, main, links), with_site("Error", site)};
 }
 
-Screen view_loading(const SiteIndex* site) {
-    return Screen{page_shell(site, "<p class=\"loading\" aria-busy=\"true\">Loading…</p>\n"), with_site("", site)};
+Screen view_loading(const SiteIndex* site, const RouteLinks& links) {
+    return Screen{page_shell(site, "<p class=\"loading\" aria-busy=\"true\">Loading…</p>\n", links),
+                  with_site("", site)};
 }
 
 }  // namespace blog

@@ -11,6 +11,7 @@
 
 #include "core/index/post_index.hpp"
 #include "core/markdown/markdown.hpp"
+#include "core/route/route.hpp"
 
 namespace blog {
 
@@ -40,23 +41,30 @@ int view_page_count(const SiteIndex& site, const ListQuery& query);
 
 // The list: entries newest first, pagination, and a notice for entries of
 // index.json that were left out. A page past the end is a not-found screen.
-Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLookup& summaries = {});
+// Links are hash routes unless `links` says paths (a built site).
+Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLookup& summaries = {},
+                 const RouteLinks& links = {});
 
 // One list entry (exposed for tests and feeds).
-std::string view_list_entry(const Post& post, const std::optional<Summary>& summary);
+std::string view_list_entry(const Post& post, const std::optional<Summary>& summary, const RouteLinks& links = {});
 
 // "<span title=\"2022-07-24 21:42:07 -0700 -0700\">July 24, 2022</span>", or "".
 std::string view_date(const Post& post);
 
 // The post: header (title, meta line, tags), table of contents, body,
 // previous/next links. `body` is the rendered Markdown; nullptr while loading.
-Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown* body);
+Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown* body, const RouteLinks& links = {});
+
+// Every tag of the listed posts with its number of posts, by name (PaperMod's
+// terms page).
+Screen view_tags(const SiteIndex& site, const RouteLinks& links = {});
 
 // Reading time in minutes as Hugo computes it: ceil(words / 213), at least 1.
 int view_reading_minutes(size_t words);
 
 // "Post not found" (or page not found) with a link back to the list.
-Screen view_not_found(const SiteIndex* site, std::string_view heading, std::string_view message);
+Screen view_not_found(const SiteIndex* site, std::string_view heading, std::string_view message,
+                      const RouteLinks& links = {});
 
 // What an error screen offers the reader besides the message.
 enum class ErrorAction {
@@ -66,8 +74,9 @@ enum class ErrorAction {
 };
 
 // A failure that leaves nothing to show (the index or the post could not be loaded).
-Screen view_error(const SiteIndex* site, std::string_view message, ErrorAction action = ErrorAction::None);
+Screen view_error(const SiteIndex* site, std::string_view message, ErrorAction action = ErrorAction::None,
+                  const RouteLinks& links = {});
 
-Screen view_loading(const SiteIndex* site);
+Screen view_loading(const SiteIndex* site, const RouteLinks& links = {});
 
 }  // namespace blog

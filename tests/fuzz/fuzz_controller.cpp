@@ -228,6 +228,7 @@ struct Harness {
                     break;
                 case blog::Route::Kind::List:
                 case blog::Route::Kind::Tag:
+                case blog::Route::Kind::Tags:
                     FUZZ_CHECK(s != Shown::Post, what + ": a post on a list route" + where());
                     break;
                 case blog::Route::Kind::NotFound:
@@ -249,6 +250,10 @@ struct Harness {
         } else {
             switch (route.kind) {
                 case blog::Route::Kind::NotFound: expected = Shown::NotFound; break;
+                case blog::Route::Kind::Tags:
+                    FUZZ_CHECK(contains(f.html, "<h1>Tags</h1>"), "the tags route does not show the tags page" + where());
+                    expected = s;
+                    break;
                 case blog::Route::Kind::List:
                 case blog::Route::Kind::Tag: {
                     blog::ListQuery q{route.page, config.page_size, route.tag};

@@ -21,6 +21,7 @@ const char* kind_name(blog::Route::Kind k) {
         case blog::Route::Kind::List: return "List";
         case blog::Route::Kind::Post: return "Post";
         case blog::Route::Kind::Tag: return "Tag";
+        case blog::Route::Kind::Tags: return "Tags";
         case blog::Route::Kind::NotFound: return "NotFound";
     }
     return "?";
@@ -37,6 +38,7 @@ bool same(const blog::Route& a, const blog::Route& b) {
         case blog::Route::Kind::List: return a.page == b.page;
         case blog::Route::Kind::Post: return a.slug == b.slug && a.anchor == b.anchor;
         case blog::Route::Kind::Tag: return a.tag == b.tag && a.page == b.page;
+        case blog::Route::Kind::Tags: return true;
         case blog::Route::Kind::NotFound: return a.raw == b.raw;
     }
     return false;
@@ -65,6 +67,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                    "; its route_href \"" + fuzz::escaped(href) + "\" parses to " + describe(again));
     FUZZ_CHECK(blog::route_href(again) == href,
                "route_href is not stable: \"" + fuzz::escaped(href) + "\" then \"" + fuzz::escaped(blog::route_href(again)) + "\"");
+
+    // The same route as a built site's path, under a root: parses back to it.
+    if (r.kind != blog::Route::Kind::NotFound) {
+        const blog::RouteLinks links = blog::RouteLinks::paths("/blog/");
+        const std::string path = blog::route_href(r, links);
+        blog::Route from_path = blog::route_parse_path(path, links.root);
+        FUZZ_CHECK(same(from_path, r), "route_href(" + describe(r) + ") as a path is \"" + fuzz::escaped(path) +
+                                           "\", which parses to " + describe(from_path));
+    }
+    // Any path: parse, build, parse again.
+    const blog::Route p = blog::route_parse_path(input, "/b/");
+    if (p.kind != blog::Route::Kind::NotFound) {
+        const blog::RouteLinks links = blog::RouteLinks::paths("/b/");
+        const std::string path = blog::route_href(p, links);
+        FUZZ_CHECK(same(blog::route_parse_path(path, "/b/"), p),
+                   "route_parse_path(\"" + fuzz::escaped(input) + "\") is " + describe(p) + "; its path \"" +
+                       fuzz::escaped(path) + "\" does not parse back");
+    }
 
     // Parts: <slug or tag> NUL <anchor> NUL <page digits...>
     size_t z1 = input.find('\0');
