@@ -106,7 +106,7 @@ TEST_CASE("controller: the list shows a loading frame, then the list once the in
     CHECK(app.last().title == "");
     CHECK(app.last().scroll == Frame::Scroll::Top);
 
-    app.respond_ok("posts/index.json", sample_file("posts/index.json"));
+    app.respond_ok("posts/index.json", sample_file("tests/fixtures/sample-index.json"));
     REQUIRE(app.frame_count() == 2);
     const Frame& list = app.last();
     CHECK(list.title == "Jose Villalta");
@@ -128,7 +128,7 @@ TEST_CASE("controller: the index is fetched once, however often the reader navig
     app.controller.navigate("#/tags/go");
     CHECK(app.fetcher.urls() == std::vector<std::string>{"posts/index.json"});
     CHECK(app.frame_count() == 3);
-    app.respond_ok("posts/index.json", sample_file("posts/index.json"));
+    app.respond_ok("posts/index.json", sample_file("tests/fixtures/sample-index.json"));
     CHECK(app.last().title == "go | Jose Villalta");  // the route the reader is on now
     app.controller.navigate("#/");
     CHECK(app.request_count() == 1);
@@ -138,7 +138,7 @@ TEST_CASE("controller: the index is fetched once, however often the reader navig
 TEST_CASE("controller: a post is fetched next to the index, then shown") {
     App app;
     app.controller.navigate("#/posts/lets-go");
-    app.respond_ok("posts/index.json", sample_file("posts/index.json"));
+    app.respond_ok("posts/index.json", sample_file("tests/fixtures/sample-index.json"));
     CHECK(app.fetcher.urls() == std::vector<std::string>{"posts/index.json", "posts/lets-go.md"});
     SECTION("while it loads: its header and a loading notice") {
         CHECK(app.last().title == "Lets Go | Jose Villalta");
@@ -165,7 +165,7 @@ TEST_CASE("controller: post files resolve against the index's URL") {
     config.index_url = "https://example.com/blog/posts/index.json";
     App app(config);
     app.controller.navigate("#/posts/markdown-features");
-    app.respond_ok("https://example.com/blog/posts/index.json", sample_file("posts/index.json"));
+    app.respond_ok("https://example.com/blog/posts/index.json", sample_file("tests/fixtures/sample-index.json"));
     CHECK(app.fetcher.urls().back() == "https://example.com/blog/posts/features/markdown-features.md");
     app.respond_ok("https://example.com/blog/posts/features/markdown-features.md",
                    sample_file("posts/features/markdown-features.md"));
@@ -190,7 +190,7 @@ TEST_CASE("controller: post files resolve against the index's URL") {
 TEST_CASE("controller: a route with a heading scrolls to it") {
     App app;
     app.controller.navigate("#/posts/lets-go#why-go");
-    app.respond_ok("posts/index.json", sample_file("posts/index.json"));
+    app.respond_ok("posts/index.json", sample_file("tests/fixtures/sample-index.json"));
     CHECK(app.last().scroll != Frame::Scroll::Anchor);  // the heading is not there yet
     app.respond_ok("posts/lets-go.md", sample_file("posts/lets-go.md"));
     CHECK(app.last().scroll == Frame::Scroll::Anchor);
@@ -216,7 +216,7 @@ TEST_CASE("controller: a route with a heading scrolls to it") {
 TEST_CASE("controller: an unknown slug is \"Post not found\" without a fetch") {
     App app;
     app.controller.navigate("#/posts/no-such-post");
-    app.respond_ok("posts/index.json", sample_file("posts/index.json"));
+    app.respond_ok("posts/index.json", sample_file("tests/fixtures/sample-index.json"));
     CHECK(app.request_count() == 1);
     CHECK(app.last().title == "Post not found | Jose Villalta");
     CHECK(contains(app.last().html, "<h1>Post not found</h1><p>There is no post \u201cno-such-post\u201d in this blog.</p>"));
@@ -315,7 +315,7 @@ TEST_CASE("controller: an index that cannot be loaded is an error naming it") {
 TEST_CASE("controller: a post already fetched is not fetched again") {
     App app;
     app.controller.navigate("#/posts/lets-go");
-    app.respond_ok("posts/index.json", sample_file("posts/index.json"));
+    app.respond_ok("posts/index.json", sample_file("tests/fixtures/sample-index.json"));
     app.respond_ok("posts/lets-go.md", sample_file("posts/lets-go.md"));
     app.controller.navigate("#/");
     app.controller.navigate("#/posts/paper-day-8-omega");
@@ -406,7 +406,7 @@ TEST_CASE("controller: an entry without a summary in the index gets one from its
 TEST_CASE("controller: routes that lead nowhere are \"Page not found\"") {
     App app;
     app.controller.navigate("#/foo");
-    app.respond_ok("posts/index.json", sample_file("posts/index.json"));
+    app.respond_ok("posts/index.json", sample_file("tests/fixtures/sample-index.json"));
     CHECK(app.last().title == "Page not found | Jose Villalta");
     CHECK(contains(app.last().html, "<p>Nothing lives at \u201c#/foo\u201d.</p>"));
     SECTION("a page past the end of the list") {
@@ -418,7 +418,7 @@ TEST_CASE("controller: routes that lead nowhere are \"Page not found\"") {
         config.page_size = 5;
         App small(config);
         small.controller.navigate("#/page/2");
-        small.respond_ok("posts/index.json", sample_file("posts/index.json"));
+        small.respond_ok("posts/index.json", sample_file("tests/fixtures/sample-index.json"));
         CHECK(small.last().title == "Page 2 | Jose Villalta");
         CHECK(contains(small.last().html, "<a class=\"prev\" href=\"#/\">«&nbsp;Prev</a>"));
     }
@@ -574,4 +574,30 @@ TEST_CASE("controller: every request carries the most its body may have, and a b
         app.controller.navigate("#/");
         CHECK(contains(app.last().html, "Post A"));  // the rest of the blog goes on
     }
+}
+
+TEST_CASE("controller: on a built site it reads paths under the root, and knows which paths are screens") {
+    ControllerConfig config;
+    config.index_url = "/blog/posts/index.json";
+    config.links = RouteLinks::paths("/blog/");
+    App app(config);
+    app.controller.navigate("/blog/posts/x/#part");
+    app.respond_ok("/blog/posts/index.json", kSmallIndex);
+    CHECK(app.fetcher.urls().back() == "/blog/posts/x.md");
+    CHECK_FALSE(app.last().complete);
+    app.respond_ok("/blog/posts/x.md", "---\ntitle: X\n---\n## Part\n\nText.\n");
+    const Frame& f = app.last();
+    CHECK(f.complete);
+    CHECK(f.scroll == Frame::Scroll::Anchor);
+    CHECK(f.anchor == "part");
+    CHECK(contains(f.html, "<h2 id=\"part\">Part<a class=\"anchor\" aria-hidden=\"true\" href=\"/blog/posts/x/#part\">"));
+    CHECK_FALSE(contains(f.html, "title: X"));
+
+    CHECK(app.controller.is_route("/blog/"));
+    CHECK(app.controller.is_route("/blog/tags/go/"));
+    CHECK(app.controller.is_route("/blog/posts/a/#h"));
+    CHECK_FALSE(app.controller.is_route("/blog/index.xml"));
+    CHECK_FALSE(app.controller.is_route("/blog/posts/x.md"));
+    CHECK_FALSE(app.controller.is_route("/elsewhere/"));
+    CHECK_FALSE(app.controller.is_route("#/posts/a"));
 }

@@ -37,7 +37,7 @@ std::vector<std::string> slugs(const std::vector<Post>& posts) {
 }  // namespace
 
 TEST_CASE("index: the sample posts/index.json lists its ten posts in the seed's order") {
-    SiteIndex site = parse_ok(sample_file("posts/index.json"));
+    SiteIndex site = parse_ok(sample_file("tests/fixtures/sample-index.json"));
     CHECK(site.title == "Jose Villalta");
     CHECK(site.author == "Jose Villalta");
     CHECK(site.description == "Notes on Go, distributed systems and a paper every day.");

@@ -756,7 +756,7 @@ TEST_CASE("markdown: the sample features post renders every feature") {
     o.link_route = [](std::string_view resolved) {
         return resolved == "posts/paper-day-1-mesos.md" ? std::string("#/posts/paper-day-1-mesos") : std::string();
     };
-    RenderedMarkdown r = render(sample_file("posts/features/markdown-features.md"), o);
+    RenderedMarkdown r = render(sample_post_body("posts/features/markdown-features.md"), o);
     CHECK(safety_problems(r.html) == no_problems);
     CHECK(r.has_code);
     CHECK(r.has_math);
@@ -852,7 +852,7 @@ TEST_CASE("markdown: rendering stops when the HTML outgrows its limit") {
         CHECK(full.value().html.size() > 16 * md.size() + (size_t(1) << 20));
     }
     SECTION("ordinary posts are far from it") {
-        CHECK(markdown_render(sample_file("posts/features/markdown-features.md")).ok());
+        CHECK(markdown_render(sample_post_body("posts/features/markdown-features.md")).ok());
     }
 }
 
@@ -867,4 +867,45 @@ TEST_CASE("markdown: input that ends mid-construct is read within its bounds (no
         INFO(text);
         CHECK(markdown_render(std::string_view(exact.get(), n)).ok());
     }
+}
+
+TEST_CASE("markdown: front matter is found as Hugo finds it") {
+    using F = FrontMatterSplit::Format;
+    auto body = [](std::string_view text) {
+        FrontMatterSplit s = markdown_front_matter(text);
+        return std::string(text.substr(s.body_begin));
+    };
+    SECTION("YAML, TOML and JSON blocks, and where the body starts") {
+        FrontMatterSplit y = markdown_front_matter("---\ntitle: A\n---\n# Hi\n");
+        CHECK(y.format == F::Yaml);
+        CHECK(y.closed);
+        CHECK(y.body_line == 4);
+        CHECK(std::string("---\ntitle: A\n---\n# Hi\n").substr(y.block_begin, y.block_end - y.block_begin) == "title: A\n");
+        CHECK(body("---\ntitle: A\n...\nText") == "Text");
+        CHECK(markdown_front_matter("+++\ntitle = 'A'\n+++\nText").format == F::Toml);
+        CHECK(body("+++\ntitle = 'A'\n+++\nText") == "Text");
+        FrontMatterSplit j = markdown_front_matter("{\n  \"title\": \"{A}\"\n}\nText");
+        CHECK(j.format == F::Json);
+        CHECK(j.body_line == 4);
+        CHECK(body("{\"title\": \"A\"}\nText") == "Text");
+        CHECK(body("\xEF\xBB\xBF---\r\ntitle: A\r\n---\r\nText") == "Text");
+    }
+    SECTION("Markdown that only looks like it is left alone") {
+        CHECK(markdown_front_matter("{note} a paragraph\n}\n").format == F::None);
+        CHECK(markdown_front_matter("Text\n---\nmore\n---\n").format == F::None);
+        CHECK(markdown_front_matter("--- \n").closed == false);
+        CHECK(body("----\nText\n----\n") == "----\nText\n----\n");
+    }
+    SECTION("a block that never closes is not front matter: the whole file is the body") {
+        FrontMatterSplit s = markdown_front_matter("---\ntitle: A\nText");
+        CHECK(s.format == F::Yaml);
+        CHECK_FALSE(s.closed);
+        CHECK(body("---\ntitle: A\nText") == "---\ntitle: A\nText");
+    }
+}
+
+TEST_CASE("markdown: the images a post shows are listed as written") {
+    auto r = markdown_render("![a](img/a.png) [![b](b%20c.png)](x) ![c](https://e.com/c.png \"t\") ![d](&#x64;.png)\n");
+    REQUIRE(r.ok());
+    CHECK(r.value().images == std::vector<std::string>{"img/a.png", "b%20c.png", "https://e.com/c.png", "d.png"});
 }

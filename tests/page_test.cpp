@@ -144,3 +144,65 @@ TEST_CASE("page: a post's Markdown options come from the site, the post and the 
     SiteIndex unsafe_site = parse_ok(R"({"unsafeHtml": true, "posts": [{"slug": "p", "title": "P"}]})");
     CHECK(page_markdown_options(unsafe_site, unsafe_site.posts[0], k.config, {}).unsafe);
 }
+
+TEST_CASE("page: a built site's screens link by path under its root, and say when they are complete") {
+    Known k;
+    k.config.index_url = "/blog/posts/index.json";
+    k.config.links = RouteLinks::paths("/blog/");
+    Page list = k.build("#/");
+    CHECK(contains(list.screen.html, "href=\"/blog/posts/a/\""));
+    CHECK(contains(list.screen.html, "href=\"/blog/page/2/\""));
+    CHECK(contains(list.screen.html, "<a href=\"/blog/\" accesskey=\"h\""));
+    CHECK_FALSE(contains(list.screen.html, "href=\"#/"));
+    CHECK_FALSE(list.complete);  // X has no summary yet
+    CHECK(urls(list) == std::vector<std::string>{"/blog/posts/x.md"});
+
+    k.rendered("x", "Words of X.\n\n## Part\n\n[see A](a.md) and [below](#part)\n");
+    Page done = k.build("#/");
+    CHECK(done.complete);
+    Page post = k.build("#/posts/x");
+    CHECK(post.complete);
+    CHECK(contains(post.screen.html, "<a href=\"/blog/\">Home</a>"));
+    CHECK(contains(post.screen.html, "href=\"/blog/posts/x/#part\""));
+    SECTION("a post still loading is not complete") {
+        CHECK_FALSE(k.build("#/posts/z").complete);
+        CHECK_FALSE(page_build(route_parse("#/"), SiteState{}, k.config).complete);
+    }
+}
+
+TEST_CASE("page: the tags page lists every tag with its count, by name") {
+    SiteIndex site = parse_ok(R"({"title": "T", "posts": [
+        {"slug": "a", "title": "A", "date": "2022-07-03", "summary": "s", "tags": ["go", "c++", "go"]},
+        {"slug": "b", "title": "B", "date": "2022-07-02", "summary": "s", "tags": ["go"]},
+        {"slug": "c", "title": "C", "date": "2022-07-01", "summary": "s", "tags": ["<b>"]}
+    ]})");
+    SiteState state{SiteState::Index::Loaded, "", &site, nullptr};
+    Page page = page_build(route_parse("#/tags"), state, PageConfig{});
+    CHECK(page.screen.title == "Tags | T");
+    CHECK(page.complete);
+    CHECK(contains(page.screen.html,
+                   "<ul class=\"terms-tags\"><li><a href=\"#/tags/%3Cb%3E\">&lt;b&gt; <sup><strong><sup>1</sup></strong>"
+                   "</sup></a></li><li><a href=\"#/tags/c%2B%2B\">c++ <sup><strong><sup>1</sup></strong></sup></a></li>"
+                   "<li><a href=\"#/tags/go\">go <sup><strong><sup>2</sup></strong></sup></a></li></ul>"));
+}
+
+TEST_CASE("page: a not-found route with no address (a built site's 404.html) says so plainly") {
+    Known k;
+    Route nowhere;
+    nowhere.kind = Route::Kind::NotFound;
+    CHECK(contains(k.build("#/nowhere").screen.html, "Nothing lives at \u201c#/nowhere\u201d."));
+    CHECK(contains(page_build(nowhere, k.state(), k.config).screen.html, "Nothing lives at this address."));
+}
+
+TEST_CASE("page: a post file's front matter is not part of the post") {
+    Known k;
+    const Post* x = k.site.find("x");
+    REQUIRE(x);
+    for (const char* file : {"---\ntitle: X\ntags: [a]\n---\nBody *here*.\n", "+++\ntitle = \"X\"\n+++\nBody *here*.\n",
+                             "{\n  \"title\": \"X\"\n}\nBody *here*.\n", "Body *here*.\n"}) {
+        INFO(file);
+        auto r = page_render_post(file, k.site, *x, k.config, {});
+        REQUIRE(r.ok());
+        CHECK(r.value().html == "<p>Body <em>here</em>.</p>\n");
+    }
+}

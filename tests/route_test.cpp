@@ -220,7 +220,8 @@ TEST_CASE("route: a built site's paths are the same routes under its root") {
     }
     SECTION("paths outside the root or unknown below it are not found") {
         const char* paths[] = {"/other/", "/blo/", "/blog/x/", "/blog/posts/", "/blog/posts/a/b/",
-                               "/blog/page/0/", "/blog/tags/go/x/", "/blog/404.html", "/blog/index.htm"};
+                               "/blog/page/0/", "/blog/tags/go/x/", "/blog/404.html", "/blog/index.htm",
+                               "/blog/index.xml", "/blog/posts/x.md", "/blog/tags/go/index.xml"};
         for (const char* path : paths) {
             INFO(path);
             Route r = route_parse_path(path, "/blog/");

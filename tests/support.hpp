@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/index/post_index.hpp"
+#include "core/markdown/markdown.hpp"
 
 namespace blog::test {
 
@@ -22,6 +23,12 @@ inline std::string sample_file(const std::string& relative) {
     std::stringstream text;
     text << in.rdbuf();
     return text.str();
+}
+
+// A sample post's Markdown without its front matter (what the blog renders).
+inline std::string sample_post_body(const std::string& relative) {
+    const std::string text = sample_file(relative);
+    return text.substr(markdown_front_matter(text).body_begin);
 }
 
 inline SiteIndex parse_ok(const std::string& json) {

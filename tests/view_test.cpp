@@ -12,7 +12,7 @@ using namespace blog::test;
 
 namespace {
 
-SiteIndex sample_site() { return parse_ok(sample_file("posts/index.json")); }
+SiteIndex sample_site() { return parse_ok(sample_file("tests/fixtures/sample-index.json")); }
 
 RenderedMarkdown render(std::string_view text, const std::string& slug = "x") {
     MarkdownOptions o;
@@ -199,7 +199,7 @@ TEST_CASE("view: a tag's list has the posts with the tag, hidden ones included")
 TEST_CASE("view: the post's meta line has its date, reading time, words and author") {
     SiteIndex site = sample_site();
     const Post& post = *site.find("lets-go");
-    const std::string markdown = sample_file("posts/lets-go.md");
+    const std::string markdown = sample_post_body("posts/lets-go.md");
     RenderedMarkdown body = render(markdown, "lets-go");
 
     // Words counted independently: the source's whitespace-separated tokens

@@ -92,6 +92,12 @@ EMSCRIPTEN_KEEPALIVE void blog_navigate(Widget* w, const char* hash, size_t hash
     w->controller->navigate(std::string_view(hash, hash_len));
 }
 
+// 1 when a path and fragment (path routes) or hash is one of the blog's
+// screens, so that a click on a link to it stays in the page; 0 otherwise.
+EMSCRIPTEN_KEEPALIVE int blog_is_route(Widget* w, const char* location, size_t len) {
+    return w->controller->is_route(std::string_view(location, len)) ? 1 : 0;
+}
+
 // Completes request `id`: status is the HTTP status, or 0 with body holding
 // the network error's text. The body is copied; the caller frees it.
 EMSCRIPTEN_KEEPALIVE void blog_fetch_done(Widget* w, uint32_t id, int status, const char* body, size_t len) {

@@ -6,9 +6,16 @@
 // has arrived, and the engine's own failure.
 //
 // Attributes: src (the index, relative to the page), page-size, routing
-// ("hash" or "internal"), route (internal routing's first screen), and
+// ("hash", "internal" or "path"), route (internal routing's first screen),
+// root (path routing: the site's root path, default "/"), and
 // response-timeout: milliseconds a request may go without a response before
 // the screen says so, with a "Try again" button (default: the core's, 15000).
+//
+// routing="path" is a site built by `wasm-blog build`: every screen is a real
+// file whose <wasm-blog> already holds the screen (<div class="wasm-blog">),
+// readable without JavaScript. The widget takes that markup over without
+// re-rendering it when the core's screen for the route is the same, then
+// navigates with history.pushState between real paths.
 //
 // Several <wasm-blog> elements on one page share one instance of the module;
 // each has its own handle into it (its own index, cache and route).
@@ -227,6 +234,13 @@ export class WasmBlogElement extends HTMLElement {
       if (!this._scrollTimer) this._scrollTimer = setTimeout(() => this._saveScroll(), 150);
     };
     this._onClick = (event) => this._click(event);
+    this._onPopState = () => {
+      clearTimeout(this._scrollTimer);
+      this._scrollTimer = 0;
+      const y = history.state && history.state.wasmBlogScrollY;
+      this._restoreY = typeof y === 'number' ? y : null;
+      this.navigate(this._location());
+    };
   }
 
   get src() { return this.getAttribute('src') || 'posts/index.json'; }
@@ -235,29 +249,46 @@ export class WasmBlogElement extends HTMLElement {
   set pageSize(value) { this.setAttribute('page-size', String(value)); }
   // "hash" (default): routes by the page's URL hash and sets document.title.
   // "internal": routes inside the widget, leaving the host's URL and title alone.
-  get routing() { return this.getAttribute('routing') === 'internal' ? 'internal' : 'hash'; }
+  // "path": a built site's real paths under `root` (history.pushState).
+  get routing() {
+    const r = this.getAttribute('routing');
+    return r === 'internal' || r === 'path' ? r : 'hash';
+  }
   set routing(value) { this.setAttribute('routing', value); }
+  get root() { return this.getAttribute('root') || '/'; }
+  set root(value) { this.setAttribute('root', value); }
   // Milliseconds without a response before a request is given up; 0: the core's default (15 s).
   get responseTimeout() { return Math.max(0, parseInt(this.getAttribute('response-timeout') || '0', 10) || 0); }
   set responseTimeout(value) { this.setAttribute('response-timeout', String(value)); }
 
   connectedCallback() {
+    this._routing = this.routing;
     if (!this.shadowRoot.firstChild) {
       this._view = document.createElement('div');
       this._view.className = 'wasm-blog';
-      this.shadowRoot.append(this._view);
+      // A prerendered screen stays on show, through a slot, until the core's
+      // own render of the route is ready (see show).
+      const served = this._routing === 'path' ? this.querySelector(':scope > div.wasm-blog') : null;
+      if (served) {
+        this._prerendered = served;
+        this.shadowRoot.append(document.createElement('slot'));
+      } else {
+        this.shadowRoot.append(this._view);
+      }
     }
-    this._routing = this.routing;
     if (this._routing === 'hash') {
       window.addEventListener('hashchange', this._onHashChange);
-      window.addEventListener('scroll', this._onScroll, { passive: true });
+    } else if (this._routing === 'path') {
+      window.addEventListener('popstate', this._onPopState);
     }
+    if (this._routing !== 'internal') window.addEventListener('scroll', this._onScroll, { passive: true });
     this.shadowRoot.addEventListener('click', this._onClick);
     this._start();
   }
 
   disconnectedCallback() {
     window.removeEventListener('hashchange', this._onHashChange);
+    window.removeEventListener('popstate', this._onPopState);
     window.removeEventListener('scroll', this._onScroll);
     this.shadowRoot.removeEventListener('click', this._onClick);
     clearTimeout(this._scrollTimer);
@@ -287,21 +318,44 @@ export class WasmBlogElement extends HTMLElement {
     }
     const link = path.find((n) => n instanceof HTMLAnchorElement);
     const href = link && link.getAttribute('href');
-    if (!href || !href.startsWith('#/')) return;
+    if (!href) return;
+    const plain = !(event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey
+      || event.altKey || (link.target && link.target !== '_self') || link.hasAttribute('download'));
+    if (this._routing === 'path') {
+      // A link to one of the blog's screens (the core decides which paths are)
+      // stays in the page: pushState, and the core shows the screen.
+      const url = new URL(href, location.href);
+      if (!plain || url.origin !== location.origin || !this._handle) return;
+      const where = url.pathname + url.hash;
+      const ours = withBytes(this._core, encoder.encode(where), (p, n) => this._core._blog_is_route(this._handle, p, n));
+      if (!ours) return;
+      event.preventDefault();
+      this._saveScroll();
+      if (url.href !== location.href) history.pushState({}, '', url.href);
+      this._restoreY = null;
+      this.navigate(where);
+      return;
+    }
+    if (!href.startsWith('#/')) return;
     if (this._routing === 'hash') {
       this._saveScroll();
       return;
     }
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (!plain) return;
     event.preventDefault();
     this.navigate(href);
+  }
+
+  // Where the page is, as the core reads it: the hash, or the path and its fragment.
+  _location() {
+    return this._routing === 'path' ? location.pathname + location.hash : location.hash;
   }
 
   async _start() {
     if (this._handle || this._starting) return;
     this._starting = true;
     // Something to see at once, before the engine (and the stylesheet) arrive.
-    this._showLoading();
+    if (!this._prerendered) this._showLoading();
     loadSheet().then((sheet) => { this.shadowRoot.adoptedStyleSheets = [sheet]; });
     let core;
     try {
@@ -315,12 +369,17 @@ export class WasmBlogElement extends HTMLElement {
     if (!this.isConnected) return;
     this._core = core;
     // Absolute, so that the core resolves post files and links in posts
-    // against an absolute base (a relative one lets "../" reach a scheme).
-    const indexUrl = new URL(this.src, document.baseURI).href;
-    this._handle = withBytes(core, encoder.encode(indexUrl),
-      (p, n) => core._blog_create(p, n, 0, 0, this.pageSize, this.responseTimeout));
+    // against an absolute base (a relative one lets "../" reach a scheme). A
+    // built site's pages were rendered against the path from the host's
+    // root ("/blog/posts/index.json"), which is as safe: the widget passes
+    // the same, so that its screens are the prerendered bytes.
+    const index = new URL(this.src, document.baseURI);
+    const indexUrl = this._routing === 'path' && index.origin === location.origin ? index.pathname : index.href;
+    const root = this._routing === 'path' ? this.root : '';
+    this._handle = withBytes(core, encoder.encode(indexUrl), (p, n) => withBytes(core, encoder.encode(root),
+      (rp, rn) => core._blog_create(p, n, rp, rn, this.pageSize, this.responseTimeout)));
     core.blogHosts.set(this._handle, this);
-    this.navigate(this._routing === 'hash' ? location.hash : this.getAttribute('route') || '#/');
+    this.navigate(this._routing === 'internal' ? this.getAttribute('route') || '#/' : this._location());
   }
 
   _stop() {
@@ -373,7 +432,8 @@ export class WasmBlogElement extends HTMLElement {
     else this._start();
   }
 
-  // Shows the screen for a route ("#/posts/lets-go").
+  // Shows the screen for a route: "#/posts/lets-go", or with routing="path"
+  // a path and its fragment ("/blog/posts/lets-go/#why-go").
   navigate(hash) {
     if (!this._handle) return;
     withBytes(this._core, encoder.encode(hash || ''), (p, n) => this._core._blog_navigate(this._handle, p, n));
@@ -423,8 +483,37 @@ export class WasmBlogElement extends HTMLElement {
   }
 
 
+  // A prerendered screen (routing="path") until the core's render of the same
+  // route is complete: then the served markup is kept, node for node, when
+  // it is what the core would show (so nothing flashes or moves), and is
+  // replaced when it is not (an older build, another 404 path).
+  _takeOver(frame) {
+    const served = this._prerendered;
+    if (!frame.complete) return false;  // the core is still loading: the served page stays
+    this._prerendered = null;
+    const fresh = document.createElement('template');
+    fresh.innerHTML = trusted.html(frame.html);
+    const same = fresh.innerHTML === served.innerHTML;
+    if (same) {
+      this._view = served;
+      this.shadowRoot.replaceChildren(served);
+    } else {
+      this.shadowRoot.replaceChildren(this._view);
+      served.remove();
+    }
+    this._tookOver = same ? 'kept' : 'replaced';
+    return same;
+  }
+
   // Called by the core with a screen to show.
   show(frame) {
+    if (this._prerendered) {
+      if (!frame.complete) return;
+      if (this._takeOver(frame)) {
+        this._enhance(frame);
+        return;
+      }
+    }
     // A reader who navigated from inside the widget (keyboard, screen reader)
     // continues from the new screen's heading, not from the top of the page.
     const hadFocus = document.activeElement === this;
@@ -454,7 +543,7 @@ export class WasmBlogElement extends HTMLElement {
       }
       if (heading || retry) this._refocus = false;  // else still loading: the next screen
     }
-    if (frame.title && this._routing === 'hash') document.title = frame.title;
+    if (frame.title && this._routing !== 'internal') document.title = frame.title;
     if (this._restoreY !== null) {
       // Back/Forward: where the reader was; kept until the screen is tall enough.
       window.scrollTo(0, this._restoreY);
@@ -466,14 +555,27 @@ export class WasmBlogElement extends HTMLElement {
       const target = this.shadowRoot.getElementById(frame.anchor);
       if (target) target.scrollIntoView();
     }
+    this._enhance(frame);
+  }
+
+  // Highlighting and math, loaded only for screens that have them; then the
+  // screen is announced as rendered.
+  _enhance(frame) {
     const pending = [];
     if (frame.needsCode) pending.push(enhancers.code().then((m) => m.enhance(this._view, assetUrl, trusted)));
     if (frame.needsMath) pending.push(enhancers.math().then((m) => m.enhance(this._view, assetUrl, this.shadowRoot, trusted)));
     Promise.allSettled(pending).then(() => this._rendered(frame.title));
   }
 
+  // detail.prerendered: for the first screen of a built page, "kept" (the
+  // served markup was the core's screen and stays as it is) or "replaced".
   _rendered(title) {
-    this.dispatchEvent(new CustomEvent('wasm-blog-rendered', { detail: { title }, bubbles: true, composed: true }));
+    const detail = { title };
+    if (this._tookOver) {
+      detail.prerendered = this._tookOver;
+      this._tookOver = null;
+    }
+    this.dispatchEvent(new CustomEvent('wasm-blog-rendered', { detail, bubbles: true, composed: true }));
   }
 }
 

@@ -23,6 +23,12 @@ void Controller::navigate(std::string_view location) {
     render();
 }
 
+bool Controller::is_route(std::string_view location) const {
+    const Route r = config_.links.style == RouteLinks::Style::Path ? route_parse_path(location, config_.links.root)
+                                                                   : route_parse(location);
+    return r.kind != Route::Kind::NotFound;
+}
+
 void Controller::request(const std::string& url, std::string key, size_t max_bytes) {
     uint32_t id = next_request_++;
     pending_.emplace(id, std::move(key));

@@ -91,6 +91,10 @@ public:
     // what it needs.
     void navigate(std::string_view location);
 
+    // True when `location` (read as navigate reads it) is one of the blog's
+    // screens, not a file beside them (a feed, an image) or a stranger's path.
+    bool is_route(std::string_view location) const;
+
     // The platform's answer to Fetcher::fetch. Unknown or stale ids are ignored.
     void fetch_done(uint32_t request_id, FetchResponse response);
 

@@ -132,7 +132,12 @@ Route route_parse_path(std::string_view path, std::string_view root_in) {
     if (p.size() >= kIndex.size() && p.substr(p.size() - kIndex.size()) == kIndex &&
         (p.size() == kIndex.size() || p[p.size() - kIndex.size() - 1] == '/'))
         p.remove_suffix(kIndex.size());
-    if (p.size() > 1 && p.back() == '/') p.remove_suffix(1);
+    if (p.size() > 1 && p.back() == '/') {
+        p.remove_suffix(1);
+    } else if (size_t slash = p.rfind('/'); p.find('.', slash == std::string_view::npos ? 0 : slash) !=
+                                            std::string_view::npos) {
+        return not_found(path);  // a file beside the screens ("index.xml", "posts/x.md"), not a screen
+    }
     if (!anchor.empty() && p.substr(0, 6) != "posts/") anchor = {};  // a host's own fragment elsewhere
     return parse_rest(p, anchor, path);
 }

@@ -38,8 +38,9 @@ struct RouteLinks {
 Route route_parse(std::string_view hash);
 
 // A path route: `path` is a URL's path, optionally followed by its "#fragment"
-// (the heading of a post); "index.html" at the end is the folder itself. A
-// path outside `root` is not found.
+// (the heading of a post); "index.html" at the end is the folder itself, and
+// the trailing '/' may be left out unless the last segment has a '.' (a
+// file: "index.xml", "posts/x.md"). A path outside `root` is not found.
 Route route_parse_path(std::string_view path, std::string_view root);
 
 std::string route_href(const Route& route, const RouteLinks& links = {});
