@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "core/markdown/markdown.hpp"
+#include "core/url/url.hpp"
 #include "tool/data_tree.hpp"
 
 namespace blog::tool {
@@ -90,6 +91,26 @@ void shortcode_warnings(const std::string& body, size_t body_line, const std::st
     }
 }
 
+// Each image the post shows from the site (a relative reference, as
+// RenderedMarkdown::images has it) that is not a file beside the post: a
+// warning at the first line of the file naming it (the body's first line when
+// the text as written differs, e.g. an entity). Links from the host's root
+// ("/images/x.png"), other hosts and fragments are not the site's to check.
+void image_warnings(const RenderedMarkdown& rendered, const std::string& text, size_t body_begin, size_t body_line,
+                    const fs::path& post_path, const std::string& file, std::vector<Problem>& problems) {
+    for (const std::string& target : rendered.images) {
+        const std::string ref = target.substr(0, target.find_first_of("?#"));
+        if (ref.empty() || ref[0] == '/' || url_has_scheme(ref)) continue;
+        std::error_code ec;
+        if (fs::exists(post_path.parent_path().string() + "/" + url_percent_decode(ref), ec)) continue;
+        const size_t at = text.find(target, body_begin);
+        const size_t line =
+            at == std::string::npos ? body_line : 1 + size_t(std::count(text.begin(), text.begin() + long(at), '\n'));
+        problems.push_back({file, line, "image " + in_quotes(target) + " is not in the site (the page shows a broken image)",
+                            true});
+    }
+}
+
 // Both ways of naming the page size: pagination.pagerSize (Hugo 0.128+), paginate.
 int page_size_of(const DataValue& root) {
     const DataValue* v = nullptr;
@@ -129,6 +150,7 @@ void config_read(const fs::path& dir, const std::string& shown_dir, Site& site) 
         };
         str(root.find("title"), "title", site.config.title);
         str(root.find("baseURL"), "baseURL", site.config.base_url);
+        if (const DataValue* v = root.find("baseURL")) site.config.base_url_line = v->line;
         str(root.find("languageCode"), "languageCode", site.config.language_code);
         if (const DataValue* params = root.find("params")) {
             str(params->find("description"), "params.description", site.config.description);
@@ -166,14 +188,9 @@ void posts_find(const fs::path& dir, const std::string& rel, bool top, const fs:
               [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
     for (const fs::directory_entry& e : entries) {
         const std::string name = e.path().filename().string();
-        if (e.is_symlink(ec)) {
-            // A link is followed only while it stays inside SITE.
-            const fs::path target = fs::weakly_canonical(e.path(), ec);
-            const std::string t = target.generic_string(), root = site_root.generic_string() + "/";
-            if (ec || t.compare(0, root.size(), root) != 0) {
-                problems.push_back({shown_root + "/" + rel + name, 0, "a symbolic link that leaves the site folder; refused"});
-                continue;
-            }
+        if (e.is_symlink(ec) && !site_path_inside(e.path(), site_root)) {
+            problems.push_back({shown_root + "/" + rel + name, 0, "a symbolic link that leaves the site folder; refused"});
+            continue;
         }
         if (e.is_directory(ec)) {
             posts_find(e.path(), rel + name + "/", false, site_root, shown_root, out, problems);
@@ -185,6 +202,13 @@ void posts_find(const fs::path& dir, const std::string& rel, bool top, const fs:
 }
 
 }  // namespace
+
+bool site_path_inside(const fs::path& path, const fs::path& site_root) {
+    std::error_code ec;
+    const fs::path target = fs::weakly_canonical(path, ec);
+    const std::string t = target.generic_string(), root = site_root.generic_string() + "/";
+    return !ec && t.compare(0, root.size(), root) == 0;
+}
 
 bool Site::ok() const {
     return std::none_of(problems.begin(), problems.end(), [](const Problem& p) { return !p.warning; });
@@ -224,6 +248,7 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
                                                              : "no posts folder: expected content/posts/ or posts/"});
         return site;
     }
+    site.posts_dir = shown_posts;
     std::vector<Found> found;
     posts_find(posts_dir, "", true, fs::weakly_canonical(root, ec), shown_posts, found, site.problems);
 
@@ -294,6 +319,9 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
         Result<RenderedMarkdown> rendered = markdown_render(doc.body);
         if (!rendered) fail("", rendered.error().message);
         shortcode_warnings(doc.body, doc.body_line, source, site.problems);
+        if (rendered)
+            image_warnings(rendered.value(), text, text.size() - doc.body.size(), doc.body_line, f.path, source,
+                           site.problems);
 
         const size_t errors_after = size_t(std::count_if(site.problems.begin(), site.problems.end(),
                                                          [](const Problem& p) { return !p.warning; }));
@@ -305,6 +333,7 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
         if ((fm.draft && !options.drafts) || (when && date_unix_seconds(*when) > options.now && !options.future) ||
             (expiry && date_unix_seconds(*expiry) < options.now && !options.expired)) {
             ++site.left_out;
+            site.left_out_files.push_back(f.file);
             continue;
         }
         post.author = authors_joined(fm.authors);
@@ -317,6 +346,7 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
             post.summary = rendered.value().summary;
             post.truncated = rendered.value().summary_truncated;
         }
+        post.text = std::move(text);
         site.posts.push_back(std::move(post));
     }
     return site;

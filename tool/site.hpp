@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@ namespace blog::tool {
 struct SiteConfig {
     std::string file;  // the config file read, "" when there is none
     std::string title, base_url, language_code, description;
+    size_t base_url_line = 0;          // the line of baseURL in the config file, 0 when absent
     std::vector<std::string> authors;  // params.author, a string or a list
     int page_size = 0;                 // pagination.pagerSize, else paginate; 0: not set
 };
@@ -26,6 +28,7 @@ struct SitePost {
     std::string source;  // the file as named in messages (SITE/content/posts/a.md)
     std::string file;    // relative to the posts folder, where index.json goes ("my-trip/index.md")
     std::string slug, title;
+    std::string text;    // the whole file, front matter included: a built site publishes it as is
     FrontMatter front;
     std::optional<Timestamp> date, lastmod;
     std::string author;      // authors joined as PaperMod shows them ("A, B & C")
@@ -44,15 +47,25 @@ struct SiteOptions {
 
 struct Site {
     SiteConfig config;
+    std::string posts_dir;          // the posts folder read ("SITE/content/posts"), "" when there is none
     std::vector<SitePost> posts;    // published, in file-name order
+    // Files (relative to the posts folder) of the posts left out: a draft's
+    // bundle folder is not published, its images included.
+    std::vector<std::string> left_out_files;
     std::vector<Problem> problems;  // errors and warnings, in reading order
     size_t left_out = 0;            // drafts, future and expired posts not published
     bool ok() const;                // no error among problems
 };
 
 // Reads SITE. File system failures (no posts folder, an unreadable file) are
-// problems like any other.
+// problems like any other. Each image a post shows from the site (a relative
+// reference: no scheme, not from the host's root) must be a file beside it,
+// or it is a warning with the line that names it.
 Site site_read(const std::string& dir, const SiteOptions& options);
+
+// The rule for symbolic links met in SITE: `path` is followed only when,
+// every link resolved, it stays inside `site_root` (SITE's canonical path).
+bool site_path_inside(const std::filesystem::path& path, const std::filesystem::path& site_root);
 
 // Hugo's dates: RFC 3339 or YYYY-MM-DD as the core reads them, and also a
 // date and time without an offset ("2024-03-01T10:00:00", Hugo's local

@@ -1,0 +1,699 @@
+#include "tool/build.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+#include <system_error>
+#include <unordered_map>
+
+#include "core/document/document.hpp"
+#include "core/feed/feed.hpp"
+#include "core/html/escape.hpp"
+#include "core/index/post_index.hpp"
+#include "core/page/page.hpp"
+#include "core/route/route.hpp"
+#include "core/url/url.hpp"
+#include "core/view/views.hpp"
+#include "tool/index_writer.hpp"
+
+namespace blog::tool {
+namespace fs = std::filesystem;
+namespace {
+
+const char kTool[] = "wasm-blog build";
+const char kBaseUrlRule[] = "the base URL must be an absolute http(s) URL such as https://example.com/blog/";
+
+std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
+
+std::string lower(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+    return s;
+}
+
+bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+
+// A path with its links resolved as far as it exists, without a trailing '/'.
+fs::path canonical_of(const std::string& path) {
+    std::string p = path;
+    while (p.size() > 1 && p.back() == '/') p.pop_back();
+    std::error_code ec;
+    fs::path abs = fs::absolute(p, ec);
+    fs::path c = fs::weakly_canonical(abs, ec);
+    if (ec) c = abs.lexically_normal();
+    std::string s = c.string();
+    while (s.size() > 1 && s.back() == '/') s.pop_back();
+    return s;
+}
+
+// `inner` is `outer` or somewhere inside it.
+bool within(const fs::path& inner, const fs::path& outer) {
+    const std::string i = inner.string(), o = outer.string();
+    return i == o || starts_with(i, o == "/" ? o : o + "/");
+}
+
+// A slug or tag names a folder of the built site: it must be one segment.
+bool folder_name_ok(const std::string& name) {
+    return !name.empty() && name != "." && name != ".." && name.find('/') == std::string::npos;
+}
+
+// The files of the built site, decided before any is written: text, or a file
+// copied as it is. Each says what it is, for a message about a collision.
+struct Output {
+    std::string text;
+    fs::path copy_from;  // non-empty: the file to copy
+    std::string what;
+};
+
+class Plan {
+public:
+    // What already holds `path` (the same file, a file where a folder of it
+    // would go, or a folder it would replace), or "" when it is free.
+    std::string taken_by(const std::string& path) const {
+        if (auto it = files_.find(path); it != files_.end()) return it->second.what;
+        for (size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
+            if (auto it = files_.find(path.substr(0, slash)); it != files_.end()) return it->second.what;
+        auto below = files_.lower_bound(path + "/");
+        if (below != files_.end() && starts_with(below->first, path + "/")) return below->second.what;
+        return {};
+    }
+    // False (and nothing added) when the path is taken.
+    bool add(const std::string& path, Output output) {
+        if (!taken_by(path).empty()) return false;
+        files_.emplace(path, std::move(output));
+        return true;
+    }
+    const std::map<std::string, Output>& files() const { return files_; }
+
+private:
+    std::map<std::string, Output> files_;  // by path relative to OUT
+};
+
+// Every file under `dir` (links followed, each folder once), with its path
+// relative to `dir`. Hidden names (".DS_Store", ".git") are not published.
+// `follow(path)` decides whether a symbolic link may be followed; a refused
+// one is reported with `refused`.
+template <class OnFile, class Follow, class Refused>
+void walk_files(const fs::path& dir, const std::string& rel, std::set<std::string>& seen, const OnFile& on_file,
+                const Follow& follow, const Refused& refused) {
+    std::error_code ec;
+    if (!seen.insert(fs::weakly_canonical(dir, ec).string()).second) return;
+    std::vector<fs::directory_entry> entries;
+    for (const auto& e : fs::directory_iterator(dir, ec)) entries.push_back(e);
+    std::sort(entries.begin(), entries.end(),
+              [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
+    for (const fs::directory_entry& e : entries) {
+        const std::string name = e.path().filename().string();
+        if (name.empty() || name[0] == '.') continue;
+        if (e.is_symlink(ec) && !follow(e.path())) {
+            refused(rel + name);
+            continue;
+        }
+        if (e.is_directory(ec)) walk_files(e.path(), rel + name + "/", seen, on_file, follow, refused);
+        else if (e.is_regular_file(ec)) on_file(e.path(), rel + name);
+    }
+}
+
+bool write_text(const fs::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    out.close();
+    return !out.fail();
+}
+
+// The newest of the posts' dates (lastmod, else date), for a list's sitemap entry.
+std::optional<Timestamp> newest(const std::vector<std::optional<Timestamp>>& dates) {
+    std::optional<Timestamp> best;
+    for (const auto& d : dates)
+        if (d && (!best || date_unix_seconds(*d) > date_unix_seconds(*best))) best = d;
+    return best;
+}
+
+// Everything the build decides, then writes.
+struct Builder {
+    const BuildOptions& options;
+    BuildResult& result;
+    Site site;
+    std::string shown_site;  // SITE as named in messages
+    BaseUrl base;
+    std::string lang = "en", feed_language = "en-us";
+    SiteIndex index;
+    std::string index_json;
+    std::unordered_map<std::string, const SitePost*> by_slug;
+    PageConfig config;
+    std::unordered_map<std::string, PostEntry> entries;
+    std::vector<SitemapEntry> sitemap;
+    std::vector<std::string> tags;  // of every post, sorted
+    Plan plan;
+    fs::path out, assets;  // canonical
+
+    Builder(const BuildOptions& o, BuildResult& r) : options(o), result(r) {}
+
+    void error(const std::string& file, size_t line, const std::string& message) {
+        result.problems.push_back({file, line, message, false});
+    }
+    void error(const std::string& message) { error(kTool, 0, message); }
+    bool ok() const { return result.ok(); }
+
+    bool read_site() {
+        shown_site = options.site;
+        while (shown_site.size() > 1 && shown_site.back() == '/') shown_site.pop_back();
+        site = site_read(options.site, options.site_options);
+        result.problems = site.problems;
+        return site.ok();
+    }
+
+    bool choose_base_url() {
+        if (!options.base_url.empty()) {
+            Result<BaseUrl> b = build_base_url(options.base_url);
+            if (!b) {
+                error("--base-url " + in_quotes(options.base_url) + ": " + b.error().message);
+                return false;
+            }
+            base = b.value();
+        } else if (!site.config.base_url.empty()) {
+            Result<BaseUrl> b = build_base_url(site.config.base_url);
+            if (!b) {
+                error(site.config.file, site.config.base_url_line,
+                      "baseURL " + in_quotes(site.config.base_url) + ": " + b.error().message +
+                          " (or pass --base-url URL)");
+                return false;
+            }
+            base = b.value();
+        } else {
+            const std::string config = site.config.file.empty() ? shown_site + "/hugo.toml" : site.config.file;
+            error("no base URL: set baseURL in " + config + " or pass --base-url URL (" + kBaseUrlRule + ")");
+            return false;
+        }
+        // languageCode "en-us": the page's language is "en", the feed's "en-us".
+        const std::string code = lower(site.config.language_code);
+        if (!code.empty() && code.find_first_of("\"<>& \t") == std::string::npos) {
+            feed_language = code;
+            lang = code.substr(0, code.find_first_of("-_"));
+            if (lang.empty()) lang = "en";
+        }
+        return true;
+    }
+
+    // OUT is replaced as a whole: it must not hold the site or the widget's
+    // files, nor be where the site's posts are read from.
+    bool check_folders() {
+        const fs::path site_dir = canonical_of(options.site);
+        out = canonical_of(options.out);
+        assets = canonical_of(options.assets);
+        std::error_code ec;
+        const std::string shown_out = in_quotes(options.out);
+        const fs::path content = fs::is_directory(site_dir / "content", ec) ? site_dir / "content" : site_dir / "posts";
+        if (out == site_dir) {
+            error("OUT " + shown_out + " is SITE itself: the build replaces OUT as a whole; choose another folder "
+                  "(SITE/public is fine)");
+        } else if (within(site_dir, out)) {
+            error("OUT " + shown_out + " contains SITE " + in_quotes(shown_site) +
+                  ": the build replaces OUT as a whole; choose another folder (SITE/public is fine)");
+        } else if (within(out, content)) {
+            error("OUT " + shown_out + " is inside SITE's content folder " + in_quotes(content.string()) +
+                  ": the built files would be read as the site's; choose another folder (SITE/public is fine)");
+        } else if (within(assets, out)) {
+            error("OUT " + shown_out + " contains ASSETS " + in_quotes(options.assets) +
+                  ": the build replaces OUT as a whole, and copies the widget's files from ASSETS");
+        } else if (within(out, assets)) {
+            error("OUT " + shown_out + " is inside ASSETS " + in_quotes(options.assets) +
+                  ": the build copies ASSETS into OUT; choose another folder");
+        }
+        if (!ok()) return false;
+        const fs::file_status status = fs::symlink_status(options.out, ec);
+        if (fs::exists(status) && !fs::is_directory(fs::status(options.out, ec))) {
+            error("OUT " + shown_out + " exists and is not a folder");
+            return false;
+        }
+        for (const char* name : {"wasm-blog.js", "blog-core.wasm"})
+            if (!fs::is_regular_file(assets / name, ec)) {
+                error(options.assets + " has no " + name + ": run make dist first, or pass --assets DIR");
+                return false;
+            }
+        return true;
+    }
+
+    // The index the widget will read, read back by the core as the widget reads it.
+    bool read_index() {
+        index_json = index_write(site);
+        Result<SiteIndex> parsed = index_parse(index_json, base.url + "posts/index.json");
+        if (!parsed) {
+            error("posts/index.json: " + parsed.error().message + " (the index written is not one the blog reads)");
+            return false;
+        }
+        index = std::move(parsed).value();
+        for (const std::string& p : index.problems)
+            error("posts/index.json: " + p + " (the index written is not one the blog reads)");
+        for (const SitePost& p : site.posts) by_slug[p.slug] = &p;
+        for (const Post& p : index.posts) {
+            if (!by_slug.count(p.slug)) error("posts/index.json: post " + in_quotes(p.slug) + " is not in the site");
+            for (const std::string& tag : p.tags)
+                if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
+        }
+        std::sort(tags.begin(), tags.end());
+        result.posts = index.posts.size();
+        return ok();
+    }
+
+    const SitePost& source_of(const Post& post) const { return *by_slug.at(post.slug); }
+
+    // Slugs and tags become folders: each must be one segment.
+    bool check_names() {
+        for (const Post& p : index.posts) {
+            const SitePost& sp = source_of(p);
+            if (!folder_name_ok(p.slug))
+                error(sp.source, sp.front.line_of("slug"),
+                      "slug " + in_quotes(p.slug) + " cannot be a folder of the built site (not \".\" or \"..\")");
+        }
+        for (const std::string& tag : tags) {
+            if (folder_name_ok(tag)) continue;
+            for (const Post& p : index.posts)
+                if (std::find(p.tags.begin(), p.tags.end(), tag) != p.tags.end()) {
+                    const SitePost& sp = source_of(p);
+                    error(sp.source, sp.front.line_of("tags"),
+                          "tags: " + in_quotes(tag) +
+                              " cannot be a folder of the built site (no \"/\", not \".\" or \"..\")");
+                    break;
+                }
+        }
+        return ok();
+    }
+
+    // Every post rendered as the widget renders it at the built site's paths.
+    bool render_posts() {
+        config.index_url = base.root + "posts/index.json";
+        config.page_size = site.config.page_size > 0 ? site.config.page_size : 10;
+        config.links = RouteLinks::paths(base.root);
+        std::unordered_map<std::string, std::string> url_to_slug;
+        for (const Post& p : index.posts) url_to_slug.emplace(page_post_url(config, p), p.slug);
+        const RouteLinks links = config.links;
+        auto link_route = [url_to_slug, links](std::string_view resolved) {
+            auto it = url_to_slug.find(std::string(resolved));
+            return it == url_to_slug.end() ? std::string() : route_post_href(it->second, {}, links);
+        };
+        for (const Post& p : index.posts) {
+            const SitePost& sp = source_of(p);
+            Result<RenderedMarkdown> r = page_render_post(sp.text, index, p, config, link_route);
+            if (!r) {
+                error(sp.source, 0, r.error().message);
+                continue;
+            }
+            PostEntry entry;
+            entry.state = PostEntry::State::Rendered;
+            entry.rendered = std::move(r).value();
+            entries.emplace(p.slug, std::move(entry));
+        }
+        return ok();
+    }
+
+    std::string page_path(const Route& route) const {
+        return route_href(route, config.links).substr(base.root.size());  // "posts/x/"
+    }
+
+    // One screen as a whole page; `meta` without its title, which is the screen's.
+    void prerender(const Route& route, DocumentMeta meta, const std::optional<Timestamp>& lastmod) {
+        const SiteState state{SiteState::Index::Loaded, "", &index, &entries};
+        const Page page = page_build(route, state, config);
+        const std::string file = route_file(route);
+        if (!page.complete || !page.needs.empty()) {
+            error(file + ": the screen is not complete (" + std::to_string(page.needs.size()) +
+                  " files still needed): a bug in the build");
+            return;
+        }
+        const bool found = route.kind != Route::Kind::NotFound;
+        meta.title = page.screen.title;
+        if (found) meta.canonical_url = base.origin + route_href(route, config.links);
+        BuildDocument doc;
+        doc.lang = lang;
+        doc.head = document_head(meta);
+        doc.root = base.root;
+        doc.site_title = index.title;
+        doc.page_size = config.page_size;
+        doc.screen_html = page.screen.html;
+        const std::string what = found ? "the page " + page_path(route) : std::string("the 404 page");
+        if (!plan.add(file, {build_document(doc), {}, what}))
+            error(file + ": two screens of the site have the same file (" + plan.taken_by(file) + ")");
+        ++result.pages;
+        if (found) sitemap.push_back({page_path(route), lastmod});
+    }
+
+    std::optional<Timestamp> post_lastmod(const Post& p) const {
+        const SitePost& sp = source_of(p);
+        return sp.lastmod ? sp.lastmod : p.date;
+    }
+
+    std::optional<Timestamp> list_lastmod(const std::vector<const Post*>& posts) const {
+        std::vector<std::optional<Timestamp>> dates;
+        for (const Post* p : posts) dates.push_back(post_lastmod(*p));
+        return newest(dates);
+    }
+
+    // A cover image as an absolute URL, found as PaperMod finds it: a file
+    // beside the post (a bundle's own image), else from the site's base URL
+    // (Hugo's absURL); "" when it is not an http(s) URL.
+    std::string cover_url(const Post& p, const std::string& cover) const {
+        if (cover.empty()) return {};
+        const std::string ref = cover.substr(0, cover.find_first_of("?#"));
+        std::error_code ec;
+        const bool beside = !ref.empty() && ref[0] != '/' && !url_has_scheme(ref) &&
+                            fs::exists(fs::path(source_of(p).source).parent_path().string() + "/" +
+                                           url_percent_decode(ref), ec);
+        const std::string url =
+            url_resolve(beside ? url_resolve(base.url + "posts/index.json", p.file) : base.url, cover);
+        const std::string scheme = url_effective_scheme(url);
+        return scheme == "http" || scheme == "https" ? url : std::string();
+    }
+
+    void prerender_all() {
+        DocumentMeta site_meta;
+        site_meta.description = index.description;
+        site_meta.site_name = index.title;
+
+        const std::optional<Timestamp> home_lastmod = list_lastmod(index_listed(index));
+        const int pages = view_page_count(index, ListQuery{1, config.page_size, ""});
+        for (int n = 1; n <= pages; ++n) {
+            Route r;
+            r.page = n;
+            prerender(r, site_meta, home_lastmod);
+        }
+        for (const Post& p : index.posts) {  // hidden posts too: reachable by their route
+            const SitePost& sp = source_of(p);
+            Route r;
+            r.kind = Route::Kind::Post;
+            r.slug = p.slug;
+            DocumentMeta meta = site_meta;
+            // PaperMod's rule: the front matter's description, else the summary.
+            meta.description = !sp.front.description.empty() ? sp.front.description : p.summary.value_or("");
+            meta.image = cover_url(p, sp.front.cover_image);
+            meta.article = DocumentMeta::Article{p.title, p.date, sp.lastmod, p.author, p.tags};
+            prerender(r, meta, post_lastmod(p));
+        }
+        {
+            Route r;
+            r.kind = Route::Kind::Tags;
+            prerender(r, site_meta, home_lastmod);
+        }
+        // Every tag a post shows: a hidden post's tags are links on its page too.
+        for (const std::string& tag : tags) {
+            const std::optional<Timestamp> tag_lastmod = list_lastmod(index_listed(index, tag));
+            const int tag_pages = view_page_count(index, ListQuery{1, config.page_size, tag});
+            for (int n = 1; n <= tag_pages; ++n) {
+                Route r;
+                r.kind = Route::Kind::Tag;
+                r.tag = tag;
+                r.page = n;
+                prerender(r, site_meta, tag_lastmod);
+            }
+        }
+        Route not_found;
+        not_found.kind = Route::Kind::NotFound;
+        prerender(not_found, site_meta, std::nullopt);
+    }
+
+    // The feeds carry each post's HTML with absolute URLs (a feed reader has
+    // no page to resolve them against): rendered again from the base URL.
+    void write_feeds() {
+        PageConfig abs = config;
+        abs.index_url = base.url + "posts/index.json";
+        std::unordered_map<std::string, std::string> url_to_slug;
+        for (const Post& p : index.posts) url_to_slug.emplace(page_post_url(abs, p), p.slug);
+        const RouteLinks links = config.links;
+        const std::string origin = base.origin;
+        auto link_route = [url_to_slug, links, origin](std::string_view resolved) {
+            auto it = url_to_slug.find(std::string(resolved));
+            return it == url_to_slug.end() ? std::string() : origin + route_post_href(it->second, {}, links);
+        };
+        std::unordered_map<std::string, std::optional<std::string>> html;
+        FeedPostHtml post_html = [&](const Post& p) -> std::optional<std::string> {
+            auto it = html.find(p.slug);
+            if (it != html.end()) return it->second;
+            Result<RenderedMarkdown> r = page_render_post(source_of(p).text, index, p, abs, link_route);
+            std::optional<std::string> out;
+            if (r) out = r.value().html;
+            html.emplace(p.slug, out);
+            return out;
+        };
+        FeedOptions feed;
+        feed.base_url = base.url;
+        feed.language = feed_language;
+        feed.limit = 20;
+        add_file("index.xml", feed_rss(index, feed, post_html), "the site's feed");
+        ++result.feeds;
+        for (const std::string& tag : tags) {
+            feed.tag = tag;
+            add_file("tags/" + tag + "/index.xml", feed_rss(index, feed, post_html), "the feed of tag " + in_quotes(tag));
+            ++result.feeds;
+        }
+        add_file("sitemap.xml", feed_sitemap(base.url, sitemap), "the sitemap");
+        add_file("robots.txt", feed_robots(base.url), "robots.txt");
+        add_file("posts/index.json", index_json, "the index");
+    }
+
+    void add_file(const std::string& path, std::string text, const std::string& what) {
+        if (!plan.add(path, {std::move(text), {}, what}))
+            error(path + ": " + what + " would overwrite " + plan.taken_by(path));
+    }
+    void add_copy(const std::string& path, const fs::path& from, const std::string& what) {
+        if (!plan.add(path, {{}, from, what})) error(path + ": " + what + " would overwrite " + plan.taken_by(path));
+    }
+
+    // The posts' files as they are (the widget skips their front matter), and
+    // every other file of the posts folder but a left-out post's bundle.
+    void copy_posts() {
+        for (const SitePost& p : site.posts) add_file("posts/" + p.file, p.text, p.source);
+        std::vector<std::string> hidden_bundles;  // "draft/": the folder of a left-out bundle
+        for (const std::string& f : site.left_out_files) {
+            const size_t slash = f.rfind('/');
+            if (slash != std::string::npos && f.compare(slash + 1, std::string::npos, "index.md") == 0)
+                hidden_bundles.push_back(f.substr(0, slash + 1));
+        }
+        std::error_code ec;
+        const fs::path site_root = fs::weakly_canonical(options.site, ec);
+        std::set<std::string> seen;
+        walk_files(
+            site.posts_dir, "", seen,
+            [&](const fs::path& path, const std::string& rel) {
+                if (rel.size() > 3 && rel.compare(rel.size() - 3, 3, ".md") == 0) return;
+                for (const std::string& b : hidden_bundles)
+                    if (starts_with(rel, b)) return;
+                add_copy("posts/" + rel, path, site.posts_dir + "/" + rel);
+            },
+            [&](const fs::path& path) { return site_path_inside(path, site_root); },
+            [&](const std::string& rel) {
+                error(site.posts_dir + "/" + rel, 0, "a symbolic link that leaves the site folder; refused");
+            });
+    }
+
+    // The widget's files: a `make dist` folder without its own page and sample posts.
+    void copy_assets() {
+        std::set<std::string> seen;
+        walk_files(
+            assets, "", seen,
+            [&](const fs::path& path, const std::string& rel) {
+                if (rel == "index.html" || starts_with(rel, "posts/")) return;
+                add_copy(rel, path, (fs::path(options.assets) / rel).string());
+            },
+            [](const fs::path&) { return true; }, [](const std::string&) {});
+    }
+
+    // Hugo's redirect pages, written last: an alias may not replace a file of the site.
+    void add_aliases() {
+        for (const SitePost& sp : site.posts) {  // in reading order, as the site's problems are
+            const Post& p = *index.find(sp.slug);
+            for (const std::string& alias : sp.front.aliases) {
+                Result<std::string> file = build_alias_file(alias);
+                const size_t line = sp.front.line_of("aliases");
+                if (!file) {
+                    error(sp.source, line, "aliases: " + in_quotes(alias) + ": " + file.error().message);
+                    continue;
+                }
+                const std::string taken = plan.taken_by(file.value());
+                if (!taken.empty()) {
+                    error(sp.source, line, "aliases: " + in_quotes(alias) + " would overwrite " + taken);
+                    continue;
+                }
+                plan.add(file.value(), {build_alias_page(feed_post_url(base.url, p), lang), {},
+                                        "the redirect " + in_quotes(alias) + " of " + sp.source});
+                ++result.redirects;
+            }
+        }
+    }
+
+    // Every file into a fresh folder beside OUT, which then takes OUT's place.
+    void write() {
+        const fs::path parent = out.parent_path();
+        const std::string name = out.filename().string();
+        const std::string pid = std::to_string(::getpid());
+        const fs::path tmp = parent / ("." + name + ".tmp-" + pid);
+        std::error_code ec;
+        fs::create_directories(parent, ec);
+        fs::remove_all(tmp, ec);
+        if (!fs::create_directory(tmp, ec)) {
+            error("cannot create " + tmp.string() + ": " + ec.message());
+            return;
+        }
+        for (const auto& [rel, output] : plan.files()) {
+            const fs::path target = tmp / rel;
+            fs::create_directories(target.parent_path(), ec);
+            if (ec) {
+                error("cannot create " + target.parent_path().string() + ": " + ec.message());
+                break;
+            }
+            if (!output.copy_from.empty()) {
+                fs::copy_file(output.copy_from, target, ec);
+                if (ec) {
+                    error("cannot copy " + output.copy_from.string() + " to " + target.string() + ": " + ec.message());
+                    break;
+                }
+            } else if (!write_text(target, output.text)) {
+                error("cannot write " + target.string());
+                break;
+            }
+        }
+        if (!ok()) {
+            fs::remove_all(tmp, ec);
+            return;
+        }
+        if (fs::exists(fs::symlink_status(out, ec))) {
+            const fs::path old = parent / ("." + name + ".old-" + pid);
+            fs::remove_all(old, ec);
+            fs::rename(out, old, ec);
+            if (ec) {
+                error("cannot move " + out.string() + " aside: " + ec.message());
+                fs::remove_all(tmp, ec);
+                return;
+            }
+            fs::rename(tmp, out, ec);
+            if (ec) {
+                error("cannot move the built site to " + out.string() + ": " + ec.message());
+                std::error_code back;
+                fs::rename(old, out, back);
+                fs::remove_all(tmp, back);
+                return;
+            }
+            fs::remove_all(old, ec);
+            if (ec) result.problems.push_back({kTool, 0, "the previous " + out.string() + " is left in " +
+                                                             old.string() + ": " + ec.message(), true});
+        } else {
+            fs::rename(tmp, out, ec);
+            if (ec) {
+                error("cannot move the built site to " + out.string() + ": " + ec.message());
+                fs::remove_all(tmp, ec);
+            }
+        }
+    }
+
+    void run() {
+        if (!read_site() || !choose_base_url() || !check_folders() || !read_index() || !check_names() ||
+            !render_posts())
+            return;
+        prerender_all();
+        write_feeds();
+        copy_posts();
+        copy_assets();
+        add_aliases();
+        if (ok()) write();
+    }
+};
+
+}  // namespace
+
+bool BuildResult::ok() const {
+    return std::none_of(problems.begin(), problems.end(), [](const Problem& p) { return !p.warning; });
+}
+
+Result<BaseUrl> build_base_url(const std::string& text) {
+    const Error bad{"base-url", kBaseUrlRule};
+    for (unsigned char c : text)
+        if (c <= 0x20 || c == 0x7F || c == '\\' || c == '"' || c == '<' || c == '>' || c == '?' || c == '#')
+            return bad;
+    const std::string l = lower(text);
+    const size_t scheme = starts_with(l, "http://") ? 7 : starts_with(l, "https://") ? 8 : 0;
+    if (!scheme) return bad;
+    const size_t path = text.find('/', scheme);
+    const std::string authority = text.substr(scheme, path == std::string::npos ? std::string::npos : path - scheme);
+    const size_t colon = authority.rfind(':');
+    const std::string host = authority.substr(0, colon);
+    const std::string port = colon == std::string::npos ? std::string() : authority.substr(colon + 1);
+    if (host.empty() || authority.find('@') != std::string::npos ||
+        (colon != std::string::npos && (port.empty() || port.find_first_not_of("0123456789") != std::string::npos)))
+        return bad;
+    BaseUrl b;
+    b.origin = l.substr(0, scheme) + authority;
+    b.root = path == std::string::npos ? "/" : text.substr(path);
+    if (b.root.back() != '/') b.root += '/';
+    // "/blog/": segments between the slashes, none empty, "." or "..".
+    for (size_t i = 1; i < b.root.size();) {
+        const size_t next = b.root.find('/', i);
+        const std::string seg = b.root.substr(i, next - i);
+        if (seg.empty() || seg == "." || seg == "..") return bad;
+        i = next + 1;
+    }
+    b.url = b.origin + b.root;
+    return b;
+}
+
+Result<std::string> build_alias_file(const std::string& alias) {
+    std::string path = alias;
+    const bool from_root = !path.empty() && path[0] == '/';
+    if (from_root) path.erase(0, 1);
+    const bool file = path.size() > 5 && lower(path.substr(path.size() - 5)) == ".html";
+    if (!file && !path.empty() && path.back() == '/') path.pop_back();
+    if (path.empty()) return Error{"alias", "the site's home page cannot be an alias"};
+    for (size_t i = 0; i <= path.size();) {
+        const size_t next = std::min(path.find('/', i), path.size());
+        const std::string seg = path.substr(i, next - i);
+        if (seg.empty()) return Error{"alias", "an empty segment (\"//\") is not a path of the site"};
+        if (seg == "." || seg == "..") return Error{"alias", "\"" + seg + "\" would leave the built site's folder"};
+        i = next + 1;
+    }
+    if (!from_root) path = "posts/" + path;
+    return file ? path : path + "/index.html";
+}
+
+std::string build_alias_page(const std::string& url, const std::string& lang) {
+    const std::string u = html_escape(url);
+    return "<!DOCTYPE html><html lang=\"" + html_escape(lang) + "\"><head><title>" + u +
+           "</title><link rel=\"canonical\" href=\"" + u +
+           "\"><meta name=\"robots\" content=\"noindex\"><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" "
+           "content=\"0; url=" + u + "\"></head></html>";
+}
+
+std::string build_document(const BuildDocument& doc) {
+    const std::string root = html_escape(doc.root);
+    std::string out;
+    out.reserve(doc.screen_html.size() + doc.head.size() + 1024);
+    out += "<!doctype html>\n<html lang=\"" + html_escape(doc.lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    out += doc.head;
+    out += "<meta name=\"color-scheme\" content=\"light dark\">\n";
+    out += "<link rel=\"icon\" href=\"data:,\">\n";
+    out += "<link rel=\"stylesheet\" href=\"" + root + "wasm-blog.css\">\n";
+    out += "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"" + root + "index.xml\" title=\"" +
+           html_escape(doc.site_title) + "\">\n";
+    out += "<script type=\"module\" src=\"" + root + "wasm-blog.js\"></script>\n";
+    out += "</head>\n<body>\n";
+    out += "<wasm-blog src=\"" + root + "posts/index.json\" routing=\"path\" root=\"" + root + "\" page-size=\"" +
+           std::to_string(doc.page_size) + "\"><div class=\"wasm-blog\">";
+    out += doc.screen_html;
+    out += "</div></wasm-blog>\n</body>\n</html>\n";
+    return out;
+}
+
+BuildResult site_build(const BuildOptions& options) {
+    const auto start = std::chrono::steady_clock::now();
+    BuildResult result;
+    Builder builder{options, result};
+    builder.run();
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return result;
+}
+
+}  // namespace blog::tool
