@@ -334,14 +334,16 @@ TEST_CASE("build: an alias that leaves OUT or would replace a page is an error a
     t.write("site/hugo.toml", "baseURL = \"https://example.org/\"\ntitle = \"T\"\n");
     t.write("site/content/posts/a.md", "---\ntitle: A\ndate: 2024-01-01\n\naliases: [\"../../../etc/cron.d/x\"]\n---\nA.\n");
     t.write("site/content/posts/b.md", "---\ntitle: B\ndate: 2024-01-02\naliases:\n  - /tags/\n---\nB.\n");
-    t.write("out/marker", "kept");
+    t.write("out/marker", "kept");  // an earlier build
+    t.write("out/posts/index.json", "{}");
+    t.write("out/wasm-blog.js", "//");
     BuildResult r = site_build(s.options());
     CHECK_FALSE(r.ok());
     CHECK(messages(r) == std::vector<std::string>{
                              s.site + "/content/posts/a.md:5: aliases: \"../../../etc/cron.d/x\": \"..\" would leave "
                                       "the built site's folder",
                              s.site + "/content/posts/b.md:5: aliases: \"/tags/\" would overwrite the page tags/"});
-    CHECK(files_in(s.out) == std::set<std::string>{"marker"});
+    CHECK(files_in(s.out) == std::set<std::string>{"marker", "posts/index.json", "wasm-blog.js"});
     CHECK_FALSE(fs::exists(s.tmp.root / "etc"));
 }
 
@@ -352,7 +354,7 @@ TEST_CASE("build: index.xml has the newest 20 posts, with absolute links; the li
         const std::string day = (i < 10 ? "0" : "") + std::to_string(i);
         s.tmp.write("site/content/posts/p" + day + ".md",
                     "---\ntitle: Post " + day + "\ndate: 2024-01-" + day + "\ntags: [t]\n---\nSee [the first](p01.md) "
-                    "and ![a photo](p" + day + ".jpg).\n");
+                    "and ![a photo](p" + day + ".jpg).\n\n## Part\n");
         s.tmp.write("site/content/posts/p" + day + ".jpg", "jpg");
     }
     BuildResult r = site_build(s.options());
@@ -365,6 +367,7 @@ TEST_CASE("build: index.xml has the newest 20 posts, with absolute links; the li
     // the post's HTML with its links and images made absolute
     CHECK(contains(feed, "href=&quot;https://example.org/notes/posts/p01/&quot;"));
     CHECK(contains(feed, "src=&quot;https://example.org/notes/posts/p25.jpg&quot;"));
+    CHECK(contains(feed, "href=&quot;https://example.org/notes/posts/p25/#part&quot;"));  // heading anchors too
     CHECK(count_of(read_text(fs::path(s.out) / "tags/t/index.xml"), "<item>") == 20);
     const std::set<std::string> files = files_in(s.out);
     for (const char* f : {"index.html", "page/2/index.html", "page/3/index.html", "tags/t/index.html",
@@ -456,6 +459,12 @@ TEST_CASE("build: an unsafe OUT is refused and nothing is written") {
     SECTION("OUT is a file") {
         s.tmp.write("out", "a file");
         expected = "wasm-blog build: OUT \"" + o.out + "\" exists and is not a folder";
+    }
+    SECTION("OUT is a folder of someone's own files, not an earlier build") {
+        s.tmp.write("out/thesis.tex", "years of work");
+        expected = "wasm-blog build: OUT \"" + o.out + "\" is a folder that is not empty and not an earlier build "
+                   "(no posts/index.json and wasm-blog.js): the build replaces OUT as a whole; choose a new or "
+                   "empty folder";
     }
     SECTION("OUT is the widget's files") {
         o.out = s.assets;
@@ -550,6 +559,8 @@ TEST_CASE("build: a site with an error leaves OUT as it was") {
 TEST_CASE("build: OUT is replaced as a whole") {
     Setup s;
     s.tmp.write("out/posts/removed-post/index.html", "an old page");
+    s.tmp.write("out/posts/index.json", "{}");
+    s.tmp.write("out/wasm-blog.js", "// an earlier build");
     REQUIRE(site_build(s.options()).ok());
     CHECK_FALSE(fs::exists(s.out + "/posts/removed-post"));
     CHECK(fs::is_regular_file(s.out + "/index.html"));

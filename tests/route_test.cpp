@@ -231,6 +231,12 @@ TEST_CASE("route: a built site's paths are the same routes under its root") {
     }
 }
 
+TEST_CASE("route: links for a feed are absolute under the site's URL") {
+    const RouteLinks links = RouteLinks::paths("https://example.com/blog");
+    CHECK(route_post_href("x", "h", links) == "https://example.com/blog/posts/x/#h");
+    CHECK(route_list_href(1, links) == "https://example.com/blog/");
+}
+
 TEST_CASE("route: each screen of a built site is a file at its path") {
     CHECK(route_file(route_parse("#/")) == "index.html");
     CHECK(route_file(route_parse("#/page/2")) == "page/2/index.html");

@@ -232,6 +232,15 @@ struct Builder {
             error("OUT " + shown_out + " exists and is not a folder");
             return false;
         }
+        // OUT is replaced as a whole: only an empty folder or an earlier
+        // build (its index and widget are there) may be, never a folder of
+        // someone's own files given by mistake.
+        if (fs::is_directory(out, ec) && !fs::is_empty(out, ec) &&
+            !(fs::is_regular_file(out / "posts" / "index.json", ec) && fs::is_regular_file(out / "wasm-blog.js", ec))) {
+            error("OUT " + shown_out + " is a folder that is not empty and not an earlier build (no posts/index.json "
+                  "and wasm-blog.js): the build replaces OUT as a whole; choose a new or empty folder");
+            return false;
+        }
         for (const char* name : {"wasm-blog.js", "blog-core.wasm"})
             if (!fs::is_regular_file(assets / name, ec)) {
                 error(options.assets + " has no " + name + ": run make dist first, or pass --assets DIR");
@@ -422,13 +431,13 @@ struct Builder {
     void write_feeds() {
         PageConfig abs = config;
         abs.index_url = base.url + "posts/index.json";
+        abs.links = RouteLinks::paths(base.url);  // heading anchors and links to posts absolute too
         std::unordered_map<std::string, std::string> url_to_slug;
         for (const Post& p : index.posts) url_to_slug.emplace(page_post_url(abs, p), p.slug);
-        const RouteLinks links = config.links;
-        const std::string origin = base.origin;
-        auto link_route = [url_to_slug, links, origin](std::string_view resolved) {
+        const RouteLinks links = abs.links;
+        auto link_route = [url_to_slug, links](std::string_view resolved) {
             auto it = url_to_slug.find(std::string(resolved));
-            return it == url_to_slug.end() ? std::string() : origin + route_post_href(it->second, {}, links);
+            return it == url_to_slug.end() ? std::string() : route_post_href(it->second, {}, links);
         };
         std::unordered_map<std::string, std::optional<std::string>> html;
         FeedPostHtml post_html = [&](const Post& p) -> std::optional<std::string> {

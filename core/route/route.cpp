@@ -71,6 +71,10 @@ Route parse_rest(std::string_view h, std::string_view anchor, std::string_view r
 
 std::string normal_root(std::string_view root) {
     std::string r(root);
+    if (url_has_scheme(r)) {  // links for a page read elsewhere (a feed): absolute
+        if (r.back() != '/') r += '/';
+        return r;
+    }
     if (r.empty() || r[0] != '/') r.insert(r.begin(), '/');
     if (r.back() != '/') r += '/';
     return r;

@@ -31,7 +31,9 @@ struct RouteLinks {
     Style style = Style::Hash;
     std::string root = "/";
 
-    static RouteLinks paths(std::string root);  // root normalised to "/…/"
+    // root normalised to "/…/"; an absolute URL ("https://example.com/blog/")
+    // stays one, for links read outside the site (feeds).
+    static RouteLinks paths(std::string root);
 };
 
 // A hash route ("#/posts/x"); "" and "#" are the list.
