@@ -1,8 +1,12 @@
 # The front door. Two commands matter (see README.md):
-#   make serve   install what is missing, build, serve dist/ on http://127.0.0.1:8000/
+#   make serve   install what is missing, build the sample blog (posts/, hugo.toml) with
+#                the native tool into build/site, serve it on http://127.0.0.1:8000/ and
+#                rebuild it when a post is saved (open pages reload)
 #   make test    install what is missing, build, run every test (native, native under
 #                ASan + UBSan, browser)
 #   make fuzz    libFuzzer on every fuzz target for FUZZ_SECONDS each (default 60)
+#   make site SRC=~/my-hugo-site OUT=public BASE_URL=https://example.com/
+#                a Hugo-style site built for a static host
 SHELL := /bin/bash
 export NODE_PATH := /usr/share/nodejs
 PORT ?= 8000
@@ -13,8 +17,12 @@ WASM := build/wasm
 ASAN := build/asan
 FUZZ := build/fuzz
 FUZZ_SECONDS ?= 60
+# make site / make serve: the Hugo-style site to build and where to.
+SRC ?= .
+OUT ?= build/site
+BASE_URL ?= http://127.0.0.1:$(PORT)/
 
-.PHONY: all setup native wasm dist serve test test-native test-asan test-browser asan fuzz bench clean
+.PHONY: all setup native native-tool wasm dist site serve test test-native test-asan test-browser asan fuzz bench clean
 
 all: dist
 
@@ -25,17 +33,29 @@ native: setup
 	@[ -f $(NATIVE)/CMakeCache.txt ] || cmake --preset native -G "Unix Makefiles" >/dev/null
 	cmake --build $(NATIVE) -j$(JOBS)
 
+# The native tool alone (build/native/wasm-blog), without the tests.
+native-tool: setup
+	@[ -f $(NATIVE)/CMakeCache.txt ] || cmake --preset native -G "Unix Makefiles" >/dev/null
+	cmake --build $(NATIVE) -j$(JOBS) --target wasm-blog
+
 wasm: setup
 	@[ -f $(WASM)/CMakeCache.txt ] || cmake --preset wasm -G "Unix Makefiles" >/dev/null
 	cmake --build $(WASM) -j$(JOBS)
 
-# The deployable site: copy dist/ to any static host.
-dist: wasm
-	@bash scripts/make-dist.sh $(WASM)/wasm dist
+# The no-build site (hash routes, nothing prerendered): copy dist/ to any
+# static host. Its posts/index.json is the tool's, from the front matter.
+dist: wasm native-tool
+	@bash scripts/make-dist.sh $(WASM)/wasm dist $(NATIVE)/wasm-blog
 
+# SRC built for a static host: prerendered pages, feeds, the widget (from dist/).
+site: dist
+	$(NATIVE)/wasm-blog build $(SRC) $(OUT) --base-url $(BASE_URL) --assets dist
+
+# SRC built into OUT for http://127.0.0.1:$(PORT)/ and served there; a saved
+# post or config rebuilds it and open pages reload (scripts/serve.mjs; the
+# reload script is added as pages are served, never written into OUT).
 serve: dist
-	@echo "Serving dist/ on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
-	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+	node scripts/serve.mjs --site $(SRC) --out $(OUT) --port $(PORT) --tool $(NATIVE)/wasm-blog --assets dist
 
 test-native: native
 	ctest --test-dir $(NATIVE) --output-on-failure -j$(JOBS)
