@@ -87,6 +87,7 @@ test: test-native test-asan test-browser
 
 bench: dist
 	node bench/pathological.mjs
+	node bench/build.mjs
 
 clean:
 	rm -rf build dist

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FIXTURES, ROOT, eventually, hashOf, openPage, useBrowser, waitForBlog } from './harness.mjs';
+import { DIST, FIXTURES, ROOT, eventually, hashOf, openPage, useBrowser, waitForBlog } from './harness.mjs';
 
 const env = useBrowser();
 const seed = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'seed/expected-list.json'), 'utf8')).posts;
@@ -202,7 +202,7 @@ test('navigation: the newest post has no « Prev and the oldest no Next »', asy
 });
 
 test('navigation: a tag link on a post opens #/tags/<tag> listing the posts with that tag', async () => {
-  const index = JSON.parse(fs.readFileSync(path.join(ROOT, 'posts/index.json'), 'utf8')).posts;
+  const index = JSON.parse(fs.readFileSync(path.join(DIST, 'posts/index.json'), 'utf8')).posts;
   const tagged = (tag) => titles.filter((t) => index.find((p) => p.title === t).tags.includes(tag));
   const { page, errors, close } = await openPage(env, '/#/posts/paper-day-8-omega');
   try {
