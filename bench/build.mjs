@@ -43,6 +43,10 @@ const hugoVersion = hugoVersionRun.status === 0 ? hugoVersionRun.stdout.trim() :
 // old key); Debian 12 has 0.111. Our tool reads both names.
 const hugoMinor = /v0\.(\d+)/.exec(hugoVersion || '')?.[1];
 const oldPaginate = hugoMinor !== undefined && Number(hugoMinor) < 128;
+// Feeds of the 20 latest posts, as ours: Hugo's default is every post in every
+// feed (34 MB of RSS at 10,000 posts), work our pages/s would not count.
+// rssLimit became services.rss.limit in Hugo 0.114.
+const oldRssLimit = hugoMinor !== undefined && Number(hugoMinor) < 114;
 
 // ---------------------------------------------------------------- the site
 
@@ -179,8 +183,8 @@ function writeSite(n) {
   fs.writeFileSync(path.join(dir, 'hugo.toml'), `baseURL = "${BASE_URL}"
 languageCode = "en-us"
 title = "Bench blog (${n} posts)"
-${pagination}
-[taxonomies]
+${oldRssLimit ? 'rssLimit = 20\n' : ''}${pagination}
+${oldRssLimit ? '' : '[services.rss]\n  limit = 20\n\n'}[taxonomies]
   tag = "tags"
 
 [params]
@@ -319,7 +323,7 @@ const fmt = (x, d = 3) => (x === undefined ? '—' : x.toFixed(d));
 const rate = (x) => (x === undefined ? '—' : x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1));
 console.log(`## Build time, ${SIZES.map((n) => n.toLocaleString('en-US')).join(' / ')} posts of ~3 KB: wasm-blog build vs Hugo`);
 console.log('');
-console.log(`- hugo: ${hugoVersion ?? 'not installed'}, with minimal layouts written into the generated site (baseof, single, paginated list and home, one summary partial; Hugo's own tag pages, RSS and sitemap). Not PaperMod: PaperMod is not in Debian.`);
+console.log(`- hugo: ${hugoVersion ?? 'not installed'}, with minimal layouts written into the generated site (baseof, single, paginated list and home, one summary partial; Hugo's own tag pages, RSS (limited to 20 items, as ours) and sitemap). Not PaperMod: PaperMod is not in Debian.`);
 console.log(`- wasm-blog: ${path.relative(ROOT, WASM_BLOG)} at commit ${commit ?? '?'}${dirty}`);
 console.log(`- ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}, load average ${loadAtStart[0]} at the start and ${machine.loadAverage.atEnd[0]} at the end; ${RUNS} run(s) per tool and size, wall clock, each into a fresh output folder, the two tools alternating`);
 console.log('- HTML pages: .html files written, alias redirect pages left out; pages/s = HTML pages / median; ratio = our pages/s ÷ Hugo\'s (above 1: faster per page)');
