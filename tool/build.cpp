@@ -303,7 +303,7 @@ struct Builder {
         std::unordered_map<std::string, std::string> url_to_slug;
         for (const Post& p : index.posts) url_to_slug.emplace(page_post_url(config, p), p.slug);
         const RouteLinks links = config.links;
-        auto link_route = [url_to_slug, links](std::string_view resolved) {
+        auto link_route = [&url_to_slug, &links](std::string_view resolved) {
             auto it = url_to_slug.find(std::string(resolved));
             return it == url_to_slug.end() ? std::string() : route_post_href(it->second, {}, links);
         };
@@ -435,7 +435,7 @@ struct Builder {
         std::unordered_map<std::string, std::string> url_to_slug;
         for (const Post& p : index.posts) url_to_slug.emplace(page_post_url(abs, p), p.slug);
         const RouteLinks links = abs.links;
-        auto link_route = [url_to_slug, links](std::string_view resolved) {
+        auto link_route = [&url_to_slug, &links](std::string_view resolved) {
             auto it = url_to_slug.find(std::string(resolved));
             return it == url_to_slug.end() ? std::string() : route_post_href(it->second, {}, links);
         };
