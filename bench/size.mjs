@@ -135,7 +135,7 @@ function shortName(s) {
 function origin(name) {
   if (!name) return 'unknown';
   const ns = /([A-Za-z_]\w*)::/.exec(name)?.[1];
-  if (ns === 'blog') return 'wasm-blog (core/, wasm/)';
+  if (ns === 'blog' || ns === 'Widget') return 'wasm-blog (core/, wasm/)';  // Widget: wasm/blog_wasm.cpp
   if (ns === 'nlohmann' || name.includes('nlohmann::')) return 'nlohmann-json';
   if (ns === 'std' || ns === '__cxxabiv1' || ns === 'abi') return 'libc++ / libc++abi (templates included)';
   if (ns) return `other C++ (${ns}::)`;
@@ -193,6 +193,9 @@ const prevOrigin = new Map((prev.origins || []).map((o) => [o.origin, o]));
 const prevFile = new Map((prev.files || []).map((f) => [f.file, f]));
 const code = codeState();
 const m = machine();
+// Without an earlier run the change column is left out.
+const withDelta = (columns, rows) => (previous ? table(columns, rows)
+  : table(columns.filter(([h]) => h !== sinceLabel), rows.map((r) => r.filter((_, i) => columns[i][0] !== sinceLabel))));
 const sinceLabel = previous ? `Δ bytes since ${previous.date?.slice(0, 16).replace('T', ' ')} (${previous.code?.commit ?? '?'})` : 'Δ bytes (no earlier run)';
 
 console.log('## Size of the engine: dist/blog-core.wasm');
@@ -205,7 +208,7 @@ console.log(`- gzip columns: each part compressed alone (gzip -9), a guide to wh
 console.log('');
 console.log('### By section');
 console.log('');
-console.log(table([['section', 'l'], ['bytes', 'r'], ['share', 'r'], ['gzip alone', 'r'], [sinceLabel, 'r'], ['what', 'l']],
+console.log(withDelta([['section', 'l'], ['bytes', 'r'], ['share', 'r'], ['gzip alone', 'r'], [sinceLabel, 'r'], ['what', 'l']],
   [...sections.map((s) => [s.section, n(s.bytes), pct(s.bytes, total), n(s.gzip), delta(s.bytes, prevSection.get(s.section)?.bytes), s.what]),
    ['header', '8', pct(8, total), '', '', '\\0asm and version'],
    ['**total**', `**${n(total)}**`, '100%', n(gz(wasmBytes)), delta(total, prev.total), '']]));
@@ -219,7 +222,9 @@ if (named) {
   console.log('');
   console.log(`### Code by origin (function names; ${n(codeTotal)} bytes of bodies)`);
   console.log('');
-  console.log(table([['origin', 'l'], ['functions', 'r'], ['bytes', 'r'], ['share of code', 'r'], [sinceLabel, 'r']],
+  console.log('By each function\'s own name: library code inlined into ours counts as ours (Controller::fetch_done holds the inlined index parse, nlohmann\'s DOM building included).');
+  console.log('');
+  console.log(withDelta([['origin', 'l'], ['functions', 'r'], ['bytes', 'r'], ['share of code', 'r'], [sinceLabel, 'r']],
     origins.map((o) => [o.origin, n(o.functions), n(o.bytes), pct(o.bytes, codeTotal), delta(o.bytes, prevOrigin.get(o.origin)?.bytes)])));
 }
 console.log('');
@@ -227,7 +232,7 @@ console.log('### What a first visit downloads from dist/ (and what loads on dema
 console.log('');
 const fv = files.filter((f) => f.when === 'first visit');
 const sum = (k) => fv.reduce((a, f) => a + f[k], 0);
-console.log(table([['file', 'l'], ['when', 'l'], ['bytes', 'r'], ['gzip -9', 'r'], ['brotli 11', 'r'], [sinceLabel, 'r']],
+console.log(withDelta([['file', 'l'], ['when', 'l'], ['bytes', 'r'], ['gzip -9', 'r'], ['brotli 11', 'r'], [sinceLabel, 'r']],
   [...files.map((f) => [f.file, f.when, n(f.bytes), n(f.gzip), n(f.brotli), delta(f.bytes, prevFile.get(f.file)?.bytes)]),
    ['**first visit**', '', `**${n(sum('bytes'))}**`, `**${n(sum('gzip'))}**`, `**${n(sum('brotli'))}**`, delta(sum('bytes'), prev.firstVisitBytes)]]));
 console.log('');
