@@ -86,6 +86,10 @@ test-browser: dist
 test: test-native test-asan test-browser
 
 bench: dist
+	node bench/first-visit.mjs
+	node bench/throughput.mjs
+	node bench/index.mjs
+	node bench/size.mjs
 	node bench/pathological.mjs
 	node bench/build.mjs
 
