@@ -10,6 +10,28 @@
 // root (path routing: the site's root path, default "/"), and
 // response-timeout: milliseconds a request may go without a response before
 // the screen says so, with a "Try again" button (default: the core's, 15000).
+// Changing src, page-size, routing, root or response-timeout later starts
+// the widget again; changing route shows that screen (internal routing).
+//
+// Only one widget on a page follows its URL: the first with routing "hash"
+// (the default) or "path". Any other routes inside itself, as "internal"
+// does, so that two widgets never fight over the URL. A URL hash that is
+// not one of the blog's ("#section-2" rather than "#/…") is the host page's
+// own: the widget keeps its screen and the browser scrolls as usual.
+//
+// Events, on the element (bubbling, composed):
+//   wasm-blog-ready     the engine is loaded and the widget started;
+//                       detail { src, routing } (routing as it is in effect)
+//   wasm-blog-rendered  a screen is shown (code and math done); detail
+//                       { title, route, kind, complete, prerendered? }
+//   wasm-blog-error     the screen is an error; detail { message, code, route },
+//                       code "engine" | "index" | "post" | "csp"
+//
+// Theme: a click on any [data-action="theme"] in a screen switches between
+// light and dark, and keeps the choice (localStorage "wasm-blog-theme") for
+// every widget and the next visit; without a choice the stylesheet follows
+// prefers-color-scheme. On our own pages (<html data-wasm-blog-page>) the
+// page's root gets the theme too.
 //
 // routing="path" is a site built by `wasm-blog build`: every screen is a real
 // file whose <wasm-blog> already holds the screen (<div class="wasm-blog">),
@@ -68,6 +90,34 @@ export const trusted = {
 // The engine could not be fetched or started; the message is for the reader.
 class EngineError extends Error {}
 const reasonOf = (err) => (err && err.message ? err.message : String(err));
+
+// Words a fetch of `url` that failed without a response. The browser says
+// only "Failed to fetch"; for another origin, a second request in no-cors
+// mode tells a server that answers but does not let this page read it
+// (CORS) from one that cannot be reached.
+async function networkFailure(url, err, signal) {
+  const reason = reasonOf(err);
+  let target;
+  try {
+    target = new URL(url, document.baseURI);
+  } catch {
+    return reason;
+  }
+  if (target.origin === location.origin || !(err instanceof TypeError) || (signal && signal.aborted)) return reason;
+  const probe = new AbortController();
+  const stop = () => probe.abort();
+  if (signal) signal.addEventListener('abort', stop, { once: true });
+  try {
+    await fetch(target.href, { mode: 'no-cors', cache: 'no-store', signal: probe.signal });
+    return `the server at ${target.origin} does not allow this page to read it `
+      + `(no CORS header: its response has no Access-Control-Allow-Origin for ${location.origin})`;
+  } catch {
+    return `the server at ${target.origin} could not be reached (${reason})`;
+  } finally {
+    probe.abort();  // the status was all we needed, not the body
+    if (signal) signal.removeEventListener('abort', stop);
+  }
+}
 // Worded as the core words its own requests' timeouts ("15 s", "800 ms", "1500 ms").
 const duration = (ms) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
 const noResponse = (ms) => `no response from the server after ${duration(ms)}`;
@@ -97,7 +147,7 @@ async function instantiateEngine(imports, timeoutMs) {
       timeoutMs, ENGINE_WASM, () => request.abort());
   } catch (err) {
     if (err instanceof EngineError) throw err;
-    throw new EngineError(`its engine (${ENGINE_WASM}) could not be loaded (${reasonOf(err)})`);
+    throw new EngineError(`its engine (${ENGINE_WASM}) could not be loaded (${await networkFailure(ENGINE_WASM, err)})`);
   }
   if (!response.ok) throw new EngineError(`its engine (${ENGINE_WASM}) could not be loaded (HTTP ${response.status})`);
   try {
@@ -138,6 +188,70 @@ function loadCore(timeoutMs) {
     corePromise.catch(() => { corePromise = null; });  // "Try again" starts over
   }
   return corePromise;
+}
+
+// Every connected widget (a theme choice reaches them all; one that could
+// not load the engine starts when another one has it).
+const widgets = new Set();
+// The one widget that follows the page's URL (routing "hash" or "path").
+let urlOwner = null;
+
+// A hash the blog routes: "" and "#" (the list) or "#/…". Any other
+// ("#section-2") is an anchor of the host page.
+const isBlogHash = (hash) => hash === '' || hash === '#' || hash.startsWith('#/');
+
+// The reader's theme: "dark", "light", or null to follow prefers-color-scheme
+// (the stylesheet does that by itself). Kept in localStorage; where storage
+// is blocked, for this page only.
+const THEME_KEY = 'wasm-blog-theme';
+function themeStored() {
+  try {
+    const theme = localStorage.getItem(THEME_KEY);
+    return theme === 'dark' || theme === 'light' ? theme : null;
+  } catch {
+    return null;
+  }
+}
+let themeChoice = themeStored();
+// Our own pages (index.html, a built site's pages) say so with
+// <html data-wasm-blog-page>: their background follows the theme too. A host
+// page's root is never touched. A built site's page is also known by its
+// path-routed widget, until it carries the attribute (wasm-blog.css has the
+// same selector for the page's background).
+const OWN_PAGE = ':root:is([data-wasm-blog-page], :has(> body > wasm-blog[routing="path"]))';
+function themeApplyPage() {
+  const root = document.documentElement;
+  if (!root.matches(OWN_PAGE)) return;
+  if (themeChoice) root.setAttribute('data-theme', themeChoice);
+  else root.removeAttribute('data-theme');
+}
+// At once, as the module runs: index.html loads it with blocking="render",
+// so the first paint already has the reader's theme.
+themeApplyPage();
+function themeToggle() {
+  const dark = themeChoice ? themeChoice === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
+  themeChoice = dark ? 'light' : 'dark';
+  try {
+    localStorage.setItem(THEME_KEY, themeChoice);
+  } catch {
+    // storage blocked: the choice holds for this page
+  }
+  themeApplyPage();
+  for (const widget of widgets) widget._applyTheme();
+}
+
+// What a screen is, read from the core's markup: "list", "tag", "tags",
+// "post", "not-found", "error" or "loading" (the index or a post's text is
+// still on its way). The core's Frame has no such field yet.
+function screenKind(view) {
+  const main = view.querySelector('main');
+  if (!main) return 'loading';
+  if (main.querySelector(':scope > .notice-error')) return 'error';
+  if (main.querySelector(':scope > .not-found')) return 'not-found';
+  if (main.querySelector(':scope > p.loading, :scope > article.post-single > p.loading')) return 'loading';
+  if (main.querySelector(':scope > article.post-single')) return 'post';
+  if (main.querySelector(':scope > .page-header')) return main.querySelector(':scope > .post-entry') ? 'tag' : 'tags';
+  return 'list';
 }
 
 let sheetPromise = null;  // one constructable stylesheet shared by every shadow root
@@ -218,13 +332,30 @@ export class WasmBlogElement extends HTMLElement {
     this.attachShadow({ mode: 'open' });
     this._core = null;
     this._handle = 0;
+    this._connected = false;
+    this._gen = 0;           // bumped by _stop: a start still awaiting the engine is dropped
+    this._route = '';        // the route of the screen on show (or asked for)
+    this._keepScroll = false;  // the screen is for a host anchor: the page's scroll is the browser's
+    this._engineFailed = false;
     this._requests = new Set();  // AbortControllers of the requests in flight
     this._restoreY = null;   // scroll position to restore (Back/Forward)
     this._scrollTimer = 0;
     this._onHashChange = () => {
       clearTimeout(this._scrollTimer);
       this._scrollTimer = 0;
-      const y = history.state && history.state.wasmBlogScrollY;
+      const state = history.state && typeof history.state === 'object' ? history.state : {};
+      if (!isBlogHash(location.hash)) {
+        // The host page's own anchor: the browser scrolls to it and the
+        // screen stays. The entry remembers the screen, for Back/Forward.
+        if (typeof state.wasmBlogRoute !== 'string') {
+          history.replaceState({ ...state, wasmBlogRoute: this._route }, '');
+        } else if (state.wasmBlogRoute !== this._route) {
+          this._go(state.wasmBlogRoute, { keepScroll: true });
+        }
+        return;
+      }
+      if (location.hash === this._route) return;  // back from a host anchor to the screen on show
+      const y = state.wasmBlogScrollY;
       this._restoreY = typeof y === 'number' ? y : null;
       this.navigate(location.hash);
     };
@@ -243,6 +374,8 @@ export class WasmBlogElement extends HTMLElement {
     };
   }
 
+  static get observedAttributes() { return ['src', 'page-size', 'routing', 'root', 'response-timeout', 'route']; }
+
   get src() { return this.getAttribute('src') || 'posts/index.json'; }
   set src(value) { this.setAttribute('src', value); }
   get pageSize() { return parseInt(this.getAttribute('page-size') || '10', 10) || 10; }
@@ -250,6 +383,8 @@ export class WasmBlogElement extends HTMLElement {
   // "hash" (default): routes by the page's URL hash and sets document.title.
   // "internal": routes inside the widget, leaving the host's URL and title alone.
   // "path": a built site's real paths under `root` (history.pushState).
+  // Only the page's first "hash" or "path" widget follows the URL; the
+  // others route as "internal" (wasm-blog-ready's detail.routing says which).
   get routing() {
     const r = this.getAttribute('routing');
     return r === 'internal' || r === 'path' ? r : 'hash';
@@ -262,19 +397,59 @@ export class WasmBlogElement extends HTMLElement {
   set responseTimeout(value) { this.setAttribute('response-timeout', String(value)); }
 
   connectedCallback() {
-    this._routing = this.routing;
+    this._connected = true;
+    widgets.add(this);
     if (!this.shadowRoot.firstChild) {
       this._view = document.createElement('div');
       this._view.className = 'wasm-blog';
       // A prerendered screen stays on show, through a slot, until the core's
       // own render of the route is ready (see show).
-      const served = this._routing === 'path' ? this.querySelector(':scope > div.wasm-blog') : null;
+      const served = this.routing === 'path' ? this.querySelector(':scope > div.wasm-blog') : null;
       if (served) {
         this._prerendered = served;
         this.shadowRoot.append(document.createElement('slot'));
       } else {
         this.shadowRoot.append(this._view);
       }
+    }
+    this._applyTheme();  // before anything is painted: no flash of the other theme
+    this._begin();
+  }
+
+  disconnectedCallback() {
+    this._connected = false;
+    widgets.delete(this);
+    this._end();
+  }
+
+  // A changed attribute starts the widget again (once for several changes
+  // made together); `route` only shows its screen.
+  attributeChangedCallback(name, old, value) {
+    if (!this._connected || old === value) return;
+    if (name === 'route') {
+      if (this._routing === 'internal') this.navigate(value || '#/');
+      return;
+    }
+    if (this._restartQueued) return;
+    this._restartQueued = true;
+    queueMicrotask(() => {
+      this._restartQueued = false;
+      if (!this._connected) return;
+      this._end();
+      this._begin();
+    });
+  }
+
+  // Decides how the widget routes, listens, and starts it.
+  _begin() {
+    const wanted = this.routing;
+    if (wanted !== 'internal' && !urlOwner) urlOwner = this;
+    this._routing = wanted !== 'internal' && urlOwner !== this ? 'internal' : wanted;
+    if (this._prerendered && this._routing !== 'path') {
+      // Not a built page's own widget after all: the core renders its screens.
+      this.shadowRoot.replaceChildren(this._view);
+      this._prerendered.remove();
+      this._prerendered = null;
     }
     if (this._routing === 'hash') {
       window.addEventListener('hashchange', this._onHashChange);
@@ -286,7 +461,8 @@ export class WasmBlogElement extends HTMLElement {
     this._start();
   }
 
-  disconnectedCallback() {
+  // Undoes _begin: every listener, timer, request and the handle.
+  _end() {
     window.removeEventListener('hashchange', this._onHashChange);
     window.removeEventListener('popstate', this._onPopState);
     window.removeEventListener('scroll', this._onScroll);
@@ -294,6 +470,17 @@ export class WasmBlogElement extends HTMLElement {
     clearTimeout(this._scrollTimer);
     this._scrollTimer = 0;
     this._stop();
+    this._pendingRoute = undefined;
+    if (urlOwner === this) urlOwner = null;
+  }
+
+  // The reader's theme on the view root (and a prerendered screen's).
+  _applyTheme() {
+    for (const root of [this._view, this._prerendered]) {
+      if (!root) continue;
+      if (themeChoice) root.setAttribute('data-theme', themeChoice);
+      else root.removeAttribute('data-theme');
+    }
   }
 
   _saveScroll() {
@@ -306,7 +493,8 @@ export class WasmBlogElement extends HTMLElement {
   // A click on one of the widget's routes ("#/posts/x"): in hash mode, save
   // the reading position before the browser leaves the entry; in internal
   // mode, navigate inside the widget instead of changing the host's URL.
-  // A click on a screen's "Try again" ([data-action="retry"]) retries.
+  // A click on a screen's "Try again" ([data-action="retry"]) retries; one
+  // on the theme toggle ([data-action="theme"]) switches the theme.
   _click(event) {
     const all = event.composedPath();
     const path = all.slice(0, all.indexOf(this.shadowRoot));  // inside the widget only
@@ -314,6 +502,11 @@ export class WasmBlogElement extends HTMLElement {
     if (action && action.dataset.action === 'retry') {
       event.preventDefault();
       this.retry();
+      return;
+    }
+    if (action && action.dataset.action === 'theme') {
+      event.preventDefault();
+      themeToggle();
       return;
     }
     const link = path.find((n) => n instanceof HTMLAnchorElement);
@@ -351,9 +544,24 @@ export class WasmBlogElement extends HTMLElement {
     return this._routing === 'path' ? location.pathname + location.hash : location.hash;
   }
 
+  // The first screen: the page's URL, or the `route` attribute (internal,
+  // which leaves the page where it is: the reader went nowhere yet).
+  // A host anchor in the URL ("#section-2") shows the list, as an empty hash
+  // does, and leaves the page where the browser scrolled it.
+  _firstRoute() {
+    if (this._routing === 'internal') return { route: this.getAttribute('route') || '#/', keepScroll: true };
+    const where = this._location();
+    if (this._routing === 'path' || isBlogHash(where)) return { route: where };
+    const state = history.state && typeof history.state === 'object' ? history.state : {};
+    history.replaceState({ ...state, wasmBlogRoute: '' }, '');
+    return { route: '', keepScroll: true };
+  }
+
   async _start() {
     if (this._handle || this._starting) return;
     this._starting = true;
+    this._engineFailed = false;
+    const gen = this._gen;
     // Something to see at once, before the engine (and the stylesheet) arrive.
     if (!this._prerendered) this._showLoading();
     loadSheet().then((sheet) => { this.shadowRoot.adoptedStyleSheets = [sheet]; });
@@ -361,12 +569,17 @@ export class WasmBlogElement extends HTMLElement {
     try {
       [core] = await Promise.all([loadCore(this.responseTimeout || DEFAULT_RESPONSE_TIMEOUT_MS), loadSheet()]);
     } catch (err) {
+      if (gen !== this._gen) return;  // stopped or started again meanwhile
       this._starting = false;
-      if (this.isConnected) this._showEngineError(err);
+      // Not remembered: the next navigation, "Try again" or another widget
+      // loads the engine again.
+      this._engineFailed = true;
+      if (this._connected) this._showEngineError(err);
       return;
     }
+    if (gen !== this._gen) return;
     this._starting = false;
-    if (!this.isConnected) return;
+    if (!this._connected) return;
     this._core = core;
     // Absolute, so that the core resolves post files and links in posts
     // against an absolute base (a relative one lets "../" reach a scheme). A
@@ -379,10 +592,22 @@ export class WasmBlogElement extends HTMLElement {
     this._handle = withBytes(core, encoder.encode(indexUrl), (p, n) => withBytes(core, encoder.encode(root),
       (rp, rn) => core._blog_create(p, n, rp, rn, this.pageSize, this.responseTimeout)));
     core.blogHosts.set(this._handle, this);
-    this.navigate(this._routing === 'internal' ? this.getAttribute('route') || '#/' : this._location());
+    const first = this._firstRoute();
+    this._go(this._pendingRoute !== undefined ? this._pendingRoute : first.route,
+      { keepScroll: this._pendingRoute === undefined && first.keepScroll });
+    this._pendingRoute = undefined;
+    this.dispatchEvent(new CustomEvent('wasm-blog-ready', {
+      detail: { src: indexUrl, routing: this._routing }, bubbles: true, composed: true,
+    }));
+    // Widgets that could not load the engine have it now.
+    for (const widget of widgets) if (widget._engineFailed) widget._start();
   }
 
   _stop() {
+    this._gen += 1;
+    this._starting = false;
+    this._engineFailed = false;
+    this._siteKnown = false;
     for (const request of this._requests) request.abort();
     this._requests.clear();
     if (!this._handle) return;
@@ -420,7 +645,7 @@ export class WasmBlogElement extends HTMLElement {
       this._refocus = false;
       button.focus();
     }
-    this._rendered('');
+    this._announce({ kind: screenKind(this._view), route: this._route, error: 'engine' });
   }
 
   // "Try again": fetches what failed once more, without reloading the page.
@@ -435,8 +660,21 @@ export class WasmBlogElement extends HTMLElement {
   // Shows the screen for a route: "#/posts/lets-go", or with routing="path"
   // a path and its fragment ("/blog/posts/lets-go/#why-go").
   navigate(hash) {
-    if (!this._handle) return;
-    withBytes(this._core, encoder.encode(hash || ''), (p, n) => this._core._blog_navigate(this._handle, p, n));
+    this._go(hash);
+  }
+
+  // keepScroll: the screen is not where the reader went (a host anchor is):
+  // the page is not scrolled to the widget.
+  _go(route, { keepScroll = false } = {}) {
+    this._route = route || '';
+    this._keepScroll = keepScroll;
+    if (!this._handle) {
+      // The engine is not there (yet): a navigation tries again if it failed.
+      this._pendingRoute = this._route;
+      if (this._engineFailed && this._connected) this._start();
+      return;
+    }
+    withBytes(this._core, encoder.encode(this._route), (p, n) => this._core._blog_navigate(this._handle, p, n));
   }
 
   // Called by the core: start a request and answer it with blog_fetch_done,
@@ -470,14 +708,16 @@ export class WasmBlogElement extends HTMLElement {
         answered = true;
         if (live()) withBytes(core, body, (p, n) => core._blog_fetch_done(handle, requestId, response.status, p, n));
       })
-      .catch((err) => {
+      .catch(async (err) => {
         clearTimeout(timer);
         if (answered || !live()) return;
         if (timedOut) {
           core._blog_fetch_timed_out(handle, requestId);
-        } else {
-          withBytes(core, encoder.encode(reasonOf(err)), (p, n) => core._blog_fetch_done(handle, requestId, 0, p, n));
+          return;
         }
+        // The core words it: "Could not load <url>: <this>".
+        const reason = await networkFailure(url, err, request.signal);
+        if (live()) withBytes(core, encoder.encode(reason), (p, n) => core._blog_fetch_done(handle, requestId, 0, p, n));
       })
       .finally(() => this._requests.delete(request));
   }
@@ -529,7 +769,7 @@ export class WasmBlogElement extends HTMLElement {
       box.setAttribute('role', 'alert');
       box.append(p);
       this._view.replaceChildren(mainWith(box));
-      this._rendered('');
+      this._announce({ kind: 'error', route: this._route, error: 'csp' });
       throw err;  // reported to the page's error handlers as well
     }
     if ((hadFocus && frame.scroll !== 'keep') || this._refocus) {
@@ -548,7 +788,7 @@ export class WasmBlogElement extends HTMLElement {
       // Back/Forward: where the reader was; kept until the screen is tall enough.
       window.scrollTo(0, this._restoreY);
       if (Math.abs(window.scrollY - this._restoreY) <= 1) this._restoreY = null;
-    } else if (frame.scroll === 'top') {
+    } else if (frame.scroll === 'top' && !this._keepScroll) {
       const top = this.getBoundingClientRect().top + window.scrollY;
       if (window.scrollY > top) window.scrollTo(0, top);
     } else if (frame.scroll === 'anchor') {
@@ -561,21 +801,34 @@ export class WasmBlogElement extends HTMLElement {
   // Highlighting and math, loaded only for screens that have them; then the
   // screen is announced as rendered.
   _enhance(frame) {
+    const shown = { title: frame.title, complete: frame.complete, kind: screenKind(this._view), route: this._route };
     const pending = [];
     if (frame.needsCode) pending.push(enhancers.code().then((m) => m.enhance(this._view, assetUrl, trusted)));
     if (frame.needsMath) pending.push(enhancers.math().then((m) => m.enhance(this._view, assetUrl, this.shadowRoot, trusted)));
-    Promise.allSettled(pending).then(() => this._rendered(frame.title));
+    Promise.allSettled(pending).then(() => this._announce(shown));
   }
 
+  // wasm-blog-rendered, and wasm-blog-error for an error screen.
   // detail.prerendered: for the first screen of a built page, "kept" (the
   // served markup was the core's screen and stays as it is) or "replaced".
-  _rendered(title) {
-    const detail = { title };
+  // An error's code: "engine" and "csp" are the widget's own; the core's is
+  // "index" until a screen has shown the blog's index, "post" after.
+  _announce({ title = '', complete = true, kind, route, error }) {
+    const detail = { title, route, kind, complete };
     if (this._tookOver) {
       detail.prerendered = this._tookOver;
       this._tookOver = null;
     }
+    if (kind !== 'error' && kind !== 'loading') this._siteKnown = true;
+    if (kind === 'loading' && this._view.querySelector('main > article')) this._siteKnown = true;
     this.dispatchEvent(new CustomEvent('wasm-blog-rendered', { detail, bubbles: true, composed: true }));
+    if (kind !== 'error') return;
+    const message = this._view.querySelector('main > .notice-error p');
+    this.dispatchEvent(new CustomEvent('wasm-blog-error', {
+      detail: { message: message ? message.textContent : '', code: error || (this._siteKnown ? 'post' : 'index'), route },
+      bubbles: true,
+      composed: true,
+    }));
   }
 }
 

@@ -52,6 +52,28 @@ test('embed: two <wasm-blog> elements with different src show their own posts an
   }
 });
 
+test('embed: of two hash-routed widgets only the first follows the URL; the second routes inside itself', async () => {
+  const { page, errors, close } = await openPage(env, '/fixtures/two/index.html');
+  try {
+    await page.locator('#other .post-entry').first().waitFor();
+    await page.locator('#seed .post-entry').first().waitFor();
+    await page.locator('#other .post-entry', { hasText: 'The other blog\'s second post' }).click();
+    await page.locator('#other h1.post-title', { hasText: 'The other blog\'s second post' }).waitFor();
+    assert.equal(new URL(page.url()).hash, '', 'the second widget leaves the URL alone');
+    assert.equal(await page.locator('#seed .post-entry').count(), titles.length, 'the first keeps its list');
+    await page.locator('#seed .post-entry', { hasText: 'Lets Go' }).click();
+    await page.locator('#seed h1.post-title', { hasText: 'Lets Go' }).waitFor();
+    assert.equal(new URL(page.url()).hash, '#/posts/lets-go');
+    assert.equal(await page.locator('#other h1.post-title').innerText(), 'The other blog\'s second post', 'the second keeps its post');
+    await page.goBack();
+    await page.locator('#seed .post-entry').first().waitFor();
+    assert.equal(await page.locator('#other h1.post-title').innerText(), 'The other blog\'s second post');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('embed: a widget with routing="internal" navigates inside itself, leaving the host URL and title alone', async () => {
   const { page, errors, close } = await openPage(env, '/fixtures/internal/index.html#host-section');
   try {
