@@ -601,3 +601,89 @@ TEST_CASE("controller: on a built site it reads paths under the root, and knows 
     CHECK_FALSE(app.controller.is_route("/elsewhere/"));
     CHECK_FALSE(app.controller.is_route("#/posts/a"));
 }
+
+TEST_CASE("controller: search shows the search screen for the words typed, without fetching or parsing again") {
+    App app;
+    app.controller.navigate("#/search");
+    app.respond_ok("posts/index.json", sample_file("tests/fixtures/sample-index.json"));
+    CHECK(contains(app.last().html, "<input id=\"searchInput\""));
+    CHECK_FALSE(contains(app.last().html, "post-entry"));
+    const SiteIndex* site = app.controller.site();
+    const SearchIndex* folded = app.controller.search_index();
+    REQUIRE(site);
+    REQUIRE(folded);
+
+    // The reader types "borg", letter by letter.
+    std::string typed;
+    for (char c : std::string("borg")) {
+        typed += c;
+        const size_t frames = app.frame_count();
+        app.controller.search(typed);
+        REQUIRE(app.frame_count() == frames + 1);
+        CHECK(app.last().scroll == Frame::Scroll::Keep);  // typing does not move the page
+        CHECK(contains(app.last().html, "value=\"" + typed + "\""));
+        CHECK(app.controller.route_href() == "#/search?q=" + typed);
+    }
+    const Frame& f = app.last();
+    CHECK(f.title == "Search | Jose Villalta");
+    CHECK(contains(f.html, "<mark>Borg</mark>"));
+    CHECK(contains(f.html, "href=\"#/posts/paper-day-7-borg\""));
+    CHECK(app.request_count() == 1);                       // the index was fetched once
+    CHECK(app.controller.site() == site);                  // and parsed once
+    CHECK(app.controller.search_index() == folded);        // and folded once
+    CHECK(folded->entries.size() == index_listed(*site).size());
+
+    SECTION("no match says so; clearing the box leaves the box alone") {
+        app.controller.search("zzz");
+        CHECK(contains(app.last().html, "No posts match \u201czzz\u201d."));
+        app.controller.search("");
+        CHECK_FALSE(contains(app.last().html, "post-entry"));
+        CHECK_FALSE(contains(app.last().html, "No posts match"));
+        CHECK(app.controller.route_href() == "#/search");
+    }
+    SECTION("a search from another screen is a new screen: it scrolls to the top") {
+        app.controller.navigate("#/");
+        app.controller.search("go");
+        CHECK(app.last().scroll == Frame::Scroll::Top);
+    }
+    SECTION("the words typed are the route's, read back by navigate") {
+        app.controller.search("d\u00e9j\u00e0 vu");
+        CHECK(app.controller.route_href() == "#/search?q=d%C3%A9j%C3%A0%20vu");
+        const std::string html = app.last().html;
+        app.controller.navigate(app.controller.route_href());
+        CHECK(app.last().html == html);
+    }
+}
+
+TEST_CASE("controller: a search typed before the index arrives is shown once it does") {
+    App app;
+    app.controller.navigate("#/search");
+    app.controller.search("omega");
+    CHECK(contains(app.last().html, kLoading));
+    CHECK(app.request_count() == 1);
+    app.respond_ok("posts/index.json", sample_file("tests/fixtures/sample-index.json"));
+    CHECK(contains(app.last().html, "value=\"omega\""));
+    CHECK(contains(app.last().html, "<mark>Omega</mark>"));
+}
+
+TEST_CASE("controller: on a built site the search route is a path with the words in its query") {
+    ControllerConfig config;
+    config.index_url = "/blog/posts/index.json";
+    config.links = RouteLinks::paths("/blog/");
+    App app(config);
+    app.controller.navigate("/blog/search/?q=post");
+    app.respond_ok("/blog/posts/index.json", kSmallIndex);
+    CHECK(contains(app.last().html, "value=\"post\""));
+    app.controller.search("post a");
+    CHECK(app.controller.route_href() == "/blog/search/?q=post%20a");
+    CHECK(app.controller.is_route("/blog/search/?q=x"));
+    CHECK(app.controller.is_route("/blog/archive/"));
+}
+
+TEST_CASE("controller: each frame carries the screen's language") {
+    App app;
+    app.controller.navigate("#/");
+    CHECK(app.last().lang == "en");
+    app.respond_ok("posts/index.json", R"({"language": "de", "posts": [{"slug": "a", "title": "A", "summary": "s"}]})");
+    CHECK(app.last().lang == "de");
+}

@@ -365,3 +365,71 @@ TEST_CASE("index: a U+FFFD written in the file is not taken for a repaired byte"
     CHECK(site.problems ==
           std::vector<std::string>{"posts[1].title: not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD"});
 }
+
+TEST_CASE("index: the site's language is a language tag, \"en\" unless the index says") {
+    CHECK(parse_ok(R"({"posts": []})").language == "en");
+    CHECK(parse_ok(R"({"language": "pt-BR", "posts": []})").language == "pt-BR");
+    CHECK(parse_ok(R"({"language": "zh-Hant-TW", "posts": []})").language == "zh-Hant-TW");
+    CHECK(parse_ok(R"({"language": "es-419", "posts": []})").language == "es-419");
+    SECTION("anything else is a problem, and the screens stay in English") {
+        for (const char* bad : {R"("")", R"("en_US")", R"("e n")", R"("en-")", R"("1en")", R"("\"><script>")",
+                                R"("abcdefghi")", "3", "null"}) {
+            INFO(bad);
+            SiteIndex site = parse_ok(std::string(R"({"language": )") + bad + R"(, "posts": [{"slug": "a", "title": "A"}]})");
+            CHECK(site.language == "en");
+            REQUIRE(site.problems.size() == 1);
+            CHECK(site.problems[0].rfind("language: expected a language tag such as \"en\" or \"pt-BR\", got ", 0) == 0);
+            CHECK(site.posts.size() == 1);
+        }
+    }
+}
+
+TEST_CASE("index: the menu is the index's \"menu\", each bad entry left out with a problem") {
+    SECTION("no menu: the default (none given)") {
+        CHECK_FALSE(parse_ok(R"({"posts": []})").menu.has_value());
+    }
+    SECTION("a custom menu, in order") {
+        SiteIndex site = parse_ok(R"({"menu": [{"name": "Archive", "url": "#/archive"},
+            {"name": "About", "url": "/about/", "weight": 3}], "posts": []})");
+        REQUIRE(site.menu.has_value());
+        REQUIRE(site.menu->size() == 2);
+        CHECK((*site.menu)[0].name == "Archive");
+        CHECK((*site.menu)[0].url == "#/archive");
+        CHECK((*site.menu)[1].url == "/about/");
+        CHECK(site.problems.empty());
+    }
+    SECTION("bad entries and script URLs are problems; the good entries stay") {
+        SiteIndex site = parse_ok(R"J({"menu": [
+            {"name": "Ok", "url": "#/tags"},
+            "Archive",
+            {"name": "No URL"},
+            {"name": "", "url": "#/"},
+            {"name": "Script", "url": "javascript:alert(1)"},
+            {"name": "Hidden script", "url": " JaVa\tScRiPt:alert(1)"},
+            {"name": "Data", "url": "data:text/html,<script>alert(1)</script>"},
+            {"name": 3, "url": "#/"},
+            {"name": "Fine", "url": "https://example.com/"}
+        ], "posts": [{"slug": "a", "title": "A"}]})J");
+        REQUIRE(site.menu.has_value());
+        REQUIRE(site.menu->size() == 2);
+        CHECK((*site.menu)[0].name == "Ok");
+        CHECK((*site.menu)[1].name == "Fine");
+        CHECK(site.problems == std::vector<std::string>{
+                                   "menu[1]: expected an object with \"name\" and \"url\", got \"Archive\"",
+                                   "menu[2].url: missing (required)",
+                                   "menu[3].name: must not be empty",
+                                   "menu[4].url: a script URL is not allowed, got \"javascript:alert(1)\"",
+                                   "menu[5].url: a script URL is not allowed, got \" JaVa\\tScRiPt:alert(1)\"",
+                                   "menu[6].url: a script URL is not allowed, got \"data:text/html,<script>alert(1)</script>\"",
+                                   "menu[7].name: expected a string, got 3",
+                               });
+        CHECK(site.skipped_entries == 0);  // no post was left out
+        CHECK(site.posts.size() == 1);
+    }
+    SECTION("a menu that is not an array is a problem, and the default menu stays") {
+        SiteIndex site = parse_ok(R"({"menu": {"name": "A", "url": "#/"}, "posts": []})");
+        CHECK_FALSE(site.menu.has_value());
+        CHECK(site.problems == std::vector<std::string>{
+                                   "menu: expected an array of {\"name\", \"url\"} objects, got an object; the default menu is shown"});
+    }
+}

@@ -206,3 +206,44 @@ TEST_CASE("page: a post file's front matter is not part of the post") {
         CHECK(r.value().html == "<p>Body <em>here</em>.</p>\n");
     }
 }
+
+TEST_CASE("page: the archive and the search screen are complete screens that need nothing") {
+    Known k;
+    Page archive = k.build("#/archive");
+    CHECK(archive.complete);
+    CHECK(archive.needs.empty());  // X and Z have no summary: the archive does not show summaries
+    CHECK(archive.screen.title == "Archive | Small");
+    CHECK(contains(archive.screen.html, "<h3 class=\"archive-month-header\">July<sup class=\"archive-count\">&nbsp;&nbsp;4</sup>"));
+
+    Page search = k.build("#/search?q=post%20x");
+    CHECK(search.complete);
+    CHECK(search.needs.empty());
+    CHECK(search.screen.title == "Search | Small");
+    CHECK(contains(search.screen.html, "value=\"post x\""));
+    CHECK(contains(search.screen.html, "<mark>Post</mark> <mark>X</mark>"));
+    CHECK_FALSE(contains(search.screen.html, "Post A"));
+
+    SECTION("with the caller's folded index, the same bytes") {
+        const SearchIndex index = search_index_build(k.site);
+        SiteState state = k.state();
+        state.search = &index;
+        CHECK(page_build(route_parse("#/search?q=post%20x"), state, k.config).screen.html == search.screen.html);
+    }
+    SECTION("a built site's search/ (no query) is the box alone") {
+        k.config.links = RouteLinks::paths("/blog/");
+        Page empty = page_build(route_parse_path("/blog/search/", "/blog/"), k.state(), k.config);
+        CHECK(contains(empty.screen.html, "value=\"\">\n<ul id=\"searchResults\" aria-label=\"search results\"></ul>\n</div>"));
+    }
+}
+
+TEST_CASE("page: the screen's language is the index's, English before it is known") {
+    Known k;
+    CHECK(k.build("#/").lang == "en");
+    SiteIndex fr = parse_ok(R"({"language": "fr", "posts": [{"slug": "a", "title": "A", "summary": "s"}]})");
+    SiteState state{SiteState::Index::Loaded, "", &fr, nullptr};
+    for (const char* hash : {"#/", "#/posts/a", "#/archive", "#/search?q=a", "#/tags", "#/nowhere"}) {
+        INFO(hash);
+        CHECK(page_build(route_parse(hash), state, PageConfig{}).lang == "fr");
+    }
+    CHECK(page_build(route_parse("#/"), SiteState{}, PageConfig{}).lang == "en");
+}

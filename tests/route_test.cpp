@@ -246,3 +246,94 @@ TEST_CASE("route: each screen of a built site is a file at its path") {
     CHECK(route_file(route_parse("#/tags/go/page/3")) == "tags/go/page/3/index.html");
     CHECK(route_file(route_parse("#/nowhere")) == "404.html");
 }
+
+TEST_CASE("route: #/archive is every post by year and month") {
+    for (const char* hash : {"#/archive", "#/archive/"}) {
+        INFO(hash);
+        CHECK(route_parse(hash).kind == Kind::Archive);
+    }
+    CHECK(route_archive_href() == "#/archive");
+    CHECK(route_href(route_parse("#/archive")) == "#/archive");
+    for (const char* hash : {"#/archive/x", "#/archive?q=x", "#/archive#x", "#/archives"}) {
+        INFO(hash);
+        CHECK(route_parse(hash).kind == Kind::NotFound);
+    }
+}
+
+TEST_CASE("route: #/search carries the reader's words in its query string") {
+    SECTION("no query, or an empty one, is the search screen with no words") {
+        for (const char* hash : {"#/search", "#/search/", "#/search?", "#/search?q=", "#/search?x=1", "#/search/?q"}) {
+            INFO(hash);
+            Route r = route_parse(hash);
+            CHECK(r.kind == Kind::Search);
+            CHECK(r.query.empty());
+            CHECK(route_href(r) == "#/search");
+        }
+    }
+    SECTION("the words are percent-decoded, '+' is a space, the first q counts") {
+        CHECK(route_parse("#/search?q=borg").query == "borg");
+        CHECK(route_parse("#/search/?q=borg").query == "borg");
+        CHECK(route_parse("#/search?q=d%C3%A9j%C3%A0+vu").query == "d\u00e9j\u00e0 vu");
+        CHECK(route_parse("#/search?q=d%C3%A9j%C3%A0%20vu").query == "d\u00e9j\u00e0 vu");
+        CHECK(route_parse("#/search?q=c%2B%2B").query == "c++");
+        CHECK(route_parse("#/search?lang=en&q=omega&q=borg").query == "omega");
+        CHECK(route_parse("#/search?q=a#b").query == "a#b");  // a '#' the reader typed, not a heading
+        CHECK(route_parse("#/search?q=d\u00e9j\u00e0").query == "d\u00e9j\u00e0");  // as a browser may leave it
+    }
+    SECTION("bytes that are not UTF-8 become U+FFFD") {
+        Route r = route_parse("#/search?q=caf%E9");
+        CHECK(r.query == "caf\ufffd");
+        CHECK(route_href(r) == "#/search?q=caf%EF%BF%BD");
+    }
+    SECTION("hrefs encode every byte that is not unreserved") {
+        CHECK(route_search_href() == "#/search");
+        CHECK(route_search_href("borg") == "#/search?q=borg");
+        CHECK(route_search_href("d\u00e9j\u00e0 vu") == "#/search?q=d%C3%A9j%C3%A0%20vu");
+        CHECK(route_search_href("a&b=c#d+e") == "#/search?q=a%26b%3Dc%23d%2Be");
+    }
+    SECTION("parsing what was built gives the same words") {
+        for (const char* words : {"borg", "d\u00e9j\u00e0 vu", "a&q=b", "#x", "100%", "+", " lead and trail ", "日本", "?"}) {
+            INFO(words);
+            std::string href = route_search_href(words);
+            Route r = route_parse(href);
+            CHECK(r.kind == Kind::Search);
+            CHECK(r.query == words);
+            CHECK(route_href(r) == href);
+        }
+    }
+    SECTION("a '?' elsewhere is still part of the route, as before") {
+        CHECK(route_parse("#/posts/x?y").slug == "x?y");
+        CHECK(route_parse("#/searching?q=x").kind == Kind::NotFound);
+        CHECK(route_parse("#/search#x").kind == Kind::NotFound);
+    }
+}
+
+TEST_CASE("route: the archive and the search screen on a built site, and their files") {
+    const RouteLinks links = RouteLinks::paths("/blog/");
+    CHECK(route_archive_href(links) == "/blog/archive/");
+    CHECK(route_search_href({}, links) == "/blog/search/");
+    CHECK(route_search_href("d\u00e9j\u00e0 vu", links) == "/blog/search/?q=d%C3%A9j%C3%A0%20vu");
+    CHECK(route_parse_path("/blog/archive/", "/blog/").kind == Kind::Archive);
+    CHECK(route_parse_path("/blog/archive/index.html", "/blog/").kind == Kind::Archive);
+    Route s = route_parse_path("/blog/search/?q=d%C3%A9j%C3%A0+vu#top", "/blog/");
+    CHECK(s.kind == Kind::Search);
+    CHECK(s.query == "d\u00e9j\u00e0 vu");
+    CHECK(route_href(s, links) == "/blog/search/?q=d%C3%A9j%C3%A0%20vu");
+    CHECK(route_parse_path("/blog/search/index.html?q=x", "/blog/").query == "x");
+    CHECK(route_parse_path("/blog/page/2/?q=x", "/blog/").query.empty());  // read by the search screen only
+    SECTION("hash and path spellings give the same routes") {
+        for (const char* hash : {"#/archive", "#/search", "#/search?q=borg", "#/search?q=d%C3%A9j%C3%A0%20vu"}) {
+            INFO(hash);
+            Route want = route_parse(hash);
+            Route got = route_parse_path(route_href(want, links), "/blog/");
+            CHECK(got.kind == want.kind);
+            CHECK(got.query == want.query);
+            CHECK(route_href(got) == hash);
+        }
+    }
+    SECTION("files") {
+        CHECK(route_file(route_parse("#/archive")) == "archive/index.html");
+        CHECK(route_file(route_parse("#/search")) == "search/index.html");
+        CHECK(route_file(route_parse("#/search?q=borg")) == "search/index.html");
+    }
+}

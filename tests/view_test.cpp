@@ -429,7 +429,10 @@ TEST_CASE("view: the page around every screen") {
     SECTION("header and footer carry the site's title and author") {
         std::string html = view_list(site, ListQuery{}).html;
         CHECK(html.rfind("<header class=\"header\"><nav class=\"nav\"><div class=\"logo\"><a href=\"#/\" accesskey=\"h\" "
-                         "title=\"Jose Villalta (Alt + H)\">Jose Villalta</a></div></nav></header>\n<main "
+                         "title=\"Jose Villalta (Alt + H)\">Jose Villalta</a></div><ul id=\"menu\">"
+                         "<li><a href=\"#/archive\" title=\"Archive\"><span>Archive</span></a></li>"
+                         "<li><a href=\"#/search\" title=\"Search (Alt + /)\" accesskey=\"/\"><span>Search</span></a></li>"
+                         "<li><a href=\"#/tags\" title=\"Tags\"><span>Tags</span></a></li></ul></nav></header>\n<main "
                          "class=\"main\">\n",
                          0) == 0);
         CHECK(contains(html, "</main>\n<footer class=\"footer\"><span>&copy; Jose Villalta</span> · <span>Rendered in "
@@ -471,5 +474,103 @@ TEST_CASE("view: a list entry takes its summary from the lookup when the index h
     CHECK(asked == std::vector<std::string>{"a"});
     SECTION("without a lookup the entry has no summary yet") {
         CHECK(count(view_list(site, ListQuery{}).html, "entry-content") == 1);
+    }
+}
+
+TEST_CASE("view: the header's menu is Archive, Search and Tags, the current screen's entry active") {
+    SiteIndex site = sample_site();
+    const std::string active_tags =
+        "<li><a href=\"#/tags\" title=\"Tags\" aria-current=\"page\"><span class=\"active\">Tags</span></a></li>";
+    CHECK(contains(view_tags(site).html, active_tags));
+    CHECK(contains(view_list(site, ListQuery{1, 10, "go"}).html, active_tags));  // a tag's list is under Tags
+    CHECK(contains(view_archive(site).html,
+                   "<a href=\"#/archive\" title=\"Archive\" aria-current=\"page\"><span class=\"active\">Archive</span></a>"));
+    CHECK(contains(view_search(site, search_index_build(site), "x").html,
+                   "<a href=\"#/search\" title=\"Search (Alt + /)\" accesskey=\"/\" aria-current=\"page\">"
+                   "<span class=\"active\">Search</span></a>"));
+    for (const std::string& html : {view_list(site, ListQuery{}).html, view_post(site, site.posts[0], nullptr).html,
+                                    view_not_found(&site, "Post not found", "x").html}) {
+        CHECK(contains(html, "<ul id=\"menu\">"));
+        CHECK_FALSE(contains(html, "active"));
+    }
+    SECTION("a built site's menu links by path") {
+        const std::string html = view_archive(site, RouteLinks::paths("/blog/")).html;
+        CHECK(contains(html, "<ul id=\"menu\"><li><a href=\"/blog/archive/\" title=\"Archive\" aria-current=\"page\">"));
+        CHECK(contains(html, "<a href=\"/blog/search/\" title=\"Search (Alt + /)\" accesskey=\"/\">"));
+    }
+    SECTION("before the index is known there is no menu") {
+        CHECK_FALSE(contains(view_loading(nullptr).html, "menu"));
+    }
+}
+
+TEST_CASE("view: the index's menu replaces the default; hash routes in it follow the site's links") {
+    SiteIndex site = parse_ok(R"({"title": "T", "menu": [
+        {"name": "Home", "url": "#/"},
+        {"name": "Archive", "url": "#/archive"},
+        {"name": "Find", "url": "#/search"},
+        {"name": "About <me>", "url": "/about/?a=1&b=2"},
+        {"name": "Code", "url": "https://example.com/x y"}
+    ], "posts": [{"slug": "a", "title": "A", "date": "2022-07-01"}]})");
+    const std::string html = view_list(site, ListQuery{}).html;
+    CHECK(contains(html, "<ul id=\"menu\"><li><a href=\"#/\" title=\"Home\" aria-current=\"page\"><span class=\"active\">"
+                         "Home</span></a></li><li><a href=\"#/archive\" title=\"Archive\"><span>Archive</span></a></li>"
+                         "<li><a href=\"#/search\" title=\"Find (Alt + /)\" accesskey=\"/\"><span>Find</span></a></li>"
+                         "<li><a href=\"/about/?a=1&amp;b=2\" title=\"About &lt;me&gt;\"><span>About &lt;me&gt;</span>"
+                         "</a></li><li><a href=\"https://example.com/x%20y\" title=\"Code\"><span>Code</span></a></li></ul>"));
+    const std::string built = view_list(site, ListQuery{}, {}, RouteLinks::paths("/blog/")).html;
+    CHECK(contains(built, "<li><a href=\"/blog/archive/\" title=\"Archive\">"));
+    CHECK(contains(built, "<li><a href=\"/blog/\" title=\"Home\" aria-current=\"page\">"));
+    SECTION("an empty menu is no entries") {
+        SiteIndex none = parse_ok(R"({"menu": [], "posts": []})");
+        CHECK(contains(view_list(none, ListQuery{}).html, "<ul id=\"menu\"></ul>"));
+    }
+}
+
+TEST_CASE("view: the archive groups every listed post by year, then month, newest first, with counts") {
+    SiteIndex site = parse_ok(R"({"title": "T", "author": "Ann", "posts": [
+        {"slug": "a", "title": "A <b>", "date": "2023-01-05"},
+        {"slug": "b", "title": "B", "date": "2022-12-31T23:30:00-05:00"},
+        {"slug": "c", "title": "C", "date": "2022-07-24T21:42:07-07:00"},
+        {"slug": "d", "title": "D", "date": "2022-07-02"},
+        {"slug": "h", "title": "Hidden", "date": "2022-07-03", "hidden": true},
+        {"slug": "u", "title": "Undated one"},
+        {"slug": "v", "title": "Undated two", "author": ""}
+    ]})");
+    const Screen s = view_archive(site);
+    CHECK(s.title == "Archive | T");
+    CHECK(contains(s.html, "<main class=\"main\">\n<header class=\"page-header\"><h1>Archive</h1></header>\n"
+        "<div class=\"archive-year\"><h2 class=\"archive-year-header\">2023<sup class=\"archive-count\">&nbsp;&nbsp;1</sup></h2>\n"
+        "<div class=\"archive-month\"><h3 class=\"archive-month-header\">January<sup class=\"archive-count\">&nbsp;&nbsp;1</sup></h3>\n"
+        "<div class=\"archive-posts\">\n"
+        "<div class=\"archive-entry\"><h3 class=\"archive-entry-title\"><a href=\"#/posts/a\">A &lt;b&gt;</a></h3>"
+        "<div class=\"archive-meta\"><span title=\"2023-01-05 00:00:00 +0000 UTC\">January 5, 2023</span>&nbsp;·&nbsp;Ann</div></div>\n"
+        "</div>\n</div>\n</div>\n"
+        "<div class=\"archive-year\"><h2 class=\"archive-year-header\">2022<sup class=\"archive-count\">&nbsp;&nbsp;3</sup></h2>\n"
+        "<div class=\"archive-month\"><h3 class=\"archive-month-header\">December<sup class=\"archive-count\">&nbsp;&nbsp;1</sup></h3>\n"));
+    CHECK(contains(s.html, "<h3 class=\"archive-month-header\">July<sup class=\"archive-count\">&nbsp;&nbsp;2</sup></h3>\n"
+                           "<div class=\"archive-posts\">\n<div class=\"archive-entry\"><h3 class=\"archive-entry-title\">"
+                           "<a href=\"#/posts/c\">C</a>"));
+    SECTION("a post is in the month it shows (its own offset), not the reader's") {
+        // 2022-12-31T23:30-05:00 is 2023 in UTC, and stays in December 2022.
+        CHECK(between(s.html, "December", "</div>\n</div>").find("#/posts/b") != std::string::npos);
+    }
+    SECTION("posts without a date are last, under \"Undated\"") {
+        CHECK(contains(s.html, "<div class=\"archive-year\"><h2 class=\"archive-year-header\">Undated<sup class=\"archive-count\">"
+                               "&nbsp;&nbsp;2</sup></h2>\n<div class=\"archive-posts\">\n<div class=\"archive-entry\">"
+                               "<h3 class=\"archive-entry-title\"><a href=\"#/posts/u\">Undated one</a></h3>"
+                               "<div class=\"archive-meta\">Ann</div></div>\n<div class=\"archive-entry\"><h3 class=\"archive-entry-title\">"
+                               "<a href=\"#/posts/v\">Undated two</a></h3><div class=\"archive-meta\">Ann</div></div>\n</div>\n</div>\n</main>"));
+    }
+    SECTION("hidden posts are not listed, as on the home list") {
+        CHECK_FALSE(contains(s.html, "Hidden"));
+    }
+    SECTION("the order of entries is newest first, years and months too") {
+        std::vector<size_t> at;
+        for (const char* slug : {"#/posts/a", "#/posts/b", "#/posts/c", "#/posts/d", "#/posts/u", "#/posts/v"})
+            at.push_back(s.html.find(slug));
+        CHECK(std::is_sorted(at.begin(), at.end()));
+    }
+    SECTION("an empty blog says so") {
+        CHECK(contains(view_archive(parse_ok(R"({"posts": []})")).html, "<p class=\"empty\">No posts yet.</p>"));
     }
 }

@@ -25,7 +25,7 @@ EM_JS(void, blog_host_fetch,
 
 EM_JS(void, blog_host_show,
       (void* handle, const char* html, size_t html_len, const char* title, size_t title_len, int scroll,
-       const char* anchor, size_t anchor_len, int needs),
+       const char* anchor, size_t anchor_len, int needs, const char* lang, size_t lang_len),
       {
           const host = Module.blogHosts.get(handle);
           if (host)
@@ -37,6 +37,7 @@ EM_JS(void, blog_host_show,
                   needsCode: (needs & 1) != 0,
                   needsMath: (needs & 2) != 0,
                   complete: (needs & 4) != 0,
+                  lang: UTF8ToString(lang, lang_len),
               });
       });
 
@@ -53,7 +54,7 @@ struct Widget final : blog::Fetcher, blog::Display {
         int scroll = f.scroll == blog::Frame::Scroll::Top ? 1 : f.scroll == blog::Frame::Scroll::Anchor ? 2 : 0;
         int needs = (f.needs_code ? 1 : 0) | (f.needs_math ? 2 : 0) | (f.complete ? 4 : 0);
         blog_host_show(this, f.html.data(), f.html.size(), f.title.data(), f.title.size(), scroll,
-                       f.anchor.data(), f.anchor.size(), needs);
+                       f.anchor.data(), f.anchor.size(), needs, f.lang.data(), f.lang.size());
     }
 };
 
@@ -127,6 +128,25 @@ EMSCRIPTEN_KEEPALIVE void blog_fetch_too_large(Widget* w, uint32_t id, size_t de
 // The reader's "Try again" (a click on [data-action="retry"] in a screen):
 // fetches what failed again, on the same route.
 EMSCRIPTEN_KEEPALIVE void blog_retry(Widget* w) { w->controller->retry(); }
+
+// The reader typed in the search box ([data-action="search"]): shows the
+// search screen for the query (UTF-8, copied; the caller keeps it), through
+// blog_host_show, synchronously. The widget then replaces its URL with
+// blog_route_href's, so that typing adds no history entry.
+EMSCRIPTEN_KEEPALIVE void blog_search(Widget* w, const char* query, size_t len) {
+    w->controller->search(std::string_view(query, len));
+}
+
+// The current route as the widget's links write it ("#/search?q=borg", or
+// with path routes "/blog/search/?q=borg"). Returns a buffer of *out_len
+// bytes that the caller frees with blog_free.
+EMSCRIPTEN_KEEPALIVE char* blog_route_href(Widget* w, size_t* out_len) {
+    const std::string href = w->controller->route_href();
+    char* out = static_cast<char*>(std::malloc(href.size() + 1));
+    std::memcpy(out, href.data(), href.size());
+    *out_len = href.size();
+    return out;
+}
 
 // Renders Markdown with the blog's defaults (safe). Returns a buffer of
 // *out_len bytes that the caller frees with blog_free; nullptr on failure.

@@ -1,6 +1,7 @@
 #include "core/app/controller.hpp"
 
 #include "core/url/url.hpp"
+#include "core/util/utf8.hpp"
 
 namespace blog {
 
@@ -20,6 +21,18 @@ void Controller::navigate(std::string_view location) {
         auto it = posts_.find(route_.slug);
         if (it != posts_.end() && !it->second.error.empty()) posts_.erase(it);
     }
+    render();
+}
+
+void Controller::search(std::string_view query) {
+    const bool was_search = route_.kind == Route::Kind::Search;
+    Route r;
+    r.kind = Route::Kind::Search;
+    r.query = std::string(query);
+    if (utf8_valid_prefix(r.query) != r.query.size()) r.query = utf8_repair(r.query).text;
+    r.raw = blog::route_href(r, config_.links);
+    route_ = std::move(r);
+    route_changed_ = !was_search;  // typing keeps the reader's place
     render();
 }
 
@@ -94,6 +107,7 @@ void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
             index_error_ = parsed.error().message;
         } else {
             site_ = std::move(parsed).value();
+            search_ = search_index_build(*site_);
             index_state_ = SiteState::Index::Loaded;
             for (const Post& p : site_->posts) url_to_slug_.emplace(post_url(p), p.slug);
         }
@@ -135,7 +149,7 @@ void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
 void Controller::render() {
     const bool scroll = route_changed_;
     route_changed_ = false;
-    SiteState state{index_state_, index_error_, site_ ? &*site_ : nullptr, &posts_};
+    SiteState state{index_state_, index_error_, site_ ? &*site_ : nullptr, &posts_, search_ ? &*search_ : nullptr};
     Page page = page_build(route_, state, page_config());
     for (const PageNeed& need : page.needs) {
         if (need.slug.empty()) index_state_ = SiteState::Index::Loading;
@@ -150,6 +164,7 @@ void Controller::render() {
     frame.needs_code = page.needs_code;
     frame.needs_math = page.needs_math;
     frame.complete = page.complete;
+    frame.lang = std::move(page.lang);
     frame.html = std::move(page.screen.html);
     frame.title = std::move(page.screen.title);
     display_.show(frame);

@@ -16,6 +16,7 @@
 #include "core/markdown/markdown.hpp"
 #include "core/page/page.hpp"
 #include "core/route/route.hpp"
+#include "core/search/search.hpp"
 #include "core/view/views.hpp"
 
 namespace blog {
@@ -60,6 +61,7 @@ struct Frame {
     bool needs_code = false; // the screen has code blocks to highlight
     bool needs_math = false; // the screen has math to typeset
     bool complete = true;    // nothing on it is still awaited (Page::complete)
+    std::string lang = "en"; // the screen's language, for the view's lang attribute (Page::lang)
 };
 
 class Display {
@@ -102,7 +104,22 @@ public:
     // (the index, posts) and requests the same URLs again, on the same route.
     void retry();
 
+    // The reader typed in the search box: the route becomes the search screen
+    // for `query` and it is shown (without scrolling when it already was the
+    // search screen). The index is neither fetched again nor folded again:
+    // only the query's words are. The platform then replaces its URL with
+    // route_href() (no new history entry per keystroke).
+    void search(std::string_view query);
+
+    // The current route as the blog links it ("#/search?q=borg", or a path).
+    std::string route_href() const { return blog::route_href(route_, config_.links); }
+
     const ControllerConfig& config() const { return config_; }
+    // What is loaded: the parsed index and its folded search fields (null
+    // until the index is loaded). They stay the same objects until the
+    // index is loaded again.
+    const SiteIndex* site() const { return site_ ? &*site_ : nullptr; }
+    const SearchIndex* search_index() const { return search_ ? &*search_ : nullptr; }
 
 private:
     void render();
@@ -120,6 +137,7 @@ private:
     SiteState::Index index_state_ = SiteState::Index::Unknown;
     std::string index_error_;
     std::optional<SiteIndex> site_;
+    std::optional<SearchIndex> search_;  // search_index_build(*site_), folded once per index
     std::unordered_map<std::string, PostEntry> posts_;       // by slug: what is known of each post
     std::unordered_map<uint32_t, std::string> pending_;      // request id -> "" (index) or slug
     std::unordered_map<std::string, std::string> url_to_slug_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/url/url.hpp"
 #include "core/util/size_text.hpp"
 #include "core/util/utf8.hpp"
 
@@ -117,6 +118,50 @@ struct EntryReader {
     }
 };
 
+// A language tag as HTML's lang takes it (BCP 47's shape, not its registry):
+// letters, then '-'-separated groups of letters and digits, 1 to 8 each.
+bool language_ok(std::string_view tag) {
+    if (tag.empty() || tag.size() > 35) return false;
+    for (size_t start = 0, group = 0;; ++group) {
+        const size_t end = tag.find('-', start);
+        const std::string_view part = tag.substr(start, end == std::string_view::npos ? end : end - start);
+        if (part.empty() || part.size() > 8) return false;
+        for (char c : part) {
+            const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            const bool digit = c >= '0' && c <= '9';
+            if (!letter && !(digit && group > 0)) return false;
+        }
+        if (end == std::string_view::npos) return true;
+        start = end + 1;
+    }
+}
+
+// "menu": each entry an object with a non-empty "name" and "url"; a bad one
+// (or a script URL) is a problem and is left out, the others stay.
+void read_menu(const json& menu, SiteIndex& site) {
+    if (!menu.is_array()) {
+        site.problems.push_back("menu: expected an array of {\"name\", \"url\"} objects, got " + kind_of(menu) +
+                                "; the default menu is shown");
+        return;
+    }
+    site.menu.emplace();
+    for (size_t i = 0; i < menu.size(); ++i) {
+        const json& entry = menu[i];
+        const std::string where = "menu[" + std::to_string(i) + "]";
+        if (!entry.is_object()) {
+            site.problems.push_back(where + ": expected an object with \"name\" and \"url\", got " + kind_of(entry));
+            continue;
+        }
+        EntryReader r{entry, where, {}};
+        MenuEntry e;
+        bool ok = r.string("name", e.name, true) && r.string("url", e.url, true);
+        if (ok && !url_is_safe(e.url, UrlUse::Link))
+            ok = r.fail("url", "a script URL is not allowed, got " + shown(entry["url"]));
+        if (ok) site.menu->push_back(std::move(e));
+        else site.problems.push_back(r.problem);
+    }
+}
+
 }  // namespace
 
 const Post* SiteIndex::find(std::string_view slug) const {
@@ -207,6 +252,12 @@ Result<SiteIndex> index_parse(std::string_view text, std::string_view source_nam
         if (it->is_boolean()) site.unsafe_html = it->get<bool>();
         else site.problems.push_back("unsafeHtml: expected true or false, got " + kind_of(*it));
     }
+
+    if (auto it = root.find("language"); it != root.end()) {
+        if (it->is_string() && language_ok(it->get_ref<const std::string&>())) site.language = it->get<std::string>();
+        else site.problems.push_back("language: expected a language tag such as \"en\" or \"pt-BR\", got " + kind_of(*it));
+    }
+    if (auto it = root.find("menu"); it != root.end()) read_menu(*it, site);
 
     auto posts_it = root.find("posts");
     if (posts_it == root.end()) return Error{"schema", src + ": \"posts\" is missing: expected an array of posts"};

@@ -27,12 +27,23 @@ struct Post {
     size_t position = 0;            // index in the file's "posts" array
 };
 
+// One entry of the header's menu, as the index's "menu" gives it.
+struct MenuEntry {
+    std::string name;
+    std::string url;  // as written ("#/archive", "/about/", "https://…"); never a script URL
+};
+
 struct SiteIndex {
     std::string title;
     std::string author;
     std::string description;
     std::string source;             // the file's name as given to index_parse
     bool unsafe_html = false;       // site opt-in: pass raw HTML in posts through
+    std::string language = "en";    // "language": the screens' lang (a BCP 47 tag)
+    // "menu": the header's entries, replacing the default (Archive, Search,
+    // Tags); nullopt when the index has none (or not an array). A bad entry
+    // is left out with a problem; so is a script URL.
+    std::optional<std::vector<MenuEntry>> menu;
     std::vector<Post> posts;        // newest first; drafts and invalid entries left out
     std::vector<std::string> problems;  // one line per entry or field left out
     size_t skipped_entries = 0;         // how many of the problems are whole post entries

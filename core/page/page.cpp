@@ -89,6 +89,7 @@ Page page_build(const Route& route, const SiteState& state, const PageConfig& co
             break;
     }
     const SiteIndex& site = *state.site;
+    page.lang = site.language;
     switch (route.kind) {
         case Route::Kind::List:
         case Route::Kind::Tag: {
@@ -106,6 +107,16 @@ Page page_build(const Route& route, const SiteState& state, const PageConfig& co
         }
         case Route::Kind::Tags:
             page.screen = view_tags(site, config.links);
+            break;
+        case Route::Kind::Archive:
+            page.screen = view_archive(site, config.links);
+            break;
+        case Route::Kind::Search:
+            if (state.search) {
+                page.screen = view_search(site, *state.search, route.query, config.links);
+            } else {
+                page.screen = view_search(site, search_index_build(site), route.query, config.links);
+            }
             break;
         case Route::Kind::Post:
             build_post(page, route, state, config);

@@ -17,6 +17,7 @@
 #include "core/index/post_index.hpp"
 #include "core/markdown/markdown.hpp"
 #include "core/route/route.hpp"
+#include "core/search/search.hpp"
 #include "core/view/views.hpp"
 
 namespace blog {
@@ -38,6 +39,9 @@ struct SiteState {
     std::string index_error;       // when Failed
     const SiteIndex* site = nullptr;                               // when Loaded
     const std::unordered_map<std::string, PostEntry>* posts = nullptr;  // by slug; may be null
+    // search_index_build(*site), kept by the caller so that each query only
+    // folds its own words; null: the search screen builds it for itself.
+    const SearchIndex* search = nullptr;
 };
 
 struct PageConfig {
@@ -68,6 +72,8 @@ struct Page {
     // Nothing on this screen is still awaited (not "Loading…", no summary or
     // post body to come): the screen a prerendered page holds for this route.
     bool complete = true;
+    // The screen's language (the index's "language"; "en" before it is known).
+    std::string lang = "en";
 };
 
 Page page_build(const Route& route, const SiteState& state, const PageConfig& config);

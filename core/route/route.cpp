@@ -1,6 +1,7 @@
 #include "core/route/route.hpp"
 
 #include "core/url/url.hpp"
+#include "core/util/utf8.hpp"
 
 namespace blog {
 
@@ -24,10 +25,30 @@ Route not_found(std::string_view raw) {
     return r;
 }
 
+// The reader's words in a query string ("q=d%C3%A9j%C3%A0+vu&x=1"): the
+// first "q", '+' read as a space (as a form writes it), percent-decoded;
+// bytes that are not UTF-8 become U+FFFD (the words are shown and echoed).
+std::string search_query(std::string_view qs) {
+    for (;;) {
+        const size_t amp = qs.find('&');
+        const std::string_view pair = qs.substr(0, amp);
+        if (pair.substr(0, 2) == "q=") {
+            std::string plus(pair.substr(2));
+            for (char& c : plus)
+                if (c == '+') c = ' ';
+            std::string words = url_percent_decode(plus);
+            if (utf8_valid_prefix(words) != words.size()) words = utf8_repair(words).text;
+            return words;
+        }
+        if (pair == "q" || amp == std::string_view::npos) return {};
+        qs.remove_prefix(amp + 1);
+    }
+}
+
 // The route below the root, without its leading '/': "", "page/2",
-// "posts/x" (with `anchor` apart), "tags", "tags/go/page/2". A trailing '/'
-// has been removed.
-Route parse_rest(std::string_view h, std::string_view anchor, std::string_view raw) {
+// "posts/x" (with `anchor` apart), "tags", "tags/go/page/2", "archive",
+// "search" (with its query string apart). A trailing '/' has been removed.
+Route parse_rest(std::string_view h, std::string_view anchor, std::string_view raw, std::string_view query = {}) {
     Route r;
     r.raw = std::string(raw);
     if (h.empty()) return r;
@@ -50,6 +71,15 @@ Route parse_rest(std::string_view h, std::string_view anchor, std::string_view r
     }
     if (h == "tags") {
         r.kind = Route::Kind::Tags;
+        return r;
+    }
+    if (h == "archive") {
+        r.kind = Route::Kind::Archive;
+        return r;
+    }
+    if (h == "search") {
+        r.kind = Route::Kind::Search;
+        r.query = search_query(query);
         return r;
     }
     if (take("tags/")) {
@@ -106,6 +136,12 @@ Route route_parse(std::string_view hash) {
     if (h.empty() || h == "/") return parse_rest({}, {}, hash);
     if (h[0] != '/') return not_found(hash);
     h.remove_prefix(1);
+    // "#/search?q=…": all after the '?' is the query string, a '#' included
+    // (the reader typed it). Elsewhere a '?' stays part of the route, as before.
+    if (size_t q = h.find('?'); q != std::string_view::npos) {
+        const std::string_view before = h.substr(0, q);
+        if (before == "search" || before == "search/") return parse_rest("search", {}, hash, h.substr(q + 1));
+    }
     size_t sharp = h.find('#');
     std::string_view anchor;
     if (sharp != std::string_view::npos) {
@@ -127,7 +163,11 @@ Route route_parse_path(std::string_view path, std::string_view root_in) {
         anchor = p.substr(sharp + 1);
         p = p.substr(0, sharp);
     }
-    if (size_t q = p.find('?'); q != std::string_view::npos) p = p.substr(0, q);
+    std::string_view query;  // read by the search screen only
+    if (size_t q = p.find('?'); q != std::string_view::npos) {
+        query = p.substr(q + 1);
+        p = p.substr(0, q);
+    }
     // "/blog" is the root "/blog/" without its slash.
     if (p.size() + 1 == root.size() && root.compare(0, p.size(), p) == 0) p = root;
     if (p.substr(0, root.size()) != root) return not_found(path);
@@ -143,7 +183,7 @@ Route route_parse_path(std::string_view path, std::string_view root_in) {
         return not_found(path);  // a file beside the screens ("index.xml", "posts/x.md"), not a screen
     }
     if (!anchor.empty() && p.substr(0, 6) != "posts/") anchor = {};  // a host's own fragment elsewhere
-    return parse_rest(p, anchor, path);
+    return parse_rest(p, anchor, path, query);
 }
 
 std::string route_list_href(int page, const RouteLinks& links) {
@@ -164,12 +204,22 @@ std::string route_tag_href(std::string_view tag, int page, const RouteLinks& lin
 
 std::string route_tags_href(const RouteLinks& links) { return join(links, "tags"); }
 
+std::string route_archive_href(const RouteLinks& links) { return join(links, "archive"); }
+
+std::string route_search_href(std::string_view query, const RouteLinks& links) {
+    std::string href = join(links, "search");
+    if (!query.empty()) href += "?q=" + url_percent_encode(query);
+    return href;
+}
+
 std::string route_href(const Route& route, const RouteLinks& links) {
     switch (route.kind) {
         case Route::Kind::List: return route_list_href(route.page, links);
         case Route::Kind::Post: return route_post_href(route.slug, route.anchor, links);
         case Route::Kind::Tag: return route_tag_href(route.tag, route.page, links);
         case Route::Kind::Tags: return route_tags_href(links);
+        case Route::Kind::Archive: return route_archive_href(links);
+        case Route::Kind::Search: return route_search_href(route.query, links);
         case Route::Kind::NotFound: break;
     }
     return route.raw;
@@ -185,6 +235,8 @@ std::string route_file(const Route& route) {
         case Route::Kind::Post: return "posts/" + route.slug + "/index.html";
         case Route::Kind::Tag: return paged("tags/" + route.tag + "/", route.page);
         case Route::Kind::Tags: return "tags/index.html";
+        case Route::Kind::Archive: return "archive/index.html";
+        case Route::Kind::Search: return "search/index.html";
         case Route::Kind::NotFound: break;
     }
     return "404.html";

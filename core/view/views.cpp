@@ -5,6 +5,7 @@
 #include "core/date/date.hpp"
 #include "core/html/escape.hpp"
 #include "core/route/route.hpp"
+#include "core/url/url.hpp"
 
 namespace blog {
 
@@ -14,9 +15,65 @@ const char* const kSep = "&nbsp;·&nbsp;";
 
 void attr(std::string& out, std::string_view text) { html_escape_append(out, text); }
 
-std::string page_shell(const SiteIndex* site, std::string_view main_html, const RouteLinks& links) {
+// The menu's entries as the header shows them: (name, href). A URL written
+// as a hash route ("#/archive") is that route in the blog's own links (a
+// path on a built site), so one index serves both; others stay as written.
+struct MenuLink {
+    std::string name;
+    std::string href;
+    bool route = true;  // the blog's own href (already encoded)
+};
+
+std::vector<MenuLink> menu_links(const SiteIndex& site, const RouteLinks& links) {
+    std::vector<MenuLink> out;
+    if (!site.menu) {
+        out.push_back({"Archive", route_archive_href(links)});
+        out.push_back({"Search", route_search_href({}, links)});
+        out.push_back({"Tags", route_tags_href(links)});
+        return out;
+    }
+    for (const MenuEntry& e : *site.menu) {
+        MenuLink link{e.name, e.url, false};
+        if (e.url.rfind("#/", 0) == 0) {
+            const Route r = route_parse(e.url);
+            if (r.kind != Route::Kind::NotFound) link = {e.name, route_href(r, links), true};
+        }
+        out.push_back(std::move(link));
+    }
+    return out;
+}
+
+// PaperMod's menu: <ul id="menu"><li><a href title><span>Name</span></a></li>…;
+// the entry whose href is `current` has <span class="active"> (and
+// aria-current), the search screen's entry the access key "/".
+std::string menu_html(const SiteIndex& site, const RouteLinks& links, std::string_view current) {
+    const std::string search = route_search_href({}, links);
+    std::string out = "<ul id=\"menu\">";
+    for (const MenuLink& link : menu_links(site, links)) {
+        std::string href;
+        if (link.route) html_escape_append(href, link.href);
+        else url_escape_append(href, link.href);
+        // Judged as given and as written (index_parse has refused script URLs already).
+        if (!url_is_safe(link.href, UrlUse::Link) || !url_is_safe(href, UrlUse::Link)) continue;
+        const bool active = !current.empty() && link.href == current;
+        out += "<li><a href=\"" + href + "\" title=\"";
+        attr(out, link.name);
+        out += link.href == search ? " (Alt + /)\" accesskey=\"/\"" : "\"";
+        if (active) out += " aria-current=\"page\"";
+        out += active ? "><span class=\"active\">" : "><span>";
+        html_escape_append(out, link.name);
+        out += "</span></a></li>";
+    }
+    out += "</ul>";
+    return out;
+}
+
+// The header (site title, menu), `main_html`, the footer. `current`: the
+// href of the menu entry this screen belongs to ("#/tags" on a tag's list), "" for none.
+std::string page_shell(const SiteIndex* site, std::string_view main_html, const RouteLinks& links,
+                       std::string_view current = {}) {
     std::string out;
-    out.reserve(main_html.size() + 512);
+    out.reserve(main_html.size() + 1024);
     out += "<header class=\"header\"><nav class=\"nav\"><div class=\"logo\">";
     if (site && !site->title.empty()) {
         out += "<a href=\"";
@@ -27,7 +84,9 @@ std::string page_shell(const SiteIndex* site, std::string_view main_html, const 
         html_escape_append(out, site->title);
         out += "</a>";
     }
-    out += "</div></nav></header>\n<main class=\"main\">\n";
+    out += "</div>";
+    if (site) out += menu_html(*site, links, current);
+    out += "</nav></header>\n<main class=\"main\">\n";
     out += main_html;
     out += "</main>\n<footer class=\"footer\">";
     if (site && !site->author.empty()) {
@@ -196,7 +255,8 @@ Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLoo
     }
     std::string title = is_tag ? query.tag : std::string();
     if (query.page > 1) title += (title.empty() ? "" : " · ") + std::string("Page ") + std::to_string(query.page);
-    return Screen{page_shell(&site, main, links), with_site(title, &site)};
+    const std::string current = is_tag ? route_tags_href(links) : route_list_href(1, links);
+    return Screen{page_shell(&site, main, links, current), with_site(title, &site)};
 }
 
 Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown* body, const RouteLinks& links) {
@@ -283,7 +343,119 @@ Screen view_tags(const SiteIndex& site, const RouteLinks& links) {
         }
         main += "</ul>\n";
     }
-    return Screen{page_shell(&site, main, links), with_site("Tags", &site)};
+    return Screen{page_shell(&site, main, links, route_tags_href(links)), with_site("Tags", &site)};
+}
+
+namespace {
+
+const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                               "July",    "August",   "September", "October", "November", "December"};
+
+// " <sup class="archive-count">n</sup>" after a year's or a month's name.
+std::string archive_count(size_t n) { return "<sup class=\"archive-count\">&nbsp;&nbsp;" + std::to_string(n) + "</sup>"; }
+
+std::string archive_entry(const Post& post, const RouteLinks& links) {
+    std::string out = "<div class=\"archive-entry\"><h3 class=\"archive-entry-title\"><a href=\"";
+    attr(out, route_post_href(post.slug, {}, links));
+    out += "\">";
+    html_escape_append(out, post.title);
+    out += "</a></h3><div class=\"archive-meta\">";
+    std::string date = view_date(post);
+    out += date;
+    if (!date.empty() && !post.author.empty()) out += kSep;
+    html_escape_append(out, post.author);
+    out += "</div></div>\n";
+    return out;
+}
+
+}  // namespace
+
+Screen view_archive(const SiteIndex& site, const RouteLinks& links) {
+    // Grouped by the year and month each post shows (its own offset), the
+    // groups newest first and, within one, the index's order (newest first).
+    std::vector<const Post*> posts = index_listed(site);
+    auto key = [](const Post* p) { return p->date ? p->date->year * 12 + (p->date->month - 1) : -1; };
+    std::stable_sort(posts.begin(), posts.end(), [&](const Post* a, const Post* b) { return key(a) > key(b); });
+
+    std::string main = "<header class=\"page-header\"><h1>Archive</h1></header>\n";
+    if (posts.empty()) main += "<p class=\"empty\">No posts yet.</p>\n";
+    for (size_t i = 0; i < posts.size();) {
+        const Post& first = *posts[i];
+        const bool dated = first.date.has_value();
+        size_t year_end = i;
+        while (year_end < posts.size() && (dated ? posts[year_end]->date && posts[year_end]->date->year == first.date->year
+                                                 : !posts[year_end]->date))
+            ++year_end;
+        main += "<div class=\"archive-year\"><h2 class=\"archive-year-header\">";
+        main += dated ? std::to_string(first.date->year) : std::string("Undated");
+        main += archive_count(year_end - i) + "</h2>\n";
+        if (!dated) {
+            main += "<div class=\"archive-posts\">\n";
+            for (; i < year_end; ++i) main += archive_entry(*posts[i], links);
+            main += "</div>\n</div>\n";
+            continue;
+        }
+        while (i < year_end) {
+            const int month = posts[i]->date->month;
+            size_t month_end = i;
+            while (month_end < year_end && posts[month_end]->date->month == month) ++month_end;
+            main += "<div class=\"archive-month\"><h3 class=\"archive-month-header\">";
+            main += kMonths[(month - 1) % 12];
+            main += archive_count(month_end - i) + "</h3>\n<div class=\"archive-posts\">\n";
+            for (; i < month_end; ++i) main += archive_entry(*posts[i], links);
+            main += "</div>\n</div>\n";
+        }
+        main += "</div>\n";
+    }
+    return Screen{page_shell(&site, main, links, route_archive_href(links)), with_site("Archive", &site)};
+}
+
+Screen view_search(const SiteIndex& site, const SearchIndex& index, std::string_view query,
+                   const RouteLinks& links) {
+    std::string main =
+        "<header class=\"page-header\"><h1>Search</h1></header>\n<div id=\"searchbox\" role=\"search\">"
+        "<label class=\"search-label\" for=\"searchInput\">Search the posts by title, tag or summary</label>"
+        "<input id=\"searchInput\" type=\"search\" data-action=\"search\" placeholder=\"Search \u21b5\" "
+        "autocomplete=\"off\" spellcheck=\"false\" value=\"";
+    attr(main, query);
+    main += "\">\n<ul id=\"searchResults\" aria-label=\"search results\">";
+    const std::vector<std::string> words = search_words(query);
+    const std::vector<SearchHit> hits = search_run(index, words);
+    for (size_t i = 0; i < hits.size() && i < kSearchShown; ++i) {
+        const Post& post = site.posts[hits[i].post];
+        main += "<li class=\"post-entry\"><header class=\"entry-header\"><h2 class=\"entry-hint-parent\">";
+        main += search_highlight(post.title, words);
+        main += "</h2></header>";
+        if (post.summary && !post.summary->empty()) {
+            main += "<div class=\"entry-content\"><p>" + search_highlight(*post.summary, words);
+            if (post.truncated) main += "...";
+            main += "</p></div>";
+        }
+        std::string footer = view_date(post);
+        if (!post.tags.empty()) {
+            if (!footer.empty()) footer += kSep;
+            for (size_t t = 0; t < post.tags.size(); ++t)
+                footer += (t ? ", #" : "#") + search_highlight(post.tags[t], words);
+        }
+        if (!footer.empty()) main += "<footer class=\"entry-footer\">" + footer + "</footer>";
+        main += "<a class=\"entry-link\" aria-label=\"post link to ";
+        attr(main, post.title);
+        main += "\" href=\"";
+        attr(main, route_post_href(post.slug, {}, links));
+        main += "\"></a></li>\n";
+    }
+    main += "</ul>\n";
+    if (!words.empty() && hits.empty()) {
+        size_t b = query.find_first_not_of(" \t\r\n"), e = query.find_last_not_of(" \t\r\n");
+        main += "<p class=\"search-empty\">No posts match \u201c";
+        html_escape_append(main, query.substr(b, e - b + 1));
+        main += "\u201d.</p>\n";
+    } else if (hits.size() > kSearchShown) {
+        main += "<p class=\"search-more\">" + std::to_string(hits.size()) + " posts match; the first " +
+                std::to_string(kSearchShown) + " are shown. More words narrow the search.</p>\n";
+    }
+    main += "</div>\n";
+    return Screen{page_shell(&site, main, links, route_search_href({}, links)), with_site("Search", &site)};
 }
 
 Screen view_not_found(const SiteIndex* site, std::string_view heading, std::string_view message,

@@ -12,6 +12,7 @@
 #include "core/index/post_index.hpp"
 #include "core/markdown/markdown.hpp"
 #include "core/route/route.hpp"
+#include "core/search/search.hpp"
 
 namespace blog {
 
@@ -30,7 +31,9 @@ struct ListQuery {
     std::string tag;  // "" for the home list
 };
 
-// A whole screen of the widget: the HTML and the document title.
+// A whole screen of the widget: the HTML and the document title. Every
+// screen's header has the site's title and its menu (the index's "menu", or
+// Archive, Search, Tags), the entry of the current screen marked "active".
 struct Screen {
     std::string html;
     std::string title;
@@ -58,6 +61,19 @@ Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown
 // Every tag of the listed posts with its number of posts, by name (PaperMod's
 // terms page).
 Screen view_tags(const SiteIndex& site, const RouteLinks& links = {});
+
+// Every listed post by year, then month, newest first, with the number of
+// posts of each (PaperMod's archive); posts without a date last, "Undated".
+Screen view_archive(const SiteIndex& site, const RouteLinks& links = {});
+
+// The search screen: the box (<input id="searchInput" data-action="search">,
+// whose input the platform hands to Controller::search) holding `query`, and
+// the posts that match it (core/search), at most kSearchShown; nothing but
+// the box for a query without words, "No posts match “x”." for no match.
+// `index` is search_index_build(site).
+constexpr size_t kSearchShown = 50;
+Screen view_search(const SiteIndex& site, const SearchIndex& index, std::string_view query,
+                   const RouteLinks& links = {});
 
 // Reading time in minutes as Hugo computes it: ceil(words / 213), at least 1.
 int view_reading_minutes(size_t words);

@@ -14,7 +14,8 @@
 //     (or not-found past the last page), never "Loading…".
 // Input: a stream of operations (navigate to a route of a small alphabet;
 // answer the k-th pending request with a status (or a timeout) and a body;
-// answer a stale id; "Try again"); when it runs out, every pending request is answered in turn.
+// answer a stale id; "Try again"; type in the search box); when it runs out,
+// every pending request is answered in turn.
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -32,7 +33,10 @@ namespace {
 const char* const kRoutes[] = {
     "#/", "#/page/2", "#/page/3", "#/posts/a", "#/posts/b", "#/posts/c", "#/posts/z", "#/posts/missing",
     "#/posts/a#intro", "#/tags/t", "#/tags/u", "#/tags/none", "#/tags/t/page/2", "junk", "#/nope", "",
+    "#/archive", "#/search?q=post", "#/search?q=zz%20top", "#/search",
 };
+
+const char* const kQueries[] = {"post", "P\xc3\xb6st a", "zz", "", "  ", "<b>"};
 
 const char* const kIndexBodies[] = {
     R"({"title":"T","author":"Me","posts":[
@@ -196,6 +200,21 @@ struct Harness {
         FUZZ_CHECK(fetcher.pending.size() == requests, "an answer to stale id " + std::to_string(id) + " started a request" + where());
     }
 
+    // The reader types in the search box: a search route, shown at once.
+    void search(const char* query) {
+        log += std::string("search(\"") + query + "\") ";
+        navigated = true;
+        route = blog::Route{};
+        route.kind = blog::Route::Kind::Search;
+        route.query = query;
+        route.raw = blog::route_href(route);
+        frames_at_navigation = display.frames.size();
+        controller.search(query);
+        FUZZ_CHECK(display.frames.size() > frames_at_navigation, "search shows nothing" + where());
+        FUZZ_CHECK(controller.route_href() == route.raw, "the route after search is " + controller.route_href() + where());
+        check_frames_since_navigation();
+    }
+
     // "Try again": the route stays; what failed is requested again.
     void retry() {
         log += "retry() ";
@@ -229,6 +248,8 @@ struct Harness {
                 case blog::Route::Kind::List:
                 case blog::Route::Kind::Tag:
                 case blog::Route::Kind::Tags:
+                case blog::Route::Kind::Archive:
+                case blog::Route::Kind::Search:
                     FUZZ_CHECK(s != Shown::Post, what + ": a post on a list route" + where());
                     break;
                 case blog::Route::Kind::NotFound:
@@ -253,6 +274,15 @@ struct Harness {
                 case blog::Route::Kind::Tags:
                     FUZZ_CHECK(contains(f.html, "<h1>Tags</h1>"), "the tags route does not show the tags page" + where());
                     expected = s;
+                    break;
+                case blog::Route::Kind::Archive:
+                    FUZZ_CHECK(contains(f.html, "<h1>Archive</h1>"), "the archive route does not show the archive" + where());
+                    expected = Shown::List;
+                    break;
+                case blog::Route::Kind::Search:
+                    FUZZ_CHECK(contains(f.html, "<h1>Search</h1>") && contains(f.html, "data-action=\"search\""),
+                               "the search route does not show the search box" + where());
+                    expected = Shown::List;
                     break;
                 case blog::Route::Kind::List:
                 case blog::Route::Kind::Tag: {
@@ -301,6 +331,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             }
             case 3:
                 if (op & 4) h.retry();
+                else if (op & 8) h.search(kQueries[in.next() % (sizeof kQueries / sizeof kQueries[0])]);
                 else h.answer_stale(in.next());
                 break;
         }

@@ -3,8 +3,8 @@
 //     route_parse(route_href(r)) is r again (kind, page, slug, anchor, tag),
 //     and route_href of that is the same hash;
 //   - a route built from parts (route_post_href, route_tag_href,
-//     route_list_href, with fuzzed slugs, anchors, tags and pages) parses back
-//     to those parts.
+//     route_list_href, route_search_href, with fuzzed slugs, anchors, tags,
+//     pages and search words) parses back to those parts.
 // Input: the whole input is a hash; it is also split at its first two NUL
 // bytes into slug/tag, anchor and a page number (the last bytes).
 #include <cstdint>
@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "core/route/route.hpp"
+#include "core/util/utf8.hpp"
 #include "fuzz_check.hpp"
 
 namespace {
@@ -22,6 +23,8 @@ const char* kind_name(blog::Route::Kind k) {
         case blog::Route::Kind::Post: return "Post";
         case blog::Route::Kind::Tag: return "Tag";
         case blog::Route::Kind::Tags: return "Tags";
+        case blog::Route::Kind::Archive: return "Archive";
+        case blog::Route::Kind::Search: return "Search";
         case blog::Route::Kind::NotFound: return "NotFound";
     }
     return "?";
@@ -29,8 +32,11 @@ const char* kind_name(blog::Route::Kind k) {
 
 std::string describe(const blog::Route& r) {
     return std::string(kind_name(r.kind)) + "{page " + std::to_string(r.page) + ", slug \"" + fuzz::escaped(r.slug) +
-           "\", anchor \"" + fuzz::escaped(r.anchor) + "\", tag \"" + fuzz::escaped(r.tag) + "\"}";
+           "\", anchor \"" + fuzz::escaped(r.anchor) + "\", tag \"" + fuzz::escaped(r.tag) + "\", query \"" +
+           fuzz::escaped(r.query) + "\"}";
 }
+
+bool utf8_ok(std::string_view s) { return blog::utf8_valid_prefix(s) == s.size(); }
 
 bool same(const blog::Route& a, const blog::Route& b) {
     if (a.kind != b.kind) return false;
@@ -38,7 +44,9 @@ bool same(const blog::Route& a, const blog::Route& b) {
         case blog::Route::Kind::List: return a.page == b.page;
         case blog::Route::Kind::Post: return a.slug == b.slug && a.anchor == b.anchor;
         case blog::Route::Kind::Tag: return a.tag == b.tag && a.page == b.page;
-        case blog::Route::Kind::Tags: return true;
+        case blog::Route::Kind::Tags:
+        case blog::Route::Kind::Archive: return true;
+        case blog::Route::Kind::Search: return a.query == b.query;
         case blog::Route::Kind::NotFound: return a.raw == b.raw;
     }
     return false;
@@ -113,6 +121,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         tag.tag = std::string(name);
         tag.page = page;
         check_parses_to(blog::route_tag_href(name, page), tag, "route_tag_href");
+
+        // A search for any words (valid UTF-8, as the route keeps them).
+        if (utf8_ok(name)) {
+            blog::Route search;
+            search.kind = blog::Route::Kind::Search;
+            search.query = std::string(name);
+            check_parses_to(blog::route_search_href(name), search, "route_search_href");
+            const blog::RouteLinks links = blog::RouteLinks::paths("/blog/");
+            const std::string path = blog::route_search_href(name, links);
+            blog::Route from_path = blog::route_parse_path(path, links.root);
+            FUZZ_CHECK(same(from_path, search), "route_search_href as a path is \"" + fuzz::escaped(path) +
+                                                    "\", which parses to " + describe(from_path));
+        }
     }
     blog::Route list;
     list.page = page;
