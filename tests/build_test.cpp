@@ -190,12 +190,14 @@ TEST_CASE("build: every screen, feed and file of the fixture site is in OUT") {
                                  "tags/gear/index.html",
                                  "tags/gear/index.xml",
                                  "tags/index.html",
+                                 "archive/index.html",
+                                 "search/index.html",
                                  "vendor/highlight/highlight.min.js",
                                  "wasm-blog.css",
                                  "wasm-blog.js",
                              });
     CHECK(r.posts == 4);
-    CHECK(r.pages == 10);  // the list, 4 posts, the tags page, 3 tags, 404.html
+    CHECK(r.pages == 12);  // the list, 4 posts, the tags, archive and search pages, 3 tags, 404.html
     CHECK(r.redirects == 1);
     CHECK(r.feeds == 4);
     CHECK(beside_out(s) == std::set<std::string>{"dist", "out", "site"});  // no temporary folder left
@@ -217,7 +219,7 @@ TEST_CASE("build: each page holds the screen the widget renders for its path, by
         CHECK(contains(page, embedded(widget.screen(route))));
         ++pages;
     }
-    CHECK(pages == 10);
+    CHECK(pages == 12);
     // the post files are published as they are, front matter included
     CHECK(read_text(fs::path(s.out) / "posts/toml-post.md") ==
           read_text(s.site + "/content/posts/toml-post.md"));
@@ -229,7 +231,7 @@ TEST_CASE("build: a post's page is a whole document with its head") {
     const std::string page = read_text(fs::path(s.out) / "posts/first-light/index.html");
     const std::string head =
         "<!doctype html>\n"
-        "<html lang=\"en\">\n"
+        "<html lang=\"en\" data-wasm-blog-page>\n"
         "<head>\n"
         "<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -374,7 +376,7 @@ TEST_CASE("build: index.xml has the newest 20 posts, with absolute links; the li
                           "tags/t/page/2/index.html", "tags/t/page/3/index.html"})
         CHECK(files.count(f) == 1);
     CHECK(files.count("page/4/index.html") == 0);
-    CHECK(r.pages == 25 + 3 + 1 + 3 + 1);
+    CHECK(r.pages == 25 + 3 + 3 + 3 + 1);
     // a page of the list links with the base URL's path
     CHECK(contains(read_text(fs::path(s.out) / "page/2/index.html"), "href=\"/notes/posts/p15/\""));
 }
@@ -486,7 +488,7 @@ TEST_CASE("build: OUT may be SITE/public, as with Hugo") {
     CHECK(fs::is_regular_file(s.site + "/public/index.html"));
     BuildResult again = site_build(o);  // the next build does not read it
     CHECK(again.ok());
-    CHECK(again.pages == 10);
+    CHECK(again.pages == 12);
 }
 
 TEST_CASE("build: the base URL is an absolute http(s) URL, from --base-url or the config") {

@@ -404,9 +404,9 @@ struct Builder {
             meta.article = DocumentMeta::Article{p.title, p.date, sp.lastmod, p.author, p.tags};
             prerender(r, meta, post_lastmod(p));
         }
-        {
-            Route r;
-            r.kind = Route::Kind::Tags;
+        for (Route::Kind kind : {Route::Kind::Tags, Route::Kind::Archive, Route::Kind::Search}) {
+            Route r;  // the search screen without a query: the reader's words come in the browser
+            r.kind = kind;
             prerender(r, site_meta, home_lastmod);
         }
         // Every tag a post shows: a hidden post's tags are links on its page too.
@@ -679,7 +679,7 @@ std::string build_document(const BuildDocument& doc) {
     const std::string root = html_escape(doc.root);
     std::string out;
     out.reserve(doc.screen_html.size() + doc.head.size() + 1024);
-    out += "<!doctype html>\n<html lang=\"" + html_escape(doc.lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+    out += "<!doctype html>\n<html lang=\"" + html_escape(doc.lang) + "\" data-wasm-blog-page>\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += doc.head;
     out += "<meta name=\"color-scheme\" content=\"light dark\">\n";
