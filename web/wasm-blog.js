@@ -541,7 +541,8 @@ export class WasmBlogElement extends HTMLElement {
 
   // Where the page is, as the core reads it: the hash, or the path and its fragment.
   _location() {
-    return this._routing === 'path' ? location.pathname + location.hash : location.hash;
+    // (the query too: the search screen's words, "/blog/search/?q=borg")
+    return this._routing === 'path' ? location.pathname + location.search + location.hash : location.hash;
   }
 
   // The first screen: the page's URL, or the `route` attribute (internal,
@@ -747,6 +748,7 @@ export class WasmBlogElement extends HTMLElement {
 
   // Called by the core with a screen to show.
   show(frame) {
+    this._searchBefore();  // navigation block, at the end of this file
     if (this._prerendered) {
       if (!frame.complete) return;
       if (this._takeOver(frame)) {
@@ -801,6 +803,7 @@ export class WasmBlogElement extends HTMLElement {
   // Highlighting and math, loaded only for screens that have them; then the
   // screen is announced as rendered.
   _enhance(frame) {
+    this._searchAfter(frame);  // navigation block, at the end of this file
     const shown = { title: frame.title, complete: frame.complete, kind: screenKind(this._view), route: this._route };
     const pending = [];
     if (frame.needsCode) pending.push(enhancers.code().then((m) => m.enhance(this._view, assetUrl, trusted)));
@@ -831,5 +834,169 @@ export class WasmBlogElement extends HTMLElement {
     }));
   }
 }
+
+// ---- navigation: the search box (issue 8) -------------------------------
+// The core draws the search screen (<input data-action="search"> in
+// #searchbox, results below it); the widget hands it what the reader types
+// and keeps the URL in step without a history entry per keystroke. Every
+// screen is rewritten whole, the box included, so show() calls
+// _searchBefore (is the box focused, where is the caret) and _enhance calls
+// _searchAfter (focus and caret back on the new box; the screen's lang).
+// "/" anywhere in the page, outside a text field, focuses the box, or opens
+// the search screen (the menu's entry with accesskey "/") and then focuses it.
+const searchDecoder = new TextDecoder();
+Object.assign(WasmBlogElement.prototype, {
+  _searchBefore() {
+    const box = this.shadowRoot.activeElement;
+    this._searchKeep = box && box.matches('input[data-action="search"]')
+      ? { start: box.selectionStart, end: box.selectionEnd, dir: box.selectionDirection } : null;
+    this._searchHadFocus = document.activeElement === this;
+  },
+
+  _searchAfter(frame) {
+    if (frame.lang) this._view.lang = frame.lang;
+    if (!this._searchListening) {
+      this._searchListening = true;
+      const typed = (event) => {
+        const box = event.target;
+        if (!(box instanceof HTMLInputElement) || box.dataset.action !== 'search' || event.isComposing) return;
+        this._search(box.value);
+      };
+      this.shadowRoot.addEventListener('input', typed);
+      this.shadowRoot.addEventListener('compositionend', typed);  // an IME's text, once composed
+      // Capture: before the widget's own click handling moves to another screen.
+      this.shadowRoot.addEventListener('click', () => this._searchFlushUrl(), true);
+      // Enter in the box opens the first result (the placeholder's "↵").
+      this.shadowRoot.addEventListener('keydown', (event) => {
+        const box = event.target;
+        if (event.key !== 'Enter' || event.isComposing || !(box instanceof HTMLInputElement) || box.dataset.action !== 'search') return;
+        const first = this._view.querySelector('#searchResults a.entry-link');
+        if (first) {
+          event.preventDefault();
+          first.click();
+        }
+      });
+    }
+    if (this._searching) this._route = this._searchHref();
+    const box = this._view.querySelector('input[data-action="search"]');
+    const keep = this._searchKeep;
+    this._searchKeep = null;
+    if (!box) return;  // "Loading…" first: a wanted focus waits for the box
+    if (keep) {
+      box.focus({ preventScroll: true });
+      box.setSelectionRange(keep.start, keep.end, keep.dir);
+    } else if (this._searchWanted || (this._searchHadFocus && frame.scroll !== 'keep')) {
+      box.focus({ preventScroll: true });
+      box.setSelectionRange(box.value.length, box.value.length);
+    }
+    this._searchWanted = false;
+  },
+
+  // The core's route for the screen on show ("#/search?q=borg", or a path).
+  _searchHref() {
+    const core = this._core;
+    const lenPtr = core._blog_alloc(4);
+    try {
+      const ptr = core._blog_route_href(this._handle, lenPtr);
+      const len = new Uint32Array(core.HEAPU8.buffer, lenPtr, 1)[0];
+      try {
+        return searchDecoder.decode(core.HEAPU8.subarray(ptr, ptr + len));
+      } finally {
+        core._blog_free(ptr);
+      }
+    } finally {
+      core._blog_free(lenPtr);
+    }
+  },
+
+  // The search screen for `query`; the URL follows: replaced while typing,
+  // a new entry when the reader comes from another screen (push).
+  _search(query, { push = false } = {}) {
+    if (!this._handle) return;
+    this._searching = true;
+    try {
+      withBytes(this._core, encoder.encode(query), (p, n) => this._core._blog_search(this._handle, p, n));
+    } finally {
+      this._searching = false;
+    }
+    if (this._routing === 'internal') return;
+    const href = this._searchHref();
+    if (push) {
+      this._saveScroll();
+      history.pushState({}, '', href);
+    } else {
+      this._searchReplaceUrl(href);
+    }
+  },
+
+  // Browsers limit how often a page may replace its URL (Safari: 100 times
+  // in 30 s, then an exception): the first keystroke's words are written at
+  // once, then at most once per 300 ms, the last ones when the reader
+  // pauses, unless the reader has gone elsewhere meanwhile.
+  _searchReplaceUrl(href) {
+    this._searchUrlNext = href;
+    if (this._searchUrlTimer) return;
+    const write = () => {
+      const next = this._searchUrlNext;
+      this._searchUrlNext = null;
+      this._searchUrlTimer = 0;
+      if (next === null || (this._searchUrlAt !== undefined && location.href !== this._searchUrlAt)) {
+        this._searchUrlAt = undefined;
+        return;
+      }
+      try {
+        history.replaceState(history.state, '', next);
+      } catch {
+        // over the browser's limit: the next write catches up
+      }
+      this._searchUrlAt = location.href;
+      this._searchUrlTimer = setTimeout(write, 300);
+    };
+    this._searchUrlAt = undefined;  // a first write: wherever the page is
+    write();
+  },
+
+  // Before the reader leaves the search screen by a click (a result, a link):
+  // the words not yet written go into its history entry now.
+  _searchFlushUrl() {
+    if (!this._searchUrlTimer || this._searchUrlNext === null) return;
+    clearTimeout(this._searchUrlTimer);
+    this._searchUrlTimer = 0;
+    try {
+      history.replaceState(history.state, '', this._searchUrlNext);
+    } catch {
+      // over the browser's limit
+    }
+    this._searchUrlNext = null;
+  },
+
+  // "/": the box if it is on show, else the search screen (as a click on
+  // the menu's entry would open it; without one, the core's search route).
+  _searchOpen() {
+    const box = this._view.querySelector('input[data-action="search"]');
+    if (box) {
+      box.focus();
+      return;
+    }
+    this._searchWanted = true;
+    const link = this._view.querySelector('#menu a[accesskey="/"]');
+    if (link) link.click();
+    else this._search('', { push: true });
+  },
+});
+
+document.addEventListener('keydown', (event) => {
+  if (event.key !== '/' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+  const path = event.composedPath();
+  if (path.some((n) => n instanceof HTMLElement && (n.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(n.tagName)))) return;
+  // The widget the key was pressed in, else the one that follows the URL (an
+  // internal one answers only inside itself).
+  const widget = path.find((n) => n instanceof WasmBlogElement)
+    || [...document.querySelectorAll('wasm-blog')].find((w) => w._handle && w._routing !== 'internal');
+  if (!widget || !widget._handle || !widget._view) return;
+  event.preventDefault();
+  widget._searchOpen();
+});
+// ---- end of navigation: the search box ----------------------------------
 
 if (!customElements.get('wasm-blog')) customElements.define('wasm-blog', WasmBlogElement);
