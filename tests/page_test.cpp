@@ -247,3 +247,20 @@ TEST_CASE("page: the screen's language is the index's, English before it is know
     }
     CHECK(page_build(route_parse("#/"), SiteState{}, PageConfig{}).lang == "en");
 }
+
+TEST_CASE("page: every screen says what it is, for the platform's events") {
+    Known k;
+    k.rendered("x", "Words of X.");
+    CHECK(k.build("#/").screen.kind == std::string("list"));
+    CHECK(k.build("#/page/9").screen.kind == std::string("not-found"));
+    CHECK(k.build("#/posts/x").screen.kind == std::string("post"));
+    CHECK(k.build("#/posts/z").screen.kind == std::string("loading"));
+    CHECK(k.build("#/tags").screen.kind == std::string("tags"));
+    CHECK(k.build("#/archive").screen.kind == std::string("archive"));
+    CHECK(k.build("#/search?q=x").screen.kind == std::string("search"));
+    CHECK(k.build("#/nowhere").screen.kind == std::string("not-found"));
+    CHECK(page_build(route_parse("#/"), SiteState{}, k.config).screen.kind == std::string("loading"));
+    SiteState failed;
+    failed.index = SiteState::Index::Failed;
+    CHECK(page_build(route_parse("#/"), failed, k.config).screen.kind == std::string("error"));
+}

@@ -288,7 +288,8 @@ TEST_CASE("site: Hugo shortcodes are warnings with their line, left as text") {
 
 TEST_CASE("site: the written index is one the core reads with no problems") {
     TempSite s;
-    s.write("hugo.toml", "title = \"Field Notes\"\n[params]\nauthor = [\"Ana\", \"Ben\", \"Cy\"]\ndescription = \"D\"\n");
+    s.write("hugo.toml", "title = \"Field Notes\"\nlanguageCode = \"pt-BR\"\n[params]\nauthor = [\"Ana\", \"Ben\", \"Cy\"]\n"
+                         "description = \"D\"\n");
     s.write("content/posts/old.md", "---\ntitle: Old\ndate: 2023-01-01\ntags: [x]\nauthor: Zoe\n---\nOne two three.\n");
     s.write("content/posts/new.md",
             "---\ntitle: New\ndate: 2024-01-01T09:00:00+02:00\nhiddenInHomeList: true\n---\nShort intro.\n\n<!--more-->\n\nRest.\n");
@@ -303,6 +304,7 @@ TEST_CASE("site: the written index is one the core reads with no problems") {
     CHECK(index.title == "Field Notes");
     CHECK(index.author == "Ana, Ben & Cy");
     CHECK(index.description == "D");
+    CHECK(index.language == "pt");  // the built pages' lang
     REQUIRE(index.posts.size() == 3);
     CHECK(index.posts[0].slug == "new");
     CHECK(index.posts[0].hidden);

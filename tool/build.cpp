@@ -195,9 +195,8 @@ struct Builder {
         const std::string code = lower(site.config.language_code);
         if (!code.empty() && code.find_first_of("\"<>& \t") == std::string::npos) {
             feed_language = code;
-            lang = code.substr(0, code.find_first_of("-_"));
-            if (lang.empty()) lang = "en";
         }
+        lang = site_page_language(site.config);
         return true;
     }
 

@@ -15,6 +15,7 @@ std::string index_write(const Site& site) {
         author += (i ? (i + 1 == site.config.authors.size() ? " & " : ", ") : "") + site.config.authors[i];
     if (!author.empty()) root["author"] = author;
     if (!site.config.description.empty()) root["description"] = site.config.description;
+    if (!site.config.language_code.empty()) root["language"] = site_page_language(site.config);
 
     std::vector<const SitePost*> order;
     for (const SitePost& p : site.posts) order.push_back(&p);

@@ -1,5 +1,7 @@
 #include "tool/site.hpp"
 
+#include <cctype>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -208,6 +210,14 @@ bool site_path_inside(const fs::path& path, const fs::path& site_root) {
     const fs::path target = fs::weakly_canonical(path, ec);
     const std::string t = target.generic_string(), root = site_root.generic_string() + "/";
     return !ec && t.compare(0, root.size(), root) == 0;
+}
+
+std::string site_page_language(const SiteConfig& config) {
+    std::string code = config.language_code.substr(0, config.language_code.find_first_of("-_"));
+    for (char& c : code) c = char(std::tolower(static_cast<unsigned char>(c)));
+    const bool ok = code.size() >= 2 && code.size() <= 8 &&
+                    std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    return ok ? code : "en";
 }
 
 bool Site::ok() const {

@@ -57,6 +57,12 @@ struct Site {
     bool ok() const;                // no error among problems
 };
 
+// The pages' language from languageCode, as HTML's lang takes it: its
+// primary subtag lower-cased ("en-us" gives "en"); "en" when it is unset or
+// not a language tag. The index carries it ("language"), so that the widget's
+// screens say the same as the built pages.
+std::string site_page_language(const SiteConfig& config);
+
 // Reads SITE. File system failures (no posts folder, an unreadable file) are
 // problems like any other. Each image a post shows from the site (a relative
 // reference: no scheme, not from the host's root) must be a file beside it,

@@ -25,7 +25,8 @@ EM_JS(void, blog_host_fetch,
 
 EM_JS(void, blog_host_show,
       (void* handle, const char* html, size_t html_len, const char* title, size_t title_len, int scroll,
-       const char* anchor, size_t anchor_len, int needs, const char* lang, size_t lang_len),
+       const char* anchor, size_t anchor_len, int needs, const char* lang, size_t lang_len, const char* kind,
+       size_t kind_len),
       {
           const host = Module.blogHosts.get(handle);
           if (host)
@@ -38,6 +39,7 @@ EM_JS(void, blog_host_show,
                   needsMath: (needs & 2) != 0,
                   complete: (needs & 4) != 0,
                   lang: UTF8ToString(lang, lang_len),
+                  kind: UTF8ToString(kind, kind_len),
               });
       });
 
@@ -54,7 +56,8 @@ struct Widget final : blog::Fetcher, blog::Display {
         int scroll = f.scroll == blog::Frame::Scroll::Top ? 1 : f.scroll == blog::Frame::Scroll::Anchor ? 2 : 0;
         int needs = (f.needs_code ? 1 : 0) | (f.needs_math ? 2 : 0) | (f.complete ? 4 : 0);
         blog_host_show(this, f.html.data(), f.html.size(), f.title.data(), f.title.size(), scroll,
-                       f.anchor.data(), f.anchor.size(), needs, f.lang.data(), f.lang.size());
+                       f.anchor.data(), f.anchor.size(), needs, f.lang.data(), f.lang.size(), f.kind.data(),
+                       f.kind.size());
     }
 };
 

@@ -240,9 +240,8 @@ function themeToggle() {
   for (const widget of widgets) widget._applyTheme();
 }
 
-// What a screen is, read from the core's markup: "list", "tag", "tags",
-// "post", "not-found", "error" or "loading" (the index or a post's text is
-// still on its way). The core's Frame has no such field yet.
+// What a screen is when the core has not said (the engine's own failure):
+// read from the markup. The core's screens carry their kind (frame.kind).
 function screenKind(view) {
   const main = view.querySelector('main');
   if (!main) return 'loading';
@@ -804,7 +803,7 @@ export class WasmBlogElement extends HTMLElement {
   // screen is announced as rendered.
   _enhance(frame) {
     this._searchAfter(frame);  // navigation block, at the end of this file
-    const shown = { title: frame.title, complete: frame.complete, kind: screenKind(this._view), route: this._route };
+    const shown = { title: frame.title, complete: frame.complete, kind: frame.kind || screenKind(this._view), route: this._route };
     const pending = [];
     if (frame.needsCode) pending.push(enhancers.code().then((m) => m.enhance(this._view, assetUrl, trusted)));
     if (frame.needsMath) pending.push(enhancers.math().then((m) => m.enhance(this._view, assetUrl, this.shadowRoot, trusted)));

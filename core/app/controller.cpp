@@ -165,6 +165,7 @@ void Controller::render() {
     frame.needs_math = page.needs_math;
     frame.complete = page.complete;
     frame.lang = std::move(page.lang);
+    frame.kind = page.screen.kind;
     frame.html = std::move(page.screen.html);
     frame.title = std::move(page.screen.title);
     display_.show(frame);

@@ -61,6 +61,7 @@ struct Frame {
     bool needs_code = false; // the screen has code blocks to highlight
     bool needs_math = false; // the screen has math to typeset
     bool complete = true;    // nothing on it is still awaited (Page::complete)
+    std::string kind = "list";  // what the screen is (Screen::kind)
     std::string lang = "en"; // the screen's language, for the view's lang attribute (Page::lang)
 };
 

@@ -68,6 +68,20 @@ std::string menu_html(const SiteIndex& site, const RouteLinks& links, std::strin
     return out;
 }
 
+const char* const kThemeToggle =
+    "<div class=\"logo-switches\"><button type=\"button\" id=\"theme-toggle\" accesskey=\"t\" title=\"(Alt + T)\" "
+    "data-action=\"theme\" aria-label=\"Toggle theme\"><svg class=\"moon\" xmlns=\"http://www.w3.org/2000/svg\" "
+    "width=\"24\" height=\"18\" viewBox=\"0 0 24 24\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\" "
+    "stroke-linecap=\"round\" stroke-linejoin=\"round\" aria-hidden=\"true\"><path d=\"M21 12.79A9 9 0 1 1 11.21 3 7 "
+    "7 0 0 0 21 12.79z\"></path></svg><svg class=\"sun\" xmlns=\"http://www.w3.org/2000/svg\" width=\"24\" "
+    "height=\"18\" viewBox=\"0 0 24 24\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\" "
+    "stroke-linecap=\"round\" stroke-linejoin=\"round\" aria-hidden=\"true\"><circle cx=\"12\" cy=\"12\" "
+    "r=\"5\"></circle><line x1=\"12\" y1=\"1\" x2=\"12\" y2=\"3\"></line><line x1=\"12\" y1=\"21\" x2=\"12\" "
+    "y2=\"23\"></line><line x1=\"4.22\" y1=\"4.22\" x2=\"5.64\" y2=\"5.64\"></line><line x1=\"18.36\" "
+    "y1=\"18.36\" x2=\"19.78\" y2=\"19.78\"></line><line x1=\"1\" y1=\"12\" x2=\"3\" y2=\"12\"></line><line "
+    "x1=\"21\" y1=\"12\" x2=\"23\" y2=\"12\"></line><line x1=\"4.22\" y1=\"19.78\" x2=\"5.64\" "
+    "y2=\"18.36\"></line><line x1=\"18.36\" y1=\"5.64\" x2=\"19.78\" y2=\"4.22\"></line></svg></button></div>";
+
 // The header (site title, menu), `main_html`, the footer. `current`: the
 // href of the menu entry this screen belongs to ("#/tags" on a tag's list), "" for none.
 std::string page_shell(const SiteIndex* site, std::string_view main_html, const RouteLinks& links,
@@ -84,6 +98,9 @@ std::string page_shell(const SiteIndex* site, std::string_view main_html, const 
         html_escape_append(out, site->title);
         out += "</a>";
     }
+    // PaperMod's theme toggle; the platform acts on data-action="theme"
+    // (classes, not PaperMod's ids: a page may hold several widgets).
+    out += kThemeToggle;
     out += "</div>";
     if (site) out += menu_html(*site, links, current);
     out += "</nav></header>\n<main class=\"main\">\n";
@@ -256,7 +273,7 @@ Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLoo
     std::string title = is_tag ? query.tag : std::string();
     if (query.page > 1) title += (title.empty() ? "" : " · ") + std::string("Page ") + std::to_string(query.page);
     const std::string current = is_tag ? route_tags_href(links) : route_list_href(1, links);
-    return Screen{page_shell(&site, main, links, current), with_site(title, &site)};
+    return Screen{page_shell(&site, main, links, current), with_site(title, &site), is_tag ? "tag" : "list"};
 }
 
 Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown* body, const RouteLinks& links) {
@@ -279,7 +296,7 @@ Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown
     main += meta + "</div>\n</header>\n";
     if (!body) {
         main += "<p class=\"loading\" aria-busy=\"true\">Loading…</p>\n</article>\n";
-        return Screen{page_shell(&site, main, links), with_site(post.title, &site)};
+        return Screen{page_shell(&site, main, links), with_site(post.title, &site), "loading"};
     }
     main += toc_html(body->headings, post.slug, links);
     main += "<div class=\"post-content\">";
@@ -315,7 +332,7 @@ Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown
         main += "</nav>";
     }
     main += "</footer>\n</article>\n";
-    return Screen{page_shell(&site, main, links), with_site(post.title, &site)};
+    return Screen{page_shell(&site, main, links), with_site(post.title, &site), "post"};
 }
 
 Screen view_tags(const SiteIndex& site, const RouteLinks& links) {
@@ -343,7 +360,7 @@ Screen view_tags(const SiteIndex& site, const RouteLinks& links) {
         }
         main += "</ul>\n";
     }
-    return Screen{page_shell(&site, main, links, route_tags_href(links)), with_site("Tags", &site)};
+    return Screen{page_shell(&site, main, links, route_tags_href(links)), with_site("Tags", &site), "tags"};
 }
 
 namespace {
@@ -407,7 +424,7 @@ Screen view_archive(const SiteIndex& site, const RouteLinks& links) {
         }
         main += "</div>\n";
     }
-    return Screen{page_shell(&site, main, links, route_archive_href(links)), with_site("Archive", &site)};
+    return Screen{page_shell(&site, main, links, route_archive_href(links)), with_site("Archive", &site), "archive"};
 }
 
 Screen view_search(const SiteIndex& site, const SearchIndex& index, std::string_view query,
@@ -455,7 +472,7 @@ Screen view_search(const SiteIndex& site, const SearchIndex& index, std::string_
                 std::to_string(kSearchShown) + " are shown. More words narrow the search.</p>\n";
     }
     main += "</div>\n";
-    return Screen{page_shell(&site, main, links, route_search_href({}, links)), with_site("Search", &site)};
+    return Screen{page_shell(&site, main, links, route_search_href({}, links)), with_site("Search", &site), "search"};
 }
 
 Screen view_not_found(const SiteIndex* site, std::string_view heading, std::string_view message,
@@ -466,7 +483,7 @@ Screen view_not_found(const SiteIndex* site, std::string_view heading, std::stri
     html_escape_append(main, message);
     main += "</p><p><a class=\"back\" href=\"" + html_escape(route_list_href(1, links)) +
             "\">« Back to the list</a></p></div>\n";
-    return Screen{page_shell(site, main, links), with_site(heading, site)};
+    return Screen{page_shell(site, main, links), with_site(heading, site), "not-found"};
 }
 
 Screen view_error(const SiteIndex* site, std::string_view message, ErrorAction action, const RouteLinks& links) {
@@ -475,12 +492,12 @@ Screen view_error(const SiteIndex* site, std::string_view message, ErrorAction a
     main += "</p>";
     if (action == ErrorAction::Retry) main += "<p><button type=\"button\" class=\"retry\" data-action=\"retry\">Try again</button></p>";
     main += "</div>\n";
-    return Screen{page_shell(site, main, links), with_site("Error", site)};
+    return Screen{page_shell(site, main, links), with_site("Error", site), "error"};
 }
 
 Screen view_loading(const SiteIndex* site, const RouteLinks& links) {
     return Screen{page_shell(site, "<p class=\"loading\" aria-busy=\"true\">Loading…</p>\n", links),
-                  with_site("", site)};
+                  with_site("", site), "loading"};
 }
 
 }  // namespace blog

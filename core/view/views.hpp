@@ -37,6 +37,10 @@ struct ListQuery {
 struct Screen {
     std::string html;
     std::string title;
+    // What the screen is, for the platform's events: "list", "tag", "tags",
+    // "archive", "search", "post", "not-found", "error" or "loading" (a post
+    // whose text is on its way is "loading" too).
+    const char* kind = "list";
 };
 
 // Number of pages the list (or the tag's list) has; at least 1.
