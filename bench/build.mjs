@@ -22,6 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prng } from './lib/prng.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SITES = path.join(ROOT, 'build/bench-sites');
@@ -52,16 +53,6 @@ const oldRssLimit = hugoMinor !== undefined && Number(hugoMinor) < 114;
 // ---------------------------------------------------------------- the site
 
 // mulberry32: a small seeded PRNG, so every run writes the same sites.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ('system service cluster node scheduler paper design latency throughput failure replica ' +
   'consensus leader follower log storage index query cache memory disk network packet queue worker ' +

@@ -32,6 +32,7 @@ import {
   ROOT, WORK, assertDist, codeState, envInt, envList, loadCore, machine, pause, runLine, sig, spread, stats, table,
   withBytes, writeResults,
 } from './lib/common.mjs';
+import { prng } from './lib/prng.mjs';
 
 // Garbage collection between runs: re-run with --expose-gc when it is not on.
 if (!globalThis.gc) {
@@ -47,16 +48,6 @@ const PAGE_SIZE = 10;
 
 // ---------------------------------------------------------------- the index
 
-function prng(seed) {  // mulberry32
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const WORDS = ('system service cluster node scheduler paper design latency throughput failure replica consensus ' +
   'leader follower log storage index query cache memory disk network packet queue worker thread process container ' +
   'image kernel build compiler parser token grammar type value pointer reference closure function method interface ' +
