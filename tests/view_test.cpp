@@ -378,7 +378,7 @@ TEST_CASE("view: text from the index is escaped wherever it lands") {
     CHECK(contains(post, "&nbsp;·&nbsp;Eve &lt;eve@example.com&gt;</div>"));
     CHECK(contains(post, "<span>It&#39;s &quot;quoted&quot;</span>"));  // the next post's title
     CHECK(contains(post, "title=\"&lt;Blog&gt; &amp; &quot;Co&quot; (Alt + H)\">&lt;Blog&gt; &amp; &quot;Co&quot;</a>"));
-    CHECK(contains(post, "<span>&copy; Eve &lt;eve@example.com&gt;</span>"));
+    CHECK(contains(post, "<span>&copy; 2022 <a href=\"#/\">&lt;Blog&gt; &amp; &quot;Co&quot;</a></span>"));
     CHECK_FALSE(contains(post, "<script"));
 
     SECTION("a tag list's heading and the not-found message") {
@@ -401,9 +401,9 @@ TEST_CASE("view: entries left out of the index are listed in a notice naming the
             {"slug": "a", "title": "A"}, {"slug": "b", "title": "B"}, {"slug": "c", "title": "C"},
             {"slug": "d", "title": "D", "date": "24/07/2022"}]})");
         Screen s = view_list(site, ListQuery{});
-        CHECK(contains(s.html, "<main class=\"main\">\n<div class=\"notice notice-warn\" role=\"status\"><p>One entry "
+        CHECK(contains(s.html, "<main class=\"main list\">\n<div class=\"notice notice-warn\" role=\"status\"><p>One entry "
                                "of posts/index.json was left out:</p><ul><li>posts[3].date: expected RFC 3339 date, "
-                               "got &quot;24/07/2022&quot;</li></ul></div>\n<article class=\"post-entry\">"));
+                               "got &quot;24/07/2022&quot;</li></ul></div>\n<article class=\"first-entry post-entry\">"));
         CHECK(listed_slugs(s.html) == std::vector<std::string>{"a", "b", "c"});
     }
     SECTION("several entries") {
@@ -426,7 +426,7 @@ TEST_CASE("view: entries left out of the index are listed in a notice naming the
 
 TEST_CASE("view: the page around every screen") {
     SiteIndex site = sample_site();
-    SECTION("header and footer carry the site's title and author") {
+    SECTION("header and footer carry the site's title, the footer PaperMod's \"© <year> <title>\"") {
         std::string html = view_list(site, ListQuery{}).html;
         CHECK(html.rfind("<header class=\"header\"><nav class=\"nav\"><div class=\"logo\"><a href=\"#/\" accesskey=\"h\" "
                          "title=\"Jose Villalta (Alt + H)\">Jose Villalta</a><div class=\"logo-switches\"><button "
@@ -437,9 +437,10 @@ TEST_CASE("view: the page around every screen") {
                          "<li><a href=\"#/archive\" title=\"Archive\"><span>Archive</span></a></li>"
                          "<li><a href=\"#/search\" title=\"Search (Alt + /)\" accesskey=\"/\"><span>Search</span></a></li>"
                          "<li><a href=\"#/tags\" title=\"Tags\"><span>Tags</span></a></li></ul></nav></header>\n<main "
-                         "class=\"main\">\n"));
-        CHECK(contains(html, "</main>\n<footer class=\"footer\"><span>&copy; Jose Villalta</span> · <span>Rendered in "
-                             "your browser by wasm-blog</span></footer>\n"));
+                         "class=\"main list\">\n"));
+        // The year is the newest post's (the core has no clock).
+        CHECK(contains(html, "</main>\n<footer class=\"footer\"><span>&copy; 2022 <a href=\"#/\">Jose Villalta</a></span> · "
+                             "<span>Rendered in your browser by wasm-blog</span></footer>\n"));
     }
     SECTION("loading and errors, before the index is known") {
         Screen loading = view_loading(nullptr);
@@ -545,7 +546,7 @@ TEST_CASE("view: the archive groups every listed post by year, then month, newes
     ]})");
     const Screen s = view_archive(site);
     CHECK(s.title == "Archive | T");
-    CHECK(contains(s.html, "<main class=\"main\">\n<header class=\"page-header\"><h1>Archive</h1></header>\n"
+    CHECK(contains(s.html, "<main class=\"main list\">\n<header class=\"page-header\"><h1>Archive</h1></header>\n"
         "<div class=\"archive-year\"><h2 class=\"archive-year-header\">2023<sup class=\"archive-count\">&nbsp;&nbsp;1</sup></h2>\n"
         "<div class=\"archive-month\"><h3 class=\"archive-month-header\">January<sup class=\"archive-count\">&nbsp;&nbsp;1</sup></h3>\n"
         "<div class=\"archive-posts\">\n"

@@ -162,6 +162,106 @@ void read_menu(const json& menu, SiteIndex& site) {
     }
 }
 
+
+// The per-post switches' names in the index, site-level and per post.
+struct SwitchField {
+    const char* name;
+    bool PostSwitches::*site;
+    std::optional<bool> PostSwitchOverrides::*post;
+};
+const SwitchField kSwitchFields[] = {
+    {"showToc", &PostSwitches::show_toc, &PostSwitchOverrides::show_toc},
+    {"tocOpen", &PostSwitches::toc_open, &PostSwitchOverrides::toc_open},
+    {"showReadingTime", &PostSwitches::show_reading_time, &PostSwitchOverrides::show_reading_time},
+    {"showWordCount", &PostSwitches::show_word_count, &PostSwitchOverrides::show_word_count},
+    {"showPostNavLinks", &PostSwitches::show_post_nav_links, &PostSwitchOverrides::show_post_nav_links},
+    {"showBreadCrumbs", &PostSwitches::show_bread_crumbs, &PostSwitchOverrides::show_bread_crumbs},
+    {"showCodeCopyButtons", &PostSwitches::show_code_copy_buttons, &PostSwitchOverrides::show_code_copy_buttons},
+};
+
+// A bool field of `object`; a value that is not one is a problem and ignored.
+std::optional<bool> soft_bool(const json& object, const char* name, const std::string& where,
+                              std::vector<std::string>& problems) {
+    auto it = object.find(name);
+    if (it == object.end()) return std::nullopt;
+    if (it->is_boolean()) return it->get<bool>();
+    problems.push_back(where + name + ": expected true or false, got " + kind_of(*it) + "; ignored");
+    return std::nullopt;
+}
+
+// "homeInfo": {"title", "content", "socialIcons": [{"name", "url"}]}. A bad
+// field is a problem and left out; a bad icon (or a script URL) too.
+void read_home_info(const json& value, SiteIndex& site) {
+    if (!value.is_object()) {
+        site.problems.push_back("homeInfo: expected an object with \"title\", \"content\" and \"socialIcons\", got " +
+                                kind_of(value) + "; ignored");
+        return;
+    }
+    HomeInfo info;
+    for (const char* name : {"title", "content"}) {
+        auto it = value.find(name);
+        if (it == value.end()) continue;
+        if (it->is_string()) (name[0] == 't' ? info.title : info.content) = it->get<std::string>();
+        else site.problems.push_back(std::string("homeInfo.") + name + ": expected a string, got " + kind_of(*it) + "; ignored");
+    }
+    if (auto it = value.find("socialIcons"); it != value.end()) {
+        if (!it->is_array()) {
+            site.problems.push_back("homeInfo.socialIcons: expected an array of {\"name\", \"url\"} objects, got " +
+                                    kind_of(*it) + "; ignored");
+        } else {
+            for (size_t i = 0; i < it->size(); ++i) {
+                const json& entry = (*it)[i];
+                const std::string where = "homeInfo.socialIcons[" + std::to_string(i) + "]";
+                if (!entry.is_object()) {
+                    site.problems.push_back(where + ": expected an object with \"name\" and \"url\", got " + kind_of(entry));
+                    continue;
+                }
+                EntryReader r{entry, where, {}};
+                SocialIcon icon;
+                bool ok = r.string("name", icon.name, true) && r.string("url", icon.url, true);
+                if (ok && !url_is_safe(icon.url, UrlUse::Link))
+                    ok = r.fail("url", "a script URL is not allowed, got " + shown(entry["url"]));
+                if (ok) info.social_icons.push_back(std::move(icon));
+                else site.problems.push_back(r.problem);
+            }
+        }
+    }
+    site.home_info = std::move(info);
+}
+
+// A post's optional fields that never cost it its place: description,
+// weight, cover and the switches. A bad value is a problem and ignored.
+void read_post_extras(const json& entry, const std::string& where, Post& post, std::vector<std::string>& problems) {
+    const std::string at = where + ".";
+    if (auto it = entry.find("description"); it != entry.end()) {
+        if (it->is_string()) post.description = it->get<std::string>();
+        else problems.push_back(at + "description: expected a string, got " + kind_of(*it) + "; ignored");
+    }
+    if (auto it = entry.find("weight"); it != entry.end()) {
+        if (it->is_number_integer()) post.weight = it->get<long long>();
+        else problems.push_back(at + "weight: expected a whole number, got " + kind_of(*it) + "; ignored");
+    }
+    if (auto it = entry.find("cover"); it != entry.end()) {
+        const json& c = *it;
+        const auto image = c.is_object() ? c.find("image") : c.end();
+        if (!c.is_object() || image == c.end() || !image->is_string() || image->get_ref<const std::string&>().empty()) {
+            problems.push_back(at + "cover: expected an object with a non-empty \"image\", got " + kind_of(c) + "; ignored");
+        } else if (!url_is_safe(image->get_ref<const std::string&>(), UrlUse::Image)) {
+            problems.push_back(at + "cover.image: a script URL is not allowed, got " + shown(*image) + "; ignored");
+        } else {
+            Cover cover;
+            cover.image = image->get<std::string>();
+            for (const char* name : {"alt", "caption"}) {
+                auto f = c.find(name);
+                if (f == c.end()) continue;
+                if (f->is_string()) (name[0] == 'a' ? cover.alt : cover.caption) = f->get<std::string>();
+                else problems.push_back(at + "cover." + name + ": expected a string, got " + kind_of(*f) + "; ignored");
+            }
+            post.cover = std::move(cover);
+        }
+    }
+    for (const SwitchField& f : kSwitchFields) post.switches.*f.post = soft_bool(entry, f.name, at, problems);
+}
 }  // namespace
 
 const Post* SiteIndex::find(std::string_view slug) const {
@@ -258,6 +358,16 @@ Result<SiteIndex> index_parse(std::string_view text, std::string_view source_nam
         else site.problems.push_back("language: expected a language tag such as \"en\" or \"pt-BR\", got " + kind_of(*it));
     }
     if (auto it = root.find("menu"); it != root.end()) read_menu(*it, site);
+    if (auto it = root.find("homeInfo"); it != root.end()) read_home_info(*it, site);
+    top_string("copyright", site.copyright);
+    if (auto it = root.find("defaultTheme"); it != root.end()) {
+        const bool ok = it->is_string() && (*it == "auto" || *it == "light" || *it == "dark");
+        if (ok) site.default_theme = it->get<std::string>();
+        else site.problems.push_back("defaultTheme: expected \"auto\", \"light\" or \"dark\", got " + kind_of(*it) + "; \"auto\" is used");
+    }
+    if (auto v = soft_bool(root, "showPageNums", "", site.problems)) site.show_page_nums = *v;
+    for (const SwitchField& f : kSwitchFields)
+        if (auto v = soft_bool(root, f.name, "", site.problems)) site.switches.*f.site = *v;
 
     auto posts_it = root.find("posts");
     if (posts_it == root.end()) return Error{"schema", src + ": \"posts\" is missing: expected an array of posts"};
@@ -321,14 +431,20 @@ Result<SiteIndex> index_parse(std::string_view text, std::string_view source_nam
         }
         first_use.emplace(post.slug, pos);
         if (draft) continue;
+        read_post_extras(entry, where, post, site.problems);
         if (has_summary) post.summary = summary;
         if (post.author.empty()) post.author = site.author;
         post.file = r.field("file") ? file : post.slug + ".md";
         site.posts.push_back(std::move(post));
     }
 
-    // Newest first; undated posts after all dated ones, in file order.
+    // Hugo's default order: a weight before none, lower first; then newest
+    // first; undated posts after all dated ones, in file order.
     std::stable_sort(site.posts.begin(), site.posts.end(), [](const Post& a, const Post& b) {
+        if (a.weight != b.weight) {
+            if (a.weight == 0 || b.weight == 0) return b.weight == 0;
+            return a.weight < b.weight;
+        }
         if (a.date.has_value() != b.date.has_value()) return a.date.has_value();
         if (!a.date) return false;
         return date_unix_seconds(*a.date) > date_unix_seconds(*b.date);
@@ -338,6 +454,13 @@ Result<SiteIndex> index_parse(std::string_view text, std::string_view source_nam
         site.by_file.emplace(site.posts[i].file, i);
     }
     return site;
+}
+
+PostSwitches index_post_switches(const SiteIndex& site, const Post& post) {
+    PostSwitches out = site.switches;
+    for (const SwitchField& f : kSwitchFields)
+        if (post.switches.*f.post) out.*f.site = *(post.switches.*f.post);
+    return out;
 }
 
 std::vector<const Post*> index_listed(const SiteIndex& site, std::string_view tag) {

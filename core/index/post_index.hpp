@@ -14,6 +14,34 @@
 
 namespace blog {
 
+// PaperMod's per-page switches (its params ShowToc, TocOpen, ShowReadingTime,
+// ShowWordCount, ShowPostNavLinks, ShowBreadCrumbs, ShowCodeCopyButtons): the
+// index's site-level values, each of which a post may override. The defaults
+// are what the blogs PaperMod ports show (the sample's seed site): every part
+// of a post on, the TOC closed, no copy buttons.
+struct PostSwitches {
+    bool show_toc = true;
+    bool toc_open = false;
+    bool show_reading_time = true;
+    bool show_word_count = true;
+    bool show_post_nav_links = true;
+    bool show_bread_crumbs = true;
+    bool show_code_copy_buttons = false;
+};
+
+// A post's own values; nullopt: the site's.
+struct PostSwitchOverrides {
+    std::optional<bool> show_toc, toc_open, show_reading_time, show_word_count, show_post_nav_links,
+        show_bread_crumbs, show_code_copy_buttons;
+};
+
+// A post's cover image (PaperMod's cover.image, cover.alt, cover.caption).
+struct Cover {
+    std::string image;    // as written in the index (relative to index.json, or absolute); never a script URL
+    std::string alt;
+    std::string caption;  // plain text
+};
+
 struct Post {
     std::string slug;
     std::string title;
@@ -24,6 +52,10 @@ struct Post {
     std::vector<std::string> tags;
     std::string file;               // relative to index.json; default "<slug>.md"
     bool hidden = false;            // PaperMod's hiddenInHomeList: reachable, not listed
+    std::string description;        // shown under the title (PaperMod's post-description)
+    long long weight = 0;           // Hugo's weight: non-zero first, ascending, then by date
+    std::optional<Cover> cover;
+    PostSwitchOverrides switches;
     size_t position = 0;            // index in the file's "posts" array
 };
 
@@ -31,6 +63,20 @@ struct Post {
 struct MenuEntry {
     std::string name;
     std::string url;  // as written ("#/archive", "/about/", "https://…"); never a script URL
+};
+
+// A link of the home info's footer (PaperMod's socialIcons).
+struct SocialIcon {
+    std::string name;  // PaperMod's icon name ("github", "x", "email"…); shown as the link's text
+    std::string url;   // never a script URL
+};
+
+// PaperMod's homeInfoParams: shown on top of the home list's first page in
+// place of the newest post's first-entry.
+struct HomeInfo {
+    std::string title;    // plain text
+    std::string content;  // plain text (escaped; a blank line starts a paragraph)
+    std::vector<SocialIcon> social_icons;
 };
 
 struct SiteIndex {
@@ -44,7 +90,14 @@ struct SiteIndex {
     // Tags); nullopt when the index has none (or not an array). A bad entry
     // is left out with a problem; so is a script URL.
     std::optional<std::vector<MenuEntry>> menu;
-    std::vector<Post> posts;        // newest first; drafts and invalid entries left out
+    std::optional<HomeInfo> home_info;  // "homeInfo"
+    std::string copyright;              // "copyright": the footer's text instead of "© <year> <title>"
+    std::string default_theme = "auto"; // "defaultTheme": "auto" (the reader's system), "light" or "dark"
+    bool show_page_nums = false;        // "showPageNums": "Next 2/3 »"
+    PostSwitches switches;              // the site's values of the per-post switches
+    // Hugo's default order: posts with a weight first (ascending), then newest
+    // first; undated posts last. Drafts and invalid entries left out.
+    std::vector<Post> posts;
     std::vector<std::string> problems;  // one line per entry or field left out
     size_t skipped_entries = 0;         // how many of the problems are whole post entries
 
@@ -70,6 +123,9 @@ std::string index_size_problem(std::string_view source_name, size_t bytes);
 // are not valid UTF-8 become U+FFFD, each field holding one is reported in
 // `problems`, and the entry is kept.
 Result<SiteIndex> index_parse(std::string_view json_text, std::string_view source_name);
+
+// The switches a post is shown with: its own values, else the site's.
+PostSwitches index_post_switches(const SiteIndex& site, const Post& post);
 
 // The posts shown in the home list (not hidden), in order; with a tag, only
 // the posts carrying it (hidden ones included, as on Hugo's term pages).

@@ -34,7 +34,7 @@ void build_post(Page& page, const Route& route, const SiteState& state, const Pa
     } else {
         const RenderedMarkdown* body = entry && entry->rendered ? &*entry->rendered : nullptr;
         page.complete = body != nullptr;
-        page.screen = view_post(site, *post, body, config.links);
+        page.screen = view_post(site, *post, body, config.links, config.index_url);
         if (body) {
             page.needs_code = body->has_code;
             page.needs_math = body->has_math;
@@ -102,7 +102,7 @@ Page page_build(const Route& route, const SiteState& state, const PageConfig& co
                 if (!entry) page.needs.push_back(post_need(config, post));
                 if (!entry || entry->state == PostEntry::State::Loading) page.complete = false;
                 return std::nullopt;
-            }, config.links);
+            }, config.links, config.index_url);
             break;
         }
         case Route::Kind::Tags:

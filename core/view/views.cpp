@@ -84,8 +84,10 @@ const char* const kThemeToggle =
 
 // The header (site title, menu), `main_html`, the footer. `current`: the
 // href of the menu entry this screen belongs to ("#/tags" on a tag's list), "" for none.
+// `list`: PaperMod's list look (its body.list: a grey page under white cards),
+// for every screen but a post's and the error and loading screens.
 std::string page_shell(const SiteIndex* site, std::string_view main_html, const RouteLinks& links,
-                       std::string_view current = {}) {
+                       std::string_view current = {}, bool list = false) {
     std::string out;
     out.reserve(main_html.size() + 1024);
     out += "<header class=\"header\"><nav class=\"nav\"><div class=\"logo\">";
@@ -103,13 +105,27 @@ std::string page_shell(const SiteIndex* site, std::string_view main_html, const 
     out += kThemeToggle;
     out += "</div>";
     if (site) out += menu_html(*site, links, current);
-    out += "</nav></header>\n<main class=\"main\">\n";
+    out += list ? "</nav></header>\n<main class=\"main list\">\n" : "</nav></header>\n<main class=\"main\">\n";
     out += main_html;
     out += "</main>\n<footer class=\"footer\">";
-    if (site && !site->author.empty()) {
-        out += "<span>&copy; ";
-        html_escape_append(out, site->author);
+    // PaperMod's: the site's copyright, else "© <year> <title>" linking home;
+    // the year is the newest post's (the core has no clock: a prerendered
+    // page and the widget must agree).
+    if (site && !site->copyright.empty()) {
+        out += "<span>";
+        html_escape_append(out, site->copyright);
         out += "</span> · ";
+    } else if (site && !site->title.empty()) {
+        int year = 0;
+        for (const Post& p : site->posts)
+            if (p.date) year = std::max(year, p.date->year);
+        out += "<span>&copy; ";
+        if (year > 0) out += std::to_string(year) + " ";
+        out += "<a href=\"";
+        attr(out, route_list_href(1, links));
+        out += "\">";
+        html_escape_append(out, site->title);
+        out += "</a></span> · ";
     }
     out += "<span>Rendered in your browser by wasm-blog</span></footer>\n";
     return out;
@@ -151,7 +167,8 @@ std::string problems_notice(const SiteIndex& site) {
     return out;
 }
 
-std::string toc_html(const std::vector<Heading>& headings, const std::string& slug, const RouteLinks& links) {
+std::string toc_html(const std::vector<Heading>& headings, const std::string& slug, const RouteLinks& links,
+                     bool open) {
     std::vector<const Heading*> entries;
     for (const Heading& h : headings)
         if (h.level >= 2 && h.level <= 4) entries.push_back(&h);
@@ -159,7 +176,8 @@ std::string toc_html(const std::vector<Heading>& headings, const std::string& sl
     int base = 4;
     for (const Heading* h : entries) base = std::min(base, h->level);
     std::string out =
-        "<div class=\"toc\"><details><summary accesskey=\"c\" title=\"(Alt + C)\">"
+        std::string(open ? "<div class=\"toc\"><details open>" : "<div class=\"toc\"><details>") +
+        "<summary accesskey=\"c\" title=\"(Alt + C)\">"
         "<span class=\"details\">Table of Contents</span></summary><div class=\"inner\">";
     int depth = 0;
     for (const Heading* h : entries) {
@@ -188,6 +206,84 @@ std::string toc_html(const std::vector<Heading>& headings, const std::string& sl
     return out;
 }
 
+
+// PaperMod's cover: <figure class="entry-cover"><img …>[<figcaption>]</figure>;
+// "" when the image, once resolved against the index, is not safe to show.
+std::string cover_html(const Post& post, std::string_view index_url, bool single) {
+    if (!post.cover) return {};
+    const Cover& c = *post.cover;
+    const std::string src = index_url.empty() ? c.image : url_resolve(index_url, c.image);
+    if (!url_is_safe(src, UrlUse::Image)) return {};
+    std::string out = "<figure class=\"entry-cover\"><img loading=\"";
+    out += single ? "eager" : "lazy";
+    out += "\" src=\"";
+    url_escape_append(out, src);
+    out += "\" alt=\"";
+    attr(out, c.alt);
+    out += "\">";
+    if (single && !c.caption.empty()) {
+        out += "<figcaption>";
+        html_escape_append(out, c.caption);
+        out += "</figcaption>";
+    }
+    out += "</figure>\n";
+    return out;
+}
+
+// PaperMod's home info: title, text (a blank line starts a paragraph) and
+// the social links, in place of the newest post's first-entry.
+std::string home_info_html(const HomeInfo& info) {
+    std::string out = "<article class=\"first-entry home-info\">\n<header class=\"entry-header\"><h1>";
+    html_escape_append(out, info.title);
+    out += "</h1></header>\n<div class=\"entry-content\">";
+    size_t at = 0;
+    const std::string& text = info.content;
+    while (at < text.size()) {
+        size_t end = text.find("\n\n", at);
+        if (end == std::string::npos) end = text.size();
+        const size_t b = text.find_first_not_of(" \t\r\n", at);
+        if (b != std::string::npos && b < end) {
+            size_t e = text.find_last_not_of(" \t\r\n", end - 1);
+            out += "<p>";
+            html_escape_append(out, std::string_view(text).substr(b, e - b + 1));
+            out += "</p>";
+        }
+        at = end + 2;
+    }
+    out += "</div>\n";
+    if (!info.social_icons.empty()) {
+        out += "<footer class=\"entry-footer\"><div class=\"social-icons\">";
+        for (const SocialIcon& icon : info.social_icons) {
+            std::string href;
+            url_escape_append(href, icon.url);
+            if (!url_is_safe(href, UrlUse::Link)) continue;
+            out += "<a href=\"" + href + "\" target=\"_blank\" rel=\"noopener noreferrer me\" title=\"";
+            attr(out, icon.name);
+            out += "\">";
+            html_escape_append(out, icon.name);
+            out += "</a>";
+        }
+        out += "</div></footer>\n";
+    }
+    out += "</article>\n";
+    return out;
+}
+
+// A copy button at the end of each <pre> of a rendered post.
+std::string with_copy_buttons(const std::string& html) {
+    static const std::string kButton =
+        "<button type=\"button\" class=\"copy-code\" data-action=\"copy-code\">copy</button>";
+    std::string out;
+    out.reserve(html.size() + 512);
+    size_t at = 0;
+    for (size_t end; (end = html.find("</pre>", at)) != std::string::npos; at = end + 6) {
+        out.append(html, at, end - at);
+        out += kButton;
+        out += "</pre>";
+    }
+    out.append(html, at, std::string::npos);
+    return out;
+}
 }  // namespace
 
 std::string view_date(const Post& post) {
@@ -211,8 +307,13 @@ int view_page_count(const SiteIndex& site, const ListQuery& query) {
     return page_count(index_listed(site, query.tag).size(), query.page_size);
 }
 
-std::string view_list_entry(const Post& post, const std::optional<Summary>& summary, const RouteLinks& links) {
-    std::string out = "<article class=\"post-entry\">\n<header class=\"entry-header\"><h2 class=\"entry-hint-parent\">";
+std::string view_list_entry(const Post& post, const std::optional<Summary>& summary, const RouteLinks& links,
+                            std::string_view article_class, std::string_view index_url) {
+    std::string out = "<article class=\"";
+    attr(out, article_class);
+    out += "\">\n";
+    out += cover_html(post, index_url, false);
+    out += "<header class=\"entry-header\"><h2 class=\"entry-hint-parent\">";
     html_escape_append(out, post.title);
     out += "</h2></header>\n";
     if (summary && !summary->text.empty()) {
@@ -237,7 +338,7 @@ std::string view_list_entry(const Post& post, const std::optional<Summary>& summ
 }
 
 Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLookup& summaries,
-                 const RouteLinks& links) {
+                 const RouteLinks& links, std::string_view index_url) {
     std::vector<const Post*> posts = index_listed(site, query.tag);
     const int pages = page_count(posts.size(), query.page_size);
     const size_t size = size_t(std::max(1, query.page_size));
@@ -257,50 +358,72 @@ Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLoo
         main += "</h1></header>\n";
     }
     main += problems_notice(site);
+    const bool home_first = !is_tag && query.page == 1;
+    if (home_first && site.home_info) main += home_info_html(*site.home_info);
     if (posts.empty()) main += "<p class=\"empty\">No posts yet.</p>\n";
     const size_t first = size_t(query.page - 1) * size;
-    for (size_t i = first; i < posts.size() && i < first + size; ++i)
-        main += view_list_entry(*posts[i], summary_of(*posts[i], summaries), links);
+    for (size_t i = first; i < posts.size() && i < first + size; ++i) {
+        const char* cls = is_tag ? "post-entry tag-entry"
+                          : home_first && i == 0 && !site.home_info ? "first-entry post-entry"
+                                                                      : "post-entry";
+        main += view_list_entry(*posts[i], summary_of(*posts[i], summaries), links, cls, index_url);
+    }
     if (pages > 1) {
         auto href = [&](int page) {
             return is_tag ? route_tag_href(query.tag, page, links) : route_list_href(page, links);
         };
         main += "<footer class=\"page-footer\"><nav class=\"pagination\">";
-        if (query.page > 1) main += "<a class=\"prev\" href=\"" + html_escape(href(query.page - 1)) + "\">«&nbsp;Prev</a>";
-        if (query.page < pages) main += "<a class=\"next\" href=\"" + html_escape(href(query.page + 1)) + "\">Next&nbsp;»</a>";
+        // PaperMod's showPageNums: "«&nbsp;Prev&nbsp;1/3", "Next&nbsp;3/3&nbsp;»".
+        auto nums = [&](int page) {
+            return site.show_page_nums ? "&nbsp;" + std::to_string(page) + "/" + std::to_string(pages) : std::string();
+        };
+        if (query.page > 1)
+            main += "<a class=\"prev\" href=\"" + html_escape(href(query.page - 1)) + "\">«&nbsp;Prev" +
+                    nums(query.page - 1) + "</a>";
+        if (query.page < pages)
+            main += "<a class=\"next\" href=\"" + html_escape(href(query.page + 1)) + "\">Next" + nums(query.page + 1) +
+                    "&nbsp;»</a>";
         main += "</nav></footer>\n";
     }
     std::string title = is_tag ? query.tag : std::string();
     if (query.page > 1) title += (title.empty() ? "" : " · ") + std::string("Page ") + std::to_string(query.page);
     const std::string current = is_tag ? route_tags_href(links) : route_list_href(1, links);
-    return Screen{page_shell(&site, main, links, current), with_site(title, &site), is_tag ? "tag" : "list"};
+    return Screen{page_shell(&site, main, links, current, true), with_site(title, &site), is_tag ? "tag" : "list"};
 }
 
-Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown* body, const RouteLinks& links) {
+Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown* body, const RouteLinks& links,
+                 std::string_view index_url) {
+    const PostSwitches show = index_post_switches(site, post);
     std::string main = "<article class=\"post-single\">\n<header class=\"post-header\">";
-    main += "<div class=\"breadcrumbs\"><a href=\"" + html_escape(route_list_href(1, links)) +
-            "\">Home</a></div>\n<h1 class=\"post-title\">";
+    if (show.show_bread_crumbs)
+        main += "<div class=\"breadcrumbs\"><a href=\"" + html_escape(route_list_href(1, links)) + "\">Home</a></div>\n";
+    main += "<h1 class=\"post-title\">";
     html_escape_append(main, post.title);
-    main += "</h1>\n<div class=\"post-meta\">";
+    main += "</h1>\n";
+    if (!post.description.empty()) {
+        main += "<div class=\"post-description\">";
+        html_escape_append(main, post.description);
+        main += "</div>\n";
+    }
+    main += "<div class=\"post-meta\">";
     std::string meta = view_date(post);
     auto add = [&](const std::string& part) {
         if (part.empty()) return;
         if (!meta.empty()) meta += kSep;
         meta += part;
     };
-    if (body) {
-        add(std::to_string(view_reading_minutes(body->word_count)) + " min");
-        add(std::to_string(body->word_count) + (body->word_count == 1 ? " word" : " words"));
-    }
+    if (body && show.show_reading_time) add(std::to_string(view_reading_minutes(body->word_count)) + " min");
+    if (body && show.show_word_count) add(std::to_string(body->word_count) + (body->word_count == 1 ? " word" : " words"));
     add(html_escape(post.author));
     main += meta + "</div>\n</header>\n";
+    main += cover_html(post, index_url, true);
     if (!body) {
         main += "<p class=\"loading\" aria-busy=\"true\">Loading…</p>\n</article>\n";
         return Screen{page_shell(&site, main, links), with_site(post.title, &site), "loading"};
     }
-    main += toc_html(body->headings, post.slug, links);
+    if (show.show_toc) main += toc_html(body->headings, post.slug, links, show.toc_open);
     main += "<div class=\"post-content\">";
-    main += body->html;
+    main += show.show_code_copy_buttons ? with_copy_buttons(body->html) : body->html;
     main += "</div>\n<footer class=\"post-footer\">";
     if (!post.tags.empty()) {
         main += "<ul class=\"post-tags\">";
@@ -313,7 +436,7 @@ Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown
     }
     std::vector<const Post*> listed = index_listed(site);
     auto it = std::find(listed.begin(), listed.end(), &post);
-    if (it != listed.end() && listed.size() > 1) {
+    if (show.show_post_nav_links && it != listed.end() && listed.size() > 1) {
         const Post* newer = it == listed.begin() ? nullptr : *(it - 1);
         const Post* older = it + 1 == listed.end() ? nullptr : *(it + 1);
         main += "<nav class=\"paginav\">";
@@ -360,7 +483,7 @@ Screen view_tags(const SiteIndex& site, const RouteLinks& links) {
         }
         main += "</ul>\n";
     }
-    return Screen{page_shell(&site, main, links, route_tags_href(links)), with_site("Tags", &site), "tags"};
+    return Screen{page_shell(&site, main, links, route_tags_href(links), true), with_site("Tags", &site), "tags"};
 }
 
 namespace {
@@ -392,7 +515,11 @@ Screen view_archive(const SiteIndex& site, const RouteLinks& links) {
     // groups newest first and, within one, the index's order (newest first).
     std::vector<const Post*> posts = index_listed(site);
     auto key = [](const Post* p) { return p->date ? p->date->year * 12 + (p->date->month - 1) : -1; };
-    std::stable_sort(posts.begin(), posts.end(), [&](const Post* a, const Post* b) { return key(a) > key(b); });
+    // By date, not the list's order (a weight pins a post in the list only).
+    std::stable_sort(posts.begin(), posts.end(), [&](const Post* a, const Post* b) {
+        if (key(a) != key(b)) return key(a) > key(b);
+        return a->date && b->date && date_unix_seconds(*a->date) > date_unix_seconds(*b->date);
+    });
 
     std::string main = "<header class=\"page-header\"><h1>Archive</h1></header>\n";
     if (posts.empty()) main += "<p class=\"empty\">No posts yet.</p>\n";
@@ -424,7 +551,7 @@ Screen view_archive(const SiteIndex& site, const RouteLinks& links) {
         }
         main += "</div>\n";
     }
-    return Screen{page_shell(&site, main, links, route_archive_href(links)), with_site("Archive", &site), "archive"};
+    return Screen{page_shell(&site, main, links, route_archive_href(links), true), with_site("Archive", &site), "archive"};
 }
 
 Screen view_search(const SiteIndex& site, const SearchIndex& index, std::string_view query,
@@ -472,7 +599,7 @@ Screen view_search(const SiteIndex& site, const SearchIndex& index, std::string_
                 std::to_string(kSearchShown) + " are shown. More words narrow the search.</p>\n";
     }
     main += "</div>\n";
-    return Screen{page_shell(&site, main, links, route_search_href({}, links)), with_site("Search", &site), "search"};
+    return Screen{page_shell(&site, main, links, route_search_href({}, links), true), with_site("Search", &site), "search"};
 }
 
 Screen view_not_found(const SiteIndex* site, std::string_view heading, std::string_view message,

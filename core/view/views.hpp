@@ -49,18 +49,32 @@ int view_page_count(const SiteIndex& site, const ListQuery& query);
 // The list: entries newest first, pagination, and a notice for entries of
 // index.json that were left out. A page past the end is a not-found screen.
 // Links are hash routes unless `links` says paths (a built site).
+// On the home list's first page, the index's home info comes first, else the
+// newest post is PaperMod's first-entry. Cover images resolve against
+// `index_url` (as post files do; "": as written).
 Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLookup& summaries = {},
-                 const RouteLinks& links = {});
+                 const RouteLinks& links = {}, std::string_view index_url = {});
 
 // One list entry (exposed for tests and feeds).
-std::string view_list_entry(const Post& post, const std::optional<Summary>& summary, const RouteLinks& links = {});
+// `article_class`: "post-entry", PaperMod's "first-entry post-entry" (the
+// newest post on the home page's first page when there is no home info; the
+// second class keeps it an entry for the platform and the tests) or
+// "post-entry tag-entry" (a tag's list). `index_url`: as view_list's.
+std::string view_list_entry(const Post& post, const std::optional<Summary>& summary, const RouteLinks& links = {},
+                            std::string_view article_class = "post-entry", std::string_view index_url = {});
 
 // "<span title=\"2022-07-24 21:42:07 -0700 -0700\">July 24, 2022</span>", or "".
 std::string view_date(const Post& post);
 
 // The post: header (title, meta line, tags), table of contents, body,
 // previous/next links. `body` is the rendered Markdown; nullptr while loading.
-Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown* body, const RouteLinks& links = {});
+// What is shown follows index_post_switches (breadcrumbs, reading time, word
+// count, TOC and whether it is open, prev/next links, a copy button
+// <button type="button" class="copy-code" data-action="copy-code">copy</button>
+// at the end of each <pre>); the description under the title, the cover
+// (resolved against `index_url`, as view_list's) under the header.
+Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown* body, const RouteLinks& links = {},
+                 std::string_view index_url = {});
 
 // Every tag of the listed posts with its number of posts, by name (PaperMod's
 // terms page).
