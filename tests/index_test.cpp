@@ -433,3 +433,109 @@ TEST_CASE("index: the menu is the index's \"menu\", each bad entry left out with
                                    "menu: expected an array of {\"name\", \"url\"} objects, got an object; the default menu is shown"});
     }
 }
+
+TEST_CASE("index: PaperMod's site options (homeInfo, copyright, defaultTheme, showPageNums)") {
+    SECTION("defaults") {
+        SiteIndex site = parse_ok(R"J({"posts": []})J");
+        CHECK_FALSE(site.home_info);
+        CHECK(site.copyright.empty());
+        CHECK(site.default_theme == "auto");
+        CHECK_FALSE(site.show_page_nums);
+    }
+    SECTION("read") {
+        SiteIndex site = parse_ok(R"J({"homeInfo": {"title": "Hi", "content": "About <me>",
+            "socialIcons": [{"name": "github", "url": "https://github.com/x"}, {"name": "bad", "url": "javascript:alert(1)"},
+                            {"name": "email"}]},
+            "copyright": "© 2024 Me", "defaultTheme": "dark", "showPageNums": true, "posts": []})J");
+        REQUIRE(site.home_info);
+        CHECK(site.home_info->title == "Hi");
+        CHECK(site.home_info->content == "About <me>");
+        REQUIRE(site.home_info->social_icons.size() == 1);
+        CHECK(site.home_info->social_icons[0].url == "https://github.com/x");
+        CHECK(site.problems == std::vector<std::string>{
+                                   "homeInfo.socialIcons[1].url: a script URL is not allowed, got \"javascript:alert(1)\"",
+                                   "homeInfo.socialIcons[2].url: missing (required)"});
+        CHECK(site.copyright == "© 2024 Me");
+        CHECK(site.default_theme == "dark");
+        CHECK(site.show_page_nums);
+    }
+    SECTION("bad values are problems, never failures") {
+        SiteIndex site = parse_ok(R"J({"homeInfo": "hi", "copyright": 3, "defaultTheme": "blue", "showPageNums": "yes",
+                                      "showToc": 1, "posts": [{"slug": "a", "title": "A"}]})J");
+        CHECK_FALSE(site.home_info);
+        CHECK(site.default_theme == "auto");
+        CHECK_FALSE(site.show_page_nums);
+        CHECK(site.switches.show_toc);
+        CHECK(site.posts.size() == 1);
+        CHECK(site.skipped_entries == 0);
+        CHECK(site.problems == std::vector<std::string>{
+                                   "homeInfo: expected an object with \"title\", \"content\" and \"socialIcons\", got \"hi\"; ignored",
+                                   "copyright: expected a string, got 3",
+                                   "defaultTheme: expected \"auto\", \"light\" or \"dark\", got \"blue\"; \"auto\" is used",
+                                   "showPageNums: expected true or false, got \"yes\"; ignored",
+                                   "showToc: expected true or false, got 1; ignored"});
+    }
+}
+
+TEST_CASE("index: the per-post switches, the site's values and each post's override") {
+    SiteIndex site = parse_ok(R"J({"showReadingTime": false, "showCodeCopyButtons": true, "posts": [
+        {"slug": "a", "title": "A"},
+        {"slug": "b", "title": "B", "showReadingTime": true, "showToc": false, "tocOpen": true, "showWordCount": false,
+         "showPostNavLinks": false, "showBreadCrumbs": false, "showCodeCopyButtons": false},
+        {"slug": "c", "title": "C", "tocOpen": "yes"}]})J");
+    SECTION("defaults: every part of a post on, the TOC closed, no copy buttons") {
+        const PostSwitches d;
+        CHECK(d.show_toc);
+        CHECK_FALSE(d.toc_open);
+        CHECK(d.show_reading_time);
+        CHECK(d.show_word_count);
+        CHECK(d.show_post_nav_links);
+        CHECK(d.show_bread_crumbs);
+        CHECK_FALSE(d.show_code_copy_buttons);
+    }
+    const PostSwitches a = index_post_switches(site, *site.find("a"));
+    CHECK_FALSE(a.show_reading_time);
+    CHECK(a.show_code_copy_buttons);
+    CHECK(a.show_toc);
+    const PostSwitches b = index_post_switches(site, *site.find("b"));
+    CHECK(b.show_reading_time);
+    CHECK_FALSE(b.show_toc);
+    CHECK(b.toc_open);
+    CHECK_FALSE(b.show_word_count);
+    CHECK_FALSE(b.show_post_nav_links);
+    CHECK_FALSE(b.show_bread_crumbs);
+    CHECK_FALSE(b.show_code_copy_buttons);
+    CHECK_FALSE(index_post_switches(site, *site.find("c")).toc_open);
+    CHECK(site.problems == std::vector<std::string>{"posts[2].tocOpen: expected true or false, got \"yes\"; ignored"});
+}
+
+TEST_CASE("index: description, weight and cover of a post; a bad one is ignored and the post kept") {
+    SiteIndex site = parse_posts(R"J(
+        {"slug": "new", "title": "New", "date": "2022-07-24", "description": "What it is"},
+        {"slug": "old", "title": "Old", "date": "2020-01-01", "weight": 2,
+         "cover": {"image": "img/c.png", "alt": "A cat", "caption": "Photo: me"}},
+        {"slug": "first", "title": "First", "date": "2019-01-01", "weight": 1},
+        {"slug": "neg", "title": "Neg", "date": "2018-01-01", "weight": -1},
+        {"slug": "undated", "title": "Undated"},
+        {"slug": "bad", "title": "Bad", "date": "2021-01-01", "weight": 1.5, "description": 7,
+         "cover": {"image": "javascript:alert(1)"}},
+        {"slug": "nocover", "title": "No cover", "date": "2021-01-02", "cover": "x.png"})J");
+    SECTION("Hugo's order: a weight first, lower first, then newest first") {
+        CHECK(slugs(site.posts) == std::vector<std::string>{"neg", "first", "old", "new", "nocover", "bad", "undated"});
+        CHECK(slugs(index_listed(site)) == slugs(site.posts));
+    }
+    const Post& old = *site.find("old");
+    REQUIRE(old.cover);
+    CHECK(old.cover->image == "img/c.png");
+    CHECK(old.cover->alt == "A cat");
+    CHECK(old.cover->caption == "Photo: me");
+    CHECK(site.find("new")->description == "What it is");
+    CHECK_FALSE(site.find("bad")->cover);
+    CHECK(site.find("bad")->weight == 0);
+    CHECK(site.skipped_entries == 0);
+    CHECK(site.problems == std::vector<std::string>{
+                               "posts[5].description: expected a string, got 7; ignored",
+                               "posts[5].weight: expected a whole number, got 1.5; ignored",
+                               "posts[5].cover.image: a script URL is not allowed, got \"javascript:alert(1)\"; ignored",
+                               "posts[6].cover: expected an object with a non-empty \"image\", got \"x.png\"; ignored"});
+}

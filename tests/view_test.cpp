@@ -582,3 +582,104 @@ TEST_CASE("view: the archive groups every listed post by year, then month, newes
         CHECK(contains(view_archive(parse_ok(R"({"posts": []})")).html, "<p class=\"empty\">No posts yet.</p>"));
     }
 }
+
+TEST_CASE("view: the home list's first page has PaperMod's first-entry, or the home info instead") {
+    SECTION("without home info: the newest post is the first-entry, no card") {
+        SiteIndex site = parse_ok(R"({"title": "T", "posts": [{"slug": "a", "title": "A", "date": "2022-07-02"},
+                                                              {"slug": "b", "title": "B", "date": "2022-07-01"}]})");
+        const std::string html = view_list(site, ListQuery{}).html;
+        CHECK(contains(html, "<main class=\"main list\">\n<article class=\"first-entry post-entry\">\n<header "
+                             "class=\"entry-header\"><h2 class=\"entry-hint-parent\">A</h2>"));
+        CHECK(count(html, "<article class=\"post-entry\">") == 1);
+        CHECK_FALSE(contains(html, "home-info"));
+        SECTION("only on the first page, never on a tag's list") {
+            CHECK_FALSE(contains(view_list(site, ListQuery{2, 1, ""}).html, "first-entry"));
+            SiteIndex tagged = parse_ok(R"({"posts": [{"slug": "a", "title": "A", "tags": ["go"]}]})");
+            const std::string tag = view_list(tagged, ListQuery{1, 10, "go"}).html;
+            CHECK(contains(tag, "<article class=\"post-entry tag-entry\">"));
+            CHECK_FALSE(contains(tag, "first-entry"));
+        }
+    }
+    SECTION("with home info: its title, text and social links first, every post a card") {
+        SiteIndex site = parse_ok(R"({"title": "T", "homeInfo": {"title": "Hi <you>", "content": "One & two\n\nThree",
+            "socialIcons": [{"name": "github", "url": "https://github.com/x"}]},
+            "posts": [{"slug": "a", "title": "A", "date": "2022-07-02"}]})");
+        const std::string html = view_list(site, ListQuery{}).html;
+        CHECK(contains(html, "<main class=\"main list\">\n<article class=\"first-entry home-info\">\n<header "
+                             "class=\"entry-header\"><h1>Hi &lt;you&gt;</h1></header>\n<div class=\"entry-content\">"
+                             "<p>One &amp; two</p><p>Three</p></div>\n<footer class=\"entry-footer\"><div class=\"social-icons\">"
+                             "<a href=\"https://github.com/x\" target=\"_blank\" rel=\"noopener noreferrer me\" title=\"github\">"
+                             "github</a></div></footer>\n</article>\n<article class=\"post-entry\">"));
+        CHECK_FALSE(contains(html, "first-entry post-entry"));
+        CHECK_FALSE(contains(view_list(site, ListQuery{2, 1, ""}).html, "home-info"));  // past the end: not found
+    }
+}
+
+TEST_CASE("view: the footer is the index's copyright, else \"© <newest post's year> <title>\"") {
+    SiteIndex site = parse_ok(R"({"title": "T", "copyright": "CC BY <4.0>", "posts": []})");
+    CHECK(contains(view_list(site, ListQuery{}).html,
+                   "<footer class=\"footer\"><span>CC BY &lt;4.0&gt;</span> · <span>Rendered in your browser by wasm-blog"));
+    SiteIndex undated = parse_ok(R"({"title": "T", "posts": [{"slug": "a", "title": "A"}]})");
+    CHECK(contains(view_list(undated, ListQuery{}).html, "<footer class=\"footer\"><span>&copy; <a href=\"#/\">T</a></span>"));
+}
+
+TEST_CASE("view: showPageNums adds PaperMod's page numbers to the pagination") {
+    std::string posts;
+    for (int i = 0; i < 3; ++i) posts += std::string(i ? "," : "") + "{\"slug\": \"p" + std::to_string(i) + "\", \"title\": \"P\"}";
+    SiteIndex site = parse_ok("{\"showPageNums\": true, \"posts\": [" + posts + "]}");
+    CHECK(contains(view_list(site, ListQuery{2, 1, ""}).html,
+                   "<nav class=\"pagination\"><a class=\"prev\" href=\"#/\">«&nbsp;Prev&nbsp;1/3</a>"
+                   "<a class=\"next\" href=\"#/page/3\">Next&nbsp;3/3&nbsp;»</a></nav>"));
+}
+
+TEST_CASE("view: a post's description, cover and switches") {
+    SiteIndex site = parse_ok(R"({"title": "T", "posts": [
+        {"slug": "a", "title": "A", "date": "2022-07-02", "description": "About <a>",
+         "cover": {"image": "img/c.png", "alt": "A \"cat\"", "caption": "By <me>"}},
+        {"slug": "b", "title": "B", "date": "2022-07-01", "showToc": false, "showReadingTime": false,
+         "showWordCount": false, "showPostNavLinks": false, "showBreadCrumbs": false, "showCodeCopyButtons": true},
+        {"slug": "c", "title": "C", "date": "2022-06-01", "tocOpen": true}]})");
+    const RenderedMarkdown body = render("## One\n\ntext\n\n## Two\n\n```\ncode\n```\n");
+    const std::string a = view_post(site, *site.find("a"), &body, {}, "/blog/posts/index.json").html;
+    CHECK(contains(a, "<h1 class=\"post-title\">A</h1>\n<div class=\"post-description\">About &lt;a&gt;</div>\n"
+                      "<div class=\"post-meta\">"));
+    CHECK(contains(a, "</header>\n<figure class=\"entry-cover\"><img loading=\"eager\" src=\"/blog/posts/img/c.png\" "
+                      "alt=\"A &quot;cat&quot;\"><figcaption>By &lt;me&gt;</figcaption></figure>\n<div class=\"toc\">"));
+    CHECK(contains(a, "<div class=\"breadcrumbs\">"));
+    CHECK(contains(a, "<div class=\"toc\"><details><summary"));
+    CHECK(contains(a, " min&nbsp;·&nbsp;"));
+    CHECK(contains(a, " words"));
+    CHECK(contains(a, "class=\"paginav\""));
+    CHECK_FALSE(contains(a, "copy-code"));
+
+    const std::string b = view_post(site, *site.find("b"), &body).html;
+    CHECK_FALSE(contains(b, "breadcrumbs"));
+    CHECK_FALSE(contains(b, "class=\"toc\""));
+    CHECK_FALSE(contains(b, " min"));
+    CHECK_FALSE(contains(b, " words"));
+    CHECK_FALSE(contains(b, "paginav"));
+    CHECK_FALSE(contains(b, "post-description"));
+    CHECK(contains(b, "</code><button type=\"button\" class=\"copy-code\" data-action=\"copy-code\">copy</button></pre>"));
+    CHECK(count(b, "class=\"copy-code\"") == 1);  // one per code block
+
+    CHECK(contains(view_post(site, *site.find("c"), &body).html, "<div class=\"toc\"><details open><summary"));
+
+    SECTION("the list card has the cover, lazily, without a caption") {
+        const std::string list = view_list(site, ListQuery{}, {}, {}, "posts/index.json").html;
+        CHECK(contains(list, "<article class=\"first-entry post-entry\">\n<figure class=\"entry-cover\"><img loading=\"lazy\" "
+                             "src=\"posts/img/c.png\" alt=\"A &quot;cat&quot;\"></figure>\n<header class=\"entry-header\">"));
+        CHECK_FALSE(contains(list, "figcaption"));
+    }
+    SECTION("without the index URL, the cover image is as written") {
+        SiteIndex odd = parse_ok(R"({"posts": [{"slug": "a", "title": "A", "cover": {"image": "x.png"}}]})");
+        CHECK(contains(view_list(odd, ListQuery{}).html, "src=\"x.png\""));
+    }
+}
+
+TEST_CASE("view: weight pins posts in the list and prev/next, not in the archive") {
+    SiteIndex site = parse_ok(R"({"posts": [{"slug": "new", "title": "New", "date": "2022-07-02"},
+        {"slug": "pinned", "title": "Pinned", "date": "2020-01-01", "weight": 1}]})");
+    CHECK(listed_slugs(view_list(site, ListQuery{}).html) == std::vector<std::string>{"pinned", "new"});
+    const std::string archive = view_archive(site).html;
+    CHECK(archive.find("#/posts/new") < archive.find("#/posts/pinned"));
+}
