@@ -508,6 +508,14 @@ export class WasmBlogElement extends HTMLElement {
       themeToggle();
       return;
     }
+    if (action && action.dataset.action === 'copy-code') {  // the core's button at the end of a <pre>
+      event.preventDefault();
+      const code = action.parentNode && action.parentNode.querySelector('code');
+      if (code && navigator.clipboard) navigator.clipboard.writeText(code.textContent).catch(() => {});
+      action.textContent = 'copied!';
+      setTimeout(() => { action.textContent = 'copy'; }, 2000);
+      return;
+    }
     const link = path.find((n) => n instanceof HTMLAnchorElement);
     const href = link && link.getAttribute('href');
     if (!href) return;
