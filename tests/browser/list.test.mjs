@@ -102,3 +102,32 @@ test('list: a screenshot at 1280x800 is saved to build/screenshots/list-1280x800
     await close();
   }
 });
+
+test('list: PaperMod\'s look: a grey page under white cards, the newest post as the first-entry; on a phone 18 px text', async () => {
+  const { page, close } = await openPage(env, '/', { viewport: { width: 390, height: 800 } });
+  try {
+    await waitForBlog(page, '.post-entry');
+    const look = await page.evaluate(() => {
+      const root = document.querySelector('wasm-blog').shadowRoot.querySelector('.wasm-blog');
+      const css = (el, p) => getComputedStyle(el).getPropertyValue(p);
+      const entries = [...root.querySelectorAll('article')];
+      return {
+        page: css(root, 'background-color'),
+        classes: entries.map((e) => e.className),
+        first: css(entries[0], 'background-color'),
+        card: css(entries[1], 'background-color'),
+        text: css(root, 'font-size'),
+        cardPadding: css(entries[1], 'padding-top'),
+      };
+    });
+    assert.equal(look.page, 'rgb(245, 245, 245)');
+    assert.equal(look.classes[0], 'first-entry post-entry', 'the seed has no home info: the newest post is the first-entry');
+    assert.ok(look.classes.slice(1).every((c) => c === 'post-entry'));
+    assert.equal(look.first, 'rgba(0, 0, 0, 0)', 'the first-entry is no card');
+    assert.equal(look.card, 'rgb(255, 255, 255)');
+    assert.equal(look.text, '18px');
+    assert.equal(look.cardPadding, '14px');
+  } finally {
+    await close();
+  }
+});
