@@ -337,3 +337,10 @@ TEST_CASE("route: the archive and the search screen on a built site, and their f
         CHECK(route_file(route_parse("#/search?q=borg")) == "search/index.html");
     }
 }
+
+TEST_CASE("route: a location is read in the spelling the links use") {
+    CHECK(route_parse_location("#/posts/x", RouteLinks{}).slug == "x");
+    CHECK(route_parse_location("/blog/posts/x/", RouteLinks::paths("/blog/")).slug == "x");
+    CHECK(route_parse_location("#/posts/x", RouteLinks::paths("/blog/")).kind == Kind::NotFound);
+    CHECK(route_parse_location("/blog/posts/x/", RouteLinks{}).kind == Kind::NotFound);
+}

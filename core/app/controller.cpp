@@ -11,8 +11,7 @@ Controller::Controller(ControllerConfig config, Fetcher& fetcher, Display& displ
 }
 
 void Controller::navigate(std::string_view location) {
-    route_ = config_.links.style == RouteLinks::Style::Path ? route_parse_path(location, config_.links.root)
-                                                           : route_parse(location);
+    route_ = route_parse_location(location, config_.links);
     route_changed_ = true;  // every navigation scrolls: to the top, or to its heading
     // A new navigation retries what failed before (the network may be back,
     // the file may have been published meanwhile).
@@ -37,9 +36,7 @@ void Controller::search(std::string_view query) {
 }
 
 bool Controller::is_route(std::string_view location) const {
-    const Route r = config_.links.style == RouteLinks::Style::Path ? route_parse_path(location, config_.links.root)
-                                                                   : route_parse(location);
-    return r.kind != Route::Kind::NotFound;
+    return route_parse_location(location, config_.links).kind != Route::Kind::NotFound;
 }
 
 void Controller::request(const std::string& url, std::string key, size_t max_bytes) {

@@ -186,6 +186,10 @@ Route route_parse_path(std::string_view path, std::string_view root_in) {
     return parse_rest(p, anchor, path, query);
 }
 
+Route route_parse_location(std::string_view location, const RouteLinks& links) {
+    return links.style == RouteLinks::Style::Path ? route_parse_path(location, links.root) : route_parse(location);
+}
+
 std::string route_list_href(int page, const RouteLinks& links) {
     return page <= 1 ? join(links, "") : join(links, "page/" + std::to_string(page));
 }

@@ -49,6 +49,10 @@ Route route_parse(std::string_view hash);
 // file: "index.xml", "posts/x.md"). A path outside `root` is not found.
 Route route_parse_path(std::string_view path, std::string_view root);
 
+// A location as `links` spells routes: a hash, or a path and its fragment
+// under links.root.
+Route route_parse_location(std::string_view location, const RouteLinks& links);
+
 std::string route_href(const Route& route, const RouteLinks& links = {});
 std::string route_list_href(int page = 1, const RouteLinks& links = {});
 std::string route_post_href(std::string_view slug, std::string_view anchor = {}, const RouteLinks& links = {});
