@@ -213,6 +213,21 @@ function themeStored() {
   }
 }
 let themeChoice = themeStored();
+// The site's own default (the index's "defaultTheme": "light", "dark", or
+// "auto" for the system's), which the reader's choice overrides. The core
+// gives it with each screen (frame.theme); a built page says it before any
+// script runs (<html data-default-theme>, <wasm-blog data-default-theme>),
+// and the last one seen for an index is kept (localStorage), so that a
+// reload of a dark-by-default blog does not first paint in light.
+const SITE_THEME_KEY = 'wasm-blog-site-theme:';
+const themeKnown = (t) => (t === 'dark' || t === 'light' ? t : null);
+function siteThemeStored(indexUrl) {
+  try {
+    return themeKnown(localStorage.getItem(SITE_THEME_KEY + indexUrl));
+  } catch {
+    return null;
+  }
+}
 // Our own pages (index.html, a built site's pages) say so with
 // <html data-wasm-blog-page>: their background follows the theme too. A host
 // page's root is never touched. A built site's page is also known by its
@@ -222,15 +237,19 @@ const OWN_PAGE = ':root:is([data-wasm-blog-page], :has(> body > wasm-blog[routin
 function themeApplyPage() {
   const root = document.documentElement;
   if (!root.matches(OWN_PAGE)) return;
-  if (themeChoice) root.setAttribute('data-theme', themeChoice);
+  // The page's own blog: the widget that follows the URL, else the first.
+  const owner = urlOwner || widgets.values().next().value;
+  const theme = themeChoice || (owner ? owner._siteTheme : themeKnown(root.dataset.defaultTheme));
+  if (theme) root.setAttribute('data-theme', theme);
   else root.removeAttribute('data-theme');
 }
 // At once, as the module runs: index.html loads it with blocking="render",
 // so the first paint already has the reader's theme.
 themeApplyPage();
-function themeToggle() {
-  const dark = themeChoice ? themeChoice === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
-  themeChoice = dark ? 'light' : 'dark';
+// The other theme than the one `widget` shows.
+function themeToggle(widget) {
+  const shown = widget._theme() || (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+  themeChoice = shown === 'dark' ? 'light' : 'dark';
   try {
     localStorage.setItem(THEME_KEY, themeChoice);
   } catch {
@@ -253,11 +272,36 @@ function screenKind(view) {
   return 'list';
 }
 
+// The rules of the page's own <link rel="stylesheet"> of `url` (our own
+// pages link wasm-blog.css for their background and a prerendered screen),
+// so that the file is not downloaded a second time; null when the page has
+// no such link or its rules cannot be read (another origin without CORS).
+function linkedSheetText(url) {
+  const link = [...document.querySelectorAll('link[rel~="stylesheet"]')].find((l) => l.href === url);
+  if (!link) return Promise.resolve(null);
+  const read = () => {
+    try {
+      return link.sheet ? [...link.sheet.cssRules].map((rule) => rule.cssText).join('\n') : null;
+    } catch {
+      return null;
+    }
+  };
+  if (link.sheet) return Promise.resolve(read());
+  // Still loading (or failed, which fires no more events: then a fetch after 3 s).
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), 3000);
+    const done = () => { clearTimeout(timer); resolve(read()); };
+    link.addEventListener('load', done, { once: true });
+    link.addEventListener('error', done, { once: true });
+  });
+}
+
 let sheetPromise = null;  // one constructable stylesheet shared by every shadow root
 function loadSheet() {
   if (!sheetPromise) {
-    sheetPromise = fetch(assetUrl('wasm-blog.css'))
-      .then((r) => (r.ok ? r.text() : ''))
+    const url = assetUrl('wasm-blog.css');
+    sheetPromise = linkedSheetText(url)
+      .then((linked) => linked ?? fetch(url).then((r) => (r.ok ? r.text() : '')))
       .catch(() => '')
       .then((css) => {
         const sheet = new CSSStyleSheet();
@@ -339,6 +383,7 @@ export class WasmBlogElement extends HTMLElement {
     this._requests = new Set();  // AbortControllers of the requests in flight
     this._restoreY = null;   // scroll position to restore (Back/Forward)
     this._scrollTimer = 0;
+    this._siteTheme = null;  // the site's default theme, when it is not "auto"
     this._onHashChange = () => {
       clearTimeout(this._scrollTimer);
       this._scrollTimer = 0;
@@ -364,6 +409,16 @@ export class WasmBlogElement extends HTMLElement {
       if (!this._scrollTimer) this._scrollTimer = setTimeout(() => this._saveScroll(), 150);
     };
     this._onClick = (event) => this._click(event);
+    // The scroll-to-top button shows once the widget's top is 800 px above
+    // the window and the widget is still in view (PaperMod: the page's 800 px).
+    this._onTopScroll = () => {
+      if (this._topFrame) return;
+      this._topFrame = requestAnimationFrame(() => {
+        this._topFrame = 0;
+        const box = this.getBoundingClientRect();
+        this._view.toggleAttribute('data-scrolled', box.top < -800 && box.bottom > 0);
+      });
+    };
     this._onPopState = () => {
       clearTimeout(this._scrollTimer);
       this._scrollTimer = 0;
@@ -411,6 +466,7 @@ export class WasmBlogElement extends HTMLElement {
         this.shadowRoot.append(this._view);
       }
     }
+    this._siteTheme = themeKnown(this.dataset.defaultTheme) || siteThemeStored(this._indexKey());
     this._applyTheme();  // before anything is painted: no flash of the other theme
     this._begin();
   }
@@ -456,6 +512,7 @@ export class WasmBlogElement extends HTMLElement {
       window.addEventListener('popstate', this._onPopState);
     }
     if (this._routing !== 'internal') window.addEventListener('scroll', this._onScroll, { passive: true });
+    window.addEventListener('scroll', this._onTopScroll, { passive: true });
     this.shadowRoot.addEventListener('click', this._onClick);
     this._start();
   }
@@ -465,6 +522,9 @@ export class WasmBlogElement extends HTMLElement {
     window.removeEventListener('hashchange', this._onHashChange);
     window.removeEventListener('popstate', this._onPopState);
     window.removeEventListener('scroll', this._onScroll);
+    window.removeEventListener('scroll', this._onTopScroll);
+    cancelAnimationFrame(this._topFrame);
+    this._topFrame = 0;
     this.shadowRoot.removeEventListener('click', this._onClick);
     clearTimeout(this._scrollTimer);
     this._scrollTimer = 0;
@@ -473,13 +533,42 @@ export class WasmBlogElement extends HTMLElement {
     if (urlOwner === this) urlOwner = null;
   }
 
+  // The theme this widget shows: the reader's choice, else its site's
+  // default; null to follow prefers-color-scheme (the stylesheet does).
+  _theme() {
+    return themeChoice || this._siteTheme;
+  }
+
   // The reader's theme on the view root (and a prerendered screen's).
   _applyTheme() {
+    const theme = this._theme();
     for (const root of [this._view, this._prerendered]) {
       if (!root) continue;
-      if (themeChoice) root.setAttribute('data-theme', themeChoice);
+      if (theme) root.setAttribute('data-theme', theme);
       else root.removeAttribute('data-theme');
     }
+    themeApplyPage();
+  }
+
+  // The site's default theme as the core gives it with a screen
+  // ("auto", "light", "dark"; undefined: not said).
+  _siteThemeFrom(theme) {
+    if (theme === undefined) return;
+    const site = themeKnown(theme);
+    if (site !== this._siteTheme) {
+      this._siteTheme = site;
+      this._applyTheme();
+    }
+    try {
+      if (site) localStorage.setItem(SITE_THEME_KEY + this._indexKey(), site);
+      else localStorage.removeItem(SITE_THEME_KEY + this._indexKey());
+    } catch {
+      // storage blocked
+    }
+  }
+
+  _indexKey() {
+    return new URL(this.src, document.baseURI).href;
   }
 
   _saveScroll() {
@@ -505,7 +594,16 @@ export class WasmBlogElement extends HTMLElement {
     }
     if (action && action.dataset.action === 'theme') {
       event.preventDefault();
-      themeToggle();
+      themeToggle(this);
+      return;
+    }
+    if (action && action.dataset.action === 'top') {  // the scroll-to-top button
+      event.preventDefault();
+      const top = this.getBoundingClientRect().top + window.scrollY;
+      window.scrollTo({ top: Math.min(window.scrollY, top), behavior: 'smooth' });
+      // The keyboard continues from the top of the screen too.
+      const first = this._view.querySelector('.logo a, main h1, main h2');
+      if (first) first.focus({ preventScroll: true });
       return;
     }
     if (action && action.dataset.action === 'copy-code') {  // the core's button at the end of a <pre>
@@ -630,6 +728,7 @@ export class WasmBlogElement extends HTMLElement {
     p.setAttribute('aria-busy', 'true');
     p.textContent = 'Loading…';  // the core's own loading screen says the same
     this._view.replaceChildren(mainWith(p));
+    this.removeAttribute('data-kind');
   }
 
   // The engine did not arrive: the core cannot word this one.
@@ -649,6 +748,7 @@ export class WasmBlogElement extends HTMLElement {
     line.append(button);
     box.append(message, line);
     this._view.replaceChildren(mainWith(box));
+    this.setAttribute('data-kind', 'error');
     if (this._refocus) {
       this._refocus = false;
       button.focus();
@@ -756,6 +856,7 @@ export class WasmBlogElement extends HTMLElement {
   // Called by the core with a screen to show.
   show(frame) {
     this._searchBefore();  // navigation block, at the end of this file
+    this._siteThemeFrom(frame.theme);
     if (this._prerendered) {
       if (!frame.complete) return;
       if (this._takeOver(frame)) {
@@ -812,6 +913,9 @@ export class WasmBlogElement extends HTMLElement {
   _enhance(frame) {
     this._searchAfter(frame);  // navigation block, at the end of this file
     const shown = { title: frame.title, complete: frame.complete, kind: frame.kind || screenKind(this._view), route: this._route };
+    // The screen's kind on the element: the stylesheet's list background
+    // (and the host's own CSS, if it wants) follows it.
+    this.setAttribute('data-kind', shown.kind);
     const pending = [];
     if (frame.needsCode) pending.push(enhancers.code().then((m) => m.enhance(this._view, assetUrl, trusted)));
     if (frame.needsMath) pending.push(enhancers.math().then((m) => m.enhance(this._view, assetUrl, this.shadowRoot, trusted)));

@@ -100,6 +100,13 @@ const env = useBrowser({ async setup(server) {
   server.write('small/index.json', JSON.stringify(SMALL));
   for (const [name, text] of Object.entries(SMALL_POSTS)) server.write(`small/${name}`, text);
   server.write('host/hostile.html', hostPage({ css: HOSTILE_CSS }));
+  // The small blog again, dark by default ("defaultTheme"), on a page of its own.
+  server.write('dark/index.json', JSON.stringify({ ...SMALL, defaultTheme: 'dark' }));
+  for (const [name, text] of Object.entries(SMALL_POSTS)) server.write(`dark/${name}`, text);
+  server.write('dark/page.html', `<!doctype html><html lang="en" data-wasm-blog-page><head><meta charset="utf-8">
+<title>Dark blog</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/wasm-blog.css">
+<script type="module" src="/wasm-blog.js" blocking="render"></script></head>
+<body><wasm-blog src="index.json"></wasm-blog></body></html>`);
   server.write('host/clean.html', hostPage());
   server.write('host/linked.html', hostPage({ link: true }));
   server.write('host/bare.html', hostPage({ widgets: false }));
@@ -307,7 +314,7 @@ test('host: the host\'s CSS (* { … !important }, :root variables, wavy links, 
     // The view root's own settings, as the theme has them.
     const root = (await looks(clean.page, 'first', ['div.wasm-blog']))['div.wasm-blog'];
     assert.equal(root.color, 'rgb(30, 30, 30)');
-    assert.equal(root['background-color'], 'rgb(255, 255, 255)');
+    assert.equal(root['background-color'], 'rgb(245, 245, 245)', 'PaperMod\'s grey list page');
     assert.equal(root['font-size'], '18px');
     assert.equal(root['text-decoration-line'], 'none');
     // Pixels too: text decorations propagate without being inherited, and
@@ -397,7 +404,7 @@ test('host: the theme\'s custom properties set on the element win; the page\'s o
     await listShown(page, 'second');
     const style = (id, sel, prop) => page.evaluate(([i, s, p]) => getComputedStyle(document.getElementById(i).shadowRoot.querySelector(s)).getPropertyValue(p), [id, sel, prop]);
     // :root { --primary: red; --theme: yellow } is the page's business.
-    assert.equal(await style('first', 'div.wasm-blog', 'background-color'), 'rgb(255, 255, 255)');
+    assert.equal(await style('first', 'div.wasm-blog', 'background-color'), 'rgb(245, 245, 245)');
     assert.equal(await style('first', '.post-entry h2', 'color'), 'rgb(30, 30, 30)');
     // #second { --theme; --primary; --font-family } is meant for the widget.
     assert.equal(await style('second', 'div.wasm-blog', 'background-color'), 'rgb(1, 2, 3)');
@@ -696,6 +703,7 @@ function recordFrames() {
 }
 const DARK = 'rgb(29, 30, 32)';
 const LIGHT = 'rgb(255, 255, 255)';
+const GREY = 'rgb(245, 245, 245)';  // the light theme's list page (PaperMod's); dark lists are DARK
 
 // Every frame recorded so far shows `color` wherever something is painted.
 async function assertFramesAre(page, color, { body }) {
@@ -738,7 +746,7 @@ test('theme: without a choice the theme follows prefers-color-scheme', async () 
       .map((el) => getComputedStyle(el).backgroundColor));
     assert.deepEqual(await bg(), [DARK, DARK]);
     await page.emulateMedia({ colorScheme: 'light' });
-    assert.deepEqual(await bg(), [LIGHT, LIGHT]);
+    assert.deepEqual(await bg(), [GREY, GREY]);
   } finally {
     await close();
   }
@@ -753,7 +761,7 @@ async function toggleAndReload(page, toggle) {
       page: document.documentElement.getAttribute('data-theme'), body: getComputedStyle(document.body).backgroundColor,
       stored: localStorage.getItem('wasm-blog-theme') };
   });
-  assert.deepEqual(await view(), { attr: null, bg: LIGHT, page: null, body: LIGHT, stored: null });
+  assert.deepEqual(await view(), { attr: null, bg: GREY, page: null, body: GREY, stored: null });
   await toggle();
   assert.deepEqual(await view(), { attr: 'dark', bg: DARK, page: 'dark', body: DARK, stored: 'dark' });
   await page.context().addInitScript(recordFrames);
@@ -762,7 +770,7 @@ async function toggleAndReload(page, toggle) {
   await assertFramesAre(page, DARK, { body: true });
   assert.deepEqual(await view(), { attr: 'dark', bg: DARK, page: 'dark', body: DARK, stored: 'dark' });
   await toggle();
-  assert.deepEqual(await view(), { attr: 'light', bg: LIGHT, page: 'light', body: LIGHT, stored: 'light' });
+  assert.deepEqual(await view(), { attr: 'light', bg: GREY, page: 'light', body: GREY, stored: 'light' });
 }
 
 test('theme: the header\'s toggle switches light and dark and the choice survives a reload without a flash', async (t) => {
@@ -811,9 +819,54 @@ test('theme: a click on any [data-action="theme"] in a screen toggles, for every
       document.body.append(el);
     });
     await listShown(page, 'second');
-    assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('second').shadowRoot.querySelector('div.wasm-blog')).backgroundColor), LIGHT);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('second').shadowRoot.querySelector('div.wasm-blog')).backgroundColor), GREY);
     await toggle();
     assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('second').shadowRoot.querySelector('div.wasm-blog')).backgroundColor), DARK);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('theme: in the light theme a post is white and every other screen grey (PaperMod), on the page and in the widget', async () => {
+  const { page, errors, close } = await open('/');
+  try {
+    await listShown(page, null);
+    const bg = () => page.evaluate(() => [document.body, document.querySelector('wasm-blog').shadowRoot.querySelector('div.wasm-blog')]
+      .map((el) => getComputedStyle(el).backgroundColor));
+    assert.deepEqual(await bg(), [GREY, GREY], 'the list');
+    assert.equal(await page.evaluate(() => document.querySelector('wasm-blog').dataset.kind), 'list', 'the element says its screen');
+    const n = await eventCount(page);
+    await page.locator('wasm-blog .post-entry a.entry-link').nth(1).click();
+    await waitForEvent(page, { match: { kind: 'post', complete: true }, after: n });
+    assert.deepEqual(await bg(), [LIGHT, LIGHT], 'a post');
+    const m = await eventCount(page);
+    await page.evaluate(() => { location.hash = '#/tags'; });
+    await waitForEvent(page, { match: { kind: 'tags', complete: true }, after: m });
+    assert.deepEqual(await bg(), [GREY, GREY], 'the tags');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('theme: a site whose defaultTheme is dark shows dark without a choice, from the first frame of a reload; the reader\'s choice wins', async () => {
+  const { page, errors, close } = await open('/generated/dark/page.html');
+  try {
+    await listShown(page, null);
+    const view = () => page.evaluate(() => {
+      const root = document.querySelector('wasm-blog').shadowRoot.querySelector('div.wasm-blog');
+      return { bg: getComputedStyle(root).backgroundColor, body: getComputedStyle(document.body).backgroundColor,
+        page: document.documentElement.getAttribute('data-theme') };
+    });
+    assert.deepEqual(await view(), { bg: DARK, body: DARK, page: 'dark' }, 'the site\'s default, though the system is light');
+    await page.context().addInitScript(recordFrames);
+    await page.reload();
+    await listShown(page, null);
+    await assertFramesAre(page, DARK, { body: true });
+    await page.locator('wasm-blog .header [data-action="theme"]').click();
+    assert.deepEqual(await view(), { bg: GREY, body: GREY, page: 'light' }, 'the reader chose light');
+    assert.equal(await page.evaluate(() => localStorage.getItem('wasm-blog-theme')), 'light');
     assert.deepEqual(errors, []);
   } finally {
     await close();

@@ -103,7 +103,7 @@ test('list: a screenshot at 1280x800 is saved to build/screenshots/list-1280x800
   }
 });
 
-test('list: PaperMod\'s look: white cards, the newest post as the first-entry; on a phone 18 px text and 14 px gaps', async () => {
+test('list: PaperMod\'s look: a grey page with white cards, the newest post as the first-entry; on a phone 18 px text and 14 px gaps', async () => {
   const { page, close } = await openPage(env, '/', { viewport: { width: 390, height: 800 } });
   try {
     await waitForBlog(page, '.post-entry');
@@ -113,6 +113,7 @@ test('list: PaperMod\'s look: white cards, the newest post as the first-entry; o
       const entries = [...root.querySelectorAll('article')];
       return {
         page: css(root, 'background-color'),
+        body: css(document.body, 'background-color'),
         classes: entries.map((e) => e.className),
         first: css(entries[0], 'background-color'),
         card: css(entries[1], 'background-color'),
@@ -120,9 +121,9 @@ test('list: PaperMod\'s look: white cards, the newest post as the first-entry; o
         cardPadding: css(entries[1], 'padding-top'),
       };
     });
-    // PaperMod's grey list page is not done: the page's background must follow
-    // the screen on our own pages too, before and after a built page's takeover.
-    assert.equal(look.page, 'rgb(255, 255, 255)');
+    // PaperMod's grey list page, behind white cards; the page's own background too.
+    assert.equal(look.page, 'rgb(245, 245, 245)');
+    assert.equal(look.body, 'rgb(245, 245, 245)');
     assert.equal(look.classes[0], 'first-entry post-entry', 'the seed has no home info: the newest post is the first-entry');
     assert.ok(look.classes.slice(1).every((c) => c === 'post-entry'));
     assert.equal(look.first, 'rgba(0, 0, 0, 0)', 'the first-entry is no card');
