@@ -142,17 +142,18 @@ struct Widget {
         }
     }
 
-    std::string screen(const blog::Route& route) const {
+    blog::Page page(const blog::Route& route) const {
         const blog::SiteState state{blog::SiteState::Index::Loaded, "", &index, &posts};
         const blog::Page page = blog::page_build(route, state, config);
         CHECK(page.complete);
-        return page.screen.html;
+        return page;
     }
 };
 
-std::string embedded(const std::string& screen_html) {
-    return "<wasm-blog src=\"/blog/posts/index.json\" routing=\"path\" root=\"/blog/\" page-size=\"5\">"
-           "<div class=\"wasm-blog\">" + screen_html + "</div></wasm-blog>\n";
+// The widget's element as a page of the fixture site holds it, around the screen.
+std::string embedded(const blog::Page& page) {
+    return "<wasm-blog src=\"/blog/posts/index.json\" routing=\"path\" root=\"/blog/\" page-size=\"5\" data-kind=\"" +
+           std::string(page.screen.kind) + "\"><div class=\"wasm-blog\">" + page.screen.html + "</div></wasm-blog>\n";
 }
 
 }  // namespace
@@ -169,6 +170,9 @@ TEST_CASE("build: every screen, feed and file of the fixture site is in OUT") {
                                  "2024/first-light/index.html",
                                  "blog-core.js",
                                  "blog-core.wasm",
+                                 "categories/index.html",
+                                 "categories/notes/index.html",
+                                 "categories/notes/index.xml",
                                  "index.html",
                                  "index.xml",
                                  "posts/first-light.md",
@@ -197,9 +201,10 @@ TEST_CASE("build: every screen, feed and file of the fixture site is in OUT") {
                                  "wasm-blog.js",
                              });
     CHECK(r.posts == 4);
-    CHECK(r.pages == 12);  // the list, 4 posts, the tags, archive and search pages, 3 tags, 404.html
+    // the list, 4 posts, the tags, archive and search pages, 3 tags, the categories page, 1 category, 404.html
+    CHECK(r.pages == 14);
     CHECK(r.redirects == 1);
-    CHECK(r.feeds == 4);
+    CHECK(r.feeds == 5);  // the site's, 3 tags', 1 category's
     CHECK(beside_out(s) == std::set<std::string>{"dist", "out", "site"});  // no temporary folder left
 }
 
@@ -216,10 +221,10 @@ TEST_CASE("build: each page holds the screen the widget renders for its path, by
         INFO(file);
         REQUIRE(blog::route_file(route) == file);
         const std::string page = read_text(fs::path(s.out) / file);
-        CHECK(contains(page, embedded(widget.screen(route))));
+        CHECK(contains(page, embedded(widget.page(route))));
         ++pages;
     }
-    CHECK(pages == 12);
+    CHECK(pages == 14);
     // the post files are published as they are, front matter included
     CHECK(read_text(fs::path(s.out) / "posts/toml-post.md") ==
           read_text(s.site + "/content/posts/toml-post.md"));
@@ -261,8 +266,8 @@ TEST_CASE("build: a post's page is a whole document with its head") {
         "<script type=\"module\" src=\"/blog/wasm-blog.js\"></script>\n"
         "</head>\n"
         "<body>\n"
-        "<wasm-blog src=\"/blog/posts/index.json\" routing=\"path\" root=\"/blog/\" page-size=\"5\"><div "
-        "class=\"wasm-blog\">";
+        "<wasm-blog src=\"/blog/posts/index.json\" routing=\"path\" root=\"/blog/\" page-size=\"5\" "
+        "data-kind=\"post\"><div class=\"wasm-blog\">";
     CHECK(page.substr(0, head.size()) == head);
     CHECK(page.substr(page.size() - 35) == "</div></wasm-blog>\n</body>\n</html>\n");
 
@@ -349,7 +354,7 @@ TEST_CASE("build: an alias that leaves OUT or would replace a page is an error a
     CHECK_FALSE(fs::exists(s.tmp.root / "etc"));
 }
 
-TEST_CASE("build: index.xml has the newest 20 posts, with absolute links; the list has its pages") {
+TEST_CASE("build: index.xml has the newest 20 posts, with absolute links, and the list has its pages") {
     Setup s("");
     s.tmp.write("site/hugo.toml", "baseURL = \"https://example.org/notes\"\ntitle = \"Many\"\npaginate = 10\n");
     for (int i = 1; i <= 25; ++i) {
@@ -376,7 +381,7 @@ TEST_CASE("build: index.xml has the newest 20 posts, with absolute links; the li
                           "tags/t/page/2/index.html", "tags/t/page/3/index.html"})
         CHECK(files.count(f) == 1);
     CHECK(files.count("page/4/index.html") == 0);
-    CHECK(r.pages == 25 + 3 + 3 + 3 + 1);
+    CHECK(r.pages == 25 + 3 + 3 + 4 + 1);  // posts, list pages, tag pages, the tags, categories, archive and search pages, 404
     // a page of the list links with the base URL's path
     CHECK(contains(read_text(fs::path(s.out) / "page/2/index.html"), "href=\"/notes/posts/p15/\""));
 }
@@ -407,7 +412,7 @@ TEST_CASE("build: a tag only hidden posts carry has its page, as their pages lin
     CHECK_FALSE(contains(read_text(fs::path(s.out) / "tags/index.html"), "aside"));  // the terms page lists shown tags
 }
 
-TEST_CASE("build: the sitemap lists every page but 404.html and the redirects; robots.txt names it") {
+TEST_CASE("build: the sitemap lists every page but 404.html and the redirects, and robots.txt names it") {
     Setup s;
     REQUIRE(site_build(s.options()).ok());
     const std::string sitemap = read_text(fs::path(s.out) / "sitemap.xml");
@@ -420,7 +425,7 @@ TEST_CASE("build: the sitemap lists every page but 404.html and the redirects; r
             pages.insert("https://example.org/blog/" + f.substr(0, f.size() - 10));
     pages.insert("https://example.org/blog/");
     CHECK(locs == pages);
-    CHECK(locs.size() == 9);
+    CHECK(locs.size() == 13);  // every page but 404.html
     CHECK(contains(sitemap, "<loc>https://example.org/blog/posts/first-light/</loc>\n    <lastmod>2024-03-02</lastmod>"));
     CHECK(contains(sitemap, "<loc>https://example.org/blog/</loc>\n    <lastmod>2024-03-02</lastmod>"));
     CHECK_FALSE(contains(sitemap, "404"));
@@ -428,7 +433,7 @@ TEST_CASE("build: the sitemap lists every page but 404.html and the redirects; r
           "User-agent: *\nAllow: /\nSitemap: https://example.org/blog/sitemap.xml\n");
 }
 
-TEST_CASE("build: a bundle's image is copied beside its post; the widget's files without its sample") {
+TEST_CASE("build: a bundle's image is copied beside its post, the widget's files without its sample") {
     Setup s;
     REQUIRE(site_build(s.options()).ok());
     CHECK(read_text(fs::path(s.out) / "posts/my-trip/lake.png") ==
@@ -488,7 +493,7 @@ TEST_CASE("build: OUT may be SITE/public, as with Hugo") {
     CHECK(fs::is_regular_file(s.site + "/public/index.html"));
     BuildResult again = site_build(o);  // the next build does not read it
     CHECK(again.ok());
-    CHECK(again.pages == 12);
+    CHECK(again.pages == 14);
 }
 
 TEST_CASE("build: the base URL is an absolute http(s) URL, from --base-url or the config") {
@@ -516,7 +521,8 @@ TEST_CASE("build: the base URL is an absolute http(s) URL, from --base-url or th
         REQUIRE(site_build(o).ok());
         const std::string page = read_text(fs::path(s.out) / "posts/first-light/index.html");
         CHECK(contains(page, "<link rel=\"canonical\" href=\"http://localhost:8000/posts/first-light/\">"));
-        CHECK(contains(page, "<wasm-blog src=\"/posts/index.json\" routing=\"path\" root=\"/\" page-size=\"5\">"));
+        CHECK(contains(page, "<wasm-blog src=\"/posts/index.json\" routing=\"path\" root=\"/\" page-size=\"5\" "
+                             "data-kind=\"post\">"));
         CHECK(contains(read_text(fs::path(s.out) / "2024/first-light/index.html"),
                        "url=http://localhost:8000/posts/first-light/"));
     }
@@ -599,17 +605,20 @@ TEST_CASE("build: an image missing from the site is a warning with its line, and
     CHECK(fs::is_regular_file(s.out + "/posts/trip/my lake.png"));
 }
 
-TEST_CASE("build: a slug or tag that cannot be a folder of the site is an error at its line") {
+TEST_CASE("build: a slug, tag or category that cannot be a folder of the site is an error at its line") {
     Setup s("");
     s.tmp.write("site/hugo.toml", "baseURL = \"https://example.org/\"\n");
     s.tmp.write("site/content/posts/a.md", "---\ntitle: A\nslug: \"..\"\n---\n");
     s.tmp.write("site/content/posts/b.md", "---\ntitle: B\ntags: [\"c/d\"]\n---\n");
+    s.tmp.write("site/content/posts/c.md", "---\ntitle: C\ndate: 2024-01-01\ncategories: [ok, \"..\"]\n---\n");
     BuildResult r = site_build(s.options());
     CHECK(messages(r) == std::vector<std::string>{
                              s.site + "/content/posts/a.md:3: slug \"..\" cannot be a folder of the built site (not "
                                       "\".\" or \"..\")",
                              s.site + "/content/posts/b.md:3: tags: \"c/d\" cannot be a folder of the built site (no "
-                                      "\"/\", not \".\" or \"..\")"});
+                                      "\"/\", not \".\" or \"..\")",
+                             s.site + "/content/posts/c.md:4: categories: \"..\" cannot be a folder of the built site "
+                                      "(no \"/\", not \".\" or \"..\")"});
     CHECK_FALSE(fs::exists(s.out));
 }
 
@@ -622,4 +631,79 @@ TEST_CASE("build: a symbolic link in a bundle that leaves SITE is refused") {
     CHECK(messages(r).back() ==
           s.site + "/content/posts/my-trip/secret.txt: a symbolic link that leaves the site folder; refused");
     CHECK_FALSE(fs::exists(s.out));
+}
+
+TEST_CASE("build: each category has its pages and its feed, and the categories page lists them") {
+    Setup s("");
+    s.tmp.write("site/hugo.toml", "baseURL = \"https://example.org/\"\ntitle = \"Cats\"\npaginate = 1\n");
+    s.tmp.write("site/content/posts/a.md", "---\ntitle: A\ndate: 2024-01-02\ncategories: [notes, trips]\n---\nA.\n");
+    s.tmp.write("site/content/posts/b.md",
+                "---\ntitle: B\ndate: 2024-01-01\ncategories: [notes]\ntags: [notes]\nhiddenInHomeList: true\n---\nB.\n");
+    BuildResult r = site_build(s.options());
+    REQUIRE(r.ok());
+    CHECK(messages(r).empty());
+    const std::set<std::string> files = files_in(s.out);
+    for (const char* f : {"categories/index.html", "categories/notes/index.html", "categories/notes/page/2/index.html",
+                          "categories/trips/index.html", "categories/notes/index.xml", "categories/trips/index.xml",
+                          "tags/notes/index.html", "tags/notes/index.xml"}) {
+        INFO(f);
+        CHECK(files.count(f) == 1);
+    }
+    CHECK(r.feeds == 4);  // the site's, the tag's, 2 categories'
+    // 2 posts, 1 list page, the tags, categories, archive and search pages, 1 tag page, 3 category pages, 404.html
+    CHECK(r.pages == 2 + 1 + 4 + 1 + 3 + 1);
+    const std::string terms = read_text(fs::path(s.out) / "categories/index.html");
+    CHECK(contains(terms, "<h1>Categories</h1>"));
+    CHECK(contains(terms, "<a href=\"/categories/notes/\">notes <sup><strong><sup>1</sup></strong></sup></a>"));  // B is hidden
+    CHECK(contains(terms, "<link rel=\"canonical\" href=\"https://example.org/categories/\">"));
+    const std::string notes = read_text(fs::path(s.out) / "categories/notes/index.html");
+    CHECK(contains(notes, "href=\"/posts/a/\""));
+    CHECK(contains(notes, "<a class=\"next\" href=\"/categories/notes/page/2/\">"));
+    CHECK(contains(read_text(fs::path(s.out) / "categories/notes/page/2/index.html"), "href=\"/posts/b/\""));
+
+    const std::string feed = read_text(fs::path(s.out) / "categories/notes/index.xml");
+    CHECK(contains(feed, "<title>notes on Cats</title>"));
+    CHECK(contains(feed, "<link>https://example.org/categories/notes/</link>"));
+    CHECK(contains(feed, "<atom:link href=\"https://example.org/categories/notes/index.xml\" rel=\"self\""));
+    CHECK(contains(feed, "<link>https://example.org/posts/a/</link>"));
+    CHECK(contains(feed, "<link>https://example.org/posts/b/</link>"));  // hidden posts too, as a tag's feed
+    CHECK(count_of(feed, "<item>") == 2);
+    CHECK_FALSE(contains(feed, "/tags/"));
+    CHECK(count_of(read_text(fs::path(s.out) / "categories/trips/index.xml"), "<item>") == 1);
+    CHECK(contains(read_text(fs::path(s.out) / "tags/notes/index.xml"), "<link>https://example.org/tags/notes/</link>"));
+
+    const std::string sitemap = read_text(fs::path(s.out) / "sitemap.xml");
+    for (const char* loc : {"https://example.org/categories/", "https://example.org/categories/notes/",
+                            "https://example.org/categories/notes/page/2/", "https://example.org/categories/trips/"}) {
+        INFO(loc);
+        CHECK(contains(sitemap, std::string("<loc>") + loc + "</loc>"));
+    }
+}
+
+TEST_CASE("build: a page's widget says its screen's kind, and the site's default theme unless auto") {
+    Setup s("");
+    s.tmp.write("site/hugo.toml", "baseURL = \"https://example.org/\"\n[params]\ndefaultTheme = \"dark\"\n");
+    s.tmp.write("site/content/posts/a.md", "---\ntitle: A\ndate: 2024-01-01\ntags: [t]\ncategories: [c]\n---\nA.\n");
+    REQUIRE(site_build(s.options()).ok());
+    const std::vector<std::pair<std::string, std::string>> kinds = {
+        {"index.html", "list"},        {"posts/a/index.html", "post"},    {"tags/index.html", "tags"},
+        {"tags/t/index.html", "tag"},  {"categories/index.html", "categories"}, {"categories/c/index.html", "category"},
+        {"archive/index.html", "archive"}, {"search/index.html", "search"}, {"404.html", "not-found"}};
+    for (const auto& [file, kind] : kinds) {
+        INFO(file);
+        const std::string page = read_text(fs::path(s.out) / file);
+        CHECK(contains(page, "<html lang=\"en\" data-wasm-blog-page data-default-theme=\"dark\">\n"));
+        CHECK(contains(page, "<wasm-blog src=\"/posts/index.json\" routing=\"path\" root=\"/\" page-size=\"10\" "
+                             "data-kind=\"" + kind + "\" data-default-theme=\"dark\"><div class=\"wasm-blog\">"));
+    }
+    CHECK(contains(read_text(fs::path(s.out) / "posts/index.json"), "\"defaultTheme\": \"dark\""));
+    SECTION("auto, the default, is not written") {
+        Setup plain;
+        REQUIRE(site_build(plain.options()).ok());
+        for (const std::string& file : files_in(plain.out)) {
+            if (file.size() < 5 || file.compare(file.size() - 5, 5, ".html") != 0) continue;
+            INFO(file);
+            CHECK_FALSE(contains(read_text(fs::path(plain.out) / file), "data-default-theme"));
+        }
+    }
 }

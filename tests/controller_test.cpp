@@ -446,7 +446,7 @@ TEST_CASE("controller: raw HTML in posts is omitted unless the site opts in") {
     }
 }
 
-TEST_CASE("controller: every request carries the response timeout; 15 s unless configured") {
+TEST_CASE("controller: every request carries the response timeout, 15 s unless configured") {
     App app;
     app.controller.navigate("#/posts/x");
     app.respond_ok("posts/index.json", kSmallIndex);
@@ -686,4 +686,28 @@ TEST_CASE("controller: each frame carries the screen's language") {
     CHECK(app.last().lang == "en");
     app.respond_ok("posts/index.json", R"({"language": "de", "posts": [{"slug": "a", "title": "A", "summary": "s"}]})");
     CHECK(app.last().lang == "de");
+}
+
+TEST_CASE("controller: each frame carries the site's default theme, none until the index says") {
+    App app;
+    app.controller.navigate("#/");
+    CHECK(app.last().theme.empty());  // Loading: not known, which is not "auto"
+    app.respond_ok("posts/index.json", R"({"defaultTheme": "dark", "posts": [{"slug": "a", "title": "A", "summary": "s"}]})");
+    CHECK(app.last().theme == "dark");
+    app.controller.navigate("#/categories");
+    CHECK(app.last().theme == "dark");
+    CHECK(app.last().kind == "categories");
+}
+
+TEST_CASE("controller: a category's list is shown again when a summary it waits for arrives") {
+    App app;
+    app.controller.navigate("#/categories/notes");
+    app.respond_ok("posts/index.json", R"({"posts": [{"slug": "x", "title": "X", "categories": ["notes"]}]})");
+    CHECK(app.last().kind == "category");
+    CHECK_FALSE(app.last().complete);
+    const size_t before = app.frame_count();
+    app.respond_ok("posts/x.md", "Words of X.");
+    CHECK(app.frame_count() == before + 1);
+    CHECK(app.last().complete);
+    CHECK(contains(app.last().html, "<p>Words of X.</p>"));
 }

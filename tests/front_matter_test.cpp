@@ -35,8 +35,9 @@ void check_every_field(const FrontMatterDocument& doc) {
     CHECK(fm.description == "Why Go.");
     CHECK(fm.authors == std::vector<std::string>{"Jose", "Ana"});
     CHECK(fm.hidden_in_home_list == true);
-    CHECK(fm.show_toc == true);
-    CHECK(fm.toc_open == true);
+    CHECK(fm.switches.show_toc == true);
+    CHECK(fm.switches.toc_open == true);
+    CHECK_FALSE(fm.switches.show_reading_time);  // not set: the site's
     CHECK(fm.cover_image == "gopher.png");
     CHECK(fm.cover_alt == "A gopher");
     CHECK(fm.aliases == std::vector<std::string>{"/old/lets-go/"});
@@ -147,10 +148,32 @@ TEST_CASE("front matter: keys are case-insensitive, as in Hugo") {
     REQUIRE(doc.ok());
     CHECK(*doc.front.title == "Shouting");
     CHECK(doc.front.date == "2024-01-01");
-    CHECK(doc.front.show_toc);
+    CHECK(doc.front.switches.show_toc == true);
     CHECK(doc.front.hidden_in_home_list);
     CHECK(doc.front.tags == std::vector<std::string>{"a"});
     CHECK(doc.front.cover_image == "c.png");
+}
+
+TEST_CASE("front matter: PaperMod's seven switches are the post's own values, unset when absent") {
+    auto doc = front_matter_parse("---\nShowToc: false\nTocOpen: true\nShowReadingTime: false\nShowWordCount: true\n"
+                                  "ShowPostNavLinks: false\nShowBreadCrumbs: true\nShowCodeCopyButtons: false\n---\n",
+                                  "a.md");
+    REQUIRE(doc.ok());
+    const blog::PostSwitchOverrides& s = doc.front.switches;
+    CHECK(s.show_toc == false);
+    CHECK(s.toc_open == true);
+    CHECK(s.show_reading_time == false);
+    CHECK(s.show_word_count == true);
+    CHECK(s.show_post_nav_links == false);
+    CHECK(s.show_bread_crumbs == true);
+    CHECK(s.show_code_copy_buttons == false);
+    const blog::PostSwitchOverrides none = front_matter_parse("---\ntitle: A\nShowToc: null\n---\n", "a.md").front.switches;
+    CHECK_FALSE(none.show_toc);
+    CHECK_FALSE(none.show_code_copy_buttons);
+    SECTION("a value that is not true or false is an error at its line") {
+        CHECK(messages(front_matter_parse("---\ntitle: A\nShowWordCount: yes please\n---\n", "a.md")) ==
+              std::vector<std::string>{"a.md:3: showwordcount: expected true or false, got a string"});
+    }
 }
 
 TEST_CASE("front matter: author as a string or as a list") {
@@ -216,5 +239,34 @@ TEST_CASE("front matter: bad front matter is reported with the file and line") {
         auto doc = front_matter_parse("---\n- a\n- b\n---\n", "posts/a.md");
         CHECK(messages(doc) ==
               std::vector<std::string>{"posts/a.md:2: YAML front matter: expected a map of keys and values, got a list"});
+    }
+}
+
+TEST_CASE("front matter: Hugo's weight and PaperMod's cover caption are read, in every format") {
+    SECTION("YAML") {
+        auto doc = front_matter_parse("---\ntitle: a\nweight: 2\ncover:\n  image: c.png\n  caption: A lake\n---\n", "a.md");
+        REQUIRE(doc.problems.empty());
+        CHECK(doc.front.weight == 2);
+        CHECK(doc.front.cover_caption == "A lake");
+    }
+    SECTION("TOML, a negative weight (Hugo sorts it first)") {
+        auto doc = front_matter_parse("+++\ntitle = \"a\"\nWeight = -3\n[cover]\nimage = \"c.png\"\ncaption = \"A lake\"\n+++\n", "a.md");
+        REQUIRE(doc.problems.empty());
+        CHECK(doc.front.weight == -3);
+        CHECK(doc.front.cover_caption == "A lake");
+    }
+    SECTION("JSON") {
+        auto doc = front_matter_parse("{\"title\": \"a\", \"weight\": 10}\n", "a.md");
+        REQUIRE(doc.problems.empty());
+        CHECK(doc.front.weight == 10);
+    }
+    SECTION("a weight that is not a whole number is an error at its line") {
+        auto doc = front_matter_parse("---\ntitle: a\nweight: 1.5\n---\n", "a.md");
+        CHECK(messages(doc) == std::vector<std::string>{"a.md:3: weight: expected a whole number, got \"1.5\""});
+        auto list = front_matter_parse("---\ntitle: a\nweight: [1]\n---\n", "a.md");
+        CHECK(messages(list) == std::vector<std::string>{"a.md:3: weight: expected a whole number, got a list"});
+    }
+    SECTION("no weight is 0: none") {
+        CHECK(front_matter_parse("---\ntitle: a\n---\n", "a.md").front.weight == 0);
     }
 }

@@ -465,7 +465,7 @@ TEST_CASE("index: PaperMod's site options (homeInfo, copyright, defaultTheme, sh
         CHECK_FALSE(site.home_info);
         CHECK(site.default_theme == "auto");
         CHECK_FALSE(site.show_page_nums);
-        CHECK(site.switches.show_toc);
+        CHECK_FALSE(site.switches.show_toc);  // PaperMod's default stays
         CHECK(site.posts.size() == 1);
         CHECK(site.skipped_entries == 0);
         CHECK(site.problems == std::vector<std::string>{
@@ -478,20 +478,33 @@ TEST_CASE("index: PaperMod's site options (homeInfo, copyright, defaultTheme, sh
 }
 
 TEST_CASE("index: the per-post switches, the site's values and each post's override") {
-    SiteIndex site = parse_ok(R"J({"showReadingTime": false, "showCodeCopyButtons": true, "posts": [
+    SiteIndex site = parse_ok(R"J({"showReadingTime": false, "showCodeCopyButtons": true, "showToc": true, "posts": [
         {"slug": "a", "title": "A"},
         {"slug": "b", "title": "B", "showReadingTime": true, "showToc": false, "tocOpen": true, "showWordCount": false,
          "showPostNavLinks": false, "showBreadCrumbs": false, "showCodeCopyButtons": false},
         {"slug": "c", "title": "C", "tocOpen": "yes"}]})J");
-    SECTION("defaults: every part of a post on, the TOC closed, no copy buttons") {
+    SECTION("defaults: PaperMod's, every switch off") {
         const PostSwitches d;
-        CHECK(d.show_toc);
+        CHECK_FALSE(d.show_toc);
         CHECK_FALSE(d.toc_open);
-        CHECK(d.show_reading_time);
-        CHECK(d.show_word_count);
-        CHECK(d.show_post_nav_links);
-        CHECK(d.show_bread_crumbs);
+        CHECK_FALSE(d.show_reading_time);
+        CHECK_FALSE(d.show_word_count);
+        CHECK_FALSE(d.show_post_nav_links);
+        CHECK_FALSE(d.show_bread_crumbs);
         CHECK_FALSE(d.show_code_copy_buttons);
+        const SiteIndex bare = parse_ok(R"J({"posts": [{"slug": "a", "title": "A"}]})J");
+        const PostSwitches a = index_post_switches(bare, bare.posts[0]);
+        for (const PostSwitchField& f : kPostSwitchFields) {
+            INFO(f.name);
+            CHECK_FALSE(bare.switches.*f.site);
+            CHECK_FALSE(a.*f.site);
+        }
+    }
+    SECTION("the index's names are PaperMod's params with a lower-case first letter") {
+        std::vector<std::string> names;
+        for (const PostSwitchField& f : kPostSwitchFields) names.push_back(f.name);
+        CHECK(names == std::vector<std::string>{"showToc", "tocOpen", "showReadingTime", "showWordCount",
+                                                "showPostNavLinks", "showBreadCrumbs", "showCodeCopyButtons"});
     }
     const PostSwitches a = index_post_switches(site, *site.find("a"));
     CHECK_FALSE(a.show_reading_time);
@@ -506,10 +519,11 @@ TEST_CASE("index: the per-post switches, the site's values and each post's overr
     CHECK_FALSE(b.show_bread_crumbs);
     CHECK_FALSE(b.show_code_copy_buttons);
     CHECK_FALSE(index_post_switches(site, *site.find("c")).toc_open);
+    CHECK_FALSE(index_post_switches(site, *site.find("c")).show_word_count);  // neither the site nor the post sets it
     CHECK(site.problems == std::vector<std::string>{"posts[2].tocOpen: expected true or false, got \"yes\"; ignored"});
 }
 
-TEST_CASE("index: description, weight and cover of a post; a bad one is ignored and the post kept") {
+TEST_CASE("index: description, weight and cover of a post: a bad one is ignored and the post kept") {
     SiteIndex site = parse_posts(R"J(
         {"slug": "new", "title": "New", "date": "2022-07-24", "description": "What it is"},
         {"slug": "old", "title": "Old", "date": "2020-01-01", "weight": 2,
@@ -538,4 +552,30 @@ TEST_CASE("index: description, weight and cover of a post; a bad one is ignored 
                                "posts[5].weight: expected a whole number, got 1.5; ignored",
                                "posts[5].cover.image: a script URL is not allowed, got \"javascript:alert(1)\"; ignored",
                                "posts[6].cover: expected an object with a non-empty \"image\", got \"x.png\"; ignored"});
+}
+
+TEST_CASE("index: a post's categories are read like tags, but a bad one is a problem and the post stays") {
+    SiteIndex site = parse_posts(R"J(
+        {"slug": "a", "title": "A", "date": "2022-07-03", "categories": ["notes", "go"], "tags": ["go"]},
+        {"slug": "b", "title": "B", "date": "2022-07-02", "categories": ["notes", "", 3, "trips"]},
+        {"slug": "c", "title": "C", "date": "2022-07-01", "categories": "notes"},
+        {"slug": "d", "title": "D", "hidden": true, "categories": ["notes"]})J");
+    CHECK(site.posts.size() == 4);
+    CHECK(site.skipped_entries == 0);
+    CHECK(site.find("a")->categories == std::vector<std::string>{"notes", "go"});
+    CHECK(site.find("b")->categories == std::vector<std::string>{"notes", "trips"});
+    CHECK(site.find("c")->categories.empty());
+    CHECK(site.problems == std::vector<std::string>{
+                               "posts[1].categories[1]: expected a non-empty string, got \"\"; left out",
+                               "posts[1].categories[2]: expected a non-empty string, got 3; left out",
+                               "posts[2].categories: expected an array of strings, got \"notes\"; ignored"});
+    SECTION("a category's posts, hidden ones included, as a tag's") {
+        CHECK(slugs(index_listed(site, Taxonomy::Categories, "notes")) == std::vector<std::string>{"a", "b", "d"});
+        CHECK(slugs(index_listed(site, Taxonomy::Categories, "go")) == std::vector<std::string>{"a"});
+        CHECK(slugs(index_listed(site, Taxonomy::Tags, "go")) == std::vector<std::string>{"a"});
+        CHECK(index_listed(site, Taxonomy::Tags, "notes").empty());
+        CHECK(slugs(index_listed(site, Taxonomy::Categories, "")) == slugs(index_listed(site)));
+        CHECK(index_post_terms(*site.find("a"), Taxonomy::Tags) == std::vector<std::string>{"go"});
+        CHECK(index_post_terms(*site.find("a"), Taxonomy::Categories) == site.find("a")->categories);
+    }
 }

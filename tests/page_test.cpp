@@ -147,6 +147,7 @@ TEST_CASE("page: a post's Markdown options come from the site, the post and the 
 
 TEST_CASE("page: a built site's screens link by path under its root, and say when they are complete") {
     Known k;
+    k.site.switches.show_bread_crumbs = true;
     k.config.index_url = "/blog/posts/index.json";
     k.config.links = RouteLinks::paths("/blog/");
     Page list = k.build("#/");
@@ -256,6 +257,7 @@ TEST_CASE("page: every screen says what it is, for the platform's events") {
     CHECK(k.build("#/posts/x").screen.kind == std::string("post"));
     CHECK(k.build("#/posts/z").screen.kind == std::string("loading"));
     CHECK(k.build("#/tags").screen.kind == std::string("tags"));
+    CHECK(k.build("#/categories").screen.kind == std::string("categories"));
     CHECK(k.build("#/archive").screen.kind == std::string("archive"));
     CHECK(k.build("#/search?q=x").screen.kind == std::string("search"));
     CHECK(k.build("#/nowhere").screen.kind == std::string("not-found"));
@@ -263,4 +265,48 @@ TEST_CASE("page: every screen says what it is, for the platform's events") {
     SiteState failed;
     failed.index = SiteState::Index::Failed;
     CHECK(page_build(route_parse("#/"), failed, k.config).screen.kind == std::string("error"));
+}
+
+TEST_CASE("page: the categories page and a category's list, complete once their summaries are known") {
+    SiteIndex site = parse_ok(R"({"title": "T", "posts": [
+        {"slug": "a", "title": "A", "date": "2022-07-03", "summary": "s", "categories": ["notes"]},
+        {"slug": "b", "title": "B", "date": "2022-07-02", "categories": ["notes", "trips"]}]})");
+    std::unordered_map<std::string, PostEntry> posts;
+    SiteState state{SiteState::Index::Loaded, "", &site, &posts};
+    const PageConfig config{"posts/index.json", 10, {}};
+
+    Page terms = page_build(route_parse("#/categories"), state, config);
+    CHECK(terms.complete);
+    CHECK(terms.needs.empty());
+    CHECK(terms.screen.kind == std::string("categories"));
+    CHECK(terms.screen.title == "Categories | T");
+    CHECK(contains(terms.screen.html, "<a href=\"#/categories/notes\">notes <sup><strong><sup>2</sup></strong></sup></a>"));
+
+    Page notes = page_build(route_parse("#/categories/notes"), state, config);
+    CHECK(notes.screen.kind == std::string("category"));
+    CHECK_FALSE(notes.complete);  // B has no summary yet
+    REQUIRE(notes.needs.size() == 1);
+    CHECK(notes.needs[0].url == "posts/b.md");
+    CHECK(contains(notes.screen.html, "<h1>notes</h1>"));
+
+    Page trips = page_build(route_parse("#/categories/trips"), state, config);
+    CHECK(contains(trips.screen.html, "#/posts/b"));
+    CHECK_FALSE(contains(trips.screen.html, "#/posts/a\""));
+    CHECK(page_build(route_parse("#/categories/none"), state, config).screen.kind == std::string("not-found"));
+    CHECK(page_build(route_parse("#/tags/notes"), state, config).screen.kind == std::string("not-found"));
+}
+
+TEST_CASE("page: the screen carries the index's default theme, nothing before it is known") {
+    Known k;
+    CHECK(k.build("#/").theme == "auto");  // an index without defaultTheme: auto
+    CHECK(page_build(route_parse("#/"), SiteState{}, k.config).theme.empty());
+    for (const char* theme : {"light", "dark", "auto"}) {
+        INFO(theme);
+        SiteIndex site = parse_ok(std::string(R"({"defaultTheme": ")") + theme + R"(", "posts": [{"slug": "a", "title": "A", "summary": "s"}]})");
+        SiteState state{SiteState::Index::Loaded, "", &site, nullptr};
+        for (const char* hash : {"#/", "#/posts/a", "#/tags", "#/categories", "#/nowhere"}) {
+            INFO(hash);
+            CHECK(page_build(route_parse(hash), state, PageConfig{}).theme == theme);
+        }
+    }
 }

@@ -344,3 +344,77 @@ TEST_CASE("route: a location is read in the spelling the links use") {
     CHECK(route_parse_location("#/posts/x", RouteLinks::paths("/blog/")).kind == Kind::NotFound);
     CHECK(route_parse_location("/blog/posts/x/", RouteLinks{}).kind == Kind::NotFound);
 }
+
+TEST_CASE("route: categories are a second taxonomy with the same routes as tags") {
+    SECTION("the categories page") {
+        for (const char* hash : {"#/categories", "#/categories/"}) {
+            INFO(hash);
+            Route r = route_parse(hash);
+            CHECK(r.kind == Kind::Tags);
+            CHECK(r.taxonomy == Taxonomy::Categories);
+            CHECK(route_href(r) == "#/categories");
+        }
+        CHECK(route_terms_href(Taxonomy::Categories) == "#/categories");
+        CHECK(route_terms_href(Taxonomy::Tags) == route_tags_href());
+        CHECK(route_parse("#/tags").taxonomy == Taxonomy::Tags);
+    }
+    SECTION("a category and its pages") {
+        Route r = route_parse("#/categories/notes");
+        CHECK(r.kind == Kind::Tag);
+        CHECK(r.taxonomy == Taxonomy::Categories);
+        CHECK(r.tag == "notes");
+        CHECK(r.page == 1);
+        CHECK(route_href(r) == "#/categories/notes");
+        Route p = route_parse("#/categories/c%2B%2B/page/3/");
+        CHECK(p.kind == Kind::Tag);
+        CHECK(p.taxonomy == Taxonomy::Categories);
+        CHECK(p.tag == "c++");
+        CHECK(p.page == 3);
+        CHECK(route_href(p) == "#/categories/c%2B%2B/page/3");
+        CHECK(route_term_href(Taxonomy::Categories, "a b", 2) == "#/categories/a%20b/page/2");
+        CHECK(route_term_href(Taxonomy::Tags, "go") == route_tag_href("go"));
+    }
+    SECTION("parsing what was built gives the same route") {
+        for (const char* term : {"notes", "c++", "a b", "a/b", "ελληνικά", "page", "tags"}) {
+            for (int page : {1, 2, 10}) {
+                INFO("category: " << term << ", page: " << page);
+                const std::string href = route_term_href(Taxonomy::Categories, term, page);
+                Route r = route_parse(href);
+                CHECK(r.kind == Kind::Tag);
+                CHECK(r.taxonomy == Taxonomy::Categories);
+                CHECK(r.tag == term);
+                CHECK(r.page == page);
+                CHECK(route_href(r) == href);
+            }
+        }
+    }
+    SECTION("anything else under categories is not found") {
+        for (const char* hash : {"#/categories//", "#/categories/#x", "#/categories/x/y", "#/categories/x/page/0",
+                                 "#/categoriesx", "#/category/x", "#/Categories"}) {
+            INFO(hash);
+            CHECK(route_parse(hash).kind == Kind::NotFound);
+        }
+    }
+    SECTION("on a built site: paths, and the files they are") {
+        const RouteLinks links = RouteLinks::paths("/blog/");
+        CHECK(route_terms_href(Taxonomy::Categories, links) == "/blog/categories/");
+        CHECK(route_term_href(Taxonomy::Categories, "c++", 2, links) == "/blog/categories/c%2B%2B/page/2/");
+        for (const char* hash : {"#/categories", "#/categories/notes", "#/categories/c%2B%2B/page/2"}) {
+            INFO(hash);
+            Route want = route_parse(hash);
+            const std::string path = route_href(want, links);
+            Route got = route_parse_path(path, "/blog/");
+            CHECK(got.kind == want.kind);
+            CHECK(got.taxonomy == Taxonomy::Categories);
+            CHECK(got.tag == want.tag);
+            CHECK(got.page == want.page);
+            CHECK(route_href(got) == hash);
+            CHECK(route_parse_location(path, links).taxonomy == Taxonomy::Categories);
+        }
+        CHECK(route_parse_path("/blog/categories/index.html", "/blog/").kind == Kind::Tags);
+        CHECK(route_parse_path("/blog/categories/notes/index.xml", "/blog/").kind == Kind::NotFound);  // its feed
+        CHECK(route_file(route_parse("#/categories")) == "categories/index.html");
+        CHECK(route_file(route_parse("#/categories/notes")) == "categories/notes/index.html");
+        CHECK(route_file(route_parse("#/categories/notes/page/2")) == "categories/notes/page/2/index.html");
+    }
+}

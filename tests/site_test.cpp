@@ -405,3 +405,140 @@ TEST_CASE("wasm-blog: --help and usage errors") {
     CHECK(missing.status == 2);
     CHECK(missing.err.rfind("wasm-blog index: SITE is missing\n", 0) == 0);
 }
+
+TEST_CASE("site: PaperMod's params in any case go into the index's site object under the core's names") {
+    TempSite s;
+    s.write("hugo.toml",
+            "title = \"T\"\n[params]\nShowToc = true\nshowreadingtime = false\nSHOWWORDCOUNT = true\n"
+            "ShowPostNavLinks = true\nShowBreadCrumbs = false\nShowCodeCopyButtons = true\ndefaultTheme = \"dark\"\n"
+            "ShowPageNums = true\n");
+    s.write("content/posts/a.md", "---\ntitle: A\nShowToc: false\nTocOpen: true\nShowBreadCrumbs: true\n---\nText.\n");
+    s.write("content/posts/b.md", "---\ntitle: B\n---\nText.\n");
+    Site site = site_read(s.dir(), at_now());
+    REQUIRE(messages(site).empty());
+    const blog::PostSwitchOverrides& c = site.config.switches;
+    CHECK(c.show_toc == true);
+    CHECK_FALSE(c.toc_open);  // not set
+    CHECK(c.show_reading_time == false);
+    CHECK(c.show_word_count == true);
+    CHECK(c.show_post_nav_links == true);
+    CHECK(c.show_bread_crumbs == false);
+    CHECK(c.show_code_copy_buttons == true);
+    CHECK(site.config.default_theme == "dark");
+    CHECK(site.config.show_page_nums == true);
+
+    const std::string json = blog::tool::index_write(site);
+    CHECK(json.find("  \"showToc\": true,\n  \"showReadingTime\": false,\n  \"showWordCount\": true,\n"
+                    "  \"showPostNavLinks\": true,\n  \"showBreadCrumbs\": false,\n  \"showCodeCopyButtons\": true,\n") !=
+          std::string::npos);
+    auto parsed = blog::index_parse(json, "posts/index.json");
+    REQUIRE(parsed.ok());
+    const blog::SiteIndex& index = parsed.value();
+    CHECK(index.problems.empty());
+    CHECK(index.default_theme == "dark");
+    CHECK(index.show_page_nums);
+    CHECK(index.switches.show_toc);
+    CHECK_FALSE(index.switches.toc_open);
+    CHECK_FALSE(index.switches.show_reading_time);
+    CHECK(index.switches.show_word_count);
+    CHECK(index.switches.show_post_nav_links);
+    CHECK_FALSE(index.switches.show_bread_crumbs);
+    CHECK(index.switches.show_code_copy_buttons);
+    SECTION("a post's own front matter wins, false as well as true") {
+        const blog::PostSwitches a = blog::index_post_switches(index, *index.find("a"));
+        CHECK_FALSE(a.show_toc);
+        CHECK(a.toc_open);
+        CHECK(a.show_bread_crumbs);
+        CHECK(a.show_word_count);  // the site's
+        const blog::PostSwitches b = blog::index_post_switches(index, *index.find("b"));
+        CHECK(b.show_toc);
+        CHECK_FALSE(b.toc_open);
+        CHECK(json.find("\"showToc\": false,\n      \"tocOpen\": true,\n      \"showBreadCrumbs\": true") != std::string::npos);
+    }
+}
+
+TEST_CASE("site: without PaperMod's params the index sets none, and PaperMod's defaults hold") {
+    TempSite s;
+    s.write("config.yaml", "title: T\nparams:\n  description: D\n");
+    s.write("content/posts/a.md", "---\ntitle: A\n---\nText.\n");
+    Site site = site_read(s.dir(), at_now());
+    REQUIRE(messages(site).empty());
+    const std::string json = blog::tool::index_write(site);
+    for (const char* name : {"showToc", "tocOpen", "showReadingTime", "showWordCount", "showPostNavLinks",
+                             "showBreadCrumbs", "showCodeCopyButtons", "defaultTheme", "showPageNums"}) {
+        INFO(name);
+        CHECK(json.find(std::string("\"") + name + "\"") == std::string::npos);
+    }
+    auto parsed = blog::index_parse(json, "posts/index.json");
+    REQUIRE(parsed.ok());
+    CHECK(parsed.value().default_theme == "auto");
+    CHECK_FALSE(parsed.value().switches.show_reading_time);
+    SECTION("YAML params in any case") {
+        s.write("config.yaml", "title: T\nParams:\n  showtoc: true\n  DefaultTheme: light\n");
+        Site yaml = site_read(s.dir(), at_now());
+        CHECK(yaml.config.switches.show_toc == true);
+        CHECK(yaml.config.default_theme == "light");
+    }
+}
+
+TEST_CASE("site: a PaperMod param of the wrong kind is an error at its line") {
+    TempSite s;
+    s.write("hugo.toml", "title = \"T\"\n[params]\nShowToc = \"yes\"\ndefaultTheme = \"blue\"\nShowPageNums = 1\n"
+                         "defaulttheme2 = 3\n");
+    s.write("content/posts/a.md", "---\ntitle: A\ncategories: [notes, \" \"]\n---\n");
+    Site site = site_read(s.dir(), at_now());
+    CHECK_FALSE(site.ok());
+    CHECK(messages(site) == std::vector<std::string>{
+                                s.at("hugo.toml") + ":3: params.ShowToc: expected true or false, got a string",
+                                s.at("hugo.toml") + ":5: params.ShowPageNums: expected true or false, got a number",
+                                s.at("hugo.toml") + ":4: params.defaultTheme: expected \"auto\", \"light\" or \"dark\", "
+                                                    "got \"blue\"",
+                                s.at("content/posts/a.md") + ":3: categories[1]: a category must not be empty"});
+}
+
+TEST_CASE("site: the sample blog's hugo.toml turns on what the sample showed, and the frozen index agrees") {
+    Site site = site_read(BLOG_SOURCE_DIR, at_now());
+    REQUIRE(site.ok());
+    const blog::PostSwitchOverrides& c = site.config.switches;
+    CHECK(c.show_toc == true);
+    CHECK_FALSE(c.toc_open);
+    CHECK(c.show_reading_time == true);
+    CHECK(c.show_word_count == true);
+    CHECK(c.show_post_nav_links == true);
+    CHECK(c.show_bread_crumbs == true);
+    CHECK(c.show_code_copy_buttons == true);
+    // tests/fixtures/sample-index.json stands for what the tool writes: the same site switches.
+    auto written = blog::index_parse(blog::tool::index_write(site), "posts/index.json");
+    auto frozen = blog::index_parse(read_text(std::string(BLOG_SOURCE_DIR) + "/tests/fixtures/sample-index.json"),
+                                    "sample-index.json");
+    REQUIRE(written.ok());
+    REQUIRE(frozen.ok());
+    for (const blog::PostSwitchField& f : blog::kPostSwitchFields) {
+        INFO(f.name);
+        CHECK(written.value().switches.*f.site == frozen.value().switches.*f.site);
+    }
+    CHECK(written.value().default_theme == frozen.value().default_theme);
+    CHECK(written.value().show_page_nums == frozen.value().show_page_nums);
+}
+
+TEST_CASE("site: a post's weight and cover caption reach the index, and the core puts the weighted post first") {
+    TempSite s;
+    s.write("hugo.toml", "title = \"T\"\n");
+    s.write("content/posts/new.md", "---\ntitle: New\ndate: 2024-01-01\n---\nNew.\n");
+    s.write("content/posts/pinned.md",
+            "---\ntitle: Pinned\ndate: 2020-01-01\nweight: 1\ncover:\n  image: c.png\n  alt: A lake\n  caption: The lake at dawn\n---\nOld.\n");
+    Site site = site_read(s.dir(), at_now());
+    REQUIRE(messages(site).empty());
+    auto parsed = blog::index_parse(blog::tool::index_write(site), "posts/index.json");
+    REQUIRE(parsed.ok());
+    const blog::SiteIndex& index = parsed.value();
+    CHECK(index.problems.empty());
+    const blog::Post* pinned = index.find("pinned");
+    REQUIRE(pinned);
+    CHECK(pinned->weight == 1);
+    REQUIRE(pinned->cover);
+    CHECK(pinned->cover->caption == "The lake at dawn");
+    const auto listed = blog::index_listed(index);
+    REQUIRE(listed.size() == 2);
+    CHECK(listed[0]->slug == "pinned");  // Hugo's order: a weight before none
+}

@@ -216,7 +216,12 @@ TEST_CASE("view: the post's meta line has its date, reading time, words and auth
                            "2022</span>&nbsp;·&nbsp;3 min&nbsp;·&nbsp;444 words&nbsp;·&nbsp;Jose Villalta</div>"));
     CHECK(s.title == "Lets Go | Jose Villalta");
     CHECK(contains(s.html, "<h1 class=\"post-title\">Lets Go</h1>"));
-    CHECK(contains(s.html, "<div class=\"post-content\">" + body.html + "</div>"));
+    // The sample turns the copy buttons on; without them the body is as rendered.
+    CHECK(count(s.html, "class=\"copy-code\"") == count(body.html, "</pre>"));
+    SiteIndex plain = site;
+    plain.switches.show_code_copy_buttons = false;
+    CHECK(contains(view_post(plain, *plain.find("lets-go"), &body).html,
+                   "<div class=\"post-content\">" + body.html + "</div>"));
 
     SECTION("reading time is ceil(words / 213), at least one minute") {
         CHECK(view_reading_minutes(0) == 1);
@@ -228,13 +233,15 @@ TEST_CASE("view: the post's meta line has its date, reading time, words and auth
         CHECK(view_reading_minutes(444) == 3);
     }
     SECTION("one word, no date") {
-        SiteIndex bare = parse_ok(R"({"author": "A", "posts": [{"slug": "a", "title": "A"}]})");
+        SiteIndex bare = parse_ok(R"({"author": "A", "showReadingTime": true, "showWordCount": true,
+                                      "posts": [{"slug": "a", "title": "A"}]})");
         RenderedMarkdown one = render("hello");
         CHECK(contains(view_post(bare, bare.posts[0], &one).html,
                        "<div class=\"post-meta\">1 min&nbsp;·&nbsp;1 word&nbsp;·&nbsp;A</div>"));
     }
     SECTION("214 words take two minutes") {
-        SiteIndex bare = parse_ok(R"({"posts": [{"slug": "a", "title": "A"}]})");
+        SiteIndex bare = parse_ok(R"({"showReadingTime": true, "showWordCount": true,
+                                      "posts": [{"slug": "a", "title": "A"}]})");
         RenderedMarkdown long_body = render(words(214));
         CHECK(contains(view_post(bare, bare.posts[0], &long_body).html,
                        "<div class=\"post-meta\">2 min&nbsp;·&nbsp;214 words</div>"));
@@ -250,7 +257,7 @@ TEST_CASE("view: the post's meta line has its date, reading time, words and auth
 }
 
 TEST_CASE("view: the table of contents appears with two or more h2-h4 headings, and nests") {
-    SiteIndex site = parse_ok(R"({"posts": [{"slug": "x", "title": "X"}]})");
+    SiteIndex site = parse_ok(R"({"showToc": true, "posts": [{"slug": "x", "title": "X"}]})");
     const Post& post = site.posts[0];
     auto toc = [&](const char* markdown) {
         RenderedMarkdown body = render(markdown);
@@ -352,6 +359,7 @@ TEST_CASE("view: text from the index is escaped wherever it lands") {
     SiteIndex site = parse_ok(R"({
         "title": "<Blog> & \"Co\"",
         "author": "Eve <eve@example.com>",
+        "showPostNavLinks": true,
         "posts": [
             {"slug": "a", "title": "<script>alert(\"t\")</script>", "date": "2022-07-24",
              "summary": "<img src=x onerror=alert('s')>", "tags": ["<b>&\"'"]},
@@ -511,7 +519,7 @@ TEST_CASE("view: the header's menu is Archive, Search and Tags, the current scre
     }
 }
 
-TEST_CASE("view: the index's menu replaces the default; hash routes in it follow the site's links") {
+TEST_CASE("view: the index's menu replaces the default, and hash routes in it follow the site's links") {
     SiteIndex site = parse_ok(R"({"title": "T", "menu": [
         {"name": "Home", "url": "#/"},
         {"name": "Archive", "url": "#/archive"},
@@ -633,7 +641,8 @@ TEST_CASE("view: showPageNums adds PaperMod's page numbers to the pagination") {
 }
 
 TEST_CASE("view: a post's description, cover and switches") {
-    SiteIndex site = parse_ok(R"({"title": "T", "posts": [
+    SiteIndex site = parse_ok(R"({"title": "T", "showToc": true, "showReadingTime": true, "showWordCount": true,
+        "showPostNavLinks": true, "showBreadCrumbs": true, "posts": [
         {"slug": "a", "title": "A", "date": "2022-07-02", "description": "About <a>",
          "cover": {"image": "img/c.png", "alt": "A \"cat\"", "caption": "By <me>"}},
         {"slug": "b", "title": "B", "date": "2022-07-01", "showToc": false, "showReadingTime": false,
@@ -664,6 +673,17 @@ TEST_CASE("view: a post's description, cover and switches") {
 
     CHECK(contains(view_post(site, *site.find("c"), &body).html, "<div class=\"toc\"><details open><summary"));
 
+    SECTION("with PaperMod's defaults a post shows none of the switched parts") {
+        SiteIndex bare = parse_ok(R"({"posts": [{"slug": "a", "title": "A", "date": "2022-07-02"},
+                                                 {"slug": "b", "title": "B", "date": "2022-07-01"}]})");
+        const std::string html = view_post(bare, *bare.find("a"), &body).html;
+        for (const char* part : {"breadcrumbs", "class=\"toc\"", " min", " words", "paginav", "copy-code"}) {
+            INFO(part);
+            CHECK_FALSE(contains(html, part));
+        }
+        CHECK(contains(html, "<div class=\"post-meta\"><span title=\"2022-07-02 00:00:00 +0000 UTC\">July 2, 2022</span></div>"));
+    }
+
     SECTION("the list card has the cover, lazily, without a caption") {
         const std::string list = view_list(site, ListQuery{}, {}, {}, "posts/index.json").html;
         CHECK(contains(list, "<article class=\"first-entry post-entry\">\n<figure class=\"entry-cover\"><img loading=\"lazy\" "
@@ -682,4 +702,87 @@ TEST_CASE("view: weight pins posts in the list and prev/next, not in the archive
     CHECK(listed_slugs(view_list(site, ListQuery{}).html) == std::vector<std::string>{"pinned", "new"});
     const std::string archive = view_archive(site).html;
     CHECK(archive.find("#/posts/new") < archive.find("#/posts/pinned"));
+}
+
+TEST_CASE("view: the categories page and a category's list are the tags' screens for categories") {
+    SiteIndex site = parse_ok(R"({"title": "T", "posts": [
+        {"slug": "a", "title": "A", "date": "2022-07-04", "summary": "s", "categories": ["notes", "<c>", "notes"]},
+        {"slug": "b", "title": "B", "date": "2022-07-03", "summary": "s", "categories": ["notes"], "tags": ["notes"]},
+        {"slug": "c", "title": "C", "date": "2022-07-02", "summary": "s", "categories": ["aside"], "hidden": true},
+        {"slug": "d", "title": "D", "date": "2022-07-01", "summary": "s", "categories": ["notes"]}]})");
+    SECTION("every category of the listed posts with its count, by name, as PaperMod's terms page") {
+        Screen s = view_terms(site, Taxonomy::Categories);
+        CHECK(s.kind == std::string("categories"));
+        CHECK(s.title == "Categories | T");
+        CHECK(contains(s.html, "<header class=\"page-header\"><h1>Categories</h1></header>\n<ul class=\"terms-tags\">"
+                               "<li><a href=\"#/categories/%3Cc%3E\">&lt;c&gt; <sup><strong><sup>1</sup></strong></sup></a></li>"
+                               "<li><a href=\"#/categories/notes\">notes <sup><strong><sup>3</sup></strong></sup></a></li></ul>\n"));
+        CHECK_FALSE(contains(s.html, "aside"));  // only hidden posts have it
+        CHECK(contains(view_terms(parse_ok(R"({"posts": []})"), Taxonomy::Categories).html,
+                       "<p class=\"empty\">No categories yet.</p>"));
+        CHECK(view_terms(site, Taxonomy::Tags).html == view_tags(site).html);
+    }
+    SECTION("a category's posts, hidden ones included, paged within the category") {
+        Screen s = view_list(site, ListQuery{1, 2, "notes", Taxonomy::Categories});
+        CHECK(s.kind == std::string("category"));
+        CHECK(s.title == "notes | T");
+        CHECK(contains(s.html, "<header class=\"page-header\"><h1>notes</h1></header>\n<article class=\"post-entry tag-entry\">"));
+        CHECK(listed_slugs(s.html) == std::vector<std::string>{"a", "b"});
+        CHECK(contains(s.html, "<a class=\"next\" href=\"#/categories/notes/page/2\">Next&nbsp;»</a>"));
+        CHECK(listed_slugs(view_list(site, ListQuery{2, 2, "notes", Taxonomy::Categories}).html) ==
+              std::vector<std::string>{"d"});
+        CHECK(view_page_count(site, ListQuery{1, 2, "notes", Taxonomy::Categories}) == 2);
+        CHECK(view_page_count(site, ListQuery{1, 2, "notes"}) == 1);  // the tag
+        CHECK(listed_slugs(view_list(site, ListQuery{1, 10, "aside", Taxonomy::Categories}).html) ==
+              std::vector<std::string>{"c"});
+        CHECK(listed_slugs(view_list(site, ListQuery{1, 10, "notes"}).html) == std::vector<std::string>{"b"});  // the tag
+    }
+    SECTION("a category no post is in is not found") {
+        Screen s = view_list(site, ListQuery{1, 10, "nope", Taxonomy::Categories});
+        CHECK(s.kind == std::string("not-found"));
+        CHECK(s.title == "Category not found | T");
+        CHECK(contains(s.html, "<h1>Category not found</h1><p>No post is in the category \u201cnope\u201d.</p>"));
+    }
+    SECTION("a menu entry for the categories is active on their screens, on a built site too") {
+        SiteIndex menu = parse_ok(R"({"menu": [{"name": "Categories", "url": "#/categories"}, {"name": "Tags", "url": "#/tags"}],
+                                      "posts": [{"slug": "a", "title": "A", "categories": ["x"]}]})");
+        const std::string active =
+            "<li><a href=\"/categories/\" title=\"Categories\" aria-current=\"page\"><span class=\"active\">Categories</span></a></li>"
+            "<li><a href=\"/tags/\" title=\"Tags\"><span>Tags</span></a></li>";
+        const RouteLinks links = RouteLinks::paths("/");
+        CHECK(contains(view_terms(menu, Taxonomy::Categories, links).html, active));
+        CHECK(contains(view_list(menu, ListQuery{1, 10, "x", Taxonomy::Categories}, {}, links).html, active));
+    }
+    SECTION("as PaperMod's, neither a list entry nor a post shows its categories") {
+        SiteIndex shown = parse_ok(R"({"posts": [{"slug": "a", "title": "A", "categories": ["notes"], "tags": ["go"]}]})");
+        RenderedMarkdown body = render("text", "a");
+        const std::string post = view_post(shown, shown.posts[0], &body).html;
+        CHECK(contains(post, "<ul class=\"post-tags\"><li><a href=\"#/tags/go\">go</a></li></ul>"));
+        CHECK_FALSE(contains(post, "categories"));
+        CHECK_FALSE(contains(view_list(shown, ListQuery{}).html, "categories"));
+    }
+}
+
+TEST_CASE("view: every screen ends with PaperMod's go-to-top control, a button that touches no hash") {
+    SiteIndex site = sample_site();
+    const std::string top =
+        "<button type=\"button\" class=\"top-link\" data-action=\"top\" aria-label=\"go to top\" "
+        "title=\"Go to Top (Alt + G)\" accesskey=\"g\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"12\" "
+        "height=\"12\" viewBox=\"0 0 24 24\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"3\" "
+        "stroke-linecap=\"round\" stroke-linejoin=\"round\" aria-hidden=\"true\"><path d=\"M5 16l7-7 7 7\"></path>"
+        "</svg></button>\n";
+    CHECK(kTopLink == top);
+    RenderedMarkdown body = render("text", "lets-go");
+    for (const Screen& s : {view_list(site, ListQuery{}), view_post(site, *site.find("lets-go"), &body),
+                            view_post(site, *site.find("lets-go"), nullptr), view_tags(site),
+                            view_terms(site, Taxonomy::Categories), view_archive(site),
+                            view_search(site, search_index_build(site), "go"), view_not_found(&site, "h", "m"),
+                            view_error(nullptr, "e"), view_loading(nullptr)}) {
+        INFO(s.kind);
+        CHECK(count(s.html, "class=\"top-link\"") == 1);
+        CHECK(s.html.size() >= top.size());
+        CHECK(s.html.compare(s.html.size() - top.size(), top.size(), top) == 0);  // after the footer
+        CHECK(contains(s.html, "</footer>\n" + top));
+        CHECK_FALSE(contains(s.html, "href=\"#top\""));
+    }
 }

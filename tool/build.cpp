@@ -135,6 +135,32 @@ std::optional<Timestamp> newest(const std::vector<std::optional<Timestamp>>& dat
     return best;
 }
 
+// A category's feed, at categories/<c>/index.xml. core/feed writes a term's
+// feed for tags only (FeedOptions::tag): the category's posts are given to it
+// as that tag of a copy of the index, and the channel's two links, written
+// for tags/<c>/, are moved to categories/<c>/. Once FeedOptions names a
+// taxonomy, this is one feed_rss call.
+std::string category_feed(const SiteIndex& index, FeedOptions feed, const std::string& category,
+                          const FeedPostHtml& post_html) {
+    SiteIndex as_tag = index;
+    for (Post& p : as_tag.posts) {
+        const bool in = std::find(p.categories.begin(), p.categories.end(), category) != p.categories.end();
+        p.tags = in ? std::vector<std::string>{category} : std::vector<std::string>{};
+    }
+    feed.tag = category;
+    std::string xml = feed_rss(as_tag, feed, post_html);
+    const std::string term = url_percent_encode(category);
+    const std::string from = html_escape(feed.base_url + "tags/" + term + "/");
+    const std::string to = html_escape(feed.base_url + "categories/" + term + "/");
+    const size_t items = xml.find("<item>");  // only the channel's own links, never an item's text
+    for (const char* at : {"<link>", "<atom:link href=\""}) {
+        const size_t pos = xml.find(at);
+        const size_t link = pos == std::string::npos ? pos : pos + std::char_traits<char>::length(at);
+        if (pos < items && xml.compare(link, from.size(), from) == 0) xml.replace(link, from.size(), to);
+    }
+    return xml;
+}
+
 // Everything the build decides, then writes.
 struct Builder {
     const BuildOptions& options;
@@ -149,7 +175,8 @@ struct Builder {
     PageConfig config;
     std::unordered_map<std::string, PostEntry> entries;
     std::vector<SitemapEntry> sitemap;
-    std::vector<std::string> tags;  // of every post, sorted
+    std::vector<std::string> tags, categories;  // of every post, sorted
+    const std::vector<std::string>& terms(Taxonomy t) const { return t == Taxonomy::Categories ? categories : tags; }
     Plan plan;
     fs::path out, assets;  // canonical
 
@@ -264,15 +291,18 @@ struct Builder {
             if (!by_slug.count(p.slug)) error("posts/index.json: post " + in_quotes(p.slug) + " is not in the site");
             for (const std::string& tag : p.tags)
                 if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
+            for (const std::string& c : p.categories)
+                if (std::find(categories.begin(), categories.end(), c) == categories.end()) categories.push_back(c);
         }
         std::sort(tags.begin(), tags.end());
+        std::sort(categories.begin(), categories.end());
         result.posts = index.posts.size();
         return ok();
     }
 
     const SitePost& source_of(const Post& post) const { return *by_slug.at(post.slug); }
 
-    // Slugs and tags become folders: each must be one segment.
+    // Slugs, tags and categories become folders: each must be one segment.
     bool check_names() {
         for (const Post& p : index.posts) {
             const SitePost& sp = source_of(p);
@@ -280,16 +310,20 @@ struct Builder {
                 error(sp.source, sp.front.line_of("slug"),
                       "slug " + in_quotes(p.slug) + " cannot be a folder of the built site (not \".\" or \"..\")");
         }
-        for (const std::string& tag : tags) {
-            if (folder_name_ok(tag)) continue;
-            for (const Post& p : index.posts)
-                if (std::find(p.tags.begin(), p.tags.end(), tag) != p.tags.end()) {
+        for (Taxonomy taxonomy : kTaxonomies) {
+            const std::string key(taxonomy_name(taxonomy));
+            for (const std::string& term : terms(taxonomy)) {
+                if (folder_name_ok(term)) continue;
+                for (const Post& p : index.posts) {
+                    const std::vector<std::string>& own = index_post_terms(p, taxonomy);
+                    if (std::find(own.begin(), own.end(), term) == own.end()) continue;
                     const SitePost& sp = source_of(p);
-                    error(sp.source, sp.front.line_of("tags"),
-                          "tags: " + in_quotes(tag) +
+                    error(sp.source, sp.front.line_of(key),
+                          key + ": " + in_quotes(term) +
                               " cannot be a folder of the built site (no \"/\", not \".\" or \"..\")");
                     break;
                 }
+            }
         }
         return ok();
     }
@@ -344,6 +378,8 @@ struct Builder {
         doc.root = base.root;
         doc.site_title = index.title;
         doc.page_size = config.page_size;
+        doc.kind = page.screen.kind;
+        doc.theme = page.theme;
         doc.screen_html = page.screen.html;
         const std::string what = found ? "the page " + page_path(route) : std::string("the 404 page");
         if (!plan.add(file, {build_document(doc), {}, what}))
@@ -403,21 +439,28 @@ struct Builder {
             meta.article = DocumentMeta::Article{p.title, p.date, sp.lastmod, p.author, p.tags};
             prerender(r, meta, post_lastmod(p));
         }
-        for (Route::Kind kind : {Route::Kind::Tags, Route::Kind::Archive, Route::Kind::Search}) {
+        for (Route::Kind kind : {Route::Kind::Archive, Route::Kind::Search}) {
             Route r;  // the search screen without a query: the reader's words come in the browser
             r.kind = kind;
             prerender(r, site_meta, home_lastmod);
         }
-        // Every tag a post shows: a hidden post's tags are links on its page too.
-        for (const std::string& tag : tags) {
-            const std::optional<Timestamp> tag_lastmod = list_lastmod(index_listed(index, tag));
-            const int tag_pages = view_page_count(index, ListQuery{1, config.page_size, tag});
-            for (int n = 1; n <= tag_pages; ++n) {
-                Route r;
-                r.kind = Route::Kind::Tag;
-                r.tag = tag;
-                r.page = n;
-                prerender(r, site_meta, tag_lastmod);
+        for (Taxonomy taxonomy : kTaxonomies) {
+            Route terms_page;  // as Hugo, whether or not any post has a term
+            terms_page.kind = Route::Kind::Tags;
+            terms_page.taxonomy = taxonomy;
+            prerender(terms_page, site_meta, home_lastmod);
+            // Every term a post has: a hidden post's tags are links on its page too.
+            for (const std::string& term : terms(taxonomy)) {
+                const std::optional<Timestamp> term_lastmod = list_lastmod(index_listed(index, taxonomy, term));
+                const int term_pages = view_page_count(index, ListQuery{1, config.page_size, term, taxonomy});
+                for (int n = 1; n <= term_pages; ++n) {
+                    Route r;
+                    r.kind = Route::Kind::Tag;
+                    r.taxonomy = taxonomy;
+                    r.tag = term;
+                    r.page = n;
+                    prerender(r, site_meta, term_lastmod);
+                }
             }
         }
         Route not_found;
@@ -457,6 +500,12 @@ struct Builder {
         for (const std::string& tag : tags) {
             feed.tag = tag;
             add_file("tags/" + tag + "/index.xml", feed_rss(index, feed, post_html), "the feed of tag " + in_quotes(tag));
+            ++result.feeds;
+        }
+        feed.tag.clear();
+        for (const std::string& category : categories) {
+            add_file("categories/" + category + "/index.xml", category_feed(index, feed, category, post_html),
+                     "the feed of category " + in_quotes(category));
             ++result.feeds;
         }
         add_file("sitemap.xml", feed_sitemap(base.url, sitemap), "the sitemap");
@@ -678,7 +727,12 @@ std::string build_document(const BuildDocument& doc) {
     const std::string root = html_escape(doc.root);
     std::string out;
     out.reserve(doc.screen_html.size() + doc.head.size() + 1024);
-    out += "<!doctype html>\n<html lang=\"" + html_escape(doc.lang) + "\" data-wasm-blog-page>\n<head>\n<meta charset=\"utf-8\">\n";
+    // The site's default theme, when it is not the reader's system's, for the
+    // page's styles before the widget runs, and for the widget.
+    const std::string theme =
+        doc.theme.empty() || doc.theme == "auto" ? std::string() : " data-default-theme=\"" + html_escape(doc.theme) + "\"";
+    out += "<!doctype html>\n<html lang=\"" + html_escape(doc.lang) + "\" data-wasm-blog-page" + theme +
+           ">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += doc.head;
     out += "<meta name=\"color-scheme\" content=\"light dark\">\n";
@@ -689,7 +743,8 @@ std::string build_document(const BuildDocument& doc) {
     out += "<script type=\"module\" src=\"" + root + "wasm-blog.js\"></script>\n";
     out += "</head>\n<body>\n";
     out += "<wasm-blog src=\"" + root + "posts/index.json\" routing=\"path\" root=\"" + root + "\" page-size=\"" +
-           std::to_string(doc.page_size) + "\"><div class=\"wasm-blog\">";
+           std::to_string(doc.page_size) + "\" data-kind=\"" + html_escape(doc.kind) + "\"" + theme +
+           "><div class=\"wasm-blog\">";
     out += doc.screen_html;
     out += "</div></wasm-blog>\n</body>\n</html>\n";
     return out;

@@ -5,7 +5,7 @@
 // files come along and take over in the reader's browser. Beside the pages:
 // posts/index.json and the posts' files (their bundles' resources too),
 // Hugo's redirect pages for aliases, the RSS feeds (the site's and one per
-// tag), sitemap.xml and robots.txt.
+// tag and per category), sitemap.xml and robots.txt.
 //
 // Everything is decided before anything is written; the files then go into a
 // fresh folder beside OUT that replaces OUT at the end, so a failed build
@@ -34,7 +34,7 @@ struct BuildResult {
     size_t posts = 0;      // published posts
     size_t pages = 0;      // prerendered screens, 404.html included
     size_t redirects = 0;  // alias pages
-    size_t feeds = 0;      // index.xml and each tag's
+    size_t feeds = 0;      // index.xml and each tag's and category's
     double seconds = 0;    // wall time of the whole build
     bool ok() const;       // no error among problems: OUT holds the new site
 };
@@ -63,13 +63,17 @@ std::string build_alias_page(const std::string& url, const std::string& lang);
 
 // The page around a prerendered screen: its head (`head`, from
 // document_head), the widget's files and, in <wasm-blog>, the screen's HTML
-// as it is.
+// as it is. <wasm-blog> says what the screen is (data-kind, as the widget
+// says it once it runs) and, with <html>, the site's default theme when it
+// is not "auto" (data-default-theme).
 struct BuildDocument {
     std::string lang = "en";
     std::string head;         // document_head's lines
     std::string root;         // the routes' root, "/blog/"
     std::string site_title;   // names the RSS link
     int page_size = 10;
+    std::string kind = "list";  // Page::screen.kind
+    std::string theme = "auto"; // Page::theme: "auto", "light" or "dark"
     std::string screen_html;  // Page::screen.html, byte for byte
 };
 std::string build_document(const BuildDocument& doc);

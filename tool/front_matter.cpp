@@ -1,6 +1,7 @@
 #include "tool/front_matter.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include "core/markdown/markdown.hpp"
 #include "tool/data_tree.hpp"
@@ -9,6 +10,12 @@ namespace blog::tool {
 namespace {
 
 size_t count_lines(std::string_view text) { return size_t(std::count(text.begin(), text.end(), '\n')); }
+
+std::string lower(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+    return s;
+}
 
 struct Reader {
     const std::string& file;
@@ -38,6 +45,24 @@ struct Reader {
         note(key, v);
         if (v.kind == DataValue::Kind::Bool) out = v.boolean;
         else if (v.kind != DataValue::Kind::Null) error(v, key, "expected true or false, got " + data_kind_name(v));
+    }
+    // A bool that may be left unset (null is unset too).
+    void optional_boolean(const DataValue& v, const std::string& key, std::optional<bool>& out) {
+        note(key, v);
+        if (v.kind == DataValue::Kind::Bool) out = v.boolean;
+        else if (v.kind != DataValue::Kind::Null) error(v, key, "expected true or false, got " + data_kind_name(v));
+    }
+    // A whole number (Hugo's weight; TOML and YAML numbers, or the same as text).
+    void integer(const DataValue& v, const std::string& key, long long& out) {
+        note(key, v);
+        using K = DataValue::Kind;
+        if (v.kind == K::Null) return;
+        const std::string& t = v.text;
+        long long n = 0;
+        const char* end = t.data() + t.size();
+        auto r = std::from_chars(t.data() + (!t.empty() && t[0] == '+'), end, n);
+        if ((v.kind == K::Number || v.kind == K::String) && !t.empty() && r.ec == std::errc() && r.ptr == end) out = n;
+        else error(v, key, "expected a whole number, got " + (v.kind == K::Number || v.kind == K::String ? "\"" + t + "\"" : data_kind_name(v)));
     }
     // A list of strings, or one string standing for a list of one.
     void list(const DataValue& v, const std::string& key, std::vector<std::string>& out) {
@@ -80,18 +105,20 @@ struct Reader {
         if (auto* v = field("description")) text(*v, "description", fm.description);
         if (auto* v = field("author")) list(*v, "author", fm.authors);
         if (auto* v = field("hiddenInHomeList")) boolean(*v, "hiddeninhomelist", fm.hidden_in_home_list);
-        if (auto* v = field("ShowToc")) boolean(*v, "showtoc", fm.show_toc);
-        if (auto* v = field("TocOpen")) boolean(*v, "tocopen", fm.toc_open);
+        for (const PostSwitchField& f : kPostSwitchFields)  // "showToc" finds PaperMod's ShowToc
+            if (auto* v = field(f.name)) optional_boolean(*v, lower(f.name), fm.switches.*f.post);
         if (auto* v = field("cover")) {
             note("cover", *v);
             if (v->kind == DataValue::Kind::Map) {
                 if (auto* c = v->find("image")) text(*c, "cover.image", fm.cover_image);
                 if (auto* c = v->find("alt")) text(*c, "cover.alt", fm.cover_alt);
+                if (auto* c = v->find("caption")) text(*c, "cover.caption", fm.cover_caption);
             } else if (v->kind != DataValue::Kind::Null) {
                 error(*v, "cover", "expected a map with image and alt, got " + data_kind_name(*v));
             }
         }
         if (auto* v = field("aliases")) list(*v, "aliases", fm.aliases);
+        if (auto* v = field("weight")) integer(*v, "weight", fm.weight);
     }
 };
 

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/index/post_index.hpp"
+
 namespace blog::tool {
 
 // One message about one file, as printed: "<file>:<line>: <message>"
@@ -35,8 +37,11 @@ struct FrontMatter {
     std::string description;
     std::vector<std::string> authors;  // "author: x" or "author: [x, y]"
     bool hidden_in_home_list = false;
-    bool show_toc = false, toc_open = false;
-    std::string cover_image, cover_alt;
+    // PaperMod's per-page switches (ShowToc, TocOpen, ShowReadingTime, …)
+    // as the post sets them; unset: the site's.
+    PostSwitchOverrides switches;
+    std::string cover_image, cover_alt, cover_caption;
+    long long weight = 0;  // Hugo's order: 0 is none
     std::vector<std::string> aliases;
     // Line in the file of each key read, by its lowercase name ("date",
     // "slug", "tags"): the place a later check points at.

@@ -16,6 +16,11 @@ std::string index_write(const Site& site) {
     if (!author.empty()) root["author"] = author;
     if (!site.config.description.empty()) root["description"] = site.config.description;
     if (!site.config.language_code.empty()) root["language"] = site_page_language(site.config);
+    // PaperMod's params, only as the config sets them (the core's defaults are PaperMod's).
+    if (!site.config.default_theme.empty()) root["defaultTheme"] = site.config.default_theme;
+    if (site.config.show_page_nums) root["showPageNums"] = *site.config.show_page_nums;
+    for (const PostSwitchField& f : kPostSwitchFields)
+        if (const std::optional<bool>& v = site.config.switches.*f.post) root[f.name] = *v;
 
     std::vector<const SitePost*> order;
     for (const SitePost& p : site.posts) order.push_back(&p);
@@ -42,14 +47,16 @@ std::string index_write(const Site& site) {
         e["wordCount"] = p->word_count;
         e["readingTime"] = p->reading_time;
         if (!fm.description.empty()) e["description"] = fm.description;
-        if (fm.show_toc) e["showToc"] = true;
-        if (fm.toc_open) e["tocOpen"] = true;
+        for (const PostSwitchField& f : kPostSwitchFields)  // the post's own, when it sets them
+            if (const std::optional<bool>& v = fm.switches.*f.post) e[f.name] = *v;
         if (!fm.cover_image.empty()) {
             json cover = {{"image", fm.cover_image}};
             if (!fm.cover_alt.empty()) cover["alt"] = fm.cover_alt;
+            if (!fm.cover_caption.empty()) cover["caption"] = fm.cover_caption;
             e["cover"] = cover;
         }
         if (!fm.aliases.empty()) e["aliases"] = fm.aliases;
+        if (fm.weight != 0) e["weight"] = fm.weight;
         posts.push_back(std::move(e));
     }
     root["posts"] = std::move(posts);

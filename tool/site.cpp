@@ -122,6 +122,33 @@ int page_size_of(const DataValue& root) {
     return std::atoi(v->text.c_str());
 }
 
+// PaperMod's params the index carries (SiteConfig's switches, default_theme
+// and show_page_nums); a value of the wrong kind is an error at its line,
+// named as PaperMod spells it.
+void params_read(const DataValue& params, const std::string& shown, Site& site) {
+    auto boolean = [&](const char* name, std::optional<bool>& out) {
+        const DataValue* v = params.find(name);  // case-insensitive: "showToc" finds ShowToc
+        if (!v || v->kind == DataValue::Kind::Null) return;
+        if (v->kind == DataValue::Kind::Bool) {
+            out = v->boolean;
+            return;
+        }
+        std::string shown_name = name;
+        shown_name[0] = char(std::toupper(static_cast<unsigned char>(shown_name[0])));
+        site.problems.push_back(
+            {shown, v->line, "params." + shown_name + ": expected true or false, got " + data_kind_name(*v)});
+    };
+    for (const PostSwitchField& f : kPostSwitchFields) boolean(f.name, site.config.switches.*f.post);
+    boolean("showPageNums", site.config.show_page_nums);
+    if (const DataValue* v = params.find("defaultTheme"); v && v->kind != DataValue::Kind::Null) {
+        const bool ok = v->kind == DataValue::Kind::String && (v->text == "auto" || v->text == "light" || v->text == "dark");
+        if (ok) site.config.default_theme = v->text;
+        else site.problems.push_back({shown, v->line, "params.defaultTheme: expected \"auto\", \"light\" or \"dark\", got " +
+                                                          (v->kind == DataValue::Kind::String ? in_quotes(v->text)
+                                                                                              : data_kind_name(*v))});
+    }
+}
+
 void config_read(const fs::path& dir, const std::string& shown_dir, Site& site) {
     static const char* const kNames[] = {"hugo.toml", "hugo.yaml", "config.toml", "config.yaml", "site.json"};
     for (const char* name : kNames) {
@@ -156,6 +183,7 @@ void config_read(const fs::path& dir, const std::string& shown_dir, Site& site) 
         str(root.find("languageCode"), "languageCode", site.config.language_code);
         if (const DataValue* params = root.find("params")) {
             str(params->find("description"), "params.description", site.config.description);
+            params_read(*params, shown, site);
             if (const DataValue* a = params->find("author")) {
                 if (a->kind == DataValue::Kind::String) site.config.authors.push_back(a->text);
                 else if (a->kind == DataValue::Kind::List)
@@ -318,6 +346,9 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
         date_field("expirydate", fm.expiry_date, expiry);
         for (size_t i = 0; i < fm.tags.size(); ++i)
             if (blank(fm.tags[i])) fail("tags", "tags[" + std::to_string(i) + "]: a tag must not be empty");
+        for (size_t i = 0; i < fm.categories.size(); ++i)
+            if (blank(fm.categories[i]))
+                fail("categories", "categories[" + std::to_string(i) + "]: a category must not be empty");
         if (!blank(post.slug)) {
             auto seen = std::find_if(slugs.begin(), slugs.end(), [&](const auto& s) { return s.first == post.slug; });
             if (seen != slugs.end())

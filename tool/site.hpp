@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/date/date.hpp"
+#include "core/index/post_index.hpp"
 #include "tool/front_matter.hpp"
 
 namespace blog::tool {
@@ -22,6 +23,14 @@ struct SiteConfig {
     size_t base_url_line = 0;          // the line of baseURL in the config file, 0 when absent
     std::vector<std::string> authors;  // params.author, a string or a list
     int page_size = 0;                 // pagination.pagerSize, else paginate; 0: not set
+    // PaperMod's params the index carries, as the config sets them (keys in
+    // any case): ShowToc, TocOpen, ShowReadingTime, ShowWordCount,
+    // ShowPostNavLinks, ShowBreadCrumbs, ShowCodeCopyButtons (unset: off, as
+    // in PaperMod), defaultTheme ("auto", "light", "dark"; "" when unset) and
+    // ShowPageNums.
+    PostSwitchOverrides switches;
+    std::string default_theme;
+    std::optional<bool> show_page_nums;
 };
 
 struct SitePost {

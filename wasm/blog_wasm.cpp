@@ -26,7 +26,7 @@ EM_JS(void, blog_host_fetch,
 EM_JS(void, blog_host_show,
       (void* handle, const char* html, size_t html_len, const char* title, size_t title_len, int scroll,
        const char* anchor, size_t anchor_len, int needs, const char* lang, size_t lang_len, const char* kind,
-       size_t kind_len),
+       size_t kind_len, const char* theme, size_t theme_len),
       {
           const host = Module.blogHosts.get(handle);
           if (host)
@@ -40,6 +40,7 @@ EM_JS(void, blog_host_show,
                   complete: (needs & 4) != 0,
                   lang: UTF8ToString(lang, lang_len),
                   kind: UTF8ToString(kind, kind_len),
+                  theme: UTF8ToString(theme, theme_len),
               });
       });
 
@@ -57,7 +58,7 @@ struct Widget final : blog::Fetcher, blog::Display {
         int needs = (f.needs_code ? 1 : 0) | (f.needs_math ? 2 : 0) | (f.complete ? 4 : 0);
         blog_host_show(this, f.html.data(), f.html.size(), f.title.data(), f.title.size(), scroll,
                        f.anchor.data(), f.anchor.size(), needs, f.lang.data(), f.lang.size(), f.kind.data(),
-                       f.kind.size());
+                       f.kind.size(), f.theme.data(), f.theme.size());
     }
 };
 

@@ -551,9 +551,9 @@ export class WasmBlogElement extends HTMLElement {
   }
 
   // The site's default theme as the core gives it with a screen
-  // ("auto", "light", "dark"; undefined: not said).
+  // ("auto", "light", "dark"; "" or undefined: not known yet).
   _siteThemeFrom(theme) {
-    if (theme === undefined) return;
+    if (!theme) return;
     const site = themeKnown(theme);
     if (site !== this._siteTheme) {
       this._siteTheme = site;

@@ -63,6 +63,7 @@ struct Frame {
     bool complete = true;    // nothing on it is still awaited (Page::complete)
     std::string kind = "list";  // what the screen is (Screen::kind)
     std::string lang = "en"; // the screen's language, for the view's lang attribute (Page::lang)
+    std::string theme;  // the site's default theme: "auto", "light" or "dark"; "" not known yet (Page::theme)
 };
 
 class Display {

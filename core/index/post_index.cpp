@@ -163,22 +163,6 @@ void read_menu(const json& menu, SiteIndex& site) {
 }
 
 
-// The per-post switches' names in the index, site-level and per post.
-struct SwitchField {
-    const char* name;
-    bool PostSwitches::*site;
-    std::optional<bool> PostSwitchOverrides::*post;
-};
-const SwitchField kSwitchFields[] = {
-    {"showToc", &PostSwitches::show_toc, &PostSwitchOverrides::show_toc},
-    {"tocOpen", &PostSwitches::toc_open, &PostSwitchOverrides::toc_open},
-    {"showReadingTime", &PostSwitches::show_reading_time, &PostSwitchOverrides::show_reading_time},
-    {"showWordCount", &PostSwitches::show_word_count, &PostSwitchOverrides::show_word_count},
-    {"showPostNavLinks", &PostSwitches::show_post_nav_links, &PostSwitchOverrides::show_post_nav_links},
-    {"showBreadCrumbs", &PostSwitches::show_bread_crumbs, &PostSwitchOverrides::show_bread_crumbs},
-    {"showCodeCopyButtons", &PostSwitches::show_code_copy_buttons, &PostSwitchOverrides::show_code_copy_buttons},
-};
-
 // A bool field of `object`; a value that is not one is a problem and ignored.
 std::optional<bool> soft_bool(const json& object, const char* name, const std::string& where,
                               std::vector<std::string>& problems) {
@@ -230,7 +214,7 @@ void read_home_info(const json& value, SiteIndex& site) {
 }
 
 // A post's optional fields that never cost it its place: description,
-// weight, cover and the switches. A bad value is a problem and ignored.
+// weight, cover, categories and the switches. A bad value is a problem and ignored.
 void read_post_extras(const json& entry, const std::string& where, Post& post, std::vector<std::string>& problems) {
     const std::string at = where + ".";
     if (auto it = entry.find("description"); it != entry.end()) {
@@ -260,7 +244,19 @@ void read_post_extras(const json& entry, const std::string& where, Post& post, s
             post.cover = std::move(cover);
         }
     }
-    for (const SwitchField& f : kSwitchFields) post.switches.*f.post = soft_bool(entry, f.name, at, problems);
+    if (auto it = entry.find("categories"); it != entry.end()) {
+        if (!it->is_array()) {
+            problems.push_back(at + "categories: expected an array of strings, got " + kind_of(*it) + "; ignored");
+        } else {
+            for (size_t i = 0; i < it->size(); ++i) {
+                const json& c = (*it)[i];
+                if (c.is_string() && !c.get_ref<const std::string&>().empty()) post.categories.push_back(c.get<std::string>());
+                else problems.push_back(at + "categories[" + std::to_string(i) + "]: expected a non-empty string, got " +
+                                        kind_of(c) + "; left out");
+            }
+        }
+    }
+    for (const PostSwitchField& f : kPostSwitchFields) post.switches.*f.post = soft_bool(entry, f.name, at, problems);
 }
 }  // namespace
 
@@ -366,7 +362,7 @@ Result<SiteIndex> index_parse(std::string_view text, std::string_view source_nam
         else site.problems.push_back("defaultTheme: expected \"auto\", \"light\" or \"dark\", got " + kind_of(*it) + "; \"auto\" is used");
     }
     if (auto v = soft_bool(root, "showPageNums", "", site.problems)) site.show_page_nums = *v;
-    for (const SwitchField& f : kSwitchFields)
+    for (const PostSwitchField& f : kPostSwitchFields)
         if (auto v = soft_bool(root, f.name, "", site.problems)) site.switches.*f.site = *v;
 
     auto posts_it = root.find("posts");
@@ -458,21 +454,30 @@ Result<SiteIndex> index_parse(std::string_view text, std::string_view source_nam
 
 PostSwitches index_post_switches(const SiteIndex& site, const Post& post) {
     PostSwitches out = site.switches;
-    for (const SwitchField& f : kSwitchFields)
+    for (const PostSwitchField& f : kPostSwitchFields)
         if (post.switches.*f.post) out.*f.site = *(post.switches.*f.post);
     return out;
 }
 
 std::vector<const Post*> index_listed(const SiteIndex& site, std::string_view tag) {
+    return index_listed(site, Taxonomy::Tags, tag);
+}
+
+std::vector<const Post*> index_listed(const SiteIndex& site, Taxonomy taxonomy, std::string_view term) {
     std::vector<const Post*> out;
     for (const Post& p : site.posts) {
-        if (tag.empty()) {
+        const std::vector<std::string>& terms = index_post_terms(p, taxonomy);
+        if (term.empty()) {
             if (!p.hidden) out.push_back(&p);
-        } else if (std::find(p.tags.begin(), p.tags.end(), tag) != p.tags.end()) {
+        } else if (std::find(terms.begin(), terms.end(), term) != terms.end()) {
             out.push_back(&p);
         }
     }
     return out;
+}
+
+const std::vector<std::string>& index_post_terms(const Post& post, Taxonomy taxonomy) {
+    return taxonomy == Taxonomy::Categories ? post.categories : post.tags;
 }
 
 }  // namespace blog

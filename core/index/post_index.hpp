@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/date/date.hpp"
+#include "core/index/taxonomy.hpp"
 #include "core/util/result.hpp"
 
 namespace blog {
@@ -17,15 +18,14 @@ namespace blog {
 // PaperMod's per-page switches (its params ShowToc, TocOpen, ShowReadingTime,
 // ShowWordCount, ShowPostNavLinks, ShowBreadCrumbs, ShowCodeCopyButtons): the
 // index's site-level values, each of which a post may override. The defaults
-// are what the blogs PaperMod ports show (the sample's seed site): every part
-// of a post on, the TOC closed, no copy buttons.
+// are PaperMod's: each is off unless the site (or the post) turns it on.
 struct PostSwitches {
-    bool show_toc = true;
+    bool show_toc = false;
     bool toc_open = false;
-    bool show_reading_time = true;
-    bool show_word_count = true;
-    bool show_post_nav_links = true;
-    bool show_bread_crumbs = true;
+    bool show_reading_time = false;
+    bool show_word_count = false;
+    bool show_post_nav_links = false;
+    bool show_bread_crumbs = false;
     bool show_code_copy_buttons = false;
 };
 
@@ -33,6 +33,27 @@ struct PostSwitches {
 struct PostSwitchOverrides {
     std::optional<bool> show_toc, toc_open, show_reading_time, show_word_count, show_post_nav_links,
         show_bread_crumbs, show_code_copy_buttons;
+};
+
+// One switch: its name in index.json, site-level and per post ("showToc":
+// PaperMod's param ShowToc with a lower-case first letter), and the fields it
+// sets. The tool reads PaperMod's params and front matter through the same
+// names (Hugo's keys are case-insensitive).
+struct PostSwitchField {
+    const char* name;
+    bool PostSwitches::*site;
+    std::optional<bool> PostSwitchOverrides::*post;
+};
+
+// The seven switches, in PaperMod's documentation order.
+inline constexpr PostSwitchField kPostSwitchFields[] = {
+    {"showToc", &PostSwitches::show_toc, &PostSwitchOverrides::show_toc},
+    {"tocOpen", &PostSwitches::toc_open, &PostSwitchOverrides::toc_open},
+    {"showReadingTime", &PostSwitches::show_reading_time, &PostSwitchOverrides::show_reading_time},
+    {"showWordCount", &PostSwitches::show_word_count, &PostSwitchOverrides::show_word_count},
+    {"showPostNavLinks", &PostSwitches::show_post_nav_links, &PostSwitchOverrides::show_post_nav_links},
+    {"showBreadCrumbs", &PostSwitches::show_bread_crumbs, &PostSwitchOverrides::show_bread_crumbs},
+    {"showCodeCopyButtons", &PostSwitches::show_code_copy_buttons, &PostSwitchOverrides::show_code_copy_buttons},
 };
 
 // A post's cover image (PaperMod's cover.image, cover.alt, cover.caption).
@@ -50,6 +71,7 @@ struct Post {
     std::optional<std::string> summary;
     bool truncated = true;          // show "..." after the summary
     std::vector<std::string> tags;
+    std::vector<std::string> categories;  // a bad one is left out with a problem; the post stays
     std::string file;               // relative to index.json; default "<slug>.md"
     bool hidden = false;            // PaperMod's hiddenInHomeList: reachable, not listed
     std::string description;        // shown under the title (PaperMod's post-description)
@@ -130,5 +152,12 @@ PostSwitches index_post_switches(const SiteIndex& site, const Post& post);
 // The posts shown in the home list (not hidden), in order; with a tag, only
 // the posts carrying it (hidden ones included, as on Hugo's term pages).
 std::vector<const Post*> index_listed(const SiteIndex& site, std::string_view tag = {});
+
+// The posts with the term `term` of `taxonomy`, hidden ones included, in the
+// list's order; "" is the home list, as index_listed's.
+std::vector<const Post*> index_listed(const SiteIndex& site, Taxonomy taxonomy, std::string_view term);
+
+// A post's terms of a taxonomy, as the index gives them: its tags or its categories.
+const std::vector<std::string>& index_post_terms(const Post& post, Taxonomy taxonomy);
 
 }  // namespace blog

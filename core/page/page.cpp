@@ -90,12 +90,13 @@ Page page_build(const Route& route, const SiteState& state, const PageConfig& co
     }
     const SiteIndex& site = *state.site;
     page.lang = site.language;
+    page.theme = site.default_theme;
     switch (route.kind) {
         case Route::Kind::List:
         case Route::Kind::Tag: {
             // An entry without a summary in the index shows the one from its
             // Markdown once that is known; until then the Markdown is needed.
-            ListQuery query{route.page, config.page_size, route.tag};
+            ListQuery query{route.page, config.page_size, route.tag, route.taxonomy};
             page.screen = view_list(site, query, [&](const Post& post) -> std::optional<Summary> {
                 const PostEntry* entry = find_entry(state, post.slug);
                 if (entry && entry->rendered) return Summary{entry->rendered->summary, entry->rendered->summary_truncated};
@@ -106,7 +107,7 @@ Page page_build(const Route& route, const SiteState& state, const PageConfig& co
             break;
         }
         case Route::Kind::Tags:
-            page.screen = view_tags(site, config.links);
+            page.screen = view_terms(site, route.taxonomy, config.links);
             break;
         case Route::Kind::Archive:
             page.screen = view_archive(site, config.links);

@@ -74,6 +74,10 @@ struct Page {
     bool complete = true;
     // The screen's language (the index's "language"; "en" before it is known).
     std::string lang = "en";
+    // The site's default theme (the index's "defaultTheme"): "auto" (the
+    // reader's system), "light" or "dark"; "" before the index is known (not
+    // said: the platform keeps the default it last knew for this index).
+    std::string theme;
 };
 
 Page page_build(const Route& route, const SiteState& state, const PageConfig& config);

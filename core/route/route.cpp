@@ -46,8 +46,9 @@ std::string search_query(std::string_view qs) {
 }
 
 // The route below the root, without its leading '/': "", "page/2",
-// "posts/x" (with `anchor` apart), "tags", "tags/go/page/2", "archive",
-// "search" (with its query string apart). A trailing '/' has been removed.
+// "posts/x" (with `anchor` apart), "tags", "tags/go/page/2", "categories",
+// "categories/notes", "archive", "search" (with its query string apart). A
+// trailing '/' has been removed.
 Route parse_rest(std::string_view h, std::string_view anchor, std::string_view raw, std::string_view query = {}) {
     Route r;
     r.raw = std::string(raw);
@@ -69,10 +70,6 @@ Route parse_rest(std::string_view h, std::string_view anchor, std::string_view r
         r.anchor = url_percent_decode(anchor);
         return r;
     }
-    if (h == "tags") {
-        r.kind = Route::Kind::Tags;
-        return r;
-    }
     if (h == "archive") {
         r.kind = Route::Kind::Archive;
         return r;
@@ -82,12 +79,20 @@ Route parse_rest(std::string_view h, std::string_view anchor, std::string_view r
         r.query = search_query(query);
         return r;
     }
-    if (take("tags/")) {
+    for (Taxonomy taxonomy : kTaxonomies) {
+        const std::string_view name = taxonomy_name(taxonomy);
+        r.taxonomy = taxonomy;
+        if (h == name) {
+            r.kind = Route::Kind::Tags;
+            return r;
+        }
+        if (h.substr(0, name.size()) != name || h.substr(name.size(), 1) != "/") continue;
+        h.remove_prefix(name.size() + 1);
         size_t slash = h.find('/');
-        std::string_view tag = h.substr(0, slash);
-        if (tag.empty()) return not_found(raw);
+        std::string_view term = h.substr(0, slash);
+        if (term.empty()) return not_found(raw);
         r.kind = Route::Kind::Tag;
-        r.tag = url_percent_decode(tag);
+        r.tag = url_percent_decode(term);
         if (slash != std::string_view::npos) {
             std::string_view rest = h.substr(slash + 1);
             if (rest.substr(0, 5) != "page/") return not_found(raw);
@@ -200,13 +205,21 @@ std::string route_post_href(std::string_view slug, std::string_view anchor, cons
     return href;
 }
 
-std::string route_tag_href(std::string_view tag, int page, const RouteLinks& links) {
-    std::string rest = "tags/" + url_percent_encode(tag);
+std::string route_term_href(Taxonomy taxonomy, std::string_view term, int page, const RouteLinks& links) {
+    std::string rest = std::string(taxonomy_name(taxonomy)) + "/" + url_percent_encode(term);
     if (page > 1) rest += "/page/" + std::to_string(page);
     return join(links, rest);
 }
 
-std::string route_tags_href(const RouteLinks& links) { return join(links, "tags"); }
+std::string route_terms_href(Taxonomy taxonomy, const RouteLinks& links) {
+    return join(links, taxonomy_name(taxonomy));
+}
+
+std::string route_tag_href(std::string_view tag, int page, const RouteLinks& links) {
+    return route_term_href(Taxonomy::Tags, tag, page, links);
+}
+
+std::string route_tags_href(const RouteLinks& links) { return route_terms_href(Taxonomy::Tags, links); }
 
 std::string route_archive_href(const RouteLinks& links) { return join(links, "archive"); }
 
@@ -220,8 +233,8 @@ std::string route_href(const Route& route, const RouteLinks& links) {
     switch (route.kind) {
         case Route::Kind::List: return route_list_href(route.page, links);
         case Route::Kind::Post: return route_post_href(route.slug, route.anchor, links);
-        case Route::Kind::Tag: return route_tag_href(route.tag, route.page, links);
-        case Route::Kind::Tags: return route_tags_href(links);
+        case Route::Kind::Tag: return route_term_href(route.taxonomy, route.tag, route.page, links);
+        case Route::Kind::Tags: return route_terms_href(route.taxonomy, links);
         case Route::Kind::Archive: return route_archive_href(links);
         case Route::Kind::Search: return route_search_href(route.query, links);
         case Route::Kind::NotFound: break;
@@ -237,8 +250,8 @@ std::string route_file(const Route& route) {
     switch (route.kind) {
         case Route::Kind::List: return paged("", route.page);
         case Route::Kind::Post: return "posts/" + route.slug + "/index.html";
-        case Route::Kind::Tag: return paged("tags/" + route.tag + "/", route.page);
-        case Route::Kind::Tags: return "tags/index.html";
+        case Route::Kind::Tag: return paged(std::string(taxonomy_name(route.taxonomy)) + "/" + route.tag + "/", route.page);
+        case Route::Kind::Tags: return std::string(taxonomy_name(route.taxonomy)) + "/index.html";
         case Route::Kind::Archive: return "archive/index.html";
         case Route::Kind::Search: return "search/index.html";
         case Route::Kind::NotFound: break;

@@ -2,12 +2,14 @@
 // - hash routes, for a blog with no build step: "#/" the list, "#/page/N" a
 //   page of it, "#/posts/<slug>" a post (optionally "#/posts/<slug>#<heading>"),
 //   "#/tags" every tag, "#/tags/<tag>" (and "/page/N") the posts with a tag,
-//   "#/archive" every post by year and month, "#/search?q=<words>" the search
+//   "#/categories" and "#/categories/<category>" (and "/page/N") the same for
+//   categories, "#/archive" every post by year and month, "#/search?q=<words>" the search
 //   screen (its query in the URL's query string, "q"; "#/search" with none);
 // - path routes, for a built site whose every screen is a real file: the same
 //   under the site's root path, ending in '/': "/blog/", "/blog/page/2/",
 //   "/blog/posts/<slug>/#<heading>", "/blog/tags/", "/blog/tags/<tag>/page/2/",
-//   "/blog/archive/", "/blog/search/?q=<words>".
+//   "/blog/categories/", "/blog/categories/<category>/", "/blog/archive/",
+//   "/blog/search/?q=<words>".
 // Anything else is a not-found route. Parsing and building are inverse:
 // route_href(route_parse(h)) == h for every route the blog writes.
 #pragma once
@@ -15,15 +17,19 @@
 #include <string>
 #include <string_view>
 
+#include "core/index/taxonomy.hpp"
+
 namespace blog {
 
 struct Route {
+    // Tag and Tags are a taxonomy's term and its terms page: tags, or categories.
     enum class Kind { List, Post, Tag, Tags, Archive, Search, NotFound };
     Kind kind = Kind::List;
     int page = 1;        // List and Tag
     std::string slug;    // Post
     std::string anchor;  // Post: heading id to scroll to ("" for the top)
-    std::string tag;     // Tag
+    std::string tag;     // Tag: the term (a tag, or a category)
+    Taxonomy taxonomy = Taxonomy::Tags;  // Tag and Tags
     std::string query;   // Search: the reader's words as typed (valid UTF-8), "" for none
     std::string raw;     // the hash or path as given, for messages
 };
@@ -58,6 +64,9 @@ std::string route_list_href(int page = 1, const RouteLinks& links = {});
 std::string route_post_href(std::string_view slug, std::string_view anchor = {}, const RouteLinks& links = {});
 std::string route_tag_href(std::string_view tag, int page = 1, const RouteLinks& links = {});
 std::string route_tags_href(const RouteLinks& links = {});
+// A term of a taxonomy and its terms page: "#/categories/go/page/2", "#/categories".
+std::string route_term_href(Taxonomy taxonomy, std::string_view term, int page = 1, const RouteLinks& links = {});
+std::string route_terms_href(Taxonomy taxonomy, const RouteLinks& links = {});
 std::string route_archive_href(const RouteLinks& links = {});
 // "#/search?q=d%C3%A9j%C3%A0%20vu", "#/search" for an empty query.
 std::string route_search_href(std::string_view query = {}, const RouteLinks& links = {});
@@ -65,7 +74,8 @@ std::string route_search_href(std::string_view query = {}, const RouteLinks& lin
 // The file a built site holds for a route, relative to its root, with the
 // slug and tag as they are (not percent-encoded): "index.html",
 // "page/2/index.html", "posts/lets-go/index.html", "tags/index.html",
-// "tags/go/page/2/index.html", "archive/index.html", "search/index.html"
+// "tags/go/page/2/index.html", "categories/index.html",
+// "categories/notes/index.html", "archive/index.html", "search/index.html"
 // (whatever its query: the query is read in the browser); "404.html" for a
 // not-found route.
 std::string route_file(const Route& route);

@@ -9,6 +9,15 @@
 
 namespace blog {
 
+// PaperMod's top-link with its own markup (its SVG is a filled triangle; this
+// one a chevron): a button, so that no hash is touched.
+const char* const kTopLink =
+    "<button type=\"button\" class=\"top-link\" data-action=\"top\" aria-label=\"go to top\" "
+    "title=\"Go to Top (Alt + G)\" accesskey=\"g\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"12\" "
+    "height=\"12\" viewBox=\"0 0 24 24\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"3\" "
+    "stroke-linecap=\"round\" stroke-linejoin=\"round\" aria-hidden=\"true\"><path d=\"M5 16l7-7 7 7\"></path>"
+    "</svg></button>\n";
+
 namespace {
 
 const char* const kSep = "&nbsp;·&nbsp;";
@@ -82,7 +91,7 @@ const char* const kThemeToggle =
     "x1=\"21\" y1=\"12\" x2=\"23\" y2=\"12\"></line><line x1=\"4.22\" y1=\"19.78\" x2=\"5.64\" "
     "y2=\"18.36\"></line><line x1=\"18.36\" y1=\"5.64\" x2=\"19.78\" y2=\"4.22\"></line></svg></button></div>";
 
-// The header (site title, menu), `main_html`, the footer. `current`: the
+// The header (site title, menu), `main_html`, the footer, the top link. `current`: the
 // href of the menu entry this screen belongs to ("#/tags" on a tag's list), "" for none.
 // `list`: PaperMod's list look (its body.list: a grey page under white cards),
 // for every screen but a post's and the error and loading screens.
@@ -128,6 +137,7 @@ std::string page_shell(const SiteIndex* site, std::string_view main_html, const 
         out += "</a></span> · ";
     }
     out += "<span>Rendered in your browser by wasm-blog</span></footer>\n";
+    out += kTopLink;
     return out;
 }
 
@@ -304,7 +314,7 @@ int page_count(size_t posts, int page_size) {
 }  // namespace
 
 int view_page_count(const SiteIndex& site, const ListQuery& query) {
-    return page_count(index_listed(site, query.tag).size(), query.page_size);
+    return page_count(index_listed(site, query.taxonomy, query.tag).size(), query.page_size);
 }
 
 std::string view_list_entry(const Post& post, const std::optional<Summary>& summary, const RouteLinks& links,
@@ -339,38 +349,44 @@ std::string view_list_entry(const Post& post, const std::optional<Summary>& summ
 
 Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLookup& summaries,
                  const RouteLinks& links, std::string_view index_url) {
-    std::vector<const Post*> posts = index_listed(site, query.tag);
+    std::vector<const Post*> posts = index_listed(site, query.taxonomy, query.tag);
     const int pages = page_count(posts.size(), query.page_size);
     const size_t size = size_t(std::max(1, query.page_size));
-    const bool is_tag = !query.tag.empty();
+    const bool is_term = !query.tag.empty();
+    const bool is_category = query.taxonomy == Taxonomy::Categories;
     if (query.page < 1 || query.page > pages) {
         std::string msg = "Page " + std::to_string(query.page) + " does not exist: the list has " +
                           std::to_string(pages) + (pages == 1 ? " page." : " pages.");
         return view_not_found(&site, "Page not found", msg, links);
     }
-    if (is_tag && posts.empty())
-        return view_not_found(&site, "Tag not found", "No post has the tag \u201c" + query.tag + "\u201d.", links);
+    if (is_term && posts.empty()) {
+        return is_category ? view_not_found(&site, "Category not found",
+                                            "No post is in the category \u201c" + query.tag + "\u201d.", links)
+                           : view_not_found(&site, "Tag not found", "No post has the tag \u201c" + query.tag + "\u201d.",
+                                            links);
+    }
 
     std::string main;
-    if (is_tag) {
+    if (is_term) {
         main += "<header class=\"page-header\"><h1>";
         html_escape_append(main, query.tag);
         main += "</h1></header>\n";
     }
     main += problems_notice(site);
-    const bool home_first = !is_tag && query.page == 1;
+    const bool home_first = !is_term && query.page == 1;
     if (home_first && site.home_info) main += home_info_html(*site.home_info);
     if (posts.empty()) main += "<p class=\"empty\">No posts yet.</p>\n";
     const size_t first = size_t(query.page - 1) * size;
     for (size_t i = first; i < posts.size() && i < first + size; ++i) {
-        const char* cls = is_tag ? "post-entry tag-entry"
+        // PaperMod's term pages (a tag's or a category's) mark their entries "tag-entry".
+        const char* cls = is_term ? "post-entry tag-entry"
                           : home_first && i == 0 && !site.home_info ? "first-entry post-entry"
                                                                       : "post-entry";
         main += view_list_entry(*posts[i], summary_of(*posts[i], summaries), links, cls, index_url);
     }
     if (pages > 1) {
         auto href = [&](int page) {
-            return is_tag ? route_tag_href(query.tag, page, links) : route_list_href(page, links);
+            return is_term ? route_term_href(query.taxonomy, query.tag, page, links) : route_list_href(page, links);
         };
         main += "<footer class=\"page-footer\"><nav class=\"pagination\">";
         // PaperMod's showPageNums: "«&nbsp;Prev&nbsp;1/3", "Next&nbsp;3/3&nbsp;»".
@@ -385,10 +401,11 @@ Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLoo
                     "&nbsp;»</a>";
         main += "</nav></footer>\n";
     }
-    std::string title = is_tag ? query.tag : std::string();
+    std::string title = is_term ? query.tag : std::string();
     if (query.page > 1) title += (title.empty() ? "" : " · ") + std::string("Page ") + std::to_string(query.page);
-    const std::string current = is_tag ? route_tags_href(links) : route_list_href(1, links);
-    return Screen{page_shell(&site, main, links, current, true), with_site(title, &site), is_tag ? "tag" : "list"};
+    const std::string current = is_term ? route_terms_href(query.taxonomy, links) : route_list_href(1, links);
+    const char* kind = !is_term ? "list" : is_category ? "category" : "tag";
+    return Screen{page_shell(&site, main, links, current, true), with_site(title, &site), kind};
 }
 
 Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown* body, const RouteLinks& links,
@@ -458,33 +475,38 @@ Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown
     return Screen{page_shell(&site, main, links), with_site(post.title, &site), "post"};
 }
 
-Screen view_tags(const SiteIndex& site, const RouteLinks& links) {
-    // Tags as the index spells them, by name; a post's tag counts once.
-    std::vector<std::pair<std::string, size_t>> tags;
+Screen view_terms(const SiteIndex& site, Taxonomy taxonomy, const RouteLinks& links) {
+    // Terms as the index spells them, by name; a post's term counts once.
+    std::vector<std::pair<std::string, size_t>> terms;
     for (const Post* post : index_listed(site)) {
-        for (size_t i = 0; i < post->tags.size(); ++i) {
-            const std::string& tag = post->tags[i];
-            if (std::find(post->tags.begin(), post->tags.begin() + long(i), tag) != post->tags.begin() + long(i)) continue;
-            auto it = std::find_if(tags.begin(), tags.end(), [&](const auto& t) { return t.first == tag; });
-            if (it == tags.end()) tags.emplace_back(tag, 1);
+        const std::vector<std::string>& own = index_post_terms(*post, taxonomy);
+        for (size_t i = 0; i < own.size(); ++i) {
+            const std::string& term = own[i];
+            if (std::find(own.begin(), own.begin() + long(i), term) != own.begin() + long(i)) continue;
+            auto it = std::find_if(terms.begin(), terms.end(), [&](const auto& t) { return t.first == term; });
+            if (it == terms.end()) terms.emplace_back(term, 1);
             else ++it->second;
         }
     }
-    std::sort(tags.begin(), tags.end());
-    std::string main = "<header class=\"page-header\"><h1>Tags</h1></header>\n";
-    if (tags.empty()) {
-        main += "<p class=\"empty\">No tags yet.</p>\n";
+    std::sort(terms.begin(), terms.end());
+    const std::string heading(taxonomy_title(taxonomy));
+    std::string main = "<header class=\"page-header\"><h1>" + heading + "</h1></header>\n";
+    if (terms.empty()) {
+        main += "<p class=\"empty\">No " + std::string(taxonomy_name(taxonomy)) + " yet.</p>\n";
     } else {
-        main += "<ul class=\"terms-tags\">";
-        for (const auto& [tag, count] : tags) {
-            main += "<li><a href=\"" + html_escape(route_tag_href(tag, 1, links)) + "\">";
-            html_escape_append(main, tag);
+        main += "<ul class=\"terms-tags\">";  // PaperMod's class for every taxonomy's terms
+        for (const auto& [term, count] : terms) {
+            main += "<li><a href=\"" + html_escape(route_term_href(taxonomy, term, 1, links)) + "\">";
+            html_escape_append(main, term);
             main += " <sup><strong><sup>" + std::to_string(count) + "</sup></strong></sup></a></li>";
         }
         main += "</ul>\n";
     }
-    return Screen{page_shell(&site, main, links, route_tags_href(links), true), with_site("Tags", &site), "tags"};
+    return Screen{page_shell(&site, main, links, route_terms_href(taxonomy, links), true), with_site(heading, &site),
+                  taxonomy == Taxonomy::Categories ? "categories" : "tags"};
 }
+
+Screen view_tags(const SiteIndex& site, const RouteLinks& links) { return view_terms(site, Taxonomy::Tags, links); }
 
 namespace {
 

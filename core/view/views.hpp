@@ -28,22 +28,31 @@ using SummaryLookup = std::function<std::optional<Summary>(const Post&)>;
 struct ListQuery {
     int page = 1;
     int page_size = 10;
-    std::string tag;  // "" for the home list
+    std::string tag;  // "" for the home list, else the term (a tag, or a category) whose posts are listed
+    Taxonomy taxonomy = Taxonomy::Tags;  // of `tag`
 };
 
 // A whole screen of the widget: the HTML and the document title. Every
 // screen's header has the site's title and its menu (the index's "menu", or
-// Archive, Search, Tags), the entry of the current screen marked "active".
+// Archive, Search, Tags), the entry of the current screen marked "active";
+// after its footer, PaperMod's scroll-to-top control (kTopLink).
 struct Screen {
     std::string html;
     std::string title;
-    // What the screen is, for the platform's events: "list", "tag", "tags",
-    // "archive", "search", "post", "not-found", "error" or "loading" (a post
-    // whose text is on its way is "loading" too).
+    // What the screen is, for the platform's events and styles: "list",
+    // "tag", "tags", "category", "categories", "archive", "search", "post",
+    // "not-found", "error" or "loading" (a post whose text is on its way is
+    // "loading" too).
     const char* kind = "list";
 };
 
-// Number of pages the list (or the tag's list) has; at least 1.
+// The last thing on every screen: PaperMod's "go to top" link, as a button
+// (a "#top" href would change a host page's hash). The platform scrolls to
+// the widget's top on a click on data-action="top", and shows it only once
+// the reader has scrolled.
+extern const char* const kTopLink;
+
+// Number of pages the list (or a tag's or category's list) has; at least 1.
 int view_page_count(const SiteIndex& site, const ListQuery& query);
 
 // The list: entries newest first, pagination, and a notice for entries of
@@ -59,15 +68,18 @@ Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLoo
 // `article_class`: "post-entry", PaperMod's "first-entry post-entry" (the
 // newest post on the home page's first page when there is no home info; the
 // second class keeps it an entry for the platform and the tests) or
-// "post-entry tag-entry" (a tag's list). `index_url`: as view_list's.
+// "post-entry tag-entry" (a tag's or a category's list). `index_url`: as view_list's.
 std::string view_list_entry(const Post& post, const std::optional<Summary>& summary, const RouteLinks& links = {},
                             std::string_view article_class = "post-entry", std::string_view index_url = {});
 
 // "<span title=\"2022-07-24 21:42:07 -0700 -0700\">July 24, 2022</span>", or "".
 std::string view_date(const Post& post);
 
-// The post: header (title, meta line, tags), table of contents, body,
-// previous/next links. `body` is the rendered Markdown; nullptr while loading.
+// The post: header (title, meta line), table of contents, body, footer (its
+// tags, previous/next links). `body` is the rendered Markdown; nullptr while
+// loading. As PaperMod's, neither the post nor a list entry shows its
+// categories: their pages are reached from the menu (an index "menu" entry
+// "#/categories").
 // What is shown follows index_post_switches (breadcrumbs, reading time, word
 // count, TOC and whether it is open, prev/next links, a copy button
 // <button type="button" class="copy-code" data-action="copy-code">copy</button>
@@ -76,8 +88,11 @@ std::string view_date(const Post& post);
 Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown* body, const RouteLinks& links = {},
                  std::string_view index_url = {});
 
-// Every tag of the listed posts with its number of posts, by name (PaperMod's
-// terms page).
+// Every term of a taxonomy that the listed posts have, with its number of
+// posts, by name (PaperMod's terms page): "Tags", or "Categories".
+Screen view_terms(const SiteIndex& site, Taxonomy taxonomy, const RouteLinks& links = {});
+
+// view_terms of the tags.
 Screen view_tags(const SiteIndex& site, const RouteLinks& links = {});
 
 // Every listed post by year, then month, newest first, with the number of

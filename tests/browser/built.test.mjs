@@ -73,6 +73,9 @@ async function watchTakeover(context) {
     document.addEventListener('DOMContentLoaded', () => {
       window.__served = document.querySelector('wasm-blog > div.wasm-blog');
       window.__servedHtml = window.__served && window.__served.innerHTML;
+      window.__servedKind = document.querySelector('wasm-blog').getAttribute('data-kind');
+      // The first frame's background (a frame waits for the page's stylesheet).
+      requestAnimationFrame(() => { window.__servedBg = getComputedStyle(document.body).backgroundColor; });
     });
     document.addEventListener('wasm-blog-rendered', (e) => {
       (window.__takeovers ||= []).push(e.detail.prerendered || null);
@@ -114,12 +117,24 @@ test('built: with JavaScript on, the widget keeps every prerendered screen as se
           same: view.innerHTML === window.__servedHtml,
           shifts: window.__shifts,
           title: document.title,
+          servedKind: window.__servedKind,
+          kind: host.getAttribute('data-kind'),
+          servedBg: window.__servedBg,
+          bg: getComputedStyle(document.body).backgroundColor,
         };
       });
       assert.ok(state.sameNode, `${urlPath}: the served nodes are the ones on screen`);
       assert.equal(state.lightDomLeft, 0, `${urlPath}: no second copy`);
       if (!state.hasCode) assert.ok(state.same, `${urlPath}: the markup is unchanged`);
       assert.equal(state.shifts, 0, `${urlPath}: nothing moved`);
+      // PaperMod's grey list pages: the served page says its screen's kind,
+      // so the first frame has the background, and the takeover keeps it.
+      assert.equal(state.kind, state.servedKind, `${urlPath}: the screen's kind as served`);
+      const post = /\/posts\/[^/]+\/$/.test(urlPath);
+      assert.ok(post ? state.servedKind === 'post' : /^[a-z-]+$/.test(state.servedKind || '') && state.servedKind !== 'post',
+        `${urlPath}: served as ${state.servedKind}`);
+      assert.equal(state.servedBg, post ? 'rgb(255, 255, 255)' : 'rgb(245, 245, 245)', `${urlPath}: the first frame's background`);
+      assert.equal(state.bg, state.servedBg, `${urlPath}: the background after the takeover`);
       assert.ok(state.title.endsWith('Jose Villalta'), `${urlPath}: title ${state.title}`);
       assert.deepEqual(errors, [], urlPath);
       await page.close();

@@ -334,3 +334,44 @@ test('features: relative links and images in a post go to the files beside the p
     await close();
   }
 });
+
+test('features: a code block\'s copy button puts exactly its code on the clipboard and says "copied!"', async () => {
+  const { page, errors, close } = await openPage(env, POST);
+  try {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url('/').replace(/\/$/, '') });
+    await waitForRendered(page, 'post-content');
+    const block = page.locator('wasm-blog .post-content pre').filter({ has: page.locator('code.language-go') }).first();
+    const code = await block.locator('code').evaluate((el) => el.textContent);
+    assert.ok(code.includes('func'), 'the Go block of the sample');
+    const button = block.locator('button.copy-code');
+    assert.equal(await button.textContent(), 'copy');
+    await block.hover();
+    await button.click();
+    assert.equal(await button.textContent(), 'copied!');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code, 'the code, without the button\'s word');
+    await eventually(async () => (await button.textContent()) === 'copy', { timeout: 4000, what: 'the button says "copy" again' });
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('features: on a long post the scroll-to-top button appears after 800 px and takes the reader back to the top', async () => {
+  const { page, errors, close } = await openPage(env, POST, { viewport: { width: 1280, height: 600 } });
+  try {
+    await waitForRendered(page, 'post-content');
+    const button = page.locator('wasm-blog button.top-link[data-action="top"]');
+    assert.equal(await button.count(), 1, 'one button, the core\'s');
+    const shown = () => button.evaluate((el) => getComputedStyle(el).visibility);
+    assert.equal(await shown(), 'hidden', 'at the top there is nothing to go back to');
+    await page.evaluate(() => window.scrollTo(0, 1500));
+    await eventually(async () => (await shown()) === 'visible', { what: 'the button shows once scrolled' });
+    await button.click();
+    await eventually(() => page.evaluate(() => window.scrollY === 0), { what: 'back at the top' });
+    assert.equal(await hashOf(page), '#/posts/markdown-features', 'the URL is left as it was');
+    await eventually(async () => (await shown()) === 'hidden', { what: 'hidden again at the top' });
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});

@@ -102,8 +102,10 @@ function auditShadowRoot() {
   const problems = [];
   for (const el of root.querySelectorAll('*')) {
     const inKatex = !!el.closest('.katex, .katex-error');  // KaTeX's own markup
-    // The header's theme toggle: the core's own fixed markup (a button and its icons), never content.
-    const chrome = !!el.closest('header.header button#theme-toggle');
+    // The core's own fixed markup, never content: the header's theme toggle,
+    // the scroll-to-top button (last in the view root) and a code block's copy button.
+    const chrome = !!el.closest('header.header button#theme-toggle, div.wasm-blog > button.top-link[data-action="top"]:last-child, '
+      + '.post-content pre > button.copy-code[data-action="copy-code"]');
     const tag = el.localName;
     if (!inKatex && !chrome && !ALLOWED.has(tag)) problems.push(`<${tag}> element`);
     if (tag === 'input' && !el.classList.contains('task-list-item-checkbox')) problems.push('<input> element');

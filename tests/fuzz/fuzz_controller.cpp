@@ -32,7 +32,7 @@ namespace {
 
 const char* const kRoutes[] = {
     "#/", "#/page/2", "#/page/3", "#/posts/a", "#/posts/b", "#/posts/c", "#/posts/z", "#/posts/missing",
-    "#/posts/a#intro", "#/tags/t", "#/tags/u", "#/tags/none", "#/tags/t/page/2", "junk", "#/nope", "",
+    "#/posts/a#intro", "#/tags/t", "#/tags/u", "#/tags/none", "#/tags/t/page/2", "#/categories", "#/categories/t", "#/categories/none", "junk", "#/nope", "",
     "#/archive", "#/search?q=post", "#/search?q=zz%20top", "#/search",
 };
 
@@ -40,7 +40,7 @@ const char* const kQueries[] = {"post", "P\xc3\xb6st a", "zz", "", "  ", "<b>"};
 
 const char* const kIndexBodies[] = {
     R"({"title":"T","author":"Me","posts":[
-  {"slug":"a","title":"Post A","date":"2022-07-24T21:42:07-07:00","tags":["t"]},
+  {"slug":"a","title":"Post A","date":"2022-07-24T21:42:07-07:00","tags":["t"],"categories":["t"]},
   {"slug":"b","title":"Post B","date":"2021-01-01","tags":["t","u"],"summary":"given"},
   {"slug":"c","title":"Post C","date":"2020-01-01","hidden":true,"tags":["u"]},
   {"slug":"bad slug","title":"x"},
@@ -272,7 +272,8 @@ struct Harness {
             switch (route.kind) {
                 case blog::Route::Kind::NotFound: expected = Shown::NotFound; break;
                 case blog::Route::Kind::Tags:
-                    FUZZ_CHECK(contains(f.html, "<h1>Tags</h1>"), "the tags route does not show the tags page" + where());
+                    FUZZ_CHECK(contains(f.html, "<h1>" + std::string(blog::taxonomy_title(route.taxonomy)) + "</h1>"),
+                               "the terms route does not show its terms page" + where());
                     expected = s;
                     break;
                 case blog::Route::Kind::Archive:
@@ -286,9 +287,9 @@ struct Harness {
                     break;
                 case blog::Route::Kind::List:
                 case blog::Route::Kind::Tag: {
-                    blog::ListQuery q{route.page, config.page_size, route.tag};
+                    blog::ListQuery q{route.page, config.page_size, route.tag, route.taxonomy};
                     const bool missing = route.page > blog::view_page_count(*site, q) ||
-                                         (!route.tag.empty() && blog::index_listed(*site, route.tag).empty());
+                                         (!route.tag.empty() && blog::index_listed(*site, route.taxonomy, route.tag).empty());
                     expected = missing ? Shown::NotFound : Shown::List;
                     break;
                 }

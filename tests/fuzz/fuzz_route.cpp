@@ -43,8 +43,8 @@ bool same(const blog::Route& a, const blog::Route& b) {
     switch (a.kind) {
         case blog::Route::Kind::List: return a.page == b.page;
         case blog::Route::Kind::Post: return a.slug == b.slug && a.anchor == b.anchor;
-        case blog::Route::Kind::Tag: return a.tag == b.tag && a.page == b.page;
-        case blog::Route::Kind::Tags:
+        case blog::Route::Kind::Tag: return a.tag == b.tag && a.page == b.page && a.taxonomy == b.taxonomy;
+        case blog::Route::Kind::Tags: return a.taxonomy == b.taxonomy;
         case blog::Route::Kind::Archive: return true;
         case blog::Route::Kind::Search: return a.query == b.query;
         case blog::Route::Kind::NotFound: return a.raw == b.raw;
