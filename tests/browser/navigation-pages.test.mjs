@@ -26,9 +26,10 @@ const generated = {
     { name: 'Script', url: 'javascript:alert(1)' },
   ],
   posts: [
-    { slug: 'deja-vu', title: 'Déjà-vu', date: '2023-03-02T10:00:00+01:00', summary: 'Le sentiment d’avoir déjà vécu.', tags: ['mémoire'] },
+    { slug: 'deja-vu', title: 'Déjà-vu', date: '2023-03-02T10:00:00+01:00', summary: 'Le sentiment d’avoir déjà vécu.', tags: ['mémoire'],
+      categories: ['Essais'] },
     { slug: 'hostile', title: '<img src=x onerror=alert(1)> Déjà <script>alert(2)</script>', date: '2023-02-01', summary: 's' },
-    { slug: 'autre', title: 'Autre chose', date: '2022-12-31', summary: 'Rien à voir, sauf en résumé: deja.' },
+    { slug: 'autre', title: 'Autre chose', date: '2022-12-31', summary: 'Rien à voir, sauf en résumé: deja.', categories: ['Essais', 'Divers'] },
   ],
 };
 
@@ -92,6 +93,26 @@ test('navigation pages: #/tags shows every tag with its count, and a click opens
     const titles = listed.filter((post) => (post.tags || []).includes('kubernetes')).map((post) => post.title);
     await eventually(async () => JSON.stringify(await texts(p, '.post-entry h2')) === JSON.stringify(titles),
       { what: `the kubernetes list to show ${titles.join(', ')}` });
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('navigation pages: #/categories lists every category with its count, a click opens its posts, the element says the kind', async () => {
+  const { page: p, errors, close } = await openPage(env, '/generated/nav/index.html#/categories');
+  try {
+    await waitForBlog(p, '.terms-tags');
+    assert.equal(await p.locator('wasm-blog .page-header h1').innerText(), 'Categories');
+    assert.deepEqual((await texts(p, '.terms-tags li')).map((t) => t.replace(/\s+/g, ' ').trim()), ['Divers 1', 'Essais 2']);
+    assert.equal(await p.evaluate(() => document.querySelector('wasm-blog').dataset.kind), 'categories');
+    await p.locator('wasm-blog .terms-tags a', { hasText: 'Essais' }).click();
+    await waitForBlog(p, '.page-header h1', { hasText: 'Essais' });
+    assert.equal(hashOf(p), '#/categories/Essais');
+    assert.deepEqual(await texts(p, '.post-entry h2'), ['Déjà-vu', 'Autre chose']);
+    assert.equal(await p.evaluate(() => document.querySelector('wasm-blog').dataset.kind), 'category');
+    await p.goBack();
+    await waitForBlog(p, '.terms-tags');
     assert.deepEqual(errors, []);
   } finally {
     await close();
