@@ -22,7 +22,7 @@ SRC ?= .
 OUT ?= build/site
 BASE_URL ?= http://127.0.0.1:$(PORT)/
 
-.PHONY: all setup native native-tool wasm dist site serve test test-native test-asan test-browser asan fuzz bench clean
+.PHONY: all setup native native-tool wasm dist site serve test test-native test-asan test-browser asan fuzz bench screenshots clean
 
 all: dist
 
@@ -92,6 +92,10 @@ bench: dist
 	node bench/size.mjs
 	node bench/pathological.mjs
 	node bench/build.mjs
+
+# The README's screenshots (docs/*.png) from dist/, in Debian's Chromium.
+screenshots: dist
+	node scripts/screenshots.mjs
 
 clean:
 	rm -rf build dist
