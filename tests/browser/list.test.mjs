@@ -134,3 +134,29 @@ test('list: PaperMod\'s look: a grey page with white cards, the newest post as t
     await close();
   }
 });
+
+test('list: at 360 px wide no screen is wider than the window (list, post, tags, archive, search, categories)', async () => {
+  const { page, errors, close } = await openPage(env, '/', { viewport: { width: 360, height: 740 } });
+  try {
+    for (const [hash, selector] of [['#/', '.post-entry'], ['#/posts/markdown-features', '.post-content'], ['#/tags', '.terms-tags'],
+      ['#/archive', '.archive-entry'], ['#/search?q=paper', '.post-entry'], ['#/categories', '.page-header']]) {
+      await page.evaluate((h) => { location.hash = h; }, hash);
+      await waitForBlog(page, selector);
+      await page.evaluate(() => document.fonts.ready);
+      const wide = await page.evaluate(() => {
+        const root = document.querySelector('wasm-blog').shadowRoot;
+        const over = [...root.querySelectorAll('*')].filter((el) => {
+          const box = el.getBoundingClientRect();
+          // Inside a box that scrolls by itself (a wide table, a code block) is fine, as is KaTeX's MathML (visually hidden).
+          return box.width > 0 && box.right > window.innerWidth + 0.5 && !el.closest('pre, .table-wrapper, table, .katex-display, .katex-mathml');
+        }).map((el) => `${el.localName}.${el.className}`);
+        return { scroll: document.documentElement.scrollWidth, over: over.slice(0, 5) };
+      });
+      assert.equal(wide.scroll, 360, `${hash}: the page does not scroll sideways`);
+      assert.deepEqual(wide.over, [], `${hash}: nothing sticks out`);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
