@@ -711,3 +711,56 @@ TEST_CASE("controller: a category's list is shown again when a summary it waits 
     CHECK(app.last().complete);
     CHECK(contains(app.last().html, "<p>Words of X.</p>"));
 }
+
+TEST_CASE("controller: a prefetched post loads without a screen, and opening it then shows it at once, fetched once") {
+    App app;
+    CHECK(app.controller.prefetch("#/posts/a") == 0);  // no index yet: nothing to go on
+    app.controller.navigate("#/");
+    app.respond_ok("posts/index.json", kSmallIndex);
+    const size_t frames = app.frame_count();
+    const size_t requests = app.request_count();  // the index, and summaries of x and y
+
+    CHECK(app.controller.prefetch("#/posts/a") == 1);
+    CHECK(app.request_count() == requests + 1);
+    CHECK(app.fetcher.requests.back().url == "posts/a.md");
+    CHECK(app.fetcher.requests.back().max_bytes == MarkdownOptions::kMaxInputBytes);
+    CHECK(app.controller.prefetch("#/posts/a") == 0);  // already on its way
+    app.respond_ok("posts/a.md", "# A\n\nThe body of A.\n");
+    CHECK(app.frame_count() == frames);  // the reader is still on the list
+    CHECK(contains(app.last().html, "Post X"));
+
+    app.controller.navigate("#/posts/a");
+    CHECK(app.frame_count() == frames + 1);  // straight to the post, no "Loading…"
+    CHECK(contains(app.last().html, "The body of A."));
+    CHECK(app.last().complete);
+    CHECK(app.last().scroll == Frame::Scroll::Top);
+    CHECK(app.requests_for("posts/a.md") == 1);
+}
+
+TEST_CASE("controller: opening a post whose prefetch is still on its way shows it when it arrives") {
+    App app;
+    app.controller.navigate("#/");
+    app.respond_ok("posts/index.json", kSmallIndex);
+    CHECK(app.controller.prefetch("#/posts/a") == 1);
+    app.controller.navigate("#/posts/a");
+    CHECK(contains(app.last().html, kLoading));
+    CHECK(app.requests_for("posts/a.md") == 1);
+    app.respond_ok("posts/a.md", "The body of A.\n");
+    CHECK(contains(app.last().html, "The body of A."));
+    CHECK(app.last().scroll == Frame::Scroll::Top);
+}
+
+TEST_CASE("controller: prefetching a screen that needs nothing, or no screen, starts nothing") {
+    App app;
+    app.controller.navigate("#/posts/a");
+    app.respond_ok("posts/index.json", kSmallIndex);
+    app.respond_ok("posts/a.md", "A.\n");
+    const size_t requests = app.request_count();
+    CHECK(app.controller.prefetch("#/posts/a") == 0);  // already here
+    CHECK(app.controller.prefetch("#/tags") == 0);
+    CHECK(app.controller.prefetch("#/posts/nope") == 0);
+    CHECK(app.controller.prefetch("#/nowhere") == 0);
+    CHECK(app.controller.prefetch("https://example.com/") == 0);
+    CHECK(app.request_count() == requests);
+    CHECK(contains(app.last().html, "A."));  // and the screen on show is left alone
+}

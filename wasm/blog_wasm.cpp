@@ -97,6 +97,13 @@ EMSCRIPTEN_KEEPALIVE void blog_navigate(Widget* w, const char* hash, size_t hash
     w->controller->navigate(std::string_view(hash, hash_len));
 }
 
+// The reader is about to open `location` (a hash, or a path and fragment):
+// the files its screen needs start loading (blog_host_fetch), nothing is
+// shown. Returns how many fetches started.
+EMSCRIPTEN_KEEPALIVE int blog_prefetch(Widget* w, const char* location, size_t len) {
+    return w->controller->prefetch(std::string_view(location, len));
+}
+
 // 1 when a path and fragment (path routes) or hash is one of the blog's
 // screens, so that a click on a link to it stays in the page; 0 otherwise.
 EMSCRIPTEN_KEEPALIVE int blog_is_route(Widget* w, const char* location, size_t len) {

@@ -409,6 +409,25 @@ export class WasmBlogElement extends HTMLElement {
       if (!this._scrollTimer) this._scrollTimer = setTimeout(() => this._saveScroll(), 150);
     };
     this._onClick = (event) => this._click(event);
+    // Prefetch: a link of the blog's that the reader is about to open (a
+    // pointer resting on it for 65 ms, pressed on it, or the keyboard's focus
+    // on it) has the files of its screen loaded before the click; the core
+    // decides which (blog_prefetch).
+    this._hoverTimer = 0;
+    this._onPointerOver = (event) => {
+      const link = this._linkOf(event);
+      if (link === this._hovered) return;
+      clearTimeout(this._hoverTimer);
+      this._hovered = link;
+      if (link) this._hoverTimer = setTimeout(() => this._prefetch(link), 65);
+    };
+    this._onPointerOut = (event) => {
+      if (this._hovered && !this._hovered.contains(event.relatedTarget)) {
+        clearTimeout(this._hoverTimer);
+        this._hovered = null;
+      }
+    };
+    this._onPointerDown = (event) => { const link = this._linkOf(event); if (link) this._prefetch(link); };
     // The scroll-to-top button shows once the widget's top is 800 px above
     // the window and the widget is still in view (PaperMod: the page's 800 px).
     this._onTopScroll = () => {
@@ -514,6 +533,10 @@ export class WasmBlogElement extends HTMLElement {
     if (this._routing !== 'internal') window.addEventListener('scroll', this._onScroll, { passive: true });
     window.addEventListener('scroll', this._onTopScroll, { passive: true });
     this.shadowRoot.addEventListener('click', this._onClick);
+    this.shadowRoot.addEventListener('pointerover', this._onPointerOver);
+    this.shadowRoot.addEventListener('pointerout', this._onPointerOut);
+    this.shadowRoot.addEventListener('pointerdown', this._onPointerDown);
+    this.shadowRoot.addEventListener('focusin', this._onPointerDown);
     this._start();
   }
 
@@ -526,6 +549,12 @@ export class WasmBlogElement extends HTMLElement {
     cancelAnimationFrame(this._topFrame);
     this._topFrame = 0;
     this.shadowRoot.removeEventListener('click', this._onClick);
+    this.shadowRoot.removeEventListener('pointerover', this._onPointerOver);
+    this.shadowRoot.removeEventListener('pointerout', this._onPointerOut);
+    this.shadowRoot.removeEventListener('pointerdown', this._onPointerDown);
+    this.shadowRoot.removeEventListener('focusin', this._onPointerDown);
+    clearTimeout(this._hoverTimer);
+    this._hovered = null;
     clearTimeout(this._scrollTimer);
     this._scrollTimer = 0;
     this._stop();
@@ -636,12 +665,41 @@ export class WasmBlogElement extends HTMLElement {
     }
     if (!href.startsWith('#/')) return;
     if (this._routing === 'hash') {
+      // The browser changes the hash (a history entry) and hashchange comes
+      // a task later, as much as a frame or two: the screen is asked for now,
+      // and that hashchange then finds it on show.
       this._saveScroll();
+      if (plain && href !== location.hash) {
+        this._restoreY = null;
+        this.navigate(href);
+      }
       return;
     }
     if (!plain) return;
     event.preventDefault();
     this.navigate(href);
+  }
+
+  // The link an event is on, inside the widget.
+  _linkOf(event) {
+    const all = event.composedPath();
+    return all.slice(0, all.indexOf(this.shadowRoot)).find((n) => n instanceof HTMLAnchorElement) || null;
+  }
+
+  // Starts loading what the screen behind `link` needs, if it is one of the
+  // blog's (the core says: anything else starts nothing).
+  _prefetch(link) {
+    const href = link.getAttribute('href');
+    if (!href || !this._handle) return;
+    let where = href;
+    if (this._routing === 'path') {
+      const url = new URL(href, location.href);
+      if (url.origin !== location.origin) return;
+      where = url.pathname + url.search + url.hash;
+    } else if (!href.startsWith('#/')) {
+      return;
+    }
+    withBytes(this._core, encoder.encode(where), (p, n) => this._core._blog_prefetch(this._handle, p, n));
   }
 
   // Where the page is, as the core reads it: the hash, or the path and its fragment.

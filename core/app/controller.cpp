@@ -35,6 +35,23 @@ void Controller::search(std::string_view query) {
     render();
 }
 
+int Controller::prefetch(std::string_view location) {
+    if (index_state_ != SiteState::Index::Loaded) return 0;
+    const Route route = route_parse_location(location, config_.links);
+    if (route.kind == Route::Kind::NotFound) return 0;
+    // The page model says what that screen needs, as it would on navigate;
+    // the screen itself is not shown.
+    SiteState state{index_state_, index_error_, &*site_, &posts_, search_ ? &*search_ : nullptr};
+    int started = 0;
+    for (const PageNeed& need : page_build(route, state, page_config()).needs) {
+        if (need.slug.empty()) continue;
+        posts_[need.slug] = PostEntry{};  // Loading
+        request(need.url, need.slug, need.max_bytes);
+        ++started;
+    }
+    return started;
+}
+
 bool Controller::is_route(std::string_view location) const {
     return route_parse_location(location, config_.links).kind != Route::Kind::NotFound;
 }

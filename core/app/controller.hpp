@@ -95,6 +95,14 @@ public:
     // what it needs.
     void navigate(std::string_view location);
 
+    // The reader is about to go to `location` (read as navigate reads it): a
+    // pointer rests on its link, or is pressed on it. The files its screen
+    // needs (a post's Markdown) start loading now and nothing is shown, so
+    // that the navigation finds them on their way or there. Does nothing
+    // before the index is loaded or for a screen that needs nothing; returns
+    // how many fetches it started.
+    int prefetch(std::string_view location);
+
     // True when `location` (read as navigate reads it) is one of the blog's
     // screens, not a file beside them (a feed, an image) or a stranger's path.
     bool is_route(std::string_view location) const;

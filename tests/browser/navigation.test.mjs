@@ -224,3 +224,27 @@ test('navigation: a tag link on a post opens #/tags/<tag> listing the posts with
     await close();
   }
 });
+
+test('navigation: a pointer resting on an entry loads its post before the click; the click then shows it with no second request', async () => {
+  const { page, errors, requests, close } = await openPage(env, '/');
+  try {
+    await waitForList(page, titles);
+    const mesos = (u) => new URL(u).pathname.endsWith('/paper-day-1-mesos.md');
+    const entry = page.locator('wasm-blog .post-entry', { hasText: 'Day One: Mesos Paper' });
+    await entry.hover();
+    await eventually(() => requests.some(mesos), { what: 'the post\'s Markdown requested while the pointer rests' });
+    assert.equal(hashOf(page), '', 'still on the list: nothing was opened');
+    assert.equal(await page.locator('wasm-blog h1.post-title').count(), 0);
+    await entry.click();
+    await waitForPost(page, 'Goal: A Paper Every Day. Day One: Mesos Paper');
+    assert.equal(requests.filter(mesos).length, 1, 'fetched once');
+    // A link that is not a screen of the blog's (the paper's link, elsewhere) loads nothing.
+    const before = requests.length;
+    await page.locator('wasm-blog .post-content a[href^="http"]').first().hover();
+    await page.waitForTimeout(150);
+    assert.equal(requests.length, before);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
