@@ -764,3 +764,48 @@ TEST_CASE("controller: prefetching a screen that needs nothing, or no screen, st
     CHECK(app.request_count() == requests);
     CHECK(contains(app.last().html, "A."));  // and the screen on show is left alone
 }
+
+TEST_CASE("controller: opening a thousand posts keeps the cache of rendered posts bounded, and recent ones come back without a fetch") {
+    std::string index = R"({"title": "Many", "posts": [)";
+    for (int i = 0; i < 1000; ++i)
+        index += std::string(i ? "," : "") + R"({"slug": "p)" + std::to_string(i) + R"(", "title": "P", "summary": "s"})";
+    index += "]}";
+    App app;
+    app.controller.navigate("#/");
+    app.respond_ok("posts/index.json", index);
+    const std::string body = "# Title\n\n" + std::string(8000, 'w') + "\n\n## Two\n\nText.\n";  // ~8 KB of HTML
+    size_t most = 0;
+    for (int i = 0; i < 1000; ++i) {
+        const std::string slug = "p" + std::to_string(i);
+        app.controller.navigate("#/posts/" + slug);
+        app.respond_ok("posts/" + slug + ".md", body);
+        REQUIRE(contains(app.last().html, "Text."));
+        most = std::max(most, app.controller.post_cache_bytes());
+    }
+    CHECK(most <= Controller::kPostCacheBytes + 9000);  // at most one post over the bound
+    CHECK(app.controller.posts_known() < 200);
+    CHECK(app.controller.post_cache_bytes() > Controller::kPostCacheBytes / 2);  // it is used, not emptied
+    // The post before last is still there: shown at once, no request.
+    const size_t requests = app.request_count();
+    app.controller.navigate("#/posts/p998");
+    CHECK(contains(app.last().html, "Text."));
+    CHECK(app.request_count() == requests);
+    // The first one was dropped: it is fetched again, and shown.
+    app.controller.navigate("#/posts/p0");
+    CHECK(contains(app.last().html, kLoading));
+    CHECK(app.requests_for("posts/p0.md") == 2);
+    app.respond_ok("posts/p0.md", body);
+    CHECK(contains(app.last().html, "Text."));
+}
+
+TEST_CASE("controller: the post on show is never dropped, however big") {
+    App app;
+    app.controller.navigate("#/posts/a");
+    app.respond_ok("posts/index.json", kSmallIndex);
+    app.respond_ok("posts/a.md", std::string(Controller::kPostCacheBytes + 1000, 'x'));
+    CHECK(app.controller.posts_known() >= 1);
+    CHECK(app.controller.post_cache_bytes() > Controller::kPostCacheBytes);
+    app.controller.navigate("#/posts/a");  // again: from the cache
+    CHECK(app.requests_for("posts/a.md") == 1);
+    CHECK(contains(app.last().html, "xxxx"));
+}

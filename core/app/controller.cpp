@@ -158,9 +158,54 @@ void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
         route_changed_ = route_.kind == Route::Kind::Post;
         render();
     }
+    trim_post_cache();
+}
+
+namespace {
+
+size_t rendered_bytes(const PostEntry& entry) {
+    if (!entry.rendered) return 0;
+    const RenderedMarkdown& r = *entry.rendered;
+    size_t n = sizeof(RenderedMarkdown) + r.html.size() + r.summary.size();
+    for (const Heading& h : r.headings) n += sizeof(Heading) + h.id.size() + h.text.size();
+    for (const std::string& image : r.images) n += sizeof(std::string) + image.size();
+    return n;
+}
+
+}  // namespace
+
+size_t Controller::post_cache_bytes() const {
+    size_t total = 0;
+    for (const auto& [slug, entry] : posts_) total += rendered_bytes(entry);
+    return total;
+}
+
+void Controller::trim_post_cache() {
+    size_t total = post_cache_bytes();
+    while (total > kPostCacheBytes) {
+        // The least recently shown rendered post, not the one on show (a
+        // post fetched for a summary and never shown is the oldest of all).
+        auto oldest = posts_.end();
+        uint64_t oldest_at = UINT64_MAX;
+        for (auto it = posts_.begin(); it != posts_.end(); ++it) {
+            if (!it->second.rendered) continue;
+            if (route_.kind == Route::Kind::Post && it->first == route_.slug) continue;
+            auto at = shown_at_.find(it->first);
+            const uint64_t when = at == shown_at_.end() ? 0 : at->second;
+            if (when < oldest_at) {
+                oldest_at = when;
+                oldest = it;
+            }
+        }
+        if (oldest == posts_.end()) return;
+        total -= rendered_bytes(oldest->second);
+        shown_at_.erase(oldest->first);
+        posts_.erase(oldest);
+    }
 }
 
 void Controller::render() {
+    if (route_.kind == Route::Kind::Post) shown_at_[route_.slug] = ++tick_;
     const bool scroll = route_changed_;
     route_changed_ = false;
     SiteState state{index_state_, index_error_, site_ ? &*site_ : nullptr, &posts_, search_ ? &*search_ : nullptr};

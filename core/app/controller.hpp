@@ -131,6 +131,15 @@ public:
     const SiteIndex* site() const { return site_ ? &*site_ : nullptr; }
     const SearchIndex* search_index() const { return search_ ? &*search_ : nullptr; }
 
+    // Rendered posts are kept for the reader's return, the least recently
+    // shown dropped once they hold more than this (their HTML, headings,
+    // summary): a reader who opens a thousand posts in one visit keeps the
+    // memory of a few hundred kilobytes. The post on show is always kept.
+    static constexpr size_t kPostCacheBytes = size_t(1) << 20;
+    // What the kept posts hold now (kPostCacheBytes, or one post over it).
+    size_t post_cache_bytes() const;
+    size_t posts_known() const { return posts_.size(); }
+
 private:
     void render();
     void request(const std::string& url, std::string key, size_t max_bytes);
@@ -138,6 +147,7 @@ private:
     std::string post_url(const Post& post) const { return page_post_url(page_config(), post); }
     std::string failure_message(const std::string& url, const FetchResponse& response) const;
     std::string link_route(std::string_view resolved) const;
+    void trim_post_cache();
 
     ControllerConfig config_;
     Fetcher& fetcher_;
@@ -151,6 +161,8 @@ private:
     std::unordered_map<std::string, PostEntry> posts_;       // by slug: what is known of each post
     std::unordered_map<uint32_t, std::string> pending_;      // request id -> "" (index) or slug
     std::unordered_map<std::string, std::string> url_to_slug_;
+    std::unordered_map<std::string, uint64_t> shown_at_;  // slug -> when its post was last on show (a tick)
+    uint64_t tick_ = 0;
     uint32_t next_request_ = 1;
 };
 
