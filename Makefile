@@ -3,7 +3,7 @@
 #                the native tool into build/site, serve it on http://127.0.0.1:8000/ and
 #                rebuild it when a post is saved (open pages reload)
 #   make test    install what is missing, build, run every test (native, native under
-#                ASan + UBSan, browser)
+#                ASan + UBSan, browser, the first visit's size budget)
 #   make fuzz    libFuzzer on every fuzz target for FUZZ_SECONDS each (default 60)
 #   make site SRC=~/my-hugo-site OUT=public BASE_URL=https://example.com/
 #                a Hugo-style site built for a static host
@@ -83,7 +83,11 @@ fuzz: setup
 test-browser: dist
 	node --test --test-concurrency=1 tests/browser/
 
-test: test-native test-asan test-browser
+# The first visit's size budget (tests/size/): reads the dist/ made above.
+test-size: dist
+	node --test tests/size/
+
+test: test-native test-asan test-browser test-size
 
 bench: dist
 	node bench/first-visit.mjs
@@ -91,6 +95,7 @@ bench: dist
 	node bench/index.mjs
 	node bench/size.mjs
 	node bench/pathological.mjs
+	node bench/memory.mjs
 	node bench/build.mjs
 
 # The README's screenshots (docs/*.png) from dist/, in Debian's Chromium.
