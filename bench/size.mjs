@@ -22,14 +22,15 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { DIST, ROOT, WORK, assertDist, codeState, machine, table, writeResults } from './lib/common.mjs';
+import { DIST, RESULTS_DIR, ROOT, WORK, assertDist, codeState, machine, table, writeResults } from './lib/common.mjs';
 import { parseWasm } from './lib/wasm-parse.mjs';
 
 const WASM_FILE = path.join(DIST, 'blog-core.wasm');
 const GLUE_FILE = path.join(DIST, 'blog-core.js');
-const BUILD_WASM = path.join(ROOT, 'build/wasm/wasm');  // make wasm's output folder (CMake)
+// make wasm's output folder (CMake); BENCH_WASM_BUILD names another (build/wasm-size/wasm)
+const BUILD_WASM = process.env.BENCH_WASM_BUILD ? path.resolve(process.env.BENCH_WASM_BUILD) : path.join(ROOT, 'build/wasm/wasm');
 const NAMES_DIR = path.join(WORK, 'names');
-const RESULTS = path.join(ROOT, 'bench/results/size.json');
+const RESULTS = path.join(RESULTS_DIR, 'size.json');
 const TOP = 20;
 
 const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
@@ -51,7 +52,12 @@ const wasm = parseWasm(wasmBytes);
 
 const glue = fs.readFileSync(GLUE_FILE, 'utf8');
 const exportName = new Map();  // minified export -> C name
-for (const m of glue.matchAll(/Module\["(\w+)"\]=Module\["asm"\]\["(\w+)"\]/g)) exportName.set(m[2], m[1]);
+// Emscripten's glue: Module["_blog_alloc"]=Module["asm"]["h"]; minified by
+// make-dist (esbuild): n._blog_alloc=n.asm.h.
+for (const m of glue.matchAll(/Module\["(\w+)"\]=Module\["asm"\]\["(\w+)"\]|([\w$]+)\.(_\w+)=\3\.asm\.(\w+)/g)) {
+  if (m[1]) exportName.set(m[2], m[1]);
+  else exportName.set(m[5], m[4]);
+}
 const fnLabel = new Map();  // function index -> "_blog_alloc (export)"
 for (const e of wasm.exports) {
   if (e.kind === 'function' && exportName.has(e.name)) fnLabel.set(e.index, exportName.get(e.name).replace(/^_/, ''));
@@ -65,7 +71,7 @@ function relinkWithNames() {
   if (!fs.existsSync(linkTxt)) return { skipped: `${path.relative(ROOT, linkTxt)} is missing (run make wasm)` };
   const built = path.join(BUILD_WASM, 'blog-core.wasm');
   if (!fs.existsSync(built) || !fs.readFileSync(built).equals(wasmBytes)) {
-    return { skipped: 'build/wasm/wasm/blog-core.wasm is not the file in dist/ (rebuilt since make dist?): names would be of other code' };
+    return { skipped: `${path.relative(ROOT, built)} is not the file in ${path.relative(ROOT, DIST)}/ (rebuilt since make dist?): names would be of other code` };
   }
   const out = path.join(NAMES_DIR, 'blog-core.js');
   const outWasm = path.join(NAMES_DIR, 'blog-core.wasm');

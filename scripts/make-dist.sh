@@ -4,6 +4,11 @@
 # loads on demand (from node_modules). Hash routes, nothing prerendered: copy
 # it to any static host as it is. posts/index.json is generated from the
 # posts' front matter and ./hugo.toml by the native tool (`wasm-blog index .`).
+# The JavaScript (the widget, its enhancers, the engine's glue) and the CSS
+# are minified with esbuild (pinned in package.json, installed by setup.sh):
+# identifiers, whitespace and comments, no syntax lowered, no source maps —
+# the readable sources are web/; BLOG_MINIFY=0 copies them as they are (for
+# debugging in the browser). Sizes: bench/size.mjs, tests/size/.
 #   make-dist.sh [WASM_BUILD [OUT [TOOL]]]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,10 +16,26 @@ build=${1:-build/wasm/wasm}
 out=${2:-dist}
 tool=${3:-build/native/wasm-blog}
 [ -x "$tool" ] || { echo "make-dist: $tool missing: run make dist (it builds the native tool)" >&2; exit 1; }
+minify=${BLOG_MINIFY:-1}
+esbuild=node_modules/.bin/esbuild
+if [ "$minify" != 0 ] && [ ! -x "$esbuild" ]; then
+  echo "make-dist: $esbuild missing: run scripts/setup.sh (or BLOG_MINIFY=0 for unminified files)" >&2
+  exit 1
+fi
 rm -rf "$out.tmp"
 mkdir -p "$out.tmp"
-cp web/index.html web/*.js web/*.css "$out.tmp/"
-cp "$build/blog-core.js" "$build/blog-core.wasm" "$out.tmp/"
+cp web/index.html "$out.tmp/"
+cp "$build/blog-core.wasm" "$out.tmp/"
+# Each file alone (no bundling: the widget imports its enhancers and the glue
+# at run time by name). --format=esm keeps the modules' export names.
+for f in web/*.js web/*.css "$build/blog-core.js"; do
+  if [ "$minify" = 0 ]; then
+    cp "$f" "$out.tmp/"
+  else
+    case "$f" in *.js) fmt=(--format=esm) ;; *) fmt=() ;; esac
+    "$esbuild" "$f" --minify "${fmt[@]}" --log-level=warning --outfile="$out.tmp/$(basename "$f")"
+  fi
+done
 # The posts as written (front matter included: the widget skips it), less any
 # index.json left in posts/ by hand: the index is the tool's.
 cp -r posts "$out.tmp/posts"

@@ -3,7 +3,8 @@
 # Safe to run twice: each step checks first and does nothing when already done.
 #   - Debian packages: emscripten, nlohmann-json3-dev, catch2, chromium, fonts
 #   - md4c 0.5.3 source from Debian's source package (unstable suite) into deps/ (git-ignored)
-#   - playwright-core from npm (package-lock.json) into node_modules/
+#   - from npm (package-lock.json) into node_modules/: playwright-core (browser tests),
+#     esbuild (make dist minifies the widget's JS and CSS), highlight.js and KaTeX (dist/vendor/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -76,7 +77,7 @@ if [ "$need_src" = 1 ]; then
     rm -rf "md4c-$MD4C_VERSION" && mv "md4c-$MD4C_VERSION.tmp" "md4c-$MD4C_VERSION" )
 fi
 
-if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/katex ] || [ ! -d node_modules/@highlightjs/cdn-assets ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/katex ] || [ ! -d node_modules/@highlightjs/cdn-assets ] || [ ! -x node_modules/.bin/esbuild ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: npm ci"
   npm ci --no-audit --no-fund --ignore-scripts
 fi

@@ -9,10 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DIST = path.join(ROOT, 'dist');
+// BENCH_DIST measures another dist folder (e.g. build/dist-size), BENCH_WORK
+// keeps scratch files apart (two people benchmarking on one machine).
+export const DIST = process.env.BENCH_DIST ? path.resolve(process.env.BENCH_DIST) : path.join(ROOT, 'dist');
 export const PEERS = path.join(ROOT, 'build/bench-peers');
 export const PEER_MODULES = path.join(PEERS, 'node_modules');
-export const WORK = path.join(ROOT, 'build/bench');  // scratch files of the benchmarks (git-ignored)
+export const WORK = process.env.BENCH_WORK ? path.resolve(process.env.BENCH_WORK)
+  : path.join(ROOT, 'build/bench');  // scratch files of the benchmarks (git-ignored)
 
 // ---------------------------------------------------------------- statistics
 
@@ -101,8 +104,10 @@ export function runLine(m = machine(), c = codeState(), extra = '') {
     `commit ${c.commit ?? '?'}${c.dirty ? ' (+ uncommitted changes in core/, wasm/ or web/)' : ''}${extra ? `; ${extra}` : ''}`;
 }
 
+// BENCH_RESULTS writes the results files elsewhere (default bench/results/).
+export const RESULTS_DIR = process.env.BENCH_RESULTS ? path.resolve(process.env.BENCH_RESULTS) : path.join(ROOT, 'bench/results');
 export function writeResults(name, data) {
-  const file = path.join(ROOT, 'bench/results', `${name}.json`);
+  const file = path.join(RESULTS_DIR, `${name}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify({ bench: name, date: new Date().toISOString(), ...data }, null, 2) + '\n');
   return path.relative(ROOT, file);
@@ -160,7 +165,7 @@ export async function peerImport(name) {
 
 export function assertDist() {
   for (const f of ['index.html', 'wasm-blog.js', 'blog-core.js', 'blog-core.wasm', 'posts/index.json']) {
-    if (!fs.existsSync(path.join(DIST, f))) throw new Error(`dist/${f} is missing: run make dist first`);
+    if (!fs.existsSync(path.join(DIST, f))) throw new Error(`${path.relative(ROOT, DIST)}/${f} is missing: run make dist first`);
   }
 }
 

@@ -1,7 +1,6 @@
 #include "core/date/date.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace blog {
 
@@ -40,6 +39,53 @@ int64_t days_from_civil(int y, int m, int d) {
 Error bad_date(std::string_view text) {
     std::string shown(text.substr(0, 64));
     return Error{"date", "expected RFC 3339 date, got \"" + shown + "\""};
+}
+
+// Appends v in decimal, zero-padded to `width` characters as printf's "%0*d"
+// writes it (a '-' counts in the width). Dates are formatted with this rather
+// than snprintf: in the wasm build printf brings its float formatting and
+// long-double arithmetic along (~15 KB), and the core has no other use for them.
+void append_padded(std::string& out, int v, int width = 0) {
+    char digits[12];
+    unsigned u = v < 0 ? 0u - unsigned(v) : unsigned(v);
+    int n = 0;
+    do {
+        digits[n++] = char('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0) {
+        out.push_back('-');
+        --width;
+    }
+    for (int i = n; i < width; ++i) out.push_back('0');
+    while (n) out.push_back(digits[--n]);
+}
+
+// "2022-07-24"
+void append_ymd(std::string& out, const Timestamp& t) {
+    append_padded(out, t.year, 4);
+    out.push_back('-');
+    append_padded(out, t.month, 2);
+    out.push_back('-');
+    append_padded(out, t.day, 2);
+}
+
+// "21:42:07"
+void append_hms(std::string& out, const Timestamp& t) {
+    append_padded(out, t.hour, 2);
+    out.push_back(':');
+    append_padded(out, t.minute, 2);
+    out.push_back(':');
+    append_padded(out, t.second, 2);
+}
+
+// "-0700", or "-07:00" with the colon.
+void append_offset(std::string& out, int minutes, bool colon) {
+    int a = minutes < 0 ? -minutes : minutes;
+    out.push_back(minutes < 0 ? '-' : '+');
+    append_padded(out, a / 60, 2);
+    if (colon) out.push_back(':');
+    append_padded(out, a % 60, 2);
 }
 
 }  // namespace
@@ -92,27 +138,26 @@ std::string date_format_long(const Timestamp& t) {
     static const char* const months[] = {"January", "February", "March",     "April",
                                          "May",     "June",     "July",      "August",
                                          "September", "October", "November", "December"};
-    return std::string(months[t.month - 1]) + " " + std::to_string(t.day) + ", " +
-           std::to_string(t.year);
-}
-
-static std::string numeric_offset(int minutes, bool colon) {
-    char buf[16];
-    int a = minutes < 0 ? -minutes : minutes;
-    std::snprintf(buf, sizeof buf, colon ? "%c%02d:%02d" : "%c%02d%02d", minutes < 0 ? '-' : '+',
-                  a / 60, a % 60);
-    return buf;
+    std::string out = months[t.month - 1];
+    out.push_back(' ');
+    append_padded(out, t.day);
+    out.append(", ");
+    append_padded(out, t.year);
+    return out;
 }
 
 std::string date_format_tooltip(const Timestamp& t) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", t.year, t.month, t.day, t.hour,
-                  t.minute, t.second);
-    std::string out = buf;
-    if (!t.fraction.empty()) out += "." + t.fraction;
+    std::string out;
+    append_ymd(out, t);
+    out.push_back(' ');
+    append_hms(out, t);
+    if (!t.fraction.empty()) out.append(".").append(t.fraction);
     if (t.date_only || t.utc_z) return out + " +0000 UTC";
-    std::string off = numeric_offset(t.offset_minutes, false);
-    return out + " " + off + " " + off;
+    out.push_back(' ');
+    append_offset(out, t.offset_minutes, false);
+    out.push_back(' ');
+    append_offset(out, t.offset_minutes, false);
+    return out;
 }
 
 std::string date_format_rfc1123z(const Timestamp& t) {
@@ -120,23 +165,30 @@ std::string date_format_rfc1123z(const Timestamp& t) {
     static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     int64_t d = days_from_civil(t.year, t.month, t.day) % 7;
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d ", days[d < 0 ? d + 7 : d], t.day,
-                  months[t.month - 1], t.year, t.hour, t.minute, t.second);
-    return buf + numeric_offset(t.date_only || t.utc_z ? 0 : t.offset_minutes, false);
+    std::string out = days[d < 0 ? d + 7 : d];
+    out.append(", ");
+    append_padded(out, t.day, 2);
+    out.push_back(' ');
+    out.append(months[t.month - 1]);
+    out.push_back(' ');
+    append_padded(out, t.year, 4);
+    out.push_back(' ');
+    append_hms(out, t);
+    out.push_back(' ');
+    append_offset(out, t.date_only || t.utc_z ? 0 : t.offset_minutes, false);
+    return out;
 }
 
 std::string date_format_rfc3339(const Timestamp& t) {
-    char buf[32];
-    if (t.date_only) {
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", t.year, t.month, t.day);
-        return buf;
-    }
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", t.year, t.month, t.day, t.hour,
-                  t.minute, t.second);
-    std::string out = buf;
-    if (!t.fraction.empty()) out += "." + t.fraction;
-    return out + (t.utc_z ? "Z" : numeric_offset(t.offset_minutes, true));
+    std::string out;
+    append_ymd(out, t);
+    if (t.date_only) return out;
+    out.push_back('T');
+    append_hms(out, t);
+    if (!t.fraction.empty()) out.append(".").append(t.fraction);
+    if (t.utc_z) out.push_back('Z');
+    else append_offset(out, t.offset_minutes, true);
+    return out;
 }
 
 }  // namespace blog

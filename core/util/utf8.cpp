@@ -1,5 +1,8 @@
 #include "core/util/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace blog {
 
 void utf8_append(std::string& out, unsigned cp) {
@@ -54,6 +57,15 @@ size_t sequence_length(std::string_view text, size_t i, size_t& maximal) {
 size_t utf8_valid_prefix(std::string_view text) {
     size_t i = 0, maximal;
     while (i < text.size()) {
+        // Eight ASCII bytes at a time: every post is checked before it is
+        // rendered, and most of a post is ASCII.
+        while (i + 8 <= text.size()) {
+            uint64_t word;
+            std::memcpy(&word, text.data() + i, 8);
+            if (word & 0x8080808080808080u) break;
+            i += 8;
+        }
+        if (i >= text.size()) break;
         if (static_cast<unsigned char>(text[i]) < 0x80) {
             ++i;
             continue;
