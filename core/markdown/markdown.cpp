@@ -10,9 +10,10 @@
 #include "core/util/size_text.hpp"
 #include "core/util/utf8.hpp"
 
+#include "core/html/entity.hpp"
+
 extern "C" {
 #include "md4c.h"
-#include "entity.h"
 }
 
 namespace blog {
@@ -38,9 +39,9 @@ void append_entity(std::string& out, const char* text, size_t size) {
         utf8_append(out, cp);
         return;
     }
-    if (const ENTITY* e = entity_lookup(text, size)) {
-        utf8_append(out, e->codepoints[0]);
-        if (e->codepoints[1]) utf8_append(out, e->codepoints[1]);
+    if (unsigned cp[2]; int n = html_entity_codepoints(std::string_view(text, size), cp)) {
+        utf8_append(out, cp[0]);
+        if (n == 2) utf8_append(out, cp[1]);
         return;
     }
     out.append(text, size);
