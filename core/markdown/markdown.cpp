@@ -136,11 +136,14 @@ struct Renderer {
 
     Renderer(const MarkdownOptions& o) : opt(o), blog(o.flavor == MarkdownOptions::Flavor::Blog), out(&doc) {}
 
+    static bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }  // \t \n \v \f \r
+
     void plain(const char* text, size_t size) {
         if (heading_level) heading_text.append(text, size);
-        for (size_t i = 0; i < size; ++i) {
+        size_t i = 0;
+        for (; i < size && !summary_closed; ++i) {
             char c = text[i];
-            bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+            bool space = is_space(c);
             if (space) {
                 if (in_word && !summary_closed) summary.push_back(' ');
                 in_word = false;
@@ -158,6 +161,17 @@ struct Renderer {
             }
             if (!summary_closed) summary.push_back(c);
         }
+        // Past the summary (most of a post): only words are counted, a word
+        // being a run of non-space bytes.
+        bool word = in_word;
+        size_t n = words;
+        for (; i < size; ++i) {
+            const bool space = is_space(text[i]);
+            n += !space && !word;
+            word = !space;
+        }
+        words = n;
+        in_word = word;
     }
     void plain_break() { plain(" ", 1); }
 
