@@ -94,3 +94,18 @@ test('embed: a widget with routing="internal" navigates inside itself, leaving t
     await close();
   }
 });
+
+test('embed: our own page downloads each of its files once (the stylesheet it links is the one the widget adopts)', async () => {
+  const { page, requests, errors, close } = await openPage(env, '/');
+  try {
+    await page.locator('wasm-blog .post-entry').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const asked = paths(requests);
+    const twice = [...new Set(asked)].filter((p) => asked.filter((q) => q === p).length > 1);
+    assert.deepEqual(twice, [], `fetched more than once: ${twice.join(', ')} (all: ${asked.join(' ')})`);
+    assert.ok(asked.includes('/wasm-blog.css'), 'the stylesheet is fetched');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
