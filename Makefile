@@ -97,6 +97,7 @@ bench: dist
 	node bench/pathological.mjs
 	node bench/memory.mjs
 	node bench/build.mjs
+	node bench/lighthouse.mjs
 
 # The README's screenshots (docs/*.png) from dist/, in Debian's Chromium.
 screenshots: dist

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the peers that bench/first-visit.mjs and bench/throughput.mjs
-# measure against, from npm, into build/bench-peers/ (git-ignored; its own
-# package.json and package-lock.json). Safe to run twice: it installs only
+# measure against (and Lighthouse, for bench/lighthouse.mjs), from npm, into
+# build/bench-peers/ (git-ignored; its own package.json and
+# package-lock.json). Safe to run twice: it installs only
 # the packages that are missing or at another version, and does nothing when
 # every one is there. No registry host is named: npm uses the machine's own
 # configuration.
@@ -49,6 +50,10 @@ PEERS=(
   "commonmark=commonmark@0.31.2"
   "micromark=micromark@4.0.3"
   "micromark-extension-gfm=micromark-extension-gfm@3.0.0"
+  # lighthouse.mjs: Lighthouse's Node API; it drives Debian's Chromium
+  # (/usr/bin/chromium) through chrome-launcher, one of its dependencies.
+  # puppeteer-core, another, downloads no browser.
+  "lighthouse=lighthouse@12.8.2"
 )
 
 # "name version" for each peer ("name " when it is not installed), one node run.
