@@ -230,7 +230,7 @@ TEST_CASE("build: each page holds the screen the widget renders for its path, by
           read_text(s.site + "/content/posts/toml-post.md"));
 }
 
-TEST_CASE("build: a post's page is a whole document with its head") {
+TEST_CASE("build: a post's page is a whole document with its head, the engine and index preloaded") {
     Setup s;
     REQUIRE(site_build(s.options()).ok());
     const std::string page = read_text(fs::path(s.out) / "posts/first-light/index.html");
@@ -263,6 +263,9 @@ TEST_CASE("build: a post's page is a whole document with its head") {
         "<link rel=\"icon\" href=\"data:,\">\n"
         "<link rel=\"stylesheet\" href=\"/blog/wasm-blog.css\">\n"
         "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/blog/index.xml\" title=\"Field Notes\">\n"
+        "<link rel=\"modulepreload\" href=\"/blog/blog-core.js\">\n"
+        "<link rel=\"preload\" href=\"/blog/blog-core.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n"
+        "<link rel=\"preload\" href=\"/blog/posts/index.json\" as=\"fetch\" type=\"application/json\" crossorigin>\n"
         "<script type=\"module\" src=\"/blog/wasm-blog.js\"></script>\n"
         "</head>\n"
         "<body>\n"

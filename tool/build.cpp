@@ -740,6 +740,12 @@ std::string build_document(const BuildDocument& doc) {
     out += "<link rel=\"stylesheet\" href=\"" + root + "wasm-blog.css\">\n";
     out += "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"" + root + "index.xml\" title=\"" +
            html_escape(doc.site_title) + "\">\n";
+    // The engine and the index start loading with the page, not after the
+    // widget's script has run (the screen on show is already here; these
+    // make the takeover, and the next screen, come sooner).
+    out += "<link rel=\"modulepreload\" href=\"" + root + "blog-core.js\">\n";
+    out += "<link rel=\"preload\" href=\"" + root + "blog-core.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n";
+    out += "<link rel=\"preload\" href=\"" + root + "posts/index.json\" as=\"fetch\" type=\"application/json\" crossorigin>\n";
     out += "<script type=\"module\" src=\"" + root + "wasm-blog.js\"></script>\n";
     out += "</head>\n<body>\n";
     out += "<wasm-blog src=\"" + root + "posts/index.json\" routing=\"path\" root=\"" + root + "\" page-size=\"" +
