@@ -23,9 +23,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const DIST = process.env.BLOG_DIST ? path.resolve(process.env.BLOG_DIST) : path.join(ROOT, 'dist');
 
 // Bytes, gzip level 9, of the files below together. Set 2026-11-26 at
-// 143,145 + 3%: blog-core.wasm 129,347, wasm-blog.js 7,182, wasm-blog.css
-// 3,548, blog-core.js 2,536, index.html 532.
-const BUDGET_GZIP = 147_500;
+// 134,928 + 3% (after the compact entity table): blog-core.wasm 121,130,
+// wasm-blog.js 7,182, wasm-blog.css 3,548, blog-core.js 2,536, index.html 532.
+const BUDGET_GZIP = 139_000;
 
 const FIRST_VISIT = ['index.html', 'wasm-blog.js', 'wasm-blog.css', 'blog-core.js', 'blog-core.wasm'];
 
