@@ -31,7 +31,7 @@
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import {
-  WORK, assertDist, codeState, ensurePeers, envInt, machine, runLine, spread, stats, table, writeResults,
+  WORK, assertDist, codeState, peersOrError, envInt, machine, runLine, spread, stats, table, writeResults,
 } from './lib/common.mjs';
 import { startStaticServer } from './lib/server.mjs';
 import { readPosts, setUpSites, siteList } from './lib/sites.mjs';
@@ -139,13 +139,7 @@ async function loadOnce(browser, server, site) {
 assertDist();
 const m0 = machine();
 const code = codeState();
-let versions = {};
-let peerError = null;
-try {
-  versions = ensurePeers();
-} catch (err) {
-  peerError = String(err.message || err);
-}
+const { versions, peerError } = peersOrError();
 
 const server = await startStaticServer([]);
 const sites = siteList({ code, versions, only });

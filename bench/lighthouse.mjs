@@ -39,7 +39,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import {
-  WORK, assertDist, codeState, ensurePeers, envInt, machine, peerImport, runLine, spread, stats, table, writeResults,
+  WORK, assertDist, codeState, peersOrError, envInt, machine, peerImport, runLine, spread, stats, table, writeResults,
 } from './lib/common.mjs';
 import { startStaticServer } from './lib/server.mjs';
 import { readPosts, setUpSites, siteList } from './lib/sites.mjs';
@@ -232,13 +232,7 @@ const t0 = Date.now();
 assertDist();
 const m0 = machine();
 const code = codeState();
-let versions = {};
-let peerError = null;
-try {
-  versions = ensurePeers();
-} catch (err) {
-  peerError = String(err.message || err);
-}
+const { versions, peerError } = peersOrError();
 if (!versions.lighthouse) throw new Error(`Lighthouse is not installed in build/bench-peers (bash bench/peers.sh)${peerError ? `: ${peerError}` : ''}`);
 lighthouse = (await peerImport('lighthouse')).default;
 chromeLauncher = await peerImport('chrome-launcher');

@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import {
-  DIST, PEER_MODULES, WORK, assertDist, codeState, ensurePeers, envInt, machine, runLine, table, writeResults,
+  DIST, PEER_MODULES, WORK, assertDist, codeState, peersOrError, envInt, machine, runLine, table, writeResults,
 } from './lib/common.mjs';
 import { prng } from './lib/prng.mjs';
 import { startStaticServer } from './lib/server.mjs';
@@ -125,13 +125,7 @@ async function visit(browser, server, site) {
 assertDist();
 const m0 = machine();
 const code = codeState();
-let versions = {};
-let peerError = null;
-try {
-  versions = ensurePeers();
-} catch (err) {
-  peerError = String(err.message || err);
-}
+const { versions, peerError } = peersOrError();
 writeBlog();
 const server = await startStaticServer([['/dist/', DIST], ['/us/', path.join(DIR, 'us')],
   ['/docsify/', path.join(DIR, 'docsify')], ['/peers/', PEER_MODULES]]);

@@ -131,6 +131,16 @@ export const pause = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
 // Runs bench/peers.sh (installs only what is missing) and returns a map of
 // installed peer versions, or throws with the script's output.
+// ensurePeers() for a benchmark that measures us even when the peers cannot
+// be installed: { versions, peerError } (versions {} and the error's text).
+export function peersOrError() {
+  try {
+    return { versions: ensurePeers(), peerError: null };
+  } catch (err) {
+    return { versions: {}, peerError: String(err.message || err) };
+  }
+}
+
 export function ensurePeers() {
   const r = spawnSync('bash', [path.join(ROOT, 'bench/peers.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) throw new Error(`bench/peers.sh failed (exit ${r.status})`);
