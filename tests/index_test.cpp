@@ -579,3 +579,213 @@ TEST_CASE("index: a post's categories are read like tags, but a bad one is a pro
         CHECK(index_post_terms(*site.find("a"), Taxonomy::Categories) == site.find("a")->categories);
     }
 }
+
+// The reader goes from nlohmann's SAX events straight into the posts (no tree
+// of the file): the cases below pin what a tree gave for free.
+
+TEST_CASE("index: a post's keys may come in any order, and its first problem is the same whatever the order") {
+    SiteIndex site = parse_posts(R"(
+        {"date": "2022-07-24", "truncated": false, "summary": "S", "title": "T", "slug": "z"},
+        {"date": "24/07/2022", "title": 3, "slug": "x"},
+        {"tags": ["go", 3], "file": "/x", "title": "T", "slug": "y"})");
+    REQUIRE(site.posts.size() == 1);
+    const Post& z = site.posts[0];
+    CHECK(z.slug == "z");
+    CHECK(z.title == "T");
+    REQUIRE(z.summary);
+    CHECK(*z.summary == "S");
+    CHECK_FALSE(z.truncated);
+    REQUIRE(z.date);
+    CHECK(date_format_rfc3339(*z.date) == "2022-07-24");
+    // slug, title, ..., date, file, tags: the title before the date, the file before the tags.
+    CHECK(site.problems == std::vector<std::string>{"posts[1].title: expected a string, got 3",
+                                                    "posts[2].file: must be a relative path, not start with \"/\", got \"/x\""});
+    CHECK(site.skipped_entries == 2);
+}
+
+TEST_CASE("index: a key given twice keeps its last value, as nlohmann's tree does") {
+    SECTION("in a post") {
+        SiteIndex site = parse_posts(R"(
+            {"slug": "a", "title": "First", "title": "Second", "tags": [1], "tags": ["go"],
+             "cover": {"image": "a.png", "alt": "A"}, "cover": {"image": "b.png"}, "weight": "x", "weight": 3},
+            {"slug": "b", "slug": 5, "title": "T"})");
+        REQUIRE(site.posts.size() == 1);
+        const Post& a = site.posts[0];
+        CHECK(a.title == "Second");
+        CHECK(a.tags == std::vector<std::string>{"go"});
+        REQUIRE(a.cover);
+        CHECK(a.cover->image == "b.png");
+        CHECK(a.cover->alt.empty());  // not the first cover's
+        CHECK(a.weight == 3);
+        CHECK(site.problems == std::vector<std::string>{"posts[1].slug: expected a string, got 5"});
+    }
+    SECTION("in the site's fields and the menu") {
+        SiteIndex site = parse_ok(R"({"title": "One", "title": "Two",
+            "menu": [{"name": "A", "name": "B", "url": "#/"}], "posts": []})");
+        CHECK(site.title == "Two");
+        REQUIRE(site.menu);
+        REQUIRE(site.menu->size() == 1);
+        CHECK((*site.menu)[0].name == "B");
+    }
+    SECTION("\"posts\" twice: the last array only, with its own problems and slugs") {
+        SiteIndex site = parse_ok(R"({"posts": [{"slug": "a", "title": "A"}, {"slug": 1}],
+                                      "posts": [{"slug": "b", "title": "B"}, {"slug": "a", "title": "A again"}]})");
+        CHECK(slugs(site.posts) == std::vector<std::string>{"b", "a"});
+        CHECK(site.find("a")->title == "A again");
+        CHECK(site.find("a")->position == 1);
+        CHECK(site.problems.empty());
+        CHECK(site.skipped_entries == 0);
+        CHECK(parse_ok(R"({"posts": {}, "posts": []})").posts.empty());
+        CHECK(parse_error(R"({"posts": [], "posts": {}})") ==
+              "posts/index.json: \"posts\": expected an array of posts, got an object");
+    }
+}
+
+TEST_CASE("index: unknown fields are skipped whatever they hold, and keys are read unescaped") {
+    SiteIndex site = parse_ok(R"({"theme": {"posts": [{"slug": "no"}]}, "x": [[{"title": 1}]],
+        "posts": [{"slug": "a", "title": "A", "extra": {"slug": "inner", "tags": [1, {"x": [[]]}]},
+                   "more": [{"title": 5}], "cover": {"image": "x.png", "meta": {"alt": 3}, "alt": "Alt"}},
+                  {"\u0073lug": "b", "t\u0069tle": "B"}]})");
+    CHECK(site.problems.empty());
+    REQUIRE(site.posts.size() == 2);
+    const Post& a = *site.find("a");
+    CHECK(a.title == "A");
+    CHECK(a.tags.empty());
+    REQUIRE(a.cover);
+    CHECK(a.cover->image == "x.png");
+    CHECK(a.cover->alt == "Alt");
+    CHECK(site.find("b")->title == "B");
+}
+
+TEST_CASE("index: values nested 100,000 deep are skipped or named, never walked") {
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    std::string deep_object;
+    for (int i = 0; i < 100000; ++i) deep_object += "{\"a\":";
+    deep_object += "1" + std::string(100000, '}');
+    SiteIndex site = parse_ok("{\"pad\": " + deep_object + ", \"menu\": [" + deep + "], \"homeInfo\": {\"title\": " + deep +
+                              "}, \"posts\": [" + deep + ", {\"slug\": \"a\", \"title\": \"A\", \"extra\": " + deep +
+                              "}, {\"slug\": \"b\", \"title\": \"B\", \"tags\": [\"go\", " + deep + "]}]}");
+    CHECK(slugs(site.posts) == std::vector<std::string>{"a"});
+    CHECK(site.problems == std::vector<std::string>{
+                               "menu[0]: expected an object with \"name\" and \"url\", got an array",
+                               "homeInfo.title: expected a string, got an array; ignored",
+                               "posts[0]: expected an object, got an array",
+                               "posts[2].tags: [1]: expected a non-empty string, got an array"});
+    SECTION("with a bad byte at the bottom, named by its whole path") {
+        const std::string bad = std::string(100000, '[') + "\"x\xFF\"" + std::string(100000, ']');
+        SiteIndex repaired = parse_ok("{\"pad\": " + bad + ", \"posts\": [{\"slug\": \"a\", \"title\": \"A\"}]}");
+        std::string path = "pad";
+        for (int i = 0; i < 100000; ++i) path += "[0]";
+        CHECK(repaired.posts.size() == 1);
+        REQUIRE(repaired.problems.size() == 1);
+        CHECK(repaired.problems[0] == path + ": not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD");
+    }
+}
+
+TEST_CASE("index: numbers where whole numbers, booleans or strings are expected") {
+    SiteIndex site = parse_posts(R"(
+        {"slug": "a", "title": "A", "weight": 2.0},
+        {"slug": "b", "title": "B", "weight": 1e2},
+        {"slug": "c", "title": "C", "weight": 9223372036854775807},
+        {"slug": "d", "title": "D", "truncated": 1.0},
+        {"slug": "e", "title": "E", "hidden": -0.0},
+        {"slug": 1.5, "title": "F"},
+        {"slug": "g", "title": "G", "date": 12345678901234567890})");
+    CHECK(site.find("a")->weight == 0);
+    CHECK(site.find("b")->weight == 0);
+    CHECK(site.find("c")->weight == 9223372036854775807LL);
+    CHECK(site.problems == std::vector<std::string>{
+                               "posts[0].weight: expected a whole number, got 2.0; ignored",
+                               "posts[1].weight: expected a whole number, got 100.0; ignored",
+                               "posts[3].truncated: expected true or false, got 1.0",
+                               "posts[4].hidden: expected true or false, got -0.0",
+                               "posts[5].slug: expected a string, got 1.5",
+                               "posts[6].date: expected a string, got 12345678901234567890"});
+}
+
+TEST_CASE("index: entries that are not objects, and a \"posts\" that is not an array") {
+    SiteIndex site = parse_posts(R"(3.5, true, {}, [[{"slug": "in", "title": "Array"}]], {"slug": "a", "title": "A"})");
+    CHECK(slugs(site.posts) == std::vector<std::string>{"a"});
+    CHECK(site.find("a")->position == 4);
+    CHECK(site.problems == std::vector<std::string>{"posts[0]: expected an object, got 3.5",
+                                                    "posts[1]: expected an object, got true",
+                                                    "posts[2].slug: missing (required)",
+                                                    "posts[3]: expected an object, got an array"});
+    CHECK(site.skipped_entries == 4);
+    CHECK(parse_error(R"({"posts": "all"})") == "posts/index.json: \"posts\": expected an array of posts, got \"all\"");
+    CHECK(parse_error(R"({"posts": 3})") == "posts/index.json: \"posts\": expected an array of posts, got 3");
+    CHECK(parse_error(R"({"posts": true})") == "posts/index.json: \"posts\": expected an array of posts, got true");
+}
+
+TEST_CASE("index: a cover's and categories' values of every shape") {
+    SiteIndex site = parse_posts(R"(
+        {"slug": "a", "title": "A", "cover": {"image": ["x.png"]}},
+        {"slug": "b", "title": "B", "cover": {"alt": "x"}},
+        {"slug": "c", "title": "C", "cover": {"image": "c.png", "alt": {"t": 1}, "caption": [2]}},
+        {"slug": "d", "title": "D", "categories": [["x"], {"y": 1}, "ok"]},
+        {"slug": "e", "title": "E", "cover": null, "categories": {}})");
+    CHECK(site.posts.size() == 5);
+    CHECK_FALSE(site.find("a")->cover);
+    REQUIRE(site.find("c")->cover);
+    CHECK(site.find("c")->cover->alt.empty());
+    CHECK(site.find("d")->categories == std::vector<std::string>{"ok"});
+    CHECK(site.problems == std::vector<std::string>{
+                               "posts[0].cover: expected an object with a non-empty \"image\", got an object; ignored",
+                               "posts[1].cover: expected an object with a non-empty \"image\", got an object; ignored",
+                               "posts[2].cover.alt: expected a string, got an object; ignored",
+                               "posts[2].cover.caption: expected a string, got an array; ignored",
+                               "posts[3].categories[0]: expected a non-empty string, got an array; left out",
+                               "posts[3].categories[1]: expected a non-empty string, got an object; left out",
+                               "posts[4].cover: expected an object with a non-empty \"image\", got null; ignored",
+                               "posts[4].categories: expected an array of strings, got an object; ignored"});
+}
+
+TEST_CASE("index: very long strings are kept whole and shortened only in messages") {
+    const std::string summary(1 << 20, 's');
+    const std::string slug = std::string(100000, 'x') + " y";
+    SiteIndex site = parse_posts(R"({"slug": "a", "title": "A", "summary": ")" + summary + R"("},
+                                    {"slug": ")" + slug + R"(", "title": "T"})");
+    REQUIRE(site.posts.size() == 1);
+    REQUIRE(site.posts[0].summary);
+    CHECK(*site.posts[0].summary == summary);
+    CHECK(site.problems == std::vector<std::string>{"posts[1].slug: expected letters, digits, \"-\", \"_\" or \".\", got \"" +
+                                                    std::string(56, 'x') + "..."});
+}
+
+TEST_CASE("index: invalid UTF-8 is named per field in the order of nlohmann's tree, keys sorted") {
+    SECTION("a post's fields, and fields the index does not read") {
+        SiteIndex site = parse_ok("{\"theme\": [\"\xC0\"], \"posts\": [{\"slug\": \"a\", \"title\": \"Caf\xE9\", "
+                                  "\"summary\": \"bad \xFF\", \"extra\": {\"note\": \"x\xFFy\"}}], \"title\": \"T\xFF\"}");
+        REQUIRE(site.posts.size() == 1);
+        CHECK(site.title == "T\xEF\xBF\xBD");
+        CHECK(site.posts[0].title == "Caf\xEF\xBF\xBD");
+        CHECK(*site.posts[0].summary == "bad \xEF\xBF\xBD");
+        CHECK(site.problems == std::vector<std::string>{
+                                   "posts[0].extra.note: not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD",
+                                   "posts[0].summary: not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD",
+                                   "posts[0].title: not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD",
+                                   "theme[0]: not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD",
+                                   "title: not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD"});
+    }
+    SECTION("a value replaced by a repeated key is not named; the line is") {
+        SiteIndex site = parse_ok("{\"posts\": [{\"slug\": \"a\", \"title\": \"bad \xFF\", \"title\": \"fine\"}]}");
+        CHECK(site.posts[0].title == "fine");
+        CHECK(site.problems == std::vector<std::string>{
+                                   "posts/index.json: not valid UTF-8 at line 1; the bad bytes were replaced"});
+    }
+    SECTION("a top value that is not an object shows U+FFFD, never the reader's own mark") {
+        CHECK(parse_error("\"caf\xE9\"") == "posts/index.json: expected a JSON object at the top, got \"caf\xEF\xBF\xBD\"");
+    }
+}
+
+TEST_CASE("index: a syntax error anywhere fails the whole file, even after the posts were read") {
+    CHECK(parse_error("{\"posts\": []} x") ==
+          "posts/index.json: not valid JSON at line 1, column 15: syntax error while parsing value - invalid literal; "
+          "last read: '\"posts\": []} x'; expected end of input");
+    CHECK(parse_error("{\"posts\": [{\"slug\": \"a\", \"title\": \"A\"},\n  {\"slug\": 1 2}]}") ==
+          "posts/index.json: not valid JSON at line 2, column 14: syntax error while parsing object - unexpected number "
+          "literal; expected '}'");
+    CHECK(parse_error(R"({"posts": [{"slug": "a", "title": "\ud800"}]})") ==
+          "posts/index.json: not valid JSON at line 1, column 42: syntax error while parsing value - invalid string: "
+          "surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF; last read: '\"\\ud800\"'");
+}
