@@ -809,3 +809,21 @@ TEST_CASE("controller: the post on show is never dropped, however big") {
     CHECK(app.requests_for("posts/a.md") == 1);
     CHECK(contains(app.last().html, "xxxx"));
 }
+
+TEST_CASE("controller: the search fields are folded when a search screen first needs them, not when the index loads") {
+    App app;
+    app.controller.navigate("#/");
+    app.respond_ok("posts/index.json", sample_file("tests/fixtures/sample-index.json"));
+    CHECK(app.controller.site());
+    CHECK(app.controller.search_index() == nullptr);  // the list needs none
+    app.controller.navigate("#/tags");
+    CHECK(app.controller.search_index() == nullptr);
+    app.controller.navigate("#/search?q=borg");
+    const SearchIndex* folded = app.controller.search_index();
+    REQUIRE(folded);
+    CHECK(contains(app.last().html, "<mark>Borg</mark>"));
+    app.controller.navigate("#/");
+    app.controller.search("omega");
+    CHECK(app.controller.search_index() == folded);  // once
+    CHECK(contains(app.last().html, "<mark>Omega</mark>"));
+}

@@ -121,7 +121,7 @@ void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
             index_error_ = parsed.error().message;
         } else {
             site_ = std::move(parsed).value();
-            search_ = search_index_build(*site_);
+            search_.reset();  // folded when a search screen first needs it
             index_state_ = SiteState::Index::Loaded;
             for (const Post& p : site_->posts) url_to_slug_.emplace(post_url(p), p.slug);
         }
@@ -206,6 +206,9 @@ void Controller::trim_post_cache() {
 
 void Controller::render() {
     if (route_.kind == Route::Kind::Post) shown_at_[route_.slug] = ++tick_;
+    // The index's search fields are folded once, by the first search screen:
+    // a reader who never searches does not pay for it when the index loads.
+    if (route_.kind == Route::Kind::Search && site_ && !search_) search_ = search_index_build(*site_);
     const bool scroll = route_changed_;
     route_changed_ = false;
     SiteState state{index_state_, index_error_, site_ ? &*site_ : nullptr, &posts_, search_ ? &*search_ : nullptr};

@@ -125,9 +125,9 @@ public:
     std::string route_href() const { return blog::route_href(route_, config_.links); }
 
     const ControllerConfig& config() const { return config_; }
-    // What is loaded: the parsed index and its folded search fields (null
-    // until the index is loaded). They stay the same objects until the
-    // index is loaded again.
+    // What is loaded: the parsed index (null until it is loaded) and its
+    // folded search fields (null until a search screen first needs them).
+    // They stay the same objects until the index is loaded again.
     const SiteIndex* site() const { return site_ ? &*site_ : nullptr; }
     const SearchIndex* search_index() const { return search_ ? &*search_ : nullptr; }
 
