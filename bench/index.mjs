@@ -295,7 +295,7 @@ function jsOnce(bytes) {
 assertDist();
 const m0 = machine();
 const code = codeState();
-const core = await loadCore();
+const core = await loadCore('blog-core');  // the list engine: what reads the index on a first visit
 const rows = [];
 for (const n of SIZES) {
   const file = writeIndex(n);

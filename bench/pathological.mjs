@@ -1,5 +1,5 @@
 // md4c's pathological inputs (deps/md4c-0.5.3/test/pathological-tests.py),
-// rendered by the shipped wasm build (dist/blog-core.{js,wasm}) in headless
+// rendered by the shipped wasm build (dist/blog-full.{js,wasm}) in headless
 // Chromium at growing sizes. Linear time shows as a growth exponent near 1:
 // exponent = log2(time(2n) / time(n)), from the two largest sizes.
 // Run: make bench  (or: make dist && node bench/pathological.mjs)
@@ -53,7 +53,7 @@ const browser = await launchBrowser();
 const page = await browser.newPage();
 await page.goto(server.url(server.write('blank.html', '<!doctype html><meta charset="utf-8"><title>bench</title>')));
 await page.evaluate(async () => {
-  const { default: create } = await import('/blog-core.js');
+  const { default: create } = await import('/blog-full.js');
   const core = await create();
   const enc = new TextEncoder();
   window.renderOnce = (text) => {

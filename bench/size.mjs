@@ -1,4 +1,6 @@
-// Where the bytes of the shipped engine go: dist/blog-core.wasm by section,
+// Where the bytes of the shipped engine go: dist/blog-core.wasm (the list
+// engine, on every first visit; BENCH_SIZE_ENGINE=blog-full for the full one,
+// loaded with the first post) by section,
 // by function (the 20 biggest) and by origin (our code, md4c, nlohmann-json,
 // libc++, libc), plus every file a first visit downloads, raw / gzip -9 /
 // brotli. Each table has a column of change since the last run (read from
@@ -6,6 +8,7 @@
 // where the bytes went. A benchmark, not a test: no thresholds.
 //
 // Run: make dist && node bench/size.mjs
+//   BENCH_SIZE_ENGINE=blog-full   the full engine (Markdown) instead
 //   BENCH_SIZE_NAMES=0   skip the relink with names (below)
 //
 // The shipped module has no name section (emscripten strips it at -O3) and
@@ -25,12 +28,15 @@ import zlib from 'node:zlib';
 import { DIST, RESULTS_DIR, ROOT, WORK, assertDist, codeState, machine, table, writeResults } from './lib/common.mjs';
 import { parseWasm } from './lib/wasm-parse.mjs';
 
-const WASM_FILE = path.join(DIST, 'blog-core.wasm');
-const GLUE_FILE = path.join(DIST, 'blog-core.js');
+// The engine to take apart, and its CMake target (wasm/CMakeLists.txt).
+const ENGINE = process.env.BENCH_SIZE_ENGINE === 'blog-full' ? 'blog-full' : 'blog-core';
+const TARGET = ENGINE === 'blog-full' ? 'blog_wasm' : 'blog_wasm_list';
+const WASM_FILE = path.join(DIST, `${ENGINE}.wasm`);
+const GLUE_FILE = path.join(DIST, `${ENGINE}.js`);
 // make wasm's output folder (CMake); BENCH_WASM_BUILD names another (build/wasm-size/wasm)
 const BUILD_WASM = process.env.BENCH_WASM_BUILD ? path.resolve(process.env.BENCH_WASM_BUILD) : path.join(ROOT, 'build/wasm/wasm');
-const NAMES_DIR = path.join(WORK, 'names');
-const RESULTS = path.join(RESULTS_DIR, 'size.json');
+const NAMES_DIR = path.join(WORK, 'names', ENGINE);
+const RESULTS = path.join(RESULTS_DIR, ENGINE === 'blog-core' ? 'size.json' : 'size-full.json');
 const TOP = 20;
 
 const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
@@ -67,14 +73,14 @@ for (const e of wasm.exports) {
 
 function relinkWithNames() {
   if (process.env.BENCH_SIZE_NAMES === '0') return { skipped: 'BENCH_SIZE_NAMES=0' };
-  const linkTxt = path.join(BUILD_WASM, 'CMakeFiles/blog_wasm.dir/link.txt');
+  const linkTxt = path.join(BUILD_WASM, `CMakeFiles/${TARGET}.dir/link.txt`);
   if (!fs.existsSync(linkTxt)) return { skipped: `${path.relative(ROOT, linkTxt)} is missing (run make wasm)` };
-  const built = path.join(BUILD_WASM, 'blog-core.wasm');
+  const built = path.join(BUILD_WASM, `${ENGINE}.wasm`);
   if (!fs.existsSync(built) || !fs.readFileSync(built).equals(wasmBytes)) {
     return { skipped: `${path.relative(ROOT, built)} is not the file in ${path.relative(ROOT, DIST)}/ (rebuilt since make dist?): names would be of other code` };
   }
-  const out = path.join(NAMES_DIR, 'blog-core.js');
-  const outWasm = path.join(NAMES_DIR, 'blog-core.wasm');
+  const out = path.join(NAMES_DIR, `${ENGINE}.js`);
+  const outWasm = path.join(NAMES_DIR, `${ENGINE}.wasm`);
   const stamp = path.join(NAMES_DIR, 'source.sha1');
   const sha = (b) => crypto.createHash('sha1').update(b).digest('hex');
   const want = sha(wasmBytes);
@@ -183,8 +189,8 @@ const origins = [...byOrigin.values()].sort((a, b) => b.bytes - a.bytes);
 
 // Every file of dist/ that the first visit downloads (vendor/ loads later, on demand).
 const firstVisit = ['index.html', 'wasm-blog.js', 'wasm-blog.css', 'blog-core.js', 'blog-core.wasm', 'posts/index.json'];
-const lazy = ['enhance-code.js', 'enhance-math.js'];
-const files = [...firstVisit.map((f) => [f, 'first visit']), ...lazy.map((f) => [f, 'on demand'])]
+const lazy = ['blog-full.js', 'blog-full.wasm', 'enhance-code.js', 'enhance-math.js'];
+const files = [...firstVisit.map((f) => [f, 'first visit']), ...lazy.map((f) => [f, f.startsWith('blog-full') ? 'a post' : 'on demand'])]
   .filter(([f]) => fs.existsSync(path.join(DIST, f)))
   .map(([f, when]) => {
     const b = fs.readFileSync(path.join(DIST, f));
@@ -204,7 +210,7 @@ const withDelta = (columns, rows) => (previous ? table(columns, rows)
   : table(columns.filter(([h]) => h !== sinceLabel), rows.map((r) => r.filter((_, i) => columns[i][0] !== sinceLabel))));
 const sinceLabel = previous ? `Δ bytes since ${previous.date?.slice(0, 16).replace('T', ' ')} (${previous.code?.commit ?? '?'})` : 'Δ bytes (no earlier run)';
 
-console.log('## Size of the engine: dist/blog-core.wasm');
+console.log(`## Size of the engine: dist/${ENGINE}.wasm${ENGINE === 'blog-core' ? ' (the list engine, on every first visit)' : ' (the full engine, loaded with the first post)'}`);
 console.log('');
 console.log(`- ${n(total)} bytes raw, ${n(gz(wasmBytes))} gzip -9, ${n(br(wasmBytes))} brotli 11; commit ${code.commit ?? '?'}${code.dirty ? ' (+ uncommitted changes in core/, wasm/ or web/)' : ''}`);
 console.log(`- function names: the shipped module has ${wasm.names.size ? `a name section (${wasm.names.size} names)` : 'no name section (stripped), and minified export names'}; ` +
@@ -245,7 +251,7 @@ console.log('');
 console.log('(vendor/: highlight.js and KaTeX, loaded only by a post with code or math; posts/*.md: one per post opened.)');
 
 const file = writeResults('size', {
-  file: 'dist/blog-core.wasm', total, gzip: gz(wasmBytes), brotli: br(wasmBytes), code, machine: { node: m.node },
+  file: `dist/${ENGINE}.wasm`, total, gzip: gz(wasmBytes), brotli: br(wasmBytes), code, machine: { node: m.node },
   names: named ? { from: 'build/wasm objects relinked with --profiling-funcs', matchedExact: [...nameOf.values()].filter((x) => x.exact).length, matchedNear: [...nameOf.values()].filter((x) => !x.exact).length, unmatched: wasm.functions.length - nameOf.size } : { skipped: names.skipped },
   sections, data: wasm.data, imports: wasm.imports, functionCount: wasm.functions.length, codeBodies: codeTotal,
   origins, topFunctions: functions.slice(0, 100), files, firstVisitBytes: sum('bytes'), firstVisitGzip: sum('gzip'),

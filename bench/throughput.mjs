@@ -1,5 +1,5 @@
 // Markdown -> HTML throughput, MB/s, in Node: our core (the shipped wasm,
-// dist/blog-core.wasm, and the same C++ compiled natively) side by side with
+// dist/blog-full.wasm, and the same C++ compiled natively) side by side with
 // markdown-wasm, md4w, marked, markdown-it, commonmark.js and micromark, on
 // three documents: 1 MB of the CommonMark spec, 1 MB of prose, a 10 KB post.
 // A benchmark, not a test: no thresholds.
@@ -40,7 +40,7 @@ const MD4C_GFM_MATH = ['PERMISSIVE_URL_AUTO_LINKS', 'PERMISSIVE_EMAIL_AUTO_LINKS
 // prepare(text) -> a function that renders text once and returns the HTML.
 const LIBS = {
   'ours-wasm': {
-    label: 'wasm-blog core, wasm (dist/blog-core.wasm)',
+    label: 'wasm-blog core, wasm (dist/blog-full.wasm)',
     options: 'blog defaults: md4c GitHub dialect + LaTeX math, safe (raw HTML left out), heading ids and anchors; string in, string out (TextEncoder, copy into memory, render, TextDecoder)',
     version: () => 'dist/',
     async setup() {

@@ -25,10 +25,11 @@ fi
 rm -rf "$out.tmp"
 mkdir -p "$out.tmp"
 cp web/index.html "$out.tmp/"
-cp "$build/blog-core.wasm" "$out.tmp/"
+# The two engines (wasm/CMakeLists.txt): blog-core, the list's, and blog-full.
+cp "$build/blog-core.wasm" "$build/blog-full.wasm" "$out.tmp/"
 # Each file alone (no bundling: the widget imports its enhancers and the glue
 # at run time by name). --format=esm keeps the modules' export names.
-for f in web/*.js web/*.css "$build/blog-core.js"; do
+for f in web/*.js web/*.css "$build/blog-core.js" "$build/blog-full.js"; do
   if [ "$minify" = 0 ]; then
     cp "$f" "$out.tmp/"
   else

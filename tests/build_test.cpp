@@ -83,6 +83,8 @@ struct Setup {
         tmp.write("dist/wasm-blog.js", "// the widget\n");
         tmp.write("dist/blog-core.wasm", std::string("\0asm", 4));
         tmp.write("dist/blog-core.js", "// the engine's loader\n");
+        tmp.write("dist/blog-full.wasm", std::string("\0asm", 4));
+        tmp.write("dist/blog-full.js", "// the full engine's loader\n");
         tmp.write("dist/wasm-blog.css", ":host{display:block}\n");
         tmp.write("dist/vendor/highlight/highlight.min.js", "// highlight.js\n");
         tmp.write("dist/index.html", "<!doctype html><title>the no-build sample</title>\n");
@@ -170,6 +172,8 @@ TEST_CASE("build: every screen, feed and file of the fixture site is in OUT") {
                                  "2024/first-light/index.html",
                                  "blog-core.js",
                                  "blog-core.wasm",
+                                 "blog-full.js",
+                                 "blog-full.wasm",
                                  "categories/index.html",
                                  "categories/notes/index.html",
                                  "categories/notes/index.xml",
@@ -263,8 +267,8 @@ TEST_CASE("build: a post's page is a whole document with its head, the engine an
         "<link rel=\"icon\" href=\"data:,\">\n"
         "<link rel=\"stylesheet\" href=\"/blog/wasm-blog.css\">\n"
         "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/blog/index.xml\" title=\"Field Notes\">\n"
-        "<link rel=\"modulepreload\" href=\"/blog/blog-core.js\">\n"
-        "<link rel=\"preload\" href=\"/blog/blog-core.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n"
+        "<link rel=\"modulepreload\" href=\"/blog/blog-full.js\">\n"
+        "<link rel=\"preload\" href=\"/blog/blog-full.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n"
         "<link rel=\"preload\" href=\"/blog/posts/index.json\" as=\"fetch\" type=\"application/json\" crossorigin>\n"
         "<script type=\"module\" src=\"/blog/wasm-blog.js\"></script>\n"
         "</head>\n"
@@ -290,6 +294,18 @@ TEST_CASE("build: a post's page is a whole document with its head, the engine an
         const std::string missing = read_text(fs::path(s.out) / "404.html");
         CHECK(contains(missing, "<title>Page not found | Field Notes</title>\n"));
         CHECK_FALSE(contains(missing, "rel=\"canonical\""));
+    }
+    SECTION("a post's page preloads the full engine (Markdown), every other page the list's") {
+        const std::string post = read_text(fs::path(s.out) / "posts/first-light/index.html");
+        CHECK(contains(post, "<link rel=\"preload\" href=\"/blog/blog-full.wasm\""));
+        CHECK_FALSE(contains(post, "blog-core."));
+        for (const char* page : {"index.html", "tags/formats/index.html", "archive/index.html", "404.html"}) {
+            const std::string text = read_text(fs::path(s.out) / page);
+            INFO(page);
+            CHECK(contains(text, "<link rel=\"modulepreload\" href=\"/blog/blog-core.js\">\n"));
+            CHECK(contains(text, "<link rel=\"preload\" href=\"/blog/blog-core.wasm\""));
+            CHECK_FALSE(contains(text, "blog-full."));
+        }
     }
 }
 

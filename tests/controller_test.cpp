@@ -160,6 +160,30 @@ TEST_CASE("controller: a post is fetched next to the index, then shown") {
     }
 }
 
+TEST_CASE("controller: without a post renderer (the list engine) the list needs no post, a post's file is still asked for, and one that arrives anyway says why it is not shown") {
+    FakeFetcher fetcher;
+    FakeDisplay display;
+    Controller controller(ControllerConfig{}, fetcher, display, nullptr);
+    controller.navigate("#/");
+    controller.fetch_done(fetcher.requests.at(0).id, FetchResponse{200, sample_file("tests/fixtures/sample-index.json"), {}});
+    REQUIRE_FALSE(display.frames.empty());
+    CHECK(contains(display.frames.back().html, "<h2 class=\"entry-hint-parent\">Lets Go</h2>"));
+    CHECK(display.frames.back().complete);
+    CHECK(fetcher.urls() == std::vector<std::string>{"posts/index.json"});
+
+    // A post: its header at once from the index, and its file asked for (the
+    // platform hands the route to the full engine before it arrives).
+    controller.navigate("#/posts/lets-go");
+    CHECK(fetcher.urls() == std::vector<std::string>{"posts/index.json", "posts/lets-go.md"});
+    CHECK(contains(display.frames.back().html, "<h1 class=\"post-title\">Lets Go</h1>"));
+    CHECK(contains(display.frames.back().html, kLoading));
+
+    controller.fetch_done(fetcher.requests.back().id, FetchResponse{200, sample_file("posts/lets-go.md"), {}});
+    CHECK(display.frames.back().kind == "error");
+    CHECK(contains(display.frames.back().html,
+                   "posts/lets-go.md: this build of the blog has no Markdown engine to render it"));
+}
+
 TEST_CASE("controller: post files resolve against the index's URL") {
     ControllerConfig config;
     config.index_url = "https://example.com/blog/posts/index.json";

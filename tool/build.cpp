@@ -267,7 +267,7 @@ struct Builder {
                   "and wasm-blog.js): the build replaces OUT as a whole; choose a new or empty folder");
             return false;
         }
-        for (const char* name : {"wasm-blog.js", "blog-core.wasm"})
+        for (const char* name : {"wasm-blog.js", "blog-core.wasm", "blog-full.wasm"})
             if (!fs::is_regular_file(assets / name, ec)) {
                 error(options.assets + " has no " + name + ": run make dist first, or pass --assets DIR");
                 return false;
@@ -742,9 +742,12 @@ std::string build_document(const BuildDocument& doc) {
            html_escape(doc.site_title) + "\">\n";
     // The engine and the index start loading with the page, not after the
     // widget's script has run (the screen on show is already here; these
-    // make the takeover, and the next screen, come sooner).
-    out += "<link rel=\"modulepreload\" href=\"" + root + "blog-core.js\">\n";
-    out += "<link rel=\"preload\" href=\"" + root + "blog-core.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n";
+    // make the takeover, and the next screen, come sooner). A post's page
+    // starts with the full engine (Markdown), every other with the list's
+    // (web/wasm-blog.js, ENGINES).
+    const std::string engine = doc.kind == "post" ? "blog-full" : "blog-core";
+    out += "<link rel=\"modulepreload\" href=\"" + root + engine + ".js\">\n";
+    out += "<link rel=\"preload\" href=\"" + root + engine + ".wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n";
     out += "<link rel=\"preload\" href=\"" + root + "posts/index.json\" as=\"fetch\" type=\"application/json\" crossorigin>\n";
     out += "<script type=\"module\" src=\"" + root + "wasm-blog.js\"></script>\n";
     out += "</head>\n<body>\n";

@@ -4,6 +4,12 @@
 //
 // Imports (JS, see EM_JS below) call into Module.blogHosts.get(handle), the
 // widget object registered by web/wasm-blog.js.
+//
+// Built twice (wasm/CMakeLists.txt): blog-full, the whole core, and, with
+// BLOG_WASM_LIST_ENGINE, blog-core, the list engine: the same boundary
+// without the Markdown engine (md4c, the renderer, the entity table), which
+// the widget loads first and hands a route to blog-full for once the core
+// asks for a post's file.
 #include <emscripten/emscripten.h>
 
 #include <cstdlib>
@@ -12,7 +18,9 @@
 #include <string>
 
 #include "core/app/controller.hpp"
+#ifndef BLOG_WASM_LIST_ENGINE
 #include "core/markdown/markdown.hpp"
+#endif
 
 // Starts a request; the widget answers with blog_fetch_done or, when no
 // response arrived within timeout_ms (0: no limit), blog_fetch_timed_out, or,
@@ -84,7 +92,13 @@ EMSCRIPTEN_KEEPALIVE Widget* blog_create(const char* index_url, size_t index_url
     if (root_len > 0) config.links = blog::RouteLinks::paths(std::string(root, root_len));
     if (page_size > 0) config.page_size = page_size;
     if (response_timeout_ms > 0) config.response_timeout_ms = static_cast<uint32_t>(response_timeout_ms);
+#ifdef BLOG_WASM_LIST_ENGINE
+    // No post renderer: nothing names the Markdown engine, so the linker
+    // leaves it out (the size budget, tests/size, fails if it is ever back).
+    w->controller = std::make_unique<blog::Controller>(std::move(config), *w, *w, nullptr);
+#else
     w->controller = std::make_unique<blog::Controller>(std::move(config), *w, *w);
+#endif
     return w;
 }
 
@@ -159,6 +173,7 @@ EMSCRIPTEN_KEEPALIVE char* blog_route_href(Widget* w, size_t* out_len) {
     return out;
 }
 
+#ifndef BLOG_WASM_LIST_ENGINE
 // Renders Markdown with the blog's defaults (safe). Returns a buffer of
 // *out_len bytes that the caller frees with blog_free; nullptr on failure.
 EMSCRIPTEN_KEEPALIVE char* blog_render_markdown(const char* text, size_t len, size_t* out_len) {
@@ -171,5 +186,6 @@ EMSCRIPTEN_KEEPALIVE char* blog_render_markdown(const char* text, size_t len, si
     *out_len = html.size();
     return out;
 }
+#endif
 
 }  // extern "C"

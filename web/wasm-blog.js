@@ -43,8 +43,17 @@
 // each has its own handle into it (its own index, cache and route).
 
 const assetUrl = (name) => new URL(name, import.meta.url).href;
-const ENGINE_GLUE = assetUrl('blog-core.js');
-const ENGINE_WASM = assetUrl('blog-core.wasm');
+// The engine comes in two builds of the one core (wasm/CMakeLists.txt):
+// "list" (blog-core: the index, list, tags, archive and search screens) is
+// what a widget starts with; "full" (blog-full: the same and the Markdown
+// engine, twice the bytes) is loaded when the list engine asks for a post's
+// file (a post opened, or a link to one about to be: see _prefetch), and the
+// widget hands its route over to it (_upgrade). A built site's post page
+// starts with the full one.
+const ENGINES = {
+  list: { glue: assetUrl('blog-core.js'), wasm: assetUrl('blog-core.wasm') },
+  full: { glue: assetUrl('blog-full.js'), wasm: assetUrl('blog-full.wasm') },
+};
 const encoder = new TextEncoder();
 // How long the engine's files may go without a response before the widget
 // says so, unless response-timeout says otherwise. Mirrors the core's
@@ -135,11 +144,11 @@ function within(promise, ms, url, onTimeout = () => {}) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-// Fetches and instantiates blog-core.wasm for Emscripten's instantiateWasm hook,
-// streaming (compiles while it downloads) when the server sends the wasm MIME
-// type, from an ArrayBuffer otherwise.
+// Fetches and instantiates an engine's .wasm for Emscripten's instantiateWasm
+// hook, streaming (compiles while it downloads) when the server sends the
+// wasm MIME type, from an ArrayBuffer otherwise.
 // Like the core's requests, only the wait for the response is bounded.
-async function instantiateEngine(imports, timeoutMs) {
+async function instantiateEngine(imports, timeoutMs, ENGINE_WASM) {
   let response;
   const request = new AbortController();
   try {
@@ -161,11 +170,14 @@ async function instantiateEngine(imports, timeoutMs) {
   }
 }
 
-let corePromise = null;
-// The first widget's response-timeout bounds the engine's downloads.
-function loadCore(timeoutMs) {
-  if (!corePromise) {
-    corePromise = (async () => {
+// One instance of each engine for the page, loaded the first time a widget
+// asks for it; the first widget's response-timeout bounds the downloads.
+const corePromises = { list: null, full: null };
+let fullLoaded = false;  // a widget that starts once the full engine is there starts with it
+function loadCore(kind, timeoutMs) {
+  if (!corePromises[kind]) {
+    const { glue: ENGINE_GLUE, wasm: ENGINE_WASM } = ENGINES[kind];
+    corePromises[kind] = (async () => {
       let createBlogCore;
       try {
         ({ default: createBlogCore } = await within(import(ENGINE_GLUE), timeoutMs, ENGINE_GLUE));
@@ -176,18 +188,19 @@ function loadCore(timeoutMs) {
       const core = await new Promise((resolve, reject) => {
         createBlogCore({
           instantiateWasm(imports, receiveInstance) {
-            instantiateEngine(imports, timeoutMs).then((r) => receiveInstance(r.instance, r.module), reject);
+            instantiateEngine(imports, timeoutMs, ENGINE_WASM).then((r) => receiveInstance(r.instance, r.module), reject);
             return {};  // the exports arrive through receiveInstance
           },
         }).then(resolve, (err) => reject(err instanceof EngineError ? err
           : new EngineError(`its engine (${ENGINE_WASM}) could not be started (${reasonOf(err)})`)));
       });
       core.blogHosts = new Map();  // handle -> element, read by the EM_JS imports
+      if (kind === 'full') fullLoaded = true;
       return core;
     })();
-    corePromise.catch(() => { corePromise = null; });  // "Try again" starts over
+    corePromises[kind].catch(() => { corePromises[kind] = null; });  // "Try again" starts over
   }
-  return corePromise;
+  return corePromises[kind];
 }
 
 // Every connected widget (a theme choice reaches them all; one that could
@@ -380,6 +393,11 @@ export class WasmBlogElement extends HTMLElement {
     this._route = '';        // the route of the screen on show (or asked for)
     this._keepScroll = false;  // the screen is for a host anchor: the page's scroll is the browser's
     this._engineFailed = false;
+    this._engine = null;     // the engine of _handle: "list" or "full" (ENGINES)
+    this._upgrading = null;  // the full engine's load, while the route waits for it
+    this._handoff = false;   // the full engine's first screens after an upgrade (see show)
+    this._indexAnswer = null;   // the list engine's index response, for the full one
+    this._carried = new Map();  // url -> answer: post files the list engine asked for
     this._requests = new Set();  // AbortControllers of the requests in flight
     this._restoreY = null;   // scroll position to restore (Back/Forward)
     this._scrollTimer = 0;
@@ -485,7 +503,8 @@ export class WasmBlogElement extends HTMLElement {
         this.shadowRoot.append(this._view);
       }
     }
-    this._siteTheme = themeKnown(this.dataset.defaultTheme) || siteThemeStored(this._indexKey());
+    this._siteThemeSaved = siteThemeStored(this._indexKey());
+    this._siteTheme = themeKnown(this.dataset.defaultTheme) || this._siteThemeSaved;
     this._applyTheme();  // before anything is painted: no flash of the other theme
     this._begin();
   }
@@ -588,6 +607,9 @@ export class WasmBlogElement extends HTMLElement {
       this._siteTheme = site;
       this._applyTheme();
     }
+    // Written when it changes, not with every screen.
+    if (this._siteThemeSaved === site) return;
+    this._siteThemeSaved = site;
     try {
       if (site) localStorage.setItem(SITE_THEME_KEY + this._indexKey(), site);
       else localStorage.removeItem(SITE_THEME_KEY + this._indexKey());
@@ -668,10 +690,13 @@ export class WasmBlogElement extends HTMLElement {
       // The browser changes the hash (a history entry) and hashchange comes
       // a task later, as much as a frame or two: the screen is asked for now,
       // and that hashchange then finds it on show.
+      // The route as location.hash will spell it (percent-encoded), so that
+      // hashchange finds it on show and does not render it again.
+      const target = new URL(href, location.href).hash;
       this._saveScroll();
-      if (plain && href !== location.hash) {
+      if (plain && target !== location.hash) {
         this._restoreY = null;
-        this.navigate(href);
+        this.navigate(target);
       }
       return;
     }
@@ -729,9 +754,12 @@ export class WasmBlogElement extends HTMLElement {
     // Something to see at once, before the engine (and the stylesheet) arrive.
     if (!this._prerendered) this._showLoading();
     loadSheet().then((sheet) => { this.shadowRoot.adoptedStyleSheets = [sheet]; });
+    // The list engine, unless the full one is there already or the first
+    // screen is a post (a built page says so): then the full one at once.
+    const kind = fullLoaded || (this._prerendered && this.dataset.kind === 'post') ? 'full' : 'list';
     let core;
     try {
-      [core] = await Promise.all([loadCore(this.responseTimeout || DEFAULT_RESPONSE_TIMEOUT_MS), loadSheet()]);
+      [core] = await Promise.all([loadCore(kind, this.responseTimeout || DEFAULT_RESPONSE_TIMEOUT_MS), loadSheet()]);
     } catch (err) {
       if (gen !== this._gen) return;  // stopped or started again meanwhile
       this._starting = false;
@@ -745,6 +773,7 @@ export class WasmBlogElement extends HTMLElement {
     this._starting = false;
     if (!this._connected) return;
     this._core = core;
+    this._engine = kind;
     // Absolute, so that the core resolves post files and links in posts
     // against an absolute base (a relative one lets "../" reach a scheme). A
     // built site's pages were rendered against the path from the host's
@@ -752,10 +781,8 @@ export class WasmBlogElement extends HTMLElement {
     // the same, so that its screens are the prerendered bytes.
     const index = new URL(this.src, document.baseURI);
     const indexUrl = this._routing === 'path' && index.origin === location.origin ? index.pathname : index.href;
-    const root = this._routing === 'path' ? this.root : '';
-    this._handle = withBytes(core, encoder.encode(indexUrl), (p, n) => withBytes(core, encoder.encode(root),
-      (rp, rn) => core._blog_create(p, n, rp, rn, this.pageSize, this.responseTimeout)));
-    core.blogHosts.set(this._handle, this);
+    this._indexUrl = indexUrl;
+    this._handle = this._create(core);
     const first = this._firstRoute();
     this._go(this._pendingRoute !== undefined ? this._pendingRoute : first.route,
       { keepScroll: this._pendingRoute === undefined && first.keepScroll });
@@ -767,17 +794,65 @@ export class WasmBlogElement extends HTMLElement {
     for (const widget of widgets) if (widget._engineFailed) widget._start();
   }
 
+  // A controller for this widget in `core`, registered for its imports.
+  _create(core) {
+    const root = this._routing === 'path' ? this.root : '';
+    const handle = withBytes(core, encoder.encode(this._indexUrl), (p, n) => withBytes(core, encoder.encode(root),
+      (rp, rn) => core._blog_create(p, n, rp, rn, this.pageSize, this.responseTimeout)));
+    core.blogHosts.set(handle, this);
+    return handle;
+  }
+
+  // The list engine asked for a post's file: the full engine takes the route
+  // over. Loaded once per page; meanwhile the list engine's screen stays (a
+  // post's title and meta, "Loading…" for its body) and the file downloads.
+  // The full engine's controller starts on the same route with the index
+  // bytes already here (the list engine's response, not fetched again) and
+  // the post files the list engine asked for (_carried), and the list
+  // engine's controller goes.
+  async _upgrade() {
+    if (this._upgrading || this._engine !== 'list') return;
+    const gen = this._gen;
+    this._upgrading = loadCore('full', this.responseTimeout || DEFAULT_RESPONSE_TIMEOUT_MS);
+    let core;
+    try {
+      core = await this._upgrading;
+    } catch (err) {
+      if (gen !== this._gen) return;
+      this._upgrading = null;
+      this._upgradeFailed = true;  // "Try again" loads it again
+      if (this._connected) this._showEngineError(err);
+      return;
+    }
+    if (gen !== this._gen || !this._connected) return;
+    this._upgrading = null;
+    const old = { core: this._core, handle: this._handle };
+    this._core = core;
+    this._engine = 'full';
+    this._handle = this._create(core);
+    this._handoff = true;
+    old.core.blogHosts.delete(old.handle);
+    old.core._blog_destroy(old.handle);
+    withBytes(core, encoder.encode(this._route), (p, n) => core._blog_navigate(this._handle, p, n));
+  }
+
   _stop() {
     this._gen += 1;
     this._starting = false;
     this._engineFailed = false;
+    this._upgradeFailed = false;
+    this._upgrading = null;
+    this._handoff = false;
     this._siteKnown = false;
+    this._indexAnswer = null;
+    this._carried.clear();
     for (const request of this._requests) request.abort();
     this._requests.clear();
     if (!this._handle) return;
     this._core.blogHosts.delete(this._handle);
     this._core._blog_destroy(this._handle);
     this._handle = 0;
+    this._engine = null;
   }
 
   _showLoading() {
@@ -786,6 +861,7 @@ export class WasmBlogElement extends HTMLElement {
     p.setAttribute('aria-busy', 'true');
     p.textContent = 'Loading…';  // the core's own loading screen says the same
     this._view.replaceChildren(mainWith(p));
+    this._shownHtml = null;
     this.removeAttribute('data-kind');
   }
 
@@ -806,6 +882,7 @@ export class WasmBlogElement extends HTMLElement {
     line.append(button);
     box.append(message, line);
     this._view.replaceChildren(mainWith(box));
+    this._shownHtml = null;
     this.setAttribute('data-kind', 'error');
     if (this._refocus) {
       this._refocus = false;
@@ -819,8 +896,14 @@ export class WasmBlogElement extends HTMLElement {
   // the next screen's heading, or the next "Try again".
   retry() {
     this._refocus = this.shadowRoot.activeElement !== null;
-    if (this._handle) this._core._blog_retry(this._handle);
-    else this._start();
+    if (this._upgradeFailed) {
+      this._upgradeFailed = false;
+      this._upgrade();
+    } else if (this._handle) {
+      this._core._blog_retry(this._handle);
+    } else {
+      this._start();
+    }
   }
 
   // Shows the screen for a route: "#/posts/lets-go", or with routing="path"
@@ -846,23 +929,55 @@ export class WasmBlogElement extends HTMLElement {
   // Called by the core: start a request and answer it with blog_fetch_done,
   // or with blog_fetch_timed_out when no response (status and headers) came
   // within timeoutMs. Once the headers are in, the body may take its time.
+  // The list engine's request for anything but the index (a post's file)
+  // starts the full engine (_upgrade) and is kept for it: the list engine
+  // never gets a post, which it could not render.
   fetch(requestId, url, timeoutMs, maxBytes) {
     const handle = this._handle;
     const core = this._core;
-    const live = () => this._handle === handle;  // the widget may have gone meanwhile
+    const isIndex = url === this._indexUrl;
+    let answer;
+    if (this._engine === 'full' && isIndex && this._indexAnswer) {
+      answer = this._indexAnswer;  // the list engine's, handed over
+      this._indexAnswer = null;
+    } else if (this._engine === 'full' && this._carried.has(url)) {
+      answer = this._carried.get(url);
+      this._carried.delete(url);
+    } else {
+      answer = this._request(url, timeoutMs, maxBytes);
+      if (this._engine === 'list') {
+        if (isIndex) {
+          this._indexAnswer = answer;
+        } else {
+          this._carried.set(url, answer);
+          this._upgrade();
+          return;
+        }
+      }
+    }
+    answer.then((a) => {
+      if (this._handle !== handle) return;  // the widget (or its engine) changed meanwhile
+      if (a.tooLarge) core._blog_fetch_too_large(handle, requestId, a.declared);
+      else if (a.timedOut) core._blog_fetch_timed_out(handle, requestId);
+      else withBytes(core, a.body, (p, n) => core._blog_fetch_done(handle, requestId, a.status, p, n));
+    });
+  }
+
+  // Fetches url: a promise of its answer, never rejected:
+  // { status, body } (status 0: body is the network error's text, as the
+  // core words it: "Could not load <url>: <this>"), { timedOut }, or
+  // { tooLarge, declared } (over maxBytes, the body is not read into memory:
+  // the download stops; declared: the Content-Length, 0 if none).
+  _request(url, timeoutMs, maxBytes) {
     const request = new AbortController();
     this._requests.add(request);
     let timedOut = false;
-    let answered = false;
     const timer = timeoutMs > 0 ? setTimeout(() => { timedOut = true; request.abort(); }, timeoutMs) : 0;
-    // Over the core's max_bytes, the body is not read into memory: the
-    // download stops and the core says how big the file is (if declared).
     const tooLarge = (declared) => {
-      answered = true;
       request.abort();
-      if (live()) core._blog_fetch_too_large(handle, requestId, declared);
+      return { tooLarge: true, declared };
     };
-    fetch(url, { signal: request.signal })
+    return fetch(url, { signal: request.signal })
       .then(async (response) => {
         clearTimeout(timer);
         const declared = Number(response.headers.get('Content-Length')) || 0;
@@ -871,23 +986,15 @@ export class WasmBlogElement extends HTMLElement {
         // are a dead connection, not a slow one.
         const body = await readBody(response, maxBytes, timeoutMs, () => { timedOut = true; });
         if (!body) return tooLarge(0);
-        answered = true;
-        if (live()) withBytes(core, body, (p, n) => core._blog_fetch_done(handle, requestId, response.status, p, n));
+        return { status: response.status, body };
       })
       .catch(async (err) => {
         clearTimeout(timer);
-        if (answered || !live()) return;
-        if (timedOut) {
-          core._blog_fetch_timed_out(handle, requestId);
-          return;
-        }
-        // The core words it: "Could not load <url>: <this>".
-        const reason = await networkFailure(url, err, request.signal);
-        if (live()) withBytes(core, encoder.encode(reason), (p, n) => core._blog_fetch_done(handle, requestId, 0, p, n));
+        if (timedOut) return { timedOut: true };
+        return { status: 0, body: encoder.encode(await networkFailure(url, err, request.signal)) };
       })
       .finally(() => this._requests.delete(request));
   }
-
 
   // A prerendered screen (routing="path") until the core's render of the same
   // route is complete: then the served markup is kept, node for node, when
@@ -902,6 +1009,7 @@ export class WasmBlogElement extends HTMLElement {
     const same = fresh.innerHTML === served.innerHTML;
     if (same) {
       this._view = served;
+      this._shownHtml = frame.html;
       this.shadowRoot.replaceChildren(served);
     } else {
       this.shadowRoot.replaceChildren(this._view);
@@ -913,6 +1021,19 @@ export class WasmBlogElement extends HTMLElement {
 
   // Called by the core with a screen to show.
   show(frame) {
+    if (this._handoff) {
+      // The full engine's first screens after the list engine's: the list
+      // engine's stays until the full one has more to show than "Loading…",
+      // and is not touched when the full one's is the same (a press on a
+      // link under way must land on the element it started on); the reader
+      // stays where they are on the route already shown.
+      if (frame.kind === 'loading') return;
+      this._handoff = false;
+      if (frame.html === this._shownHtml) return;
+      if (frame.scroll === 'top') frame = { ...frame, scroll: 'keep' };
+      // Focus in the screen (a reader at the keyboard) moves to the new one's heading.
+      if (document.activeElement === this) this._refocus = true;
+    }
     this._searchBefore();  // navigation block, at the end of this file
     this._siteThemeFrom(frame.theme);
     if (this._prerendered) {
@@ -927,6 +1048,7 @@ export class WasmBlogElement extends HTMLElement {
     const hadFocus = document.activeElement === this;
     try {
       this._view.innerHTML = trusted.html(frame.html);
+      this._shownHtml = frame.html;
     } catch (err) {
       // Trusted Types enforced without allowing this widget's policy name.
       const p = document.createElement('p');
@@ -937,6 +1059,7 @@ export class WasmBlogElement extends HTMLElement {
       box.setAttribute('role', 'alert');
       box.append(p);
       this._view.replaceChildren(mainWith(box));
+      this._shownHtml = null;
       this._announce({ kind: 'error', route: this._route, error: 'csp' });
       throw err;  // reported to the page's error handlers as well
     }

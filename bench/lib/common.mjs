@@ -174,22 +174,24 @@ export async function peerImport(name) {
 // ---------------------------------------------------------------- our core in Node
 
 export function assertDist() {
-  for (const f of ['index.html', 'wasm-blog.js', 'blog-core.js', 'blog-core.wasm', 'posts/index.json']) {
+  for (const f of ['index.html', 'wasm-blog.js', 'blog-core.js', 'blog-core.wasm', 'blog-full.js', 'blog-full.wasm', 'posts/index.json']) {
     if (!fs.existsSync(path.join(DIST, f))) throw new Error(`${path.relative(ROOT, DIST)}/${f} is missing: run make dist first`);
   }
 }
 
-// The shipped module (dist/blog-core.{js,wasm}, built for the web) started in
+// A shipped module (dist/<engine>.{js,wasm}, built for the web) started in
 // Node: its glue is an ES module that finds the .wasm from import.meta.url,
 // so the binary is passed in (wasmBinary). The glue is copied to a .mjs so
-// that Node needs no package type to load it.
-export async function loadCore(dir = DIST) {
+// that Node needs no package type to load it. engine: "blog-full" (the full
+// engine, Markdown included: what renders posts) or "blog-core" (the list
+// engine: what reads the index on a first visit).
+export async function loadCore(engine = 'blog-full', dir = DIST) {
   fs.mkdirSync(WORK, { recursive: true });
-  const glue = path.join(WORK, `blog-core-${process.pid}.mjs`);
-  fs.copyFileSync(path.join(dir, 'blog-core.js'), glue);
+  const glue = path.join(WORK, `${engine}-${process.pid}.mjs`);
+  fs.copyFileSync(path.join(dir, `${engine}.js`), glue);
   try {
     const { default: create } = await import(glue);
-    const core = await create({ wasmBinary: fs.readFileSync(path.join(dir, 'blog-core.wasm')) });
+    const core = await create({ wasmBinary: fs.readFileSync(path.join(dir, `${engine}.wasm`)) });
     core.blogHosts = new Map();
     return core;
   } finally {

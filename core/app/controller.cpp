@@ -5,8 +5,8 @@
 
 namespace blog {
 
-Controller::Controller(ControllerConfig config, Fetcher& fetcher, Display& display)
-    : config_(std::move(config)), fetcher_(fetcher), display_(display) {
+Controller::Controller(ControllerConfig config, Fetcher& fetcher, Display& display, PostRenderer render_post)
+    : config_(std::move(config)), fetcher_(fetcher), display_(display), render_post_(render_post) {
     if (config_.page_size < 1) config_.page_size = 10;
 }
 
@@ -140,9 +140,11 @@ void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
         entry.error = failure_message(post_url(*post), response);
         if (response.status == 404) entry.state = PostEntry::State::Missing;
         entry.retryable = true;
+    } else if (!render_post_) {
+        entry.error = post_url(*post) + ": this build of the blog has no Markdown engine to render it";
     } else {
-        auto rendered = page_render_post(response.body, *site_, *post, page_config(),
-                                         [this](std::string_view resolved) { return link_route(resolved); });
+        auto rendered = render_post_(response.body, *site_, *post, page_config(),
+                                            [this](std::string_view resolved) { return link_route(resolved); });
         if (rendered) {
             entry.state = PostEntry::State::Rendered;
             entry.rendered = std::move(rendered).value();

@@ -88,7 +88,16 @@ struct ControllerConfig {
 
 class Controller {
 public:
-    Controller(ControllerConfig config, Fetcher& fetcher, Display& display);
+    // render_post renders a post's Markdown. nullptr: a build without the
+    // Markdown engine, the browser's list engine (wasm/: the index, list,
+    // tags, archive and search screens, half the full engine's bytes). Its
+    // platform hands the route over to the full engine before a post file
+    // arrives (it starts loading it when this core asks for one); one that
+    // arrives anyway fails with a message saying so. A default argument, not
+    // a field of the config: a caller that passes nullptr does not name
+    // page_render_post, so that the linker leaves the engine out.
+    Controller(ControllerConfig config, Fetcher& fetcher, Display& display,
+               PostRenderer render_post = page_render_post);
 
     // Shows the screen for a URL hash ("#/posts/lets-go"), or with path routes
     // for a path and its fragment ("/blog/posts/lets-go/#why-go"), fetching
@@ -152,6 +161,7 @@ private:
     ControllerConfig config_;
     Fetcher& fetcher_;
     Display& display_;
+    PostRenderer render_post_;  // null: no Markdown engine in this build
     Route route_;
     bool route_changed_ = true;
     SiteState::Index index_state_ = SiteState::Index::Unknown;

@@ -101,4 +101,9 @@ MarkdownOptions page_markdown_options(const SiteIndex& site, const Post& post, c
 Result<RenderedMarkdown> page_render_post(std::string_view file_text, const SiteIndex& site, const Post& post,
                                           const PageConfig& config, PostLinkRoute link_route);
 
+// page_render_post's type: what renders a post for a controller (null for a
+// build without the Markdown engine, see ControllerConfig::render_post).
+using PostRenderer = Result<RenderedMarkdown> (*)(std::string_view file_text, const SiteIndex& site, const Post& post,
+                                                  const PageConfig& config, PostLinkRoute link_route);
+
 }  // namespace blog

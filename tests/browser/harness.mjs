@@ -63,7 +63,7 @@ export const CSP = {
 const UNREACHABLE = ['/fixtures/unreachable/'];
 
 export function assertDistBuilt() {
-  for (const f of ['index.html', 'wasm-blog.js', 'blog-core.js', 'blog-core.wasm']) {
+  for (const f of ['index.html', 'wasm-blog.js', 'blog-core.js', 'blog-core.wasm', 'blog-full.js', 'blog-full.wasm']) {
     if (!fs.existsSync(path.join(DIST, f))) {
       throw new Error(`${path.relative(ROOT, DIST) || DIST}/${f} is missing: run make dist first (the browser tests serve dist/)`);
     }

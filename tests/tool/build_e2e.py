@@ -46,6 +46,7 @@ with tempfile.TemporaryDirectory(prefix="wasm-blog-build-e2e-") as tmp:
     assets = os.path.join(tmp, "dist")
     os.makedirs(os.path.join(assets, "posts"))
     for name, text in [("wasm-blog.js", "// widget\n"), ("blog-core.wasm", "\0asm"), ("blog-core.js", "//\n"),
+                       ("blog-full.wasm", "\0asm"), ("blog-full.js", "//\n"),
                        ("wasm-blog.css", "/* css */\n"), ("index.html", "<!doctype html>sample\n"),
                        ("posts/index.json", "{\"posts\": []}\n")]:
         with open(os.path.join(assets, name), "w") as f:
@@ -65,7 +66,7 @@ with tempfile.TemporaryDirectory(prefix="wasm-blog-build-e2e-") as tmp:
               "posts/my-trip/index.html", "posts/my-trip/lake.png", "posts/my-trip/index.md", "posts/index.json",
               "tags/index.html", "archive/index.html", "search/index.html", "tags/formats/index.html", "tags/formats/index.xml", "categories/index.html", "categories/notes/index.html",
               "categories/notes/index.xml", "index.xml", "sitemap.xml",
-              "robots.txt", "2024/first-light/index.html", "wasm-blog.js", "blog-core.wasm"]:
+              "robots.txt", "2024/first-light/index.html", "wasm-blog.js", "blog-core.wasm", "blog-full.wasm"]:
         check(f in files, "OUT has " + f)
     for f in ["posts/draft-post/secret.jpg", "posts/draft-post/index.html", "posts/future-post/plan.jpg",
               "posts/_index.md"]:
