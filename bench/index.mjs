@@ -32,7 +32,7 @@ import {
   ROOT, WORK, assertDist, codeState, envInt, envList, loadCore, machine, pause, runLine, sig, spread, stats, table,
   withBytes, writeResults,
 } from './lib/common.mjs';
-import { prng } from './lib/prng.mjs';
+import { TAGS, indexEntries, indexSite } from './lib/index-gen.mjs';
 
 // Garbage collection between runs: re-run with --expose-gc when it is not on.
 if (!globalThis.gc) {
@@ -48,46 +48,15 @@ const PAGE_SIZE = 10;
 
 // ---------------------------------------------------------------- the index
 
-const WORDS = ('system service cluster node scheduler paper design latency throughput failure replica consensus ' +
-  'leader follower log storage index query cache memory disk network packet queue worker thread process container ' +
-  'image kernel build compiler parser token grammar type value pointer reference closure function method interface ' +
-  'module package library version release deploy rollback monitor alert metric trace span request response client ' +
-  'server protocol message batch stream window partition shard key range merge compaction snapshot checkpoint ' +
-  'the a of to and in is that for it with as on be by this an are from or which one can we our I’ve don’t “learn”').split(' ');
-const TAGS = ['go', 'rust', 'c++', 'python', 'javascript', 'wasm', 'linux', 'kubernetes', 'docker', 'distributed-systems',
-  'databases', 'networking', 'security', 'performance', 'testing', 'compilers', 'papers', 'mesos', 'borg', 'omega',
-  'storage', 'consensus', 'raft', 'paxos', 'markdown', 'hugo', 'web', 'css', 'tooling', 'career'];
 const TAG = TAGS[0];  // the tag page measured (about 1 post in 12 carries it)
 
-// index.json as `wasm-blog index` writes it (dist/posts/index.json), n posts.
+// index.json as `wasm-blog index` writes it (dist/posts/index.json), n posts
+// (bench/lib/index-gen.mjs), one file.
 function writeIndex(n) {
   const file = path.join(DIR, `${n}.json`);
   if (fs.existsSync(file)) return file;
-  const r = prng(0x1dec0000 + n);
-  const pick = (a) => a[Math.floor(r() * a.length)];
-  const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
-  const start = Date.UTC(2012, 0, 1);
-  const span = Date.UTC(2025, 0, 1) - start;
-  const posts = [];
-  for (let i = 0; i < n; i++) {
-    const title = cap(Array.from({ length: 3 + Math.floor(r() * 6) }, () => pick(WORDS)).join(' ')) + ` (${i + 1})`;
-    const when = new Date(start + Math.floor((r() * span) / 1000) * 1000);
-    const offset = pick([-7, -8, 0, 1, 2, 5.5, 9]);
-    const local = new Date(when.getTime() + offset * 3600000).toISOString().slice(0, 19);
-    const oh = Math.floor(Math.abs(offset));
-    const om = Math.round((Math.abs(offset) - oh) * 60);
-    const zone = offset === 0 ? 'Z' : `${offset < 0 ? '-' : '+'}${String(oh).padStart(2, '0')}:${String(om).padStart(2, '0')}`;
-    const words = 300 + Math.floor(r() * 1500);
-    const summary = cap(Array.from({ length: 40 }, () => pick(WORDS)).join(' ')) + '.';
-    const slug = `post-${String(i + 1).padStart(6, '0')}`;
-    posts.push({ slug, title, date: local + zone, summary, truncated: true,
-                 tags: [...new Set(Array.from({ length: 1 + Math.floor(r() * 4) }, () => pick(TAGS)))],
-                 file: `${slug}.md`, wordCount: words, readingTime: Math.max(1, Math.ceil(words / 213)) });
-  }
-  const index = { title: 'Jose Villalta', author: 'Jose Villalta',
-                  description: 'Notes on Go, distributed systems and a paper every day.', posts };
   fs.mkdirSync(DIR, { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(index) + '\n');  // compact: 100,000 posts stay under the core's 64 MB limit
+  fs.writeFileSync(file, JSON.stringify(indexSite(indexEntries(n))) + '\n');  // compact: 100,000 posts stay under the core's 64 MB limit
   return file;
 }
 

@@ -726,3 +726,45 @@ TEST_CASE("build: a page's widget says its screen's kind, and the site's default
         }
     }
 }
+
+TEST_CASE("build: a big site's index is paged, and every other file is as with one index") {
+    Setup s("");
+    s.tmp.write("site/hugo.toml", "baseURL = \"https://example.org/\"\ntitle = \"Many\"\n[pagination]\npagerSize = 3\n");
+    for (int i = 1; i <= 23; ++i) {
+        const std::string n = (i < 10 ? "0" : "") + std::to_string(i);
+        s.tmp.write("site/content/posts/p" + n + ".md", "---\ntitle: P" + n + "\ndate: 2024-01-" + n + "\n" +
+                                                         (i % 5 ? "" : "hiddenInHomeList: true\n") + "tags: [t" +
+                                                         std::to_string(i % 3) + "]\n---\nPost " + n + ".\n");
+    }
+    BuildOptions paged = s.options();
+    paged.index_split = {5, 10, 5};
+    const BuildResult r = site_build(paged);
+    const std::string first_problem = messages(r).empty() ? std::string() : messages(r).front();
+    INFO(first_problem);
+    REQUIRE(r.ok());
+    CHECK(r.posts == 23);
+    BuildOptions whole = s.options();
+    whole.out = s.tmp.at("whole");
+    whole.index_split.part = 0;
+    REQUIRE(site_build(whole).ok());
+
+    std::set<std::string> files = files_in(s.out);
+    for (const char* name : {"posts/index.json", "posts/index-2.json", "posts/index-3.json"}) {
+        INFO(name);
+        CHECK(files.erase(name) == 1);
+    }
+    std::set<std::string> whole_files = files_in(whole.out);
+    CHECK(whole_files.erase("posts/index.json") == 1);
+    REQUIRE(files == whole_files);
+    for (const std::string& f : files) {
+        INFO(f);
+        CHECK(read_text(fs::path(s.out) / f) == read_text(fs::path(whole.out) / f));
+    }
+    const std::string index = read_text(fs::path(s.out) / "posts/index.json");
+    CHECK(contains(index, "\"parts\": [\n    \"index-2.json\",\n    \"index-3.json\"\n  ],\n  \"total\": 19\n}"));
+    CHECK(count_of(index, "\"slug\"") == 5);
+    CHECK(count_of(read_text(fs::path(s.out) / "posts/index-2.json"), "\"slug\"") == 10);
+    CHECK(count_of(read_text(fs::path(s.out) / "posts/index-3.json"), "\"slug\"") == 8);
+    // the list's first page, from index.json alone, is the post newest first
+    CHECK(contains(index, "\"slug\": \"p23\""));
+}

@@ -851,3 +851,137 @@ TEST_CASE("controller: the search fields are folded when a search screen first n
     CHECK(app.controller.search_index() == folded);  // once
     CHECK(contains(app.last().html, "<mark>Omega</mark>"));
 }
+
+namespace {
+
+// A paged index (README, "A big blog: the paged index"): six posts, two a
+// file, two a list page.
+const char* const kPagedIndex = R"({
+    "title": "Paged", "author": "Ann", "total": 6,
+    "parts": ["index-2.json", "index-3.json"],
+    "posts": [
+        {"slug": "a", "title": "Post A", "date": "2024-06-06", "summary": "A.", "tags": ["one"]},
+        {"slug": "b", "title": "Post B", "date": "2024-06-05", "summary": "B."}
+    ]})";
+const char* const kPagedPart2 = R"({"posts": [
+        {"slug": "c", "title": "Post C", "date": "2024-06-04", "summary": "C.", "tags": ["one"]},
+        {"slug": "d", "title": "Post D", "date": "2024-06-03", "summary": "D."}]})";
+const char* const kPagedPart3 = R"({"posts": [
+        {"slug": "e", "title": "Post E", "date": "2024-06-02", "summary": "E.", "tags": ["one"]},
+        {"slug": "f", "title": "Post F", "date": "2024-06-01", "summary": "F."}]})";
+
+ControllerConfig paged_config() {
+    ControllerConfig config;
+    config.page_size = 2;
+    return config;
+}
+
+}  // namespace
+
+TEST_CASE("paged index: the first list page needs index.json alone, and counts its pages from the index's total") {
+    App app(paged_config());
+    app.controller.navigate("#/");
+    app.respond_ok("posts/index.json", kPagedIndex);
+    CHECK(app.fetcher.urls() == std::vector<std::string>{"posts/index.json"});
+    CHECK(app.last().complete);
+    CHECK(contains(app.last().html, "Post A"));
+    CHECK(contains(app.last().html, "Post B"));
+    CHECK(contains(app.last().html, "href=\"#/page/2\""));  // Next: three pages in all
+    app.controller.navigate("#/page/4");
+    CHECK(contains(app.last().html, "Page 4 does not exist: the list has 3 pages."));
+    CHECK(app.request_count() == 1);
+}
+
+TEST_CASE("paged index: list page 3 asks for the files up to it, and shows its posts once they are merged in order") {
+    App app(paged_config());
+    app.controller.navigate("#/page/3");
+    app.respond_ok("posts/index.json", kPagedIndex);
+    CHECK(app.fetcher.urls() == std::vector<std::string>{"posts/index.json", "posts/index-2.json", "posts/index-3.json"});
+    CHECK(contains(app.last().html, kLoading));
+    CHECK_FALSE(app.last().complete);
+    // The third file first: it waits for the second.
+    app.respond_ok("posts/index-3.json", kPagedPart3);
+    CHECK(contains(app.last().html, kLoading));
+    CHECK(app.controller.site()->parts_merged == 0);
+    app.respond_ok("posts/index-2.json", kPagedPart2);
+    CHECK(app.controller.site()->parts_merged == 2);
+    CHECK(app.last().complete);
+    CHECK(contains(app.last().html, "Post E"));
+    CHECK(contains(app.last().html, "Post F"));
+    CHECK_FALSE(contains(app.last().html, "Post D"));
+    CHECK(contains(app.last().html, "href=\"#/page/2\""));  // Prev
+    CHECK(app.request_count() == 3);
+}
+
+TEST_CASE("paged index: a post not in index.json, a tag, the archive and search need every file") {
+    App app(paged_config());
+    app.controller.navigate("#/");
+    app.respond_ok("posts/index.json", kPagedIndex);
+    SECTION("a post in the last file") {
+        app.controller.navigate("#/posts/e");
+        CHECK(app.fetcher.urls() == std::vector<std::string>{"posts/index.json", "posts/index-2.json", "posts/index-3.json"});
+        app.respond_ok("posts/index-2.json", kPagedPart2);
+        app.respond_ok("posts/index-3.json", kPagedPart3);
+        CHECK(app.fetcher.urls().back() == "posts/e.md");
+        CHECK(contains(app.last().html, "<h1 class=\"post-title\">Post E</h1>"));
+    }
+    SECTION("a slug in no file is not found once every file is in") {
+        app.controller.navigate("#/posts/zzz");
+        CHECK(contains(app.last().html, kLoading));
+        app.respond_ok("posts/index-2.json", kPagedPart2);
+        app.respond_ok("posts/index-3.json", kPagedPart3);
+        CHECK(contains(app.last().html, "There is no post \u201czzz\u201d in this blog."));
+    }
+    SECTION("a tag lists its posts from every file") {
+        app.controller.navigate("#/tags/one");
+        CHECK(contains(app.last().html, kLoading));
+        app.respond_ok("posts/index-2.json", kPagedPart2);
+        app.respond_ok("posts/index-3.json", kPagedPart3);
+        CHECK(contains(app.last().html, "Post A"));
+        CHECK(contains(app.last().html, "Post C"));
+        CHECK_FALSE(contains(app.last().html, "Post B"));
+        app.controller.navigate("#/tags/one/page/2");
+        CHECK(contains(app.last().html, "Post E"));
+        CHECK(app.request_count() == 3);
+    }
+    SECTION("the archive and search") {
+        app.controller.navigate("#/archive");
+        app.respond_ok("posts/index-2.json", kPagedPart2);
+        app.respond_ok("posts/index-3.json", kPagedPart3);
+        CHECK(contains(app.last().html, "Post F"));
+        app.controller.navigate("#/search?q=post");
+        CHECK(contains(app.last().html, "Post F"));
+        CHECK(app.request_count() == 3);
+    }
+}
+
+TEST_CASE("paged index: a file that fails says so with Try again, which asks for it again") {
+    App app(paged_config());
+    app.controller.navigate("#/archive");
+    app.respond_ok("posts/index.json", kPagedIndex);
+    app.respond_ok("posts/index-2.json", kPagedPart2);
+    app.respond("posts/index-3.json", 404);
+    CHECK(app.last().kind == "error");
+    CHECK(contains(app.last().html, "Could not load posts/index-3.json: HTTP 404"));
+    CHECK(contains(app.last().html, "data-action=\"retry\""));
+    app.controller.retry();
+    CHECK(app.requests_for("posts/index-3.json") == 2);
+    app.respond_ok("posts/index-3.json", kPagedPart3);
+    CHECK(contains(app.last().html, "Post F"));
+}
+
+TEST_CASE("paged index: the last post of a file waits for the next file for its Next link") {
+    App app(paged_config());
+    app.controller.navigate("#/posts/b");
+    app.respond_ok("posts/index.json", R"({"title": "Paged", "showPostNavLinks": true, "total": 6,
+        "parts": ["index-2.json", "index-3.json"],
+        "posts": [{"slug": "a", "title": "Post A", "date": "2024-06-06"},
+                  {"slug": "b", "title": "Post B", "date": "2024-06-05"}]})");
+    CHECK(app.fetcher.urls() == std::vector<std::string>{"posts/index.json", "posts/index-2.json", "posts/b.md"});
+    app.respond_ok("posts/b.md", "Body of B.\n");
+    CHECK_FALSE(app.last().complete);
+    app.respond_ok("posts/index-2.json", kPagedPart2);
+    CHECK(app.last().complete);
+    CHECK(contains(app.last().html, "href=\"#/posts/c\""));
+    CHECK(app.request_count() == 3);
+}

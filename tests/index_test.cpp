@@ -1,8 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <limits>
 #include <sstream>
 
+#include "core/index/json_reader.hpp"
 #include "core/index/post_index.hpp"
 #include "tests/support.hpp"
 
@@ -788,4 +790,146 @@ TEST_CASE("index: a syntax error anywhere fails the whole file, even after the p
     CHECK(parse_error(R"({"posts": [{"slug": "a", "title": "\ud800"}]})") ==
           "posts/index.json: not valid JSON at line 1, column 42: syntax error while parsing value - invalid string: "
           "surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF; last read: '\"\\ud800\"'");
+}
+
+// The reader of index.json is our own (core/index/json_reader.hpp); the cases
+// below pin where it reports a syntax error and how it reads numbers and
+// escapes, as nlohmann's parser before it did.
+
+TEST_CASE("index: a syntax error names the line and the column of the byte that failed") {
+    struct Case {
+        const char* json;
+        const char* message;
+    };
+    const Case cases[] = {
+        {"", "line 1, column 1: syntax error while parsing value - unexpected end of input; expected '[', '{', or a "
+             "literal"},
+        {"  \n ", "line 2, column 2: syntax error while parsing value - unexpected end of input; expected '[', '{', or a "
+                  "literal"},
+        {"{\"posts\": [],\n \"x\" 1}", "line 2, column 6: syntax error while parsing object separator - unexpected number "
+                                     "literal; expected ':'"},
+        {"{\"posts\": [1 2]}", "line 1, column 14: syntax error while parsing array - unexpected number literal; expected ']'"},
+        {"{\"posts\": [], \"a\": tru}", "line 1, column 23: syntax error while parsing value - invalid literal; last "
+                                      "read: '\"a\": tru}'"},
+        {"{\"posts\": [], \"a\": \"x\ty\"}", "line 1, column 22: syntax error while parsing value - invalid string: "
+                                            "control character U+0009 (HT) must be escaped to \\u0009 or \\t; last read: "
+                                            "'\"x<U+0009>'"},
+        {"{\"posts\": [], \"a\": \"\\x\"}", "line 1, column 22: syntax error while parsing value - invalid string: "
+                                          "forbidden character after backslash; last read: '\"\\x'"},
+        {"{\"posts\": [], \"a\": \"\\u12g4\"}", "line 1, column 25: syntax error while parsing value - invalid string: "
+                                              "'\\u' must be followed by 4 hex digits; last read: '\"\\u12g'"},
+        {"{\"posts\": [], \"a\": \"abc", "line 1, column 24: syntax error while parsing value - invalid string: missing "
+                                       "closing quote; last read: '\"abc'"},
+        {"{\"posts\": [], \"a\": -x}", "line 1, column 21: syntax error while parsing value - invalid number; expected "
+                                     "digit after '-'; last read: '-x'"},
+        {"{\"posts\": [], \"a\": 1.}", "line 1, column 22: syntax error while parsing value - invalid number; expected "
+                                     "digit after '.'; last read: '1.}'"},
+        {"{\"posts\": [], \"a\": 1e}", "line 1, column 22: syntax error while parsing value - invalid number; expected "
+                                     "'+', '-', or digit after exponent; last read: '1e}'"},
+        {"{\"posts\": [], \"a\": 01}", "line 1, column 21: syntax error while parsing object - unexpected number "
+                                     "literal; expected '}'"},
+        {"\xEF\xBF\xBD{}", "line 1, column 2: syntax error while parsing value - invalid BOM; must be 0xEF 0xBB 0xBF if "
+                             "given; last read: '\xEF\xBF'"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.json);
+        CHECK(parse_error(c.json) == std::string("posts/index.json: not valid JSON at ") + c.message);
+    }
+    SECTION("a number just before a newline: column 0, as nlohmann counted it") {
+        CHECK(parse_error("{\"posts\": [1 2\n]}") ==
+              "posts/index.json: not valid JSON at line 1, column 0: syntax error while parsing array - unexpected number "
+              "literal; expected ']'");
+    }
+    SECTION("a BOM is skipped, a NUL byte ends the text") {
+        CHECK(parse_ok("\xEF\xBB\xBF{\"posts\": []}").posts.empty());
+        CHECK(parse_ok(std::string("{\"posts\": []}\0 trailing", 23)).posts.empty());
+        CHECK(parse_error(std::string("{\"posts\": [\0]}", 14)) ==
+              "posts/index.json: not valid JSON at line 1, column 12: syntax error while parsing value - unexpected end of "
+              "input; expected '[', '{', or a literal");
+    }
+}
+
+TEST_CASE("index: a lone surrogate escape is a syntax error, a pair is one character") {
+    CHECK(parse_error(R"({"posts": [], "a": "\udc00"})") ==
+          "posts/index.json: not valid JSON at line 1, column 26: syntax error while parsing value - invalid string: "
+          "surrogate U+DC00..U+DFFF must follow U+D800..U+DBFF; last read: '\"\\udc00'");
+    CHECK(parse_error(R"({"posts": [], "a": "\ud800\u0041"})") ==
+          "posts/index.json: not valid JSON at line 1, column 32: syntax error while parsing value - invalid string: "
+          "surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF; last read: '\"\\ud800\\u0041'");
+    SiteIndex site = parse_posts(R"({"slug": "a", "title": "\ud83d\ude00 \u00e9\u0041\/\"\\\b\f\n\r\t"})");
+    CHECK(site.posts[0].title == "\xF0\x9F\x98\x80 \xC3\xA9" "A/\"\\\b\f\n\r\t");
+    SECTION("\\u0000 is kept in a string, and shown escaped in a message") {
+        SiteIndex nul = parse_posts(R"({"slug": "a\u0000\u001f", "title": "T"})");
+        CHECK(nul.problems == std::vector<std::string>{
+                                  "posts[0].slug: expected letters, digits, \"-\", \"_\" or \".\", got \"a\\u0000\\u001f\""});
+    }
+}
+
+TEST_CASE("index: containers nested deeper than the reader's limit fail the file with a message") {
+    const std::string deep = std::string(kJsonMaxDepth, '[') + std::string(kJsonMaxDepth, ']');
+    CHECK(parse_ok("{\"pad\": " + deep.substr(1, deep.size() - 2) + ", \"posts\": []}").posts.empty());
+    CHECK(parse_error("{\"pad\": " + deep + ", \"posts\": []}") ==
+          "posts/index.json: not valid JSON at line 1, column 1000008: syntax error while parsing value - more than "
+          "1000000 arrays and objects inside one another");
+}
+
+TEST_CASE("index: integers beyond 64 bits and numbers beyond a double's range") {
+    SiteIndex site = parse_posts(R"(
+        {"slug": "a", "title": "A", "weight": -9223372036854775808},
+        {"slug": "b", "title": "B", "weight": 18446744073709551615},
+        {"slug": "c", "title": "C", "weight": 18446744073709551616},
+        {"slug": "d", "title": "D", "weight": -10000000000000000000},
+        {"slug": "e", "title": "E", "weight": -0},
+        {"slug": "f", "title": "F", "weight": 1E-400, "description": 0.00012},
+        {"slug": "g", "title": "G", "weight": 123456789012345e-20, "description": -1.5E+300})");
+    CHECK(site.find("a")->weight == std::numeric_limits<long long>::min());
+    CHECK(site.find("b")->weight == -1);  // as nlohmann's get<long long> of the unsigned value
+    CHECK(site.find("e")->weight == 0);
+    CHECK(site.problems == std::vector<std::string>{
+                               "posts[2].weight: expected a whole number, got 1.8446744073709552e+19; ignored",
+                               "posts[3].weight: expected a whole number, got -1e+19; ignored",
+                               "posts[5].description: expected a string, got 0.00012; ignored",
+                               "posts[5].weight: expected a whole number, got 0.0; ignored",
+                               "posts[6].description: expected a string, got -1.5e+300; ignored",
+                               "posts[6].weight: expected a whole number, got 1.23456789012345e-06; ignored"});
+    SECTION("beyond a double's range: the file fails, naming the number where it ends") {
+        CHECK(parse_error("{\"posts\": [],\n \"x\": 1.8e308}") ==
+              "posts/index.json: not valid JSON at line 2, column 13: number overflow parsing '1.8e308'");
+        CHECK(parse_ok("{\"posts\": [], \"x\": 1.7976931348623157e308}").posts.empty());
+    }
+}
+
+TEST_CASE("index: a paged index gives its further files and total, and a part's posts follow those known") {
+    auto r = index_parse(R"({"title": "Big", "total": 3, "parts": ["index-2.json", "more/index-3.json"],
+        "posts": [{"slug": "a", "title": "A", "date": "2024-01-03"}]})", "posts/index.json");
+    REQUIRE(r);
+    SiteIndex site = std::move(r).value();
+    CHECK(site.parts.files == std::vector<std::string>{"index-2.json", "more/index-3.json"});
+    CHECK(site.parts.total == 3);
+    CHECK_FALSE(site.whole());
+    CHECK(site.problems.empty());
+
+    auto part = index_parse(R"({"posts": [{"slug": "b", "title": "B", "date": "2024-01-02"},
+        {"slug": "a", "title": "A again", "date": "2024-01-01"}]})", "posts/index-2.json");
+    REQUIRE(part);
+    index_append_part(site, std::move(part).value());
+    CHECK(site.parts_merged == 1);
+    REQUIRE(site.posts.size() == 2);
+    CHECK(site.posts[1].slug == "b");
+    CHECK(site.find("b") == &site.posts[1]);
+    CHECK(site.find("a")->title == "A");
+    CHECK(site.problems == std::vector<std::string>{
+        "posts/index-2.json: post \"a\" left out: its slug is already used by a post listed before it"});
+}
+
+TEST_CASE("index: bad parts or total are named, and the index is then the one file") {
+    auto r = index_parse(R"({"total": "many", "parts": ["../up.json", 3, "ok.json"], "posts": []})", "posts/index.json");
+    REQUIRE(r);
+    CHECK(r.value().parts.files.empty());
+    CHECK(r.value().whole());
+    CHECK(r.value().problems == std::vector<std::string>{
+        "parts[0]: must not contain \"..\", got \"../up.json\"",
+        "parts[1]: must be a string, got 3",
+        "total: expected how many posts the home list shows in all (a whole number), got \"many\"; the posts of this "
+        "file are all that is shown"});
 }

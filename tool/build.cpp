@@ -170,7 +170,7 @@ struct Builder {
     BaseUrl base;
     std::string lang = "en", feed_language = "en-us";
     SiteIndex index;
-    std::string index_json;
+    std::vector<IndexFile> index_files;  // posts/index.json, then a paged index's parts
     std::unordered_map<std::string, const SitePost*> by_slug;
     PageConfig config;
     std::unordered_map<std::string, PostEntry> entries;
@@ -275,17 +275,35 @@ struct Builder {
         return true;
     }
 
-    // The index the widget will read, read back by the core as the widget reads it.
+    // The index the widget will read, read back by the core as the widget
+    // reads it: index.json, then each part of a paged index appended in
+    // order. The pages are prerendered from the whole of it.
     bool read_index() {
-        index_json = index_write(site);
-        Result<SiteIndex> parsed = index_parse(index_json, base.url + "posts/index.json");
-        if (!parsed) {
-            error("posts/index.json: " + parsed.error().message + " (the index written is not one the blog reads)");
-            return false;
+        index_files = index_write_files(site, options.index_split);
+        for (size_t k = 0; k < index_files.size(); ++k) {
+            const std::string name = "posts/" + index_files[k].name;
+            const std::string why = " (the index written is not one the blog reads)";
+            Result<SiteIndex> parsed = index_parse(index_files[k].text, base.url + name);
+            if (!parsed) {
+                error(name + ": " + parsed.error().message + why);
+                return false;
+            }
+            SiteIndex file = std::move(parsed).value();
+            for (const std::string& p : file.problems) error(name + ": " + p + why);
+            // Each file's entries are in the list's order already: a paged
+            // index's first file must hold the first posts the blog lists.
+            for (size_t i = 0; i < file.posts.size(); ++i)
+                if (file.posts[i].position != i) {
+                    error(name + ": post " + in_quotes(file.posts[i].slug) + " is not where the blog lists it" + why);
+                    break;
+                }
+            if (k == 0) index = std::move(file);
+            else index_append_part(index, std::move(file));
         }
-        index = std::move(parsed).value();
-        for (const std::string& p : index.problems)
-            error("posts/index.json: " + p + " (the index written is not one the blog reads)");
+        if (!ok()) return false;
+        if (index.posts.size() != site.posts.size())
+            error("posts/index.json: " + std::to_string(index.posts.size()) + " posts read back, " +
+                  std::to_string(site.posts.size()) + " written (the index written is not one the blog reads)");
         for (const SitePost& p : site.posts) by_slug[p.slug] = &p;
         for (const Post& p : index.posts) {
             if (!by_slug.count(p.slug)) error("posts/index.json: post " + in_quotes(p.slug) + " is not in the site");
@@ -510,7 +528,8 @@ struct Builder {
         }
         add_file("sitemap.xml", feed_sitemap(base.url, sitemap), "the sitemap");
         add_file("robots.txt", feed_robots(base.url), "robots.txt");
-        add_file("posts/index.json", index_json, "the index");
+        for (IndexFile& f : index_files)
+            add_file("posts/" + f.name, std::move(f.text), f.name == "index.json" ? "the index" : "a part of the index");
     }
 
     void add_file(const std::string& path, std::string text, const std::string& what) {

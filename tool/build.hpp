@@ -3,9 +3,9 @@
 // same function the widget runs, on the index the widget will read), so a
 // page holds the bytes the widget would show for its path; the widget's
 // files come along and take over in the reader's browser. Beside the pages:
-// posts/index.json and the posts' files (their bundles' resources too),
-// Hugo's redirect pages for aliases, the RSS feeds (the site's and one per
-// tag and per category), sitemap.xml and robots.txt.
+// posts/index.json (paged for a big site) and the posts' files (their
+// bundles' resources too), Hugo's redirect pages for aliases, the RSS feeds
+// (the site's and one per tag and per category), sitemap.xml and robots.txt.
 //
 // Everything is decided before anything is written; the files then go into a
 // fresh folder beside OUT that replaces OUT at the end, so a failed build
@@ -17,6 +17,7 @@
 
 #include "core/util/result.hpp"
 #include "tool/front_matter.hpp"
+#include "tool/index_writer.hpp"
 #include "tool/site.hpp"
 
 namespace blog::tool {
@@ -27,6 +28,7 @@ struct BuildOptions {
     std::string base_url;  // --base-url; "" to take the config's baseURL
     std::string assets;    // the widget's files (a `make dist` folder): all but its index.html and posts/
     SiteOptions site_options;  // drafts, future, expired, and the clock
+    IndexSplit index_split;    // --first, --part-size: how a big site's posts/index.json is paged
 };
 
 struct BuildResult {

@@ -6,62 +6,123 @@
 
 namespace blog::tool {
 
-std::string index_write(const Site& site) {
-    using json = nlohmann::ordered_json;
-    json root = json::object();
-    root["title"] = site.config.title;
-    std::string author;
-    for (size_t i = 0; i < site.config.authors.size(); ++i)
-        author += (i ? (i + 1 == site.config.authors.size() ? " & " : ", ") : "") + site.config.authors[i];
-    if (!author.empty()) root["author"] = author;
-    if (!site.config.description.empty()) root["description"] = site.config.description;
-    if (!site.config.language_code.empty()) root["language"] = site_page_language(site.config);
-    // PaperMod's params, only as the config sets them (the core's defaults are PaperMod's).
-    if (!site.config.default_theme.empty()) root["defaultTheme"] = site.config.default_theme;
-    if (site.config.show_page_nums) root["showPageNums"] = *site.config.show_page_nums;
-    for (const PostSwitchField& f : kPostSwitchFields)
-        if (const std::optional<bool>& v = site.config.switches.*f.post) root[f.name] = *v;
+namespace {
 
+using json = nlohmann::ordered_json;
+
+// The site's fields: everything of index.json but "posts" (and a paged
+// index's "parts" and "total").
+json index_site_fields(const SiteConfig& config) {
+    json root = json::object();
+    root["title"] = config.title;
+    std::string author;
+    for (size_t i = 0; i < config.authors.size(); ++i)
+        author += (i ? (i + 1 == config.authors.size() ? " & " : ", ") : "") + config.authors[i];
+    if (!author.empty()) root["author"] = author;
+    if (!config.description.empty()) root["description"] = config.description;
+    if (!config.language_code.empty()) root["language"] = site_page_language(config);
+    // PaperMod's params, only as the config sets them (the core's defaults are PaperMod's).
+    if (!config.default_theme.empty()) root["defaultTheme"] = config.default_theme;
+    if (config.show_page_nums) root["showPageNums"] = *config.show_page_nums;
+    for (const PostSwitchField& f : kPostSwitchFields)
+        if (const std::optional<bool>& v = config.switches.*f.post) root[f.name] = *v;
+    return root;
+}
+
+// The posts in the list's order, the core's (index_parse sorts the same way):
+// a weight before none, lower first; then newest first; undated posts last;
+// ties in file-name order. A paged index relies on it: its first file must
+// hold the list's first posts.
+std::vector<const SitePost*> index_order(const Site& site) {
     std::vector<const SitePost*> order;
+    order.reserve(site.posts.size());
     for (const SitePost& p : site.posts) order.push_back(&p);
     std::stable_sort(order.begin(), order.end(), [](const SitePost* a, const SitePost* b) {
+        const long long wa = a->front.weight, wb = b->front.weight;
+        if (wa != wb) {
+            if (wa == 0 || wb == 0) return wb == 0;
+            return wa < wb;
+        }
         if (a->date.has_value() != b->date.has_value()) return a->date.has_value();
         return a->date && date_unix_seconds(*a->date) > date_unix_seconds(*b->date);
     });
+    return order;
+}
 
-    json posts = json::array();
-    for (const SitePost* p : order) {
-        const FrontMatter& fm = p->front;
-        json e = json::object();
-        e["slug"] = p->slug;
-        e["title"] = p->title;
-        if (p->date) e["date"] = date_format_rfc3339(*p->date);
-        if (p->lastmod) e["lastmod"] = date_format_rfc3339(*p->lastmod);
-        if (!p->author.empty()) e["author"] = p->author;
-        e["summary"] = p->summary;
-        e["truncated"] = p->truncated;
-        if (!fm.tags.empty()) e["tags"] = fm.tags;
-        if (!fm.categories.empty()) e["categories"] = fm.categories;
-        e["file"] = p->file;
-        if (fm.hidden_in_home_list) e["hidden"] = true;
-        e["wordCount"] = p->word_count;
-        e["readingTime"] = p->reading_time;
-        if (!fm.description.empty()) e["description"] = fm.description;
-        for (const PostSwitchField& f : kPostSwitchFields)  // the post's own, when it sets them
-            if (const std::optional<bool>& v = fm.switches.*f.post) e[f.name] = *v;
-        if (!fm.cover_image.empty()) {
-            json cover = {{"image", fm.cover_image}};
-            if (!fm.cover_alt.empty()) cover["alt"] = fm.cover_alt;
-            if (!fm.cover_caption.empty()) cover["caption"] = fm.cover_caption;
-            e["cover"] = cover;
-        }
-        if (!fm.aliases.empty()) e["aliases"] = fm.aliases;
-        if (fm.weight != 0) e["weight"] = fm.weight;
-        posts.push_back(std::move(e));
+json index_entry(const SitePost& p) {
+    const FrontMatter& fm = p.front;
+    json e = json::object();
+    e["slug"] = p.slug;
+    e["title"] = p.title;
+    if (p.date) e["date"] = date_format_rfc3339(*p.date);
+    if (p.lastmod) e["lastmod"] = date_format_rfc3339(*p.lastmod);
+    if (!p.author.empty()) e["author"] = p.author;
+    e["summary"] = p.summary;
+    e["truncated"] = p.truncated;
+    if (!fm.tags.empty()) e["tags"] = fm.tags;
+    if (!fm.categories.empty()) e["categories"] = fm.categories;
+    e["file"] = p.file;
+    if (fm.hidden_in_home_list) e["hidden"] = true;
+    e["wordCount"] = p.word_count;
+    e["readingTime"] = p.reading_time;
+    if (!fm.description.empty()) e["description"] = fm.description;
+    for (const PostSwitchField& f : kPostSwitchFields)  // the post's own, when it sets them
+        if (const std::optional<bool>& v = fm.switches.*f.post) e[f.name] = *v;
+    if (!fm.cover_image.empty()) {
+        json cover = {{"image", fm.cover_image}};
+        if (!fm.cover_alt.empty()) cover["alt"] = fm.cover_alt;
+        if (!fm.cover_caption.empty()) cover["caption"] = fm.cover_caption;
+        e["cover"] = cover;
     }
-    root["posts"] = std::move(posts);
+    if (!fm.aliases.empty()) e["aliases"] = fm.aliases;
+    if (fm.weight != 0) e["weight"] = fm.weight;
+    return e;
+}
+
+// The entries of order[begin, end).
+json index_entries(const std::vector<const SitePost*>& order, size_t begin, size_t end) {
+    json posts = json::array();
+    for (size_t i = begin; i < end; ++i) posts.push_back(index_entry(*order[i]));
+    return posts;
+}
+
+std::string index_text(const json& root) {
     // bytes that are not UTF-8 become U+FFFD (markdown_render repairs the body the same way)
     return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+std::string index_write(const Site& site) {
+    const std::vector<const SitePost*> order = index_order(site);
+    json root = index_site_fields(site.config);
+    root["posts"] = index_entries(order, 0, order.size());
+    return index_text(root);
+}
+
+bool index_paged(size_t posts, const IndexSplit& split) {
+    return split.part > 0 && posts > split.threshold && posts > split.first;
+}
+
+std::vector<IndexFile> index_write_files(const Site& site, const IndexSplit& split) {
+    if (!index_paged(site.posts.size(), split)) return {{"index.json", index_write(site)}};
+    const std::vector<const SitePost*> order = index_order(site);
+    const size_t first = std::max<size_t>(split.first, 1);
+    std::vector<IndexFile> files(1 + (order.size() - first + split.part - 1) / split.part);
+    json parts = json::array();
+    for (size_t k = 1; k < files.size(); ++k) {
+        const size_t begin = first + (k - 1) * split.part;
+        files[k].name = "index-" + std::to_string(k + 1) + ".json";
+        files[k].text = index_text(json{{"posts", index_entries(order, begin, std::min(order.size(), begin + split.part))}});
+        parts.push_back(files[k].name);
+    }
+    json root = index_site_fields(site.config);
+    root["posts"] = index_entries(order, 0, first);
+    root["parts"] = std::move(parts);
+    // The home list's length: hidden posts (hiddenInHomeList) are not in it.
+    root["total"] = std::count_if(order.begin(), order.end(), [](const SitePost* p) { return !p->front.hidden_in_home_list; });
+    files[0] = {"index.json", index_text(root)};
+    return files;
 }
 
 }  // namespace blog::tool

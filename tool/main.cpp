@@ -2,6 +2,8 @@
 // modules beside it (site, front_matter, index_writer, build).
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -28,31 +30,45 @@ const char kUsage[] =
     "\n"
     "  wasm-blog <command> --help   shows a command's options\n";
 
+// The paged index's options, shared by both commands' usage texts.
+#define BLOG_SPLIT_USAGE \
+    "  --first N       entries in index.json of a paged index (default 100)\n" \
+    "  --part-size N   entries in each further file, index-2.json, index-3.json…\n" \
+    "                  (default 2000; 0: one file whatever the size)\n" \
+    "                  A site of more than 1000 posts is paged; with --first or\n" \
+    "                  --part-size, any site of more than --first posts is.\n"
+
 const char kIndexUsage[] =
     "usage: wasm-blog index SITE [--drafts] [--future] [--expired] [--check]\n"
+    "       wasm-blog index SITE --out DIR [--first N] [--part-size N] [--drafts] …\n"
     "\n"
     "Reads SITE's config (hugo.toml, hugo.yaml, config.toml, config.yaml or\n"
     "site.json) and every .md under SITE/content/posts/ (or SITE/posts/), and\n"
-    "prints posts/index.json on stdout. Problems go to stderr as\n"
-    "file:line: message; any error prints no index and exits with status 1.\n"
+    "prints posts/index.json on stdout, as one file whatever the site's size.\n"
+    "With --out DIR, writes DIR/index.json instead, paged for a big site\n"
+    "(index.json holds the first posts, DIR/index-2.json… the rest). Problems\n"
+    "go to stderr as file:line: message; any error writes no index and exits\n"
+    "with status 1.\n"
     "\n"
-    "  --drafts    include posts with draft: true\n"
-    "  --future    include posts whose publishDate (or date) is after now\n"
-    "  --expired   include posts whose expiryDate is before now\n"
-    "  --check     print only the problems; exit 1 if there are any\n";
+    "  --drafts        include posts with draft: true\n"
+    "  --future        include posts whose publishDate (or date) is after now\n"
+    "  --expired       include posts whose expiryDate is before now\n"
+    "  --check         print only the problems; exit 1 if there are any\n"
+    "  --out DIR       write DIR/index.json and its parts (DIR is created)\n"
+    BLOG_SPLIT_USAGE;
 
 const char kBuildUsage[] =
     "usage: wasm-blog build SITE OUT [--base-url URL] [--drafts] [--future] [--expired]\n"
-    "                      [--assets DIR]\n"
+    "                      [--assets DIR] [--first N] [--part-size N]\n"
     "\n"
     "Reads the Hugo-style SITE as `wasm-blog index` does and writes a complete\n"
     "static site into OUT: every screen prerendered by the widget's own core\n"
     "(index.html, page/N/, posts/<slug>/, tags/, tags/<tag>/, categories/,\n"
     "categories/<category>/, archive/, search/, 404.html), posts/index.json\n"
-    "with the posts' files and their bundles' images, a redirect page for each\n"
-    "alias, the RSS feeds (index.xml, tags/<tag>/index.xml and\n"
-    "categories/<category>/index.xml), sitemap.xml, robots.txt and the widget's\n"
-    "files.\n"
+    "(paged for a big site) with the posts' files and their bundles' images, a\n"
+    "redirect page for each alias, the RSS feeds (index.xml,\n"
+    "tags/<tag>/index.xml and categories/<category>/index.xml), sitemap.xml,\n"
+    "robots.txt and the widget's files.\n"
     "OUT is replaced as a whole once everything is written (into a temporary\n"
     "folder beside it); on any error OUT is left as it was and the exit status\n"
     "is 1. OUT must be new, empty or an earlier build, and may not be SITE,\n"
@@ -68,7 +84,60 @@ const char kBuildUsage[] =
     "  --expired       include posts whose expiryDate is before now\n"
     "  --assets DIR    the widget's files to copy, a `make dist` folder (its\n"
     "                  index.html and posts/ are left out); default:\n"
-    "                  " BLOG_DEFAULT_ASSETS "\n";
+    "                  " BLOG_DEFAULT_ASSETS "\n"
+    BLOG_SPLIT_USAGE;
+
+// --first and --part-size as given on the command line.
+struct SplitOptions {
+    blog::tool::IndexSplit split;
+    bool given = false;  // --first or --part-size: any site larger than --first is paged
+};
+
+// Reads "--first N", "--first=N" and the same for --part-size, the option at
+// args[i] (i moves past a separate value); `matched` tells whether it was one
+// of them. Returns false with `error` set when its value is bad.
+bool split_option(const std::vector<std::string>& args, size_t& i, SplitOptions& out, bool& matched,
+                  std::string& error) {
+    const std::string& a = args[i];
+    matched = false;
+    for (const char* name : {"--first", "--part-size"}) {
+        const std::string n = name;
+        std::string value;
+        if (a == n) {
+            if (i + 1 >= args.size()) {
+                matched = true;
+                error = n + " needs a number";
+                return false;
+            }
+            value = args[++i];
+        } else if (a.compare(0, n.size() + 1, n + "=") == 0) {
+            value = a.substr(n.size() + 1);
+        } else {
+            continue;
+        }
+        matched = true;
+        const bool first = n == "--first";
+        const size_t least = first ? 1 : 0;
+        // Digits only, at most 9 of them: no sign, no overflow.
+        if (value.empty() || value.size() > 9 || value.find_first_not_of("0123456789") != std::string::npos ||
+            std::stoul(value) < least) {
+            error = n + ": expected a whole number " + (first ? "of at least 1" : "(0: never paged)") + ", got \"" +
+                    value + "\"";
+            return false;
+        }
+        (first ? out.split.first : out.split.part) = std::stoul(value);
+        out.given = true;
+        return true;
+    }
+    return true;
+}
+
+// The threshold follows --first only when an option was given.
+blog::tool::IndexSplit split_of(const SplitOptions& o) {
+    blog::tool::IndexSplit s = o.split;
+    if (o.given) s.threshold = s.first;
+    return s;
+}
 
 std::string counted(size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
@@ -77,8 +146,16 @@ int command_build(const std::vector<std::string>& args) {
     options.site_options.now = static_cast<int64_t>(std::time(nullptr));
     options.assets = BLOG_DEFAULT_ASSETS;
     std::vector<std::string> dirs;
+    SplitOptions split;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
+        bool matched = false;
+        std::string bad;
+        if (!split_option(args, i, split, matched, bad)) {
+            std::cerr << "wasm-blog build: " << bad << "\n";
+            return 2;
+        }
+        if (matched) continue;
         // "--base-url URL" or "--base-url=URL"; the same for --assets
         auto value = [&](const std::string& name, std::string& out) {
             if (a == name) {
@@ -126,6 +203,7 @@ int command_build(const std::vector<std::string>& args) {
     }
     options.site = dirs[0];
     options.out = dirs[1];
+    options.index_split = split_of(split);
     const blog::tool::BuildResult result = blog::tool::site_build(options);
     for (const blog::tool::Problem& p : result.problems) std::cerr << blog::tool::problem_text(p) << "\n";
     if (!result.ok()) return 1;
@@ -137,12 +215,57 @@ int command_build(const std::vector<std::string>& args) {
     return std::cout.good() ? 0 : 1;
 }
 
+// Writes the index's files into `dir` (created when missing): each to a
+// temporary name then renamed, the parts before index.json, so that an
+// index.json read meanwhile never names a part not yet there.
+bool index_files_write(const std::string& dir, const std::vector<blog::tool::IndexFile>& files) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (!fs::is_directory(dir, ec)) {
+        std::cerr << "wasm-blog index: --out " << dir << ": cannot create the folder"
+                  << (ec ? ": " + ec.message() : std::string()) << "\n";
+        return false;
+    }
+    for (size_t k = files.size(); k-- > 0;) {
+        const fs::path path = fs::path(dir) / files[k].name;
+        const fs::path tmp = fs::path(dir) / (files[k].name + ".tmp");
+        {
+            std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+            out << files[k].text;
+            out.close();
+            if (!out) {
+                std::cerr << "wasm-blog index: " << tmp.string() << ": cannot write the file\n";
+                fs::remove(tmp, ec);
+                return false;
+            }
+        }
+        fs::rename(tmp, path, ec);
+        if (ec) {
+            std::cerr << "wasm-blog index: " << path.string() << ": cannot write the file: " << ec.message() << "\n";
+            fs::remove(tmp, ec);
+            return false;
+        }
+    }
+    return true;
+}
+
 int command_index(const std::vector<std::string>& args) {
     blog::tool::SiteOptions options;
     options.now = static_cast<int64_t>(std::time(nullptr));
     bool check = false;
-    std::string dir;
-    for (const std::string& a : args) {
+    std::string dir, out;
+    bool has_out = false;
+    SplitOptions split;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        bool matched = false;
+        std::string bad;
+        if (!split_option(args, i, split, matched, bad)) {
+            std::cerr << "wasm-blog index: " << bad << "\n";
+            return 2;
+        }
+        if (matched) continue;
         if (a == "--help" || a == "-h") {
             std::cout << kIndexUsage;
             return 0;
@@ -154,6 +277,17 @@ int command_index(const std::vector<std::string>& args) {
             options.expired = true;
         } else if (a == "--check") {
             check = true;
+        } else if (a == "--out" || a.compare(0, 6, "--out=") == 0) {
+            if (a == "--out" && i + 1 >= args.size()) {
+                std::cerr << "wasm-blog index: --out needs a folder\n" << kIndexUsage;
+                return 2;
+            }
+            out = a == "--out" ? args[++i] : a.substr(6);
+            has_out = true;
+            if (out.empty()) {
+                std::cerr << "wasm-blog index: --out is empty\n";
+                return 2;
+            }
         } else if (!a.empty() && a[0] == '-') {
             std::cerr << "wasm-blog index: unknown option " << a << "\n" << kIndexUsage;
             return 2;
@@ -168,10 +302,28 @@ int command_index(const std::vector<std::string>& args) {
         std::cerr << "wasm-blog index: SITE is missing\n" << kIndexUsage;
         return 2;
     }
+    if (check && has_out) {
+        std::cerr << "wasm-blog index: --check writes no index; it cannot go with --out\n";
+        return 2;
+    }
+    if (split.given && !has_out) {
+        std::cerr << "wasm-blog index: --first and --part-size need --out DIR (stdout gets the whole index as one "
+                     "file)\n";
+        return 2;
+    }
     blog::tool::Site site = blog::tool::site_read(dir, options);
     for (const blog::tool::Problem& p : site.problems) std::cerr << blog::tool::problem_text(p) << "\n";
     if (check) return site.problems.empty() ? 0 : 1;
     if (!site.ok()) return 1;
+    if (has_out) {
+        const std::vector<blog::tool::IndexFile> files = blog::tool::index_write_files(site, split_of(split));
+        if (!index_files_write(out, files)) return 1;
+        std::cout << "wasm-blog index: " << counted(site.posts.size(), "post") << " into "
+                  << (std::filesystem::path(out) / "index.json").string();
+        if (files.size() > 1) std::cout << " and " << counted(files.size() - 1, "part") << " beside it";
+        std::cout << "\n";
+        return std::cout.good() ? 0 : 1;
+    }
     std::cout << blog::tool::index_write(site);
     return std::cout.good() ? 0 : 1;
 }

@@ -25,10 +25,13 @@
 // Starts a request; the widget answers with blog_fetch_done or, when no
 // response arrived within timeout_ms (0: no limit), blog_fetch_timed_out, or,
 // when the body is over max_bytes (0: no limit), blog_fetch_too_large.
+// post: 1 for a post's Markdown (the list engine's platform hands over to the
+// full engine for it), 0 for the index or one of its files.
 EM_JS(void, blog_host_fetch,
-      (void* handle, uint32_t request_id, const char* url, size_t url_len, uint32_t timeout_ms, size_t max_bytes), {
+      (void* handle, uint32_t request_id, const char* url, size_t url_len, uint32_t timeout_ms, size_t max_bytes,
+       int post), {
     const host = Module.blogHosts.get(handle);
-    if (host) host.fetch(request_id, UTF8ToString(url, url_len), timeout_ms, max_bytes);
+    if (host) host.fetch(request_id, UTF8ToString(url, url_len), timeout_ms, max_bytes, post != 0);
 });
 
 EM_JS(void, blog_host_show,
@@ -59,7 +62,7 @@ struct Widget final : blog::Fetcher, blog::Display {
     std::unique_ptr<blog::Controller> controller;
 
     void fetch(uint32_t request_id, const blog::FetchRequest& r) override {
-        blog_host_fetch(this, request_id, r.url.data(), r.url.size(), r.response_timeout_ms, r.max_bytes);
+        blog_host_fetch(this, request_id, r.url.data(), r.url.size(), r.response_timeout_ms, r.max_bytes, r.post ? 1 : 0);
     }
     void show(const blog::Frame& f) override {
         int scroll = f.scroll == blog::Frame::Scroll::Top ? 1 : f.scroll == blog::Frame::Scroll::Anchor ? 2 : 0;

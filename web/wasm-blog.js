@@ -397,7 +397,11 @@ export class WasmBlogElement extends HTMLElement {
     this._upgrading = null;  // the full engine's load, while the route waits for it
     this._handoff = false;   // the full engine's first screens after an upgrade (see show)
     this._indexAnswer = null;   // the list engine's index response, for the full one
-    this._carried = new Map();  // url -> answer: post files the list engine asked for
+    // url -> { answer, post }: what the list engine asked for that the full
+    // one will want: post files, and a paged index's other files until the
+    // list engine's screen is complete (then they are not kept: a screen that
+    // waited for a post was not complete).
+    this._carried = new Map();
     this._requests = new Set();  // AbortControllers of the requests in flight
     this._restoreY = null;   // scroll position to restore (Back/Forward)
     this._scrollTimer = 0;
@@ -929,10 +933,10 @@ export class WasmBlogElement extends HTMLElement {
   // Called by the core: start a request and answer it with blog_fetch_done,
   // or with blog_fetch_timed_out when no response (status and headers) came
   // within timeoutMs. Once the headers are in, the body may take its time.
-  // The list engine's request for anything but the index (a post's file)
-  // starts the full engine (_upgrade) and is kept for it: the list engine
-  // never gets a post, which it could not render.
-  fetch(requestId, url, timeoutMs, maxBytes) {
+  // The list engine's request for a post's Markdown (`post`) starts the full
+  // engine (_upgrade) and is kept for it: the list engine never gets a post,
+  // which it could not render.
+  fetch(requestId, url, timeoutMs, maxBytes, post) {
     const handle = this._handle;
     const core = this._core;
     const isIndex = url === this._indexUrl;
@@ -941,7 +945,7 @@ export class WasmBlogElement extends HTMLElement {
       answer = this._indexAnswer;  // the list engine's, handed over
       this._indexAnswer = null;
     } else if (this._engine === 'full' && this._carried.has(url)) {
-      answer = this._carried.get(url);
+      answer = this._carried.get(url).answer;
       this._carried.delete(url);
     } else {
       answer = this._request(url, timeoutMs, maxBytes);
@@ -949,9 +953,11 @@ export class WasmBlogElement extends HTMLElement {
         if (isIndex) {
           this._indexAnswer = answer;
         } else {
-          this._carried.set(url, answer);
-          this._upgrade();
-          return;
+          this._carried.set(url, { answer, post });
+          if (post) {
+            this._upgrade();
+            return;
+          }
         }
       }
     }
@@ -1033,6 +1039,9 @@ export class WasmBlogElement extends HTMLElement {
       if (frame.scroll === 'top') frame = { ...frame, scroll: 'keep' };
       // Focus in the screen (a reader at the keyboard) moves to the new one's heading.
       if (document.activeElement === this) this._refocus = true;
+    }
+    if (this._engine === 'list' && frame.complete) {
+      for (const [url, carried] of this._carried) if (!carried.post) this._carried.delete(url);
     }
     this._searchBefore();  // navigation block, at the end of this file
     this._siteThemeFrom(frame.theme);

@@ -41,12 +41,11 @@ int Controller::prefetch(std::string_view location) {
     if (route.kind == Route::Kind::NotFound) return 0;
     // The page model says what that screen needs, as it would on navigate;
     // the screen itself is not shown.
-    SiteState state{index_state_, index_error_, &*site_, &posts_, search_ ? &*search_ : nullptr};
+    SiteState state{index_state_, index_error_, &*site_, &posts_, search_ ? &*search_ : nullptr, &parts_};
     int started = 0;
     for (const PageNeed& need : page_build(route, state, page_config()).needs) {
-        if (need.slug.empty()) continue;
-        posts_[need.slug] = PostEntry{};  // Loading
-        request(need.url, need.slug, need.max_bytes);
+        if (need.slug.empty() && need.part == PageNeed::kNoPart) continue;
+        start(need);
         ++started;
     }
     return started;
@@ -58,12 +57,34 @@ bool Controller::is_route(std::string_view location) const {
 
 void Controller::request(const std::string& url, std::string key, size_t max_bytes) {
     uint32_t id = next_request_++;
+    const bool post = !key.empty();
     pending_.emplace(id, std::move(key));
-    fetcher_.fetch(id, FetchRequest{url, config_.response_timeout_ms, max_bytes});
+    fetcher_.fetch(id, FetchRequest{url, config_.response_timeout_ms, max_bytes, post});
+}
+
+void Controller::start(const PageNeed& need) {
+    if (need.part != PageNeed::kNoPart) {
+        parts_[need.part] = PartEntry{};  // Loading
+        uint32_t id = next_request_++;
+        pending_parts_.emplace(id, need.part);
+        fetcher_.fetch(id, FetchRequest{need.url, config_.response_timeout_ms, need.max_bytes});
+        return;
+    }
+    if (need.slug.empty()) index_state_ = SiteState::Index::Loading;
+    else posts_[need.slug] = PostEntry{};  // Loading
+    request(need.url, need.slug, need.max_bytes);
 }
 
 void Controller::retry() {
     bool again = false;
+    for (auto it = parts_.begin(); it != parts_.end();) {
+        if (it->second.state == PartEntry::State::Failed) {
+            it = parts_.erase(it);
+            again = true;
+        } else {
+            ++it;
+        }
+    }
     if (index_state_ == SiteState::Index::Failed) {
         index_state_ = SiteState::Index::Unknown;
         again = true;
@@ -104,6 +125,12 @@ std::string Controller::link_route(std::string_view resolved) const {
 }
 
 void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
+    if (auto part = pending_parts_.find(request_id); part != pending_parts_.end()) {
+        const size_t number = part->second;
+        pending_parts_.erase(part);
+        part_done(number, std::move(response));
+        return;
+    }
     auto it = pending_.find(request_id);
     if (it == pending_.end()) return;
     std::string key = std::move(it->second);
@@ -122,6 +149,9 @@ void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
         } else {
             site_ = std::move(parsed).value();
             search_.reset();  // folded when a search screen first needs it
+            parts_.clear();
+            parts_arrived_.clear();
+            pending_parts_.clear();  // a part of an earlier load is not one of this index's
             index_state_ = SiteState::Index::Loaded;
             for (const Post& p : site_->posts) url_to_slug_.emplace(post_url(p), p.slug);
         }
@@ -161,6 +191,40 @@ void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
         render();
     }
     trim_post_cache();
+}
+
+// A file of a paged index: merged into the index when it is the next one,
+// with any that arrived before it and follow it; the screen on show is
+// built again if it was waiting (for this file or another).
+void Controller::part_done(size_t part, FetchResponse response) {
+    if (!site_ || part < site_->parts_merged || part >= site_->parts.files.size()) return;
+    const std::string url = url_resolve(config_.index_url, site_->parts.files[part]);
+    const bool ok = !response.timed_out && response.status >= 200 && response.status < 300;
+    PartEntry& entry = parts_[part];
+    entry.state = PartEntry::State::Failed;
+    if (response.too_large) {
+        entry.error = index_size_problem(url, response.declared_size);
+    } else if (!ok) {
+        entry.error = failure_message(url, response);
+    } else if (auto parsed = index_parse(response.body, url); !parsed) {
+        entry.error = parsed.error().message;
+    } else {
+        entry.state = PartEntry::State::Loading;  // until it is merged
+        parts_arrived_.insert_or_assign(part, std::move(parsed).value());
+        bool merged = false;
+        for (auto next = parts_arrived_.find(site_->parts_merged); next != parts_arrived_.end();
+             next = parts_arrived_.find(site_->parts_merged)) {
+            const size_t first_new = site_->posts.size();
+            parts_.erase(next->first);
+            index_append_part(*site_, std::move(next->second));
+            parts_arrived_.erase(next);
+            for (size_t i = first_new; i < site_->posts.size(); ++i)
+                url_to_slug_.emplace(post_url(site_->posts[i]), site_->posts[i].slug);
+            merged = true;
+        }
+        if (merged) search_.reset();  // folded again, with the new posts, by the next search screen
+    }
+    if (!shown_complete_) render();
 }
 
 namespace {
@@ -210,16 +274,14 @@ void Controller::render() {
     if (route_.kind == Route::Kind::Post) shown_at_[route_.slug] = ++tick_;
     // The index's search fields are folded once, by the first search screen:
     // a reader who never searches does not pay for it when the index loads.
-    if (route_.kind == Route::Kind::Search && site_ && !search_) search_ = search_index_build(*site_);
+    if (route_.kind == Route::Kind::Search && site_ && site_->whole() && !search_) search_ = search_index_build(*site_);
     const bool scroll = route_changed_;
     route_changed_ = false;
-    SiteState state{index_state_, index_error_, site_ ? &*site_ : nullptr, &posts_, search_ ? &*search_ : nullptr};
+    SiteState state{index_state_, index_error_, site_ ? &*site_ : nullptr, &posts_, search_ ? &*search_ : nullptr,
+                    &parts_};
     Page page = page_build(route_, state, page_config());
-    for (const PageNeed& need : page.needs) {
-        if (need.slug.empty()) index_state_ = SiteState::Index::Loading;
-        else posts_[need.slug] = PostEntry{};  // Loading
-        request(need.url, need.slug, need.max_bytes);
-    }
+    for (const PageNeed& need : page.needs) start(need);
+    shown_complete_ = page.complete;
     Frame frame;
     frame.scroll = !scroll ? Frame::Scroll::Keep
                    : page.scroll == Page::Scroll::Anchor ? Frame::Scroll::Anchor

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,6 +42,9 @@ struct FetchRequest {
     // The most the body may have (0: no limit). A bigger one is not read
     // into memory: the platform stops and answers with too_large.
     size_t max_bytes = 0;
+    // A post's Markdown (not the index or one of its files): the browser's
+    // list engine, which renders none, hands over to the full one for it.
+    bool post = false;
 };
 
 // Fetches URLs for the controller. fetch() starts a request and returns; the
@@ -152,6 +156,8 @@ public:
 private:
     void render();
     void request(const std::string& url, std::string key, size_t max_bytes);
+    void start(const PageNeed& need);  // marks what `need` is as loading, and requests it
+    void part_done(size_t part, FetchResponse response);
     PageConfig page_config() const { return PageConfig{config_.index_url, config_.page_size, config_.links}; }
     std::string post_url(const Post& post) const { return page_post_url(page_config(), post); }
     std::string failure_message(const std::string& url, const FetchResponse& response) const;
@@ -170,6 +176,12 @@ private:
     std::optional<SearchIndex> search_;  // search_index_build(*site_), folded once per index
     std::unordered_map<std::string, PostEntry> posts_;       // by slug: what is known of each post
     std::unordered_map<uint32_t, std::string> pending_;      // request id -> "" (index) or slug
+    // A paged index's files: request id -> file number; what is known of
+    // those not merged; those arrived before an earlier one (merged in order).
+    std::unordered_map<uint32_t, size_t> pending_parts_;
+    std::unordered_map<size_t, PartEntry> parts_;
+    std::map<size_t, SiteIndex> parts_arrived_;
+    bool shown_complete_ = false;  // the screen on show awaits nothing (a part that arrives re-renders it if not)
     std::unordered_map<std::string, std::string> url_to_slug_;
     std::unordered_map<std::string, uint64_t> shown_at_;  // slug -> when its post was last on show (a tick)
     uint64_t tick_ = 0;

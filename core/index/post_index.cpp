@@ -2,36 +2,104 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdlib>
 #include <cstring>
 #include <iterator>
-#include <nlohmann/json.hpp>
 
+#include "core/index/json_reader.hpp"
 #include "core/url/url.hpp"
 #include "core/util/size_text.hpp"
 #include "core/util/utf8.hpp"
 
 namespace blog {
 
-using json = nlohmann::json;
-
 namespace {
 
-std::string shown(const json& v) {
-    std::string s = v.dump();
+// A value's text in a message, cut to 60 bytes ("..." after 57).
+std::string shown_text(std::string s) {
     if (s.size() > 60) s = s.substr(0, 57) + "...";
     return s;
 }
 
-std::string kind_of(const json& v) {
-    switch (v.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
-        case json::value_t::string: return shown(v);
-        case json::value_t::array: return "an array";
-        case json::value_t::object: return "an object";
-        default: return shown(v);
+// A string as JSON writes it (quoted; '"', '\\' and control characters
+// escaped, \u001f in lower case; the rest as it is), shortened.
+std::string shown(std::string_view v) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string s;
+    s.reserve(v.size() < 64 ? v.size() + 2 : 66);
+    s += '"';
+    for (char ch : v) {
+        if (s.size() > 61) break;  // enough to be cut to 57
+        const unsigned char c = static_cast<unsigned char>(ch);
+        switch (c) {
+            case '"': s += "\\\""; break;
+            case '\\': s += "\\\\"; break;
+            case '\b': s += "\\b"; break;
+            case '\f': s += "\\f"; break;
+            case '\n': s += "\\n"; break;
+            case '\r': s += "\\r"; break;
+            case '\t': s += "\\t"; break;
+            default:
+                if (c < 0x20) s += "\\u00", s += kHex[c >> 4], s += kHex[c & 15];
+                else s += ch;
+        }
     }
+    if (s.size() <= 61) s += '"';
+    return shown_text(std::move(s));
+}
+
+// A scalar as the reader gives it (a string's text is kept apart).
+struct Scalar {
+    enum Kind : unsigned char { Null, Boolean, Number, String };
+    Kind kind = Null;
+    bool boolean = false;
+    JsonNumber number;  // its text: a view of the index's bytes
+};
+
+std::string kind_of(const Scalar& v, std::string_view text = {}) {
+    switch (v.kind) {
+        case Scalar::Null: return "null";
+        case Scalar::Boolean: return v.boolean ? "true" : "false";
+        case Scalar::Number: return shown_text(json_number_text(v.number));
+        default: return shown(text);
+    }
+}
+
+long long whole_number(const JsonNumber& n) {
+    return n.kind == JsonNumber::Integer ? n.integer : static_cast<long long>(n.unsigned_integer);
+}
+
+// One of the site's fields, as a small tree (repeated keys keep their last
+// value). Containers are kept only three levels deep (TreeBuilder), so the
+// recursion of its destructor is bounded.
+struct Value {
+    enum Kind : unsigned char { Scalar_, Array, Object };
+    Kind kind = Scalar_;
+    Scalar scalar;
+    std::string text;              // a string's
+    std::vector<std::string> keys;  // an object's, each once, in the order first given
+    std::vector<Value> items;       // an array's elements, or the values of `keys`
+
+    bool is_string() const { return kind == Scalar_ && scalar.kind == Scalar::String; }
+    bool is_boolean() const { return kind == Scalar_ && scalar.kind == Scalar::Boolean; }
+    const Value* find(std::string_view key) const {
+        if (kind != Object) return nullptr;
+        for (size_t i = 0; i < keys.size(); ++i)
+            if (keys[i] == key) return &items[i];
+        return nullptr;
+    }
+    // The member `key`, added (null) when missing.
+    Value& member(std::string_view key) {
+        for (size_t i = 0; i < keys.size(); ++i)
+            if (keys[i] == key) return items[i];
+        keys.emplace_back(key);
+        return items.emplace_back();
+    }
+};
+
+std::string kind_of(const Value& v) {
+    if (v.kind == Value::Array) return "an array";
+    if (v.kind == Value::Object) return "an object";
+    return kind_of(v.scalar, v.text);
 }
 
 bool slug_char_ok(unsigned char c) {
@@ -57,32 +125,22 @@ const char* file_problem(const std::string& f) {
 }
 
 struct EntryReader {
-    const json& entry;
-    std::string where;  // "posts[3]"
+    const Value& entry;
+    std::string where;  // "menu[3]"
     std::string problem;
 
-    const json* field(const char* name) const {
-        auto it = entry.find(name);
-        return it == entry.end() ? nullptr : &*it;
-    }
+    const Value* field(const char* name) const { return entry.find(name); }
     bool fail(const char* name, const std::string& why) {
         if (problem.empty()) problem = where + "." + name + ": " + why;
         return false;
     }
     bool string(const char* name, std::string& out, bool required) {
-        const json* v = field(name);
+        const Value* v = field(name);
         if (!v) return required ? fail(name, "missing (required)") : true;
         if (!v->is_string()) return fail(name, "expected a string, got " + kind_of(*v));
-        out = v->get<std::string>();
+        out = v->text;
         if (required && out.find_first_not_of(" \t\r\n") == std::string::npos)
             return fail(name, "must not be empty");
-        return true;
-    }
-    bool boolean(const char* name, bool& out) {
-        const json* v = field(name);
-        if (!v) return true;
-        if (!v->is_boolean()) return fail(name, "expected true or false, got " + kind_of(*v));
-        out = v->get<bool>();
         return true;
     }
 };
@@ -105,138 +163,160 @@ bool language_ok(std::string_view tag) {
     }
 }
 
-// "menu": each entry an object with a non-empty "name" and "url"; a bad one
-// (or a script URL) is a problem and is left out, the others stay.
-void read_menu(const json& menu, SiteIndex& site) {
-    if (!menu.is_array()) {
+// "menu"'s entries and "homeInfo.socialIcons": each an object with a
+// non-empty "name" and "url"; a bad one (or a script URL) is a problem and
+// is left out, the others stay.
+template <class Link>
+void read_links(const Value& list, const std::string& prefix, std::vector<Link>& out, std::vector<std::string>& problems) {
+    for (size_t i = 0; i < list.items.size(); ++i) {
+        const Value& entry = list.items[i];
+        const std::string where = prefix + "[" + std::to_string(i) + "]";
+        if (entry.kind != Value::Object) {
+            problems.push_back(where + ": expected an object with \"name\" and \"url\", got " + kind_of(entry));
+            continue;
+        }
+        EntryReader r{entry, where, {}};
+        Link link;
+        bool ok = r.string("name", link.name, true) && r.string("url", link.url, true);
+        if (ok && !url_is_safe(link.url, UrlUse::Link))
+            ok = r.fail("url", "a script URL is not allowed, got " + shown(link.url));
+        if (ok) out.push_back(std::move(link));
+        else problems.push_back(r.problem);
+    }
+}
+
+// "menu": the header's entries; not an array, a problem and the default menu.
+void read_menu(const Value& menu, SiteIndex& site) {
+    if (menu.kind != Value::Array) {
         site.problems.push_back("menu: expected an array of {\"name\", \"url\"} objects, got " + kind_of(menu) +
                                 "; the default menu is shown");
         return;
     }
     site.menu.emplace();
-    for (size_t i = 0; i < menu.size(); ++i) {
-        const json& entry = menu[i];
-        const std::string where = "menu[" + std::to_string(i) + "]";
-        if (!entry.is_object()) {
-            site.problems.push_back(where + ": expected an object with \"name\" and \"url\", got " + kind_of(entry));
-            continue;
-        }
-        EntryReader r{entry, where, {}};
-        MenuEntry e;
-        bool ok = r.string("name", e.name, true) && r.string("url", e.url, true);
-        if (ok && !url_is_safe(e.url, UrlUse::Link))
-            ok = r.fail("url", "a script URL is not allowed, got " + shown(entry["url"]));
-        if (ok) site.menu->push_back(std::move(e));
-        else site.problems.push_back(r.problem);
-    }
+    read_links(menu, "menu", *site.menu, site.problems);
 }
 
-
 // A bool field of `object`; a value that is not one is a problem and ignored.
-std::optional<bool> soft_bool(const json& object, const char* name, const std::string& where,
+std::optional<bool> soft_bool(const Value& object, const char* name, const std::string& where,
                               std::vector<std::string>& problems) {
-    auto it = object.find(name);
-    if (it == object.end()) return std::nullopt;
-    if (it->is_boolean()) return it->get<bool>();
-    problems.push_back(where + name + ": expected true or false, got " + kind_of(*it) + "; ignored");
+    const Value* v = object.find(name);
+    if (!v) return std::nullopt;
+    if (v->is_boolean()) return v->scalar.boolean;
+    problems.push_back(where + name + ": expected true or false, got " + kind_of(*v) + "; ignored");
     return std::nullopt;
 }
 
 // "homeInfo": {"title", "content", "socialIcons": [{"name", "url"}]}. A bad
 // field is a problem and left out; a bad icon (or a script URL) too.
-void read_home_info(const json& value, SiteIndex& site) {
-    if (!value.is_object()) {
+void read_home_info(const Value& value, SiteIndex& site) {
+    if (value.kind != Value::Object) {
         site.problems.push_back("homeInfo: expected an object with \"title\", \"content\" and \"socialIcons\", got " +
                                 kind_of(value) + "; ignored");
         return;
     }
     HomeInfo info;
     for (const char* name : {"title", "content"}) {
-        auto it = value.find(name);
-        if (it == value.end()) continue;
-        if (it->is_string()) (name[0] == 't' ? info.title : info.content) = it->get<std::string>();
-        else site.problems.push_back(std::string("homeInfo.") + name + ": expected a string, got " + kind_of(*it) + "; ignored");
+        const Value* v = value.find(name);
+        if (!v) continue;
+        if (v->is_string()) (name[0] == 't' ? info.title : info.content) = v->text;
+        else site.problems.push_back(std::string("homeInfo.") + name + ": expected a string, got " + kind_of(*v) + "; ignored");
     }
-    if (auto it = value.find("socialIcons"); it != value.end()) {
-        if (!it->is_array()) {
+    if (const Value* icons = value.find("socialIcons")) {
+        if (icons->kind != Value::Array)
             site.problems.push_back("homeInfo.socialIcons: expected an array of {\"name\", \"url\"} objects, got " +
-                                    kind_of(*it) + "; ignored");
-        } else {
-            for (size_t i = 0; i < it->size(); ++i) {
-                const json& entry = (*it)[i];
-                const std::string where = "homeInfo.socialIcons[" + std::to_string(i) + "]";
-                if (!entry.is_object()) {
-                    site.problems.push_back(where + ": expected an object with \"name\" and \"url\", got " + kind_of(entry));
-                    continue;
-                }
-                EntryReader r{entry, where, {}};
-                SocialIcon icon;
-                bool ok = r.string("name", icon.name, true) && r.string("url", icon.url, true);
-                if (ok && !url_is_safe(icon.url, UrlUse::Link))
-                    ok = r.fail("url", "a script URL is not allowed, got " + shown(entry["url"]));
-                if (ok) info.social_icons.push_back(std::move(icon));
-                else site.problems.push_back(r.problem);
-            }
-        }
+                                    kind_of(*icons) + "; ignored");
+        else
+            read_links(*icons, "homeInfo.socialIcons", info.social_icons, site.problems);
     }
     site.home_info = std::move(info);
 }
 
-// The site's own fields, read from the nlohmann tree of them (a few small
-// values): each bad one is a problem and left out.
-void read_site_fields(const json& root, SiteIndex& site) {
+// A paged index's "parts" (files relative to index.json, as a post's "file")
+// and "total" (a whole number). Either missing or bad: a problem each, and
+// the index is this one file (its posts are all the blog has).
+void read_parts(const Value& root, SiteIndex& site) {
+    const Value* files = root.find("parts");
+    const Value* total = root.find("total");
+    if (!files && !total) return;
+    const size_t before = site.problems.size();
+    IndexParts parts;
+    if (!files || files->kind != Value::Array) {
+        site.problems.push_back("parts: expected an array of file names (with \"total\"), got " +
+                                (files ? kind_of(*files) : std::string("nothing")));
+    } else {
+        for (size_t i = 0; i < files->items.size(); ++i) {
+            const Value& f = files->items[i];
+            const char* why = f.is_string() ? file_problem(f.text) : "must be a string";
+            if (why) site.problems.push_back("parts[" + std::to_string(i) + "]: " + why + ", got " + kind_of(f));
+            else parts.files.push_back(f.text);
+        }
+    }
+    const bool whole = total && total->kind == Value::Scalar_ && total->scalar.kind == Scalar::Number &&
+                       (total->scalar.number.kind == JsonNumber::Unsigned ||
+                        (total->scalar.number.kind == JsonNumber::Integer && total->scalar.number.integer >= 0));
+    if (!whole) site.problems.push_back("total: expected how many posts the home list shows in all (a whole number), got " +
+                                        (total ? kind_of(*total) : std::string("nothing")));
+    else parts.total = static_cast<size_t>(whole_number(total->scalar.number));
+    if (site.problems.size() == before) site.parts = std::move(parts);
+    else site.problems.back() += "; the posts of this file are all that is shown";
+}
+
+// The site's own fields, read from the tree of them (a few small values):
+// each bad one is a problem and left out.
+void read_site_fields(const Value& root, SiteIndex& site) {
     auto top_string = [&](const char* name, std::string& out) {
-        auto it = root.find(name);
-        if (it == root.end()) return;
-        if (it->is_string()) out = it->get<std::string>();
-        else site.problems.push_back(std::string(name) + ": expected a string, got " + kind_of(*it));
+        const Value* v = root.find(name);
+        if (!v) return;
+        if (v->is_string()) out = v->text;
+        else site.problems.push_back(std::string(name) + ": expected a string, got " + kind_of(*v));
     };
     top_string("title", site.title);
     top_string("author", site.author);
     top_string("description", site.description);
-    if (auto it = root.find("unsafeHtml"); it != root.end()) {
-        if (it->is_boolean()) site.unsafe_html = it->get<bool>();
-        else site.problems.push_back("unsafeHtml: expected true or false, got " + kind_of(*it));
+    if (const Value* v = root.find("unsafeHtml")) {
+        if (v->is_boolean()) site.unsafe_html = v->scalar.boolean;
+        else site.problems.push_back("unsafeHtml: expected true or false, got " + kind_of(*v));
     }
 
-    if (auto it = root.find("language"); it != root.end()) {
-        if (it->is_string() && language_ok(it->get_ref<const std::string&>())) site.language = it->get<std::string>();
-        else site.problems.push_back("language: expected a language tag such as \"en\" or \"pt-BR\", got " + kind_of(*it));
+    if (const Value* v = root.find("language")) {
+        if (v->is_string() && language_ok(v->text)) site.language = v->text;
+        else site.problems.push_back("language: expected a language tag such as \"en\" or \"pt-BR\", got " + kind_of(*v));
     }
-    if (auto it = root.find("menu"); it != root.end()) read_menu(*it, site);
-    if (auto it = root.find("homeInfo"); it != root.end()) read_home_info(*it, site);
+    if (const Value* v = root.find("menu")) read_menu(*v, site);
+    if (const Value* v = root.find("homeInfo")) read_home_info(*v, site);
     top_string("copyright", site.copyright);
-    if (auto it = root.find("defaultTheme"); it != root.end()) {
-        const bool ok = it->is_string() && (*it == "auto" || *it == "light" || *it == "dark");
-        if (ok) site.default_theme = it->get<std::string>();
-        else site.problems.push_back("defaultTheme: expected \"auto\", \"light\" or \"dark\", got " + kind_of(*it) + "; \"auto\" is used");
+    if (const Value* v = root.find("defaultTheme")) {
+        const bool ok = v->is_string() && (v->text == "auto" || v->text == "light" || v->text == "dark");
+        if (ok) site.default_theme = v->text;
+        else site.problems.push_back("defaultTheme: expected \"auto\", \"light\" or \"dark\", got " + kind_of(*v) + "; \"auto\" is used");
     }
     if (auto v = soft_bool(root, "showPageNums", "", site.problems)) site.show_page_nums = *v;
     for (const PostSwitchField& f : kPostSwitchFields)
         if (auto v = soft_bool(root, f.name, "", site.problems)) site.switches.*f.site = *v;
+    read_parts(root, site);
 }
 
 // The site's fields read_site_fields reads; the reader keeps no other key of
 // the top object but "posts".
 bool is_site_field(std::string_view key) {
     for (std::string_view name : {"title", "author", "description", "unsafeHtml", "language", "menu", "homeInfo",
-                                  "copyright", "defaultTheme", "showPageNums"})
+                                  "copyright", "defaultTheme", "showPageNums", "parts", "total"})
         if (key == name) return true;
     for (const PostSwitchField& f : kPostSwitchFields)
         if (key == f.name) return true;
     return false;
 }
 
-// ---------------------------------------------------------------- the SAX reader
+// ---------------------------------------------------------------- the reader
 //
-// index.json is read in one pass of nlohmann's SAX parser (json::sax_parse):
+// index.json is read in one pass of json_read (core/index/json_reader.hpp):
 // each entry of "posts" goes straight into a Post, without a tree of the
-// array (at 10,000 posts the tree was most of the time and memory of a
+// array (at 10,000 posts a tree was most of the time and memory of a
 // parse). An entry's fields are kept as the file gives them, a repeated key
-// keeping its last value as nlohmann's tree does, and checked when the entry
-// ends, in the order and with the messages of the tree-walking reader this
-// replaced, whatever the order of the keys. The site's own fields are small:
-// they are built into a nlohmann tree and read by read_site_fields.
+// keeping its last value, and checked when the entry ends, in the order and
+// with the messages of the tree-walking reader this replaced, whatever the
+// order of the keys. The site's own fields are small: they are built into a
+// small tree (Value) and read by read_site_fields.
 
 // Bytes that are not UTF-8 are first replaced by U+FDD0, a noncharacter
 // kept for a program's internal use (no index holds it), so that the fields
@@ -248,74 +328,44 @@ void replace_repair_marks(std::string& s) {
         s.replace(at, kRepairMark.size(), "\xEF\xBF\xBD");
 }
 
-// " at line 3, column 18: syntax error while parsing object key - ..." from
-// nlohmann's "[json.exception.parse_error.101] parse error at line 3, column 18: ...".
-std::string syntax_error_text(const nlohmann::detail::exception& ex) {
-    std::string what = ex.what();
-    size_t line = 0, column = 0;
-    size_t at = what.find("line ");
-    if (at != std::string::npos) {
-        line = std::strtoul(what.c_str() + at + 5, nullptr, 10);
-        size_t col = what.find("column ", at);
-        if (col != std::string::npos) column = std::strtoul(what.c_str() + col + 7, nullptr, 10);
-    }
-    size_t colon = what.find(": ", at == std::string::npos ? 0 : at);
-    what = colon == std::string::npos ? what : what.substr(colon + 2);
-    return " at line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + what;
-}
-
-// A value as a SAX event gives it: a scalar, or the start of a container.
+// A value as the reader's events give it: a scalar, or the start of a container.
 struct Event {
-    enum Kind : unsigned char { Null, Boolean, Integer, Unsigned, Float, String, Array, Object };
+    enum Kind : unsigned char { Scalar_, Array, Object };
     Kind kind;
-    bool boolean = false;
-    json::number_integer_t integer = 0;
-    json::number_unsigned_t unsigned_integer = 0;
-    json::number_float_t number = 0;
-    json::string_t* string = nullptr;  // nlohmann's buffer: valid during the event only
+    Scalar scalar;
+    std::string_view text;  // a string's: valid during the event only
 };
-
-// A scalar event's value as nlohmann's tree holds it.
-json scalar_json(const Event& e) {
-    switch (e.kind) {
-        case Event::Boolean: return e.boolean;
-        case Event::Integer: return e.integer;
-        case Event::Unsigned: return e.unsigned_integer;
-        case Event::Float: return e.number;
-        case Event::String: return *e.string;
-        default: return nullptr;
-    }
-}
 
 std::string kind_of(const Event& e) {
     if (e.kind == Event::Array) return "an array";
     if (e.kind == Event::Object) return "an object";
-    return kind_of(scalar_json(e));
+    return kind_of(e.scalar, e.text);
 }
 
 // One field of a post entry, as the entry gives it.
 struct Field {
-    enum Type : unsigned char { Absent, String, Scalar, Array, Object };
+    enum Type : unsigned char { Absent, String, Scalar_, Array, Object };
     Type type = Absent;
     std::string text;  // String: the value
-    json scalar;       // Scalar: null, a boolean or a number
+    Scalar scalar;     // Scalar_: null, a boolean or a number
 
     void set(const Event& e) {
         switch (e.kind) {
-            case Event::String: type = String, text.assign(*e.string); break;
             case Event::Array: type = Array; break;
             case Event::Object: type = Object; break;
-            default: type = Scalar, scalar = scalar_json(e); break;
+            default:
+                if (e.scalar.kind == Scalar::String) type = String, text.assign(e.text.data(), e.text.size());
+                else type = Scalar_, scalar = e.scalar;
         }
     }
     bool present() const { return type != Absent; }
     bool is_string() const { return type == String; }
-    bool is_boolean() const { return type == Scalar && scalar.is_boolean(); }
+    bool is_boolean() const { return type == Scalar_ && scalar.kind == Scalar::Boolean; }
 };
 
 std::string kind_of(const Field& f) {
     switch (f.type) {
-        case Field::String: return kind_of(json(f.text));
+        case Field::String: return shown(f.text);
         case Field::Array: return "an array";
         case Field::Object: return "an object";
         default: return kind_of(f.scalar);
@@ -337,11 +387,10 @@ struct ListField {
     }
     void add(const Event& e) {
         const size_t i = count++;
-        if (e.kind == Event::String && !e.string->empty()) items.push_back(*e.string);
+        if (e.kind == Event::Scalar_ && e.scalar.kind == Scalar::String && !e.text.empty()) items.emplace_back(e.text);
         else bad.emplace_back(i, kind_of(e));
     }
 };
-
 // "cover": {"image", "alt", "caption"}.
 struct CoverField {
     Field self;  // Object, or what else the value is
@@ -418,7 +467,7 @@ struct EntryCheck {
     bool boolean(const char* name, const Field& f, bool& out) {
         if (!f.present()) return true;
         if (!f.is_boolean()) return fail(name, "expected true or false, got " + kind_of(f));
-        out = f.scalar.get<bool>();
+        out = f.scalar.boolean;
         return true;
     }
 };
@@ -432,14 +481,16 @@ void read_post_extras(PostFields& f, const std::string& where, Post& post, std::
         else problems.push_back(at + "description: expected a string, got " + kind_of(f.description) + "; ignored");
     }
     if (f.weight.present()) {
-        if (f.weight.type == Field::Scalar && f.weight.scalar.is_number_integer()) post.weight = f.weight.scalar.get<long long>();
+        const Scalar& w = f.weight.scalar;
+        if (f.weight.type == Field::Scalar_ && w.kind == Scalar::Number && w.number.kind != JsonNumber::Float)
+            post.weight = whole_number(w.number);  // beyond a long long: wrapped, as nlohmann's get<long long>
         else problems.push_back(at + "weight: expected a whole number, got " + kind_of(f.weight) + "; ignored");
     }
     if (const CoverField& c = f.cover; c.self.present()) {
         if (c.self.type != Field::Object || !c.image.is_string() || c.image.text.empty()) {
             problems.push_back(at + "cover: expected an object with a non-empty \"image\", got " + kind_of(c.self) + "; ignored");
         } else if (!url_is_safe(c.image.text, UrlUse::Image)) {
-            problems.push_back(at + "cover.image: a script URL is not allowed, got " + shown(json(c.image.text)) + "; ignored");
+            problems.push_back(at + "cover.image: a script URL is not allowed, got " + shown(c.image.text) + "; ignored");
         } else {
             Cover cover;
             cover.image = c.image.text;
@@ -465,13 +516,14 @@ void read_post_extras(PostFields& f, const std::string& where, Post& post, std::
     for (size_t i = 0; i < kSwitchCount; ++i) {
         const Field& v = f.switches[i];
         if (!v.present()) continue;
-        if (v.is_boolean()) post.switches.*kPostSwitchFields[i].post = v.scalar.get<bool>();
+        if (v.is_boolean()) post.switches.*kPostSwitchFields[i].post = v.scalar.boolean;
         else problems.push_back(at + kPostSwitchFields[i].name + ": expected true or false, got " + kind_of(v) + "; ignored");
     }
 }
 
-// Builds the nlohmann tree of one of the site's fields from its events, as
-// nlohmann's parser does (a repeated key keeps its last value).
+
+// Builds the tree of one of the site's fields from its events (a repeated
+// key keeps its last value).
 class TreeBuilder {
 public:
     // Containers this deep are kept empty (their contents skipped): no
@@ -479,35 +531,44 @@ public:
     // shows more of a container than "an array" or "an object".
     static constexpr size_t kDepth = 3;
 
-    void begin(json* target) { target_ = target; }
+    void begin(Value* target) { target_ = target; }
     bool active() const { return target_ != nullptr; }
     size_t depth() const { return stack_.size(); }
-    void value(json v) {
-        *slot() = std::move(v);
+    void value(const Event& e) {
+        Value& v = *slot();
+        v = Value{};
+        v.scalar = e.scalar;
+        if (e.scalar.kind == Scalar::String) v.text.assign(e.text.data(), e.text.size());
         if (stack_.empty()) target_ = nullptr;
     }
+    // An empty container where one too deep is skipped.
+    void empty_container(bool object) {
+        Value& v = *slot();
+        v = Value{};
+        v.kind = object ? Value::Object : Value::Array;
+    }
     void start(bool object) {
-        json* s = slot();
-        *s = object ? json::object() : json::array();
+        Value* s = slot();
+        *s = Value{};
+        s->kind = object ? Value::Object : Value::Array;
         stack_.push_back(s);
     }
-    void key(const std::string& k) { key_ = k; }
+    void key(std::string_view k) { key_.assign(k.data(), k.size()); }
     void end() {
         stack_.pop_back();
         if (stack_.empty()) target_ = nullptr;
     }
 
 private:
-    json* slot() {
+    Value* slot() {
         if (stack_.empty()) return target_;
-        json& top = *stack_.back();
-        if (!top.is_array()) return &top[key_];
-        top.push_back(nullptr);
-        return &top.back();
+        Value& top = *stack_.back();
+        if (top.kind == Value::Object) return &top.member(key_);
+        return &top.items.emplace_back();
     }
 
-    json* target_ = nullptr;
-    std::vector<json*> stack_;  // the open containers (an array grows only while none inside it is open)
+    Value* target_ = nullptr;
+    std::vector<Value*> stack_;  // the open containers (one grows only while none inside it is open)
     std::string key_;
 };
 
@@ -525,58 +586,45 @@ enum class Target : unsigned char {
     CoverField,  // "image", "alt" or "caption" of the cover (field_)
 };
 
-// nlohmann's SAX interface (the member functions json::sax_parse calls; no
-// virtual calls). Never stops the parse but on a syntax error, which it keeps.
-// With `whole`, it builds the file's whole tree there instead (for the rare
-// report of repaired bytes: one reader, so one copy of nlohmann's parser).
+// json_read's handler for the index: the posts and the site's fields.
 class IndexReader {
 public:
-    explicit IndexReader(bool repaired, json* whole = nullptr)
-        : repaired_(repaired), whole_(whole), site_field_(whole) {}
+    explicit IndexReader(bool repaired) : repaired_(repaired) { site_fields.kind = Value::Object; }
 
-    bool null() { return value(Event{Event::Null}); }
-    bool boolean(bool b) {
-        Event e{Event::Boolean};
-        e.boolean = b;
-        return value(e);
+    void null() { value(Event{Event::Scalar_, {}, {}}); }
+    void boolean(bool b) {
+        Event e{Event::Scalar_, {}, {}};
+        e.scalar.kind = Scalar::Boolean;
+        e.scalar.boolean = b;
+        value(e);
     }
-    bool number_integer(json::number_integer_t i) {
-        Event e{Event::Integer};
-        e.integer = i;
-        return value(e);
+    void number(const JsonNumber& n) {
+        Event e{Event::Scalar_, {}, {}};
+        e.scalar.kind = Scalar::Number;
+        e.scalar.number = n;
+        value(e);
     }
-    bool number_unsigned(json::number_unsigned_t u) {
-        Event e{Event::Unsigned};
-        e.unsigned_integer = u;
-        return value(e);
+    void string(std::string_view s) {
+        if (skip_) return;
+        if (repaired_ && s.find(kRepairMark) != std::string_view::npos) {
+            scratch_.assign(s.data(), s.size());
+            replace_repair_marks(scratch_);
+            s = scratch_;
+        }
+        Event e{Event::Scalar_, {}, s};
+        e.scalar.kind = Scalar::String;
+        value(e);
     }
-    bool number_float(json::number_float_t d, const json::string_t&) {
-        Event e{Event::Float};
-        e.number = d;
-        return value(e);
-    }
-    bool string(json::string_t& s) {
-        if (repaired_) replace_repair_marks(s);
-        Event e{Event::String};
-        e.string = &s;
-        return value(e);
-    }
-    bool binary(json::binary_t&) { return true; }  // not in JSON text
-    bool start_object(std::size_t) { return start(Event::Object); }
-    bool start_array(std::size_t) { return start(Event::Array); }
-    bool end_object() { return end(); }
-    bool end_array() { return end(); }
-    bool key(json::string_t& k);
-    bool parse_error(std::size_t, const std::string&, const json::exception& ex) {
-        syntax_error = syntax_error_text(ex);
-        return false;
-    }
+    void start_object() { start(Event::Object); }
+    void start_array() { start(Event::Array); }
+    void end_object() { end(); }
+    void end_array() { end(); }
+    void key(std::string_view k);
 
     // What was read.
-    std::string syntax_error;       // " at line L, column C: ..." of the first syntax error
     bool root_object = false;
     std::string root_kind;          // kind_of the top value when it is not an object
-    json site_fields = json::object();  // the site's fields, as a tree
+    Value site_fields;              // the site's fields, as a tree
     bool has_posts = false, posts_array = false;
     std::string posts_kind;         // kind_of "posts" when it is not an array
     std::vector<Post> posts;        // published, in file order
@@ -589,20 +637,17 @@ private:
     enum class Frame : unsigned char { Root, Posts, Post, List, Cover };
 
     Target target() const {
-        if (frames_.empty()) return whole_ ? Target::SiteField : Target::Root;
+        if (frames_.empty()) return Target::Root;
         switch (frames_.back()) {
             case Frame::Posts: return Target::Entry;
             case Frame::List: return Target::ListItem;
             default: return key_target_;  // an object's: set by its key
         }
     }
-    bool value(const Event& e);
-    bool start(Event::Kind kind);
-    bool end();
-    bool push(Frame f) {
-        frames_.push_back(f);
-        return true;
-    }
+    void value(const Event& e);
+    void start(Event::Kind kind);
+    void end();
+    void push(Frame f) { frames_.push_back(f); }
     Target post_key(std::string_view k);
     void entry_not_object(const Event& e) {
         post_problems.push_back("posts[" + std::to_string(entries_++) + "]: expected an object, got " + kind_of(e));
@@ -611,29 +656,26 @@ private:
     void finish_post();
 
     const bool repaired_;
-    json* const whole_;
     std::vector<Frame> frames_;  // the containers read, outermost first
     size_t skip_ = 0;            // > 0: inside a value not read, this many containers deep
     Target key_target_ = Target::Ignored;
     TreeBuilder tree_;
-    json* site_field_;
+    Value* site_field_ = nullptr;
     Field* field_ = nullptr;
     ListField* list_ = nullptr;
     PostFields post_;
     size_t entries_ = 0;  // elements of "posts" seen
+    std::string scratch_;  // a string with its repair marks replaced
 };
 
-bool IndexReader::value(const Event& e) {
-    if (skip_) return true;
-    if (tree_.active()) {
-        tree_.value(scalar_json(e));
-        return true;
-    }
+void IndexReader::value(const Event& e) {
+    if (skip_) return;
+    if (tree_.active()) return tree_.value(e);
     switch (target()) {
         case Target::Root: root_kind = kind_of(e); break;
         case Target::Ignored: break;
         case Target::Posts: posts_kind = kind_of(e); break;
-        case Target::SiteField: tree_.begin(site_field_), tree_.value(scalar_json(e)); break;
+        case Target::SiteField: tree_.begin(site_field_), tree_.value(e); break;
         case Target::Entry: entry_not_object(e); break;
         case Target::PostField:
         case Target::CoverField: field_->set(e); break;
@@ -641,25 +683,21 @@ bool IndexReader::value(const Event& e) {
         case Target::ListItem: list_->add(e); break;
         case Target::Cover: post_.cover.self.set(e); break;
     }
-    return true;
 }
 
-bool IndexReader::start(Event::Kind kind) {
+void IndexReader::start(Event::Kind kind) {
     if (skip_) {
         ++skip_;
-        return true;
+        return;
     }
     const bool object = kind == Event::Object;
     if (tree_.active()) {
-        if (tree_.depth() < TreeBuilder::kDepth || whole_) {
-            tree_.start(object);
-            return true;
-        }
-        tree_.value(object ? json::object() : json::array());
+        if (tree_.depth() < TreeBuilder::kDepth) return tree_.start(object);
+        tree_.empty_container(object);
         skip_ = 1;
-        return true;
+        return;
     }
-    const Event e{kind};
+    const Event e{kind, {}, {}};
     switch (target()) {
         case Target::Root:
             if (object) return root_object = true, push(Frame::Root);
@@ -672,8 +710,7 @@ bool IndexReader::start(Event::Kind kind) {
             break;
         case Target::SiteField:
             tree_.begin(site_field_);
-            tree_.start(object);
-            return true;
+            return tree_.start(object);
         case Target::Entry:
             if (object) {
                 post_.reset();
@@ -694,30 +731,22 @@ bool IndexReader::start(Event::Kind kind) {
             break;
     }
     skip_ = 1;  // a container not read further
-    return true;
 }
 
-bool IndexReader::end() {
+void IndexReader::end() {
     if (skip_) {
         --skip_;
-        return true;
+        return;
     }
-    if (tree_.active()) {
-        tree_.end();
-        return true;
-    }
+    if (tree_.active()) return tree_.end();
     const Frame f = frames_.back();
     frames_.pop_back();
     if (f == Frame::Post) finish_post();
-    return true;
 }
 
-bool IndexReader::key(json::string_t& k) {
-    if (skip_) return true;
-    if (tree_.active()) {
-        tree_.key(k);
-        return true;
-    }
+void IndexReader::key(std::string_view k) {
+    if (skip_) return;
+    if (tree_.active()) return tree_.key(k);
     switch (frames_.back()) {
         case Frame::Root:
             if (k == "posts") {  // a repeated "posts" replaces the first
@@ -731,7 +760,7 @@ bool IndexReader::key(json::string_t& k) {
                 entries_ = 0;
                 key_target_ = Target::Posts;
             } else if (is_site_field(k)) {
-                site_field_ = &site_fields[k];
+                site_field_ = &site_fields.member(k);
                 key_target_ = Target::SiteField;
             } else {
                 key_target_ = Target::Ignored;
@@ -744,7 +773,6 @@ bool IndexReader::key(json::string_t& k) {
             break;
         default: break;  // arrays have no keys
     }
-    return true;
 }
 
 Target IndexReader::post_key(std::string_view k) {
@@ -784,13 +812,13 @@ void IndexReader::finish_post() {
     if (ok) {
         for (unsigned char c : post.slug)
             if (!slug_char_ok(c)) {
-                ok = r.fail("slug", "expected letters, digits, \"-\", \"_\" or \".\", got " + shown(json(post.slug)));
+                ok = r.fail("slug", "expected letters, digits, \"-\", \"_\" or \".\", got " + shown(post.slug));
                 break;
             }
     }
     if (ok) {
         if (auto seen = first_use.find(post.slug); seen != first_use.end())
-            ok = r.fail("slug", shown(json(post.slug)) + " is already used by posts[" + std::to_string(seen->second) + "]");
+            ok = r.fail("slug", shown(post.slug) + " is already used by posts[" + std::to_string(seen->second) + "]");
     }
     ok = ok && r.string("date", f.date, date_text, false) && r.string("author", f.author, post.author, false) &&
          r.string("summary", f.summary, summary, false) && r.boolean("truncated", f.truncated, post.truncated) &&
@@ -802,7 +830,7 @@ void IndexReader::finish_post() {
         else ok = r.fail("date", d.error().message);
     }
     if (ok && f.file.present()) {
-        if (const char* why = file_problem(file)) ok = r.fail("file", std::string(why) + ", got " + shown(json(file)));
+        if (const char* why = file_problem(file)) ok = r.fail("file", std::string(why) + ", got " + shown(file));
     }
     if (ok && f.tags.self.present()) {
         if (f.tags.self.type != Field::Array)
@@ -826,37 +854,119 @@ void IndexReader::finish_post() {
     posts.push_back(std::move(post));
 }
 
-// "posts[3].title: not valid UTF-8; ..." for each string of the file's tree
-// (`root`) holding the mark, in the tree's order: an object's members by
-// key (nlohmann's tree is a std::map), an array's elements in order. A walk
-// with a stack of its own: the tree may be nested a million levels deep.
-std::vector<std::string> repaired_fields(const json& root) {
-    struct Visit {
-        const json* value;
-        size_t path_size;
-        json::const_iterator next;
-        size_t index;
-    };
-    std::vector<std::string> out;
-    std::string path;  // ".posts[3].title"
-    std::vector<Visit> stack{{&root, 0, root.cbegin(), 0}};
-    while (!stack.empty()) {
-        Visit& v = stack.back();
-        if (!v.value->is_structured() || v.next == v.value->cend()) {
-            stack.pop_back();
-            continue;
-        }
-        path.resize(v.path_size);
-        if (v.value->is_object()) path.append(".").append(v.next.key());
-        else path.append("[").append(std::to_string(v.index)).append("]");
-        const json& child = *v.next++;
-        ++v.index;
-        if (child.is_structured()) stack.push_back({&child, path.size(), child.cbegin(), 0});
-        else if (child.is_string() && child.get_ref<const std::string&>().find(kRepairMark) != std::string::npos)
-            out.push_back(path.substr(path[0] == '.' ? 1 : 0) + ": not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD");
+// "posts[3].title: not valid UTF-8; ..." for each string of the file
+// holding a repair mark, in the order of the tree the reader before this one
+// walked: an object's members by key (bytes compared, as std::map sorts
+// them), an array's elements in order; a value replaced by a repeated key
+// is not named. json_read's handler, without a tree (the file may be nested
+// a million levels deep): each marked string's path is kept with a key that
+// sorts as that walk went, and a repeated key drops the strings found in
+// the value it replaces.
+class RepairFinder {
+public:
+    void null() { scalar(); }
+    void boolean(bool) { scalar(); }
+    void number(const JsonNumber&) { scalar(); }
+    void string(std::string_view s) {
+        enter();
+        if (s.find(kRepairMark) != std::string_view::npos) found_.push_back({sort_, path_});
+        leave();
     }
-    return out;
-}
+    void start_object() { start(true); }
+    void start_array() { start(false); }
+    void end_object() { end(); }
+    void end_array() { end(); }
+    void key(std::string_view k) {
+        Open& o = open_.back();
+        path_.resize(o.path_size);
+        path_.append(".").append(k.data(), k.size());
+        sort_.resize(o.sort_size);
+        for (char c : k) {
+            if (c == '\0') sort_.append("\0\1", 2);  // so that "\0\0" ends a key, before any longer one
+            else sort_ += c;
+        }
+        sort_.append("\0\0", 2);
+        std::string id(reinterpret_cast<const char*>(&o.serial), sizeof o.serial);
+        id.append(k.data(), k.size());
+        const size_t member = members_.size();
+        members_.push_back({found_.size(), found_.size()});
+        auto [it, first] = last_member_.try_emplace(std::move(id), member);
+        if (!first) {  // the earlier value is replaced: its strings are not named
+            dropped_.push_back({members_[it->second].first, members_[it->second].end});
+            it->second = member;
+        }
+        o.member = member;
+    }
+
+    std::vector<std::string> problems() {
+        std::vector<int> depth(found_.size() + 1, 0);
+        for (const auto& d : dropped_) ++depth[d.first], --depth[d.end];
+        std::vector<size_t> kept;
+        long long in = 0;
+        for (size_t i = 0; i < found_.size(); ++i)
+            if ((in += depth[i]) == 0) kept.push_back(i);
+        std::stable_sort(kept.begin(), kept.end(), [&](size_t a, size_t b) { return found_[a].sort < found_[b].sort; });
+        std::vector<std::string> out;
+        for (size_t i : kept) {
+            const std::string& path = found_[i].path;
+            out.push_back(path.substr(!path.empty() && path[0] == '.' ? 1 : 0) +
+                          ": not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD");
+        }
+        return out;
+    }
+
+private:
+    struct Open {
+        bool object;
+        size_t path_size, sort_size;
+        size_t index = 0;   // an array's next element
+        size_t serial = 0;  // an object's number, for last_member_
+        size_t member = 0;  // an object's member being read (in members_)
+    };
+    struct Range {
+        size_t first, end;  // in found_
+    };
+    struct Found {
+        std::string sort, path;
+    };
+
+    // A value begins: in an array, its index is the path's last step.
+    void enter() {
+        if (open_.empty() || open_.back().object) return;
+        Open& o = open_.back();
+        path_.resize(o.path_size);
+        path_.append("[").append(std::to_string(o.index)).append("]");
+        sort_.resize(o.sort_size);
+        for (int shift = 56; shift >= 0; shift -= 8) sort_ += char((o.index >> shift) & 0xFF);
+        ++o.index;
+    }
+    // A value ended: in an object, the strings found in it are its member's.
+    void leave() {
+        if (!open_.empty() && open_.back().object) members_[open_.back().member].end = found_.size();
+    }
+    void scalar() {
+        enter();
+        leave();
+    }
+    void start(bool object) {
+        enter();
+        open_.push_back({object, path_.size(), sort_.size()});
+        if (object) open_.back().serial = objects_++;
+    }
+    void end() {
+        open_.pop_back();
+        leave();
+    }
+
+    std::vector<Open> open_;
+    std::string path_;  // ".posts[3].title"
+    std::string sort_;  // the path as a key that sorts as the walk went
+    std::vector<Found> found_;
+    std::vector<Range> members_;  // each member read: the strings found in its value
+    std::vector<Range> dropped_;  // members replaced by a repeated key
+    std::unordered_map<std::string, size_t> last_member_;  // object serial + key -> its last member
+    size_t objects_ = 0;
+};
 
 // Hugo's default order: a weight before none, lower first; then newest
 // first; undated posts after all dated ones, in file order. Sorted as keys,
@@ -911,25 +1021,26 @@ Result<SiteIndex> index_parse(std::string_view text, std::string_view source_nam
     const std::string src(source_name);
     if (text.size() > kMaxIndexBytes) return Error{"too-large", index_size_problem(src, text.size())};
     // One bad byte costs one character (U+FFFD), reported with its entry,
-    // not the whole index (nlohmann rejects ill-formed UTF-8).
+    // not the whole index (JSON text must be UTF-8).
     Utf8Repair repair;
     if (utf8_valid_prefix(text) != text.size()) {
         repair = utf8_repair(text, kRepairMark);
         text = repair.text;
     }
     IndexReader reader(repair.replaced > 0);
-    if (!json::sax_parse(text.data(), text.data() + text.size(), &reader))
-        return Error{"json", src + ": not valid JSON" + reader.syntax_error};
+    JsonSyntaxError syntax;
+    if (!json_read(text, reader, syntax))
+        return Error{"json", src + ": not valid JSON at line " + std::to_string(syntax.line) + ", column " +
+                                 std::to_string(syntax.column) + ": " + syntax.message};
     if (!reader.root_object) return Error{"schema", src + ": expected a JSON object at the top, got " + reader.root_kind};
 
     SiteIndex site;
     site.source = src;
     if (repair.replaced) {
-        json whole;
-        IndexReader tree(false, &whole);  // the marks kept, to be found
-        json::sax_parse(text.data(), text.data() + text.size(), &tree);
-        site.problems = repaired_fields(whole);
-        if (site.problems.empty()) {  // in a key, or a field we do not read
+        RepairFinder finder;  // a second pass, over the marks kept
+        json_read(text, finder, syntax);
+        site.problems = finder.problems();
+        if (site.problems.empty()) {  // in a key
             std::string lines;
             for (size_t l : repair.lines) lines += (lines.empty() ? "" : ", ") + std::to_string(l);
             site.problems.push_back(src + ": not valid UTF-8 at line " + lines + "; the bad bytes were replaced");

@@ -101,6 +101,14 @@ struct HomeInfo {
     std::vector<SocialIcon> social_icons;
 };
 
+// A paged index (README, "A big blog: the paged index"): index.json holds the
+// site and the first posts; the rest of the list is in further files, each
+// {"posts": [...]}, fetched when a screen needs them.
+struct IndexParts {
+    std::vector<std::string> files;  // "parts": relative to index.json, in list order
+    size_t total = 0;                // "total": how many posts the home list shows across every file
+};
+
 struct SiteIndex {
     std::string title;
     std::string author;
@@ -122,6 +130,11 @@ struct SiteIndex {
     std::vector<Post> posts;
     std::vector<std::string> problems;  // one line per entry or field left out
     size_t skipped_entries = 0;         // how many of the problems are whole post entries
+    // A paged index's further files (none: the whole index is this file), and
+    // how many of them are in `posts` (index_append_part), the first ones.
+    IndexParts parts;
+    size_t parts_merged = 0;
+    bool whole() const { return parts_merged == parts.files.size(); }
 
     // Lookup by slug; nullptr when there is no such (published) post.
     const Post* find(std::string_view slug) const;
@@ -145,6 +158,12 @@ std::string index_size_problem(std::string_view source_name, size_t bytes);
 // are not valid UTF-8 become U+FFFD, each field holding one is reported in
 // `problems`, and the entry is kept.
 Result<SiteIndex> index_parse(std::string_view json_text, std::string_view source_name);
+
+// Adds the posts of a paged index's next part (parsed with index_parse) after
+// those known, in the part's order: lookups extended, its problems kept (they
+// name the part's file), a slug or file already known left out with a
+// problem; parts_merged counts it.
+void index_append_part(SiteIndex& site, SiteIndex&& part);
 
 // The switches a post is shown with: its own values, else the site's.
 PostSwitches index_post_switches(const SiteIndex& site, const Post& post);

@@ -1,5 +1,7 @@
 #include "core/page/page.hpp"
 
+#include <algorithm>
+
 #include "core/url/url.hpp"
 
 namespace blog {
@@ -16,9 +18,80 @@ PageNeed post_need(const PageConfig& config, const Post& post) {
     return PageNeed{page_post_url(config, post), post.slug, MarkdownOptions::kMaxInputBytes};
 }
 
+// A paged index (IndexParts): the files up to `upto` (the first `upto` of
+// SiteIndex::parts.files) that a screen needs. Those not asked for yet go
+// into page.needs; says whether any is still to come, and which one failed.
+struct PartsWait {
+    bool pending = false;
+    const PartEntry* failed = nullptr;
+};
+
+PartsWait ask_parts(Page& page, const SiteState& state, const PageConfig& config, size_t upto) {
+    const SiteIndex& site = *state.site;
+    PartsWait wait;
+    upto = std::min(upto, site.parts.files.size());
+    for (size_t i = site.parts_merged; i < upto; ++i) {
+        wait.pending = true;
+        const PartEntry* known = nullptr;
+        if (state.parts) {
+            auto it = state.parts->find(i);
+            if (it != state.parts->end()) known = &it->second;
+        }
+        if (known && known->state == PartEntry::State::Failed && !wait.failed) wait.failed = known;
+        if (!known)
+            page.needs.push_back(PageNeed{url_resolve(config.index_url, site.parts.files[i]), "", kMaxIndexBytes, i});
+    }
+    return wait;
+}
+
+// A screen that needs the files up to `upto`: "Loading…" while one is to
+// come, the failure of one (with "Try again"). True when the screen is that.
+bool wait_for_parts(Page& page, const SiteState& state, const PageConfig& config, size_t upto) {
+    const PartsWait wait = ask_parts(page, state, config, upto);
+    if (wait.failed) {
+        page.screen = view_error(state.site, wait.failed->error, ErrorAction::Retry, config.links);
+        return true;
+    }
+    if (!wait.pending) return false;
+    page.screen = view_loading(state.site, config.links);
+    page.complete = false;
+    return true;
+}
+
+// How many of a paged index's files the home list's page `page_number`
+// needs: enough for its posts, estimated from the posts the files still to
+// come hold on average ("total" over their number).
+size_t parts_for_list_page(const SiteIndex& site, int page_number, int page_size) {
+    const size_t listed = index_listed(site).size();
+    const size_t size = size_t(std::max(1, page_size));
+    // A page past the end needs nothing: it is not found.
+    if (size_t(std::max(1, page_number) - 1) * size >= site.parts.total) return 0;
+    const size_t want = std::min(site.parts.total, size_t(std::max(1, page_number)) * size);
+    if (listed >= want) return 0;
+    const size_t files_left = site.parts.files.size() - site.parts_merged;
+    const size_t posts_left = site.parts.total > listed ? site.parts.total - listed : 1;
+    const size_t per_file = std::max<size_t>(1, posts_left / std::max<size_t>(1, files_left));
+    return site.parts_merged + (want - listed + per_file - 1) / per_file;
+}
+
 void build_post(Page& page, const Route& route, const SiteState& state, const PageConfig& config) {
     const SiteIndex& site = *state.site;
     const Post* post = site.find(route.slug);
+    bool next_pending = false;
+    if (!site.whole()) {
+        // Not known yet: it may be in a file still to come.
+        if (!post && wait_for_parts(page, state, config, site.parts.files.size())) return;
+        // The last post listed so far needs the next file for its "Next" link.
+        if (post) {
+            bool older_known = false;
+            for (size_t i = size_t(post - site.posts.data()) + 1; i < site.posts.size() && !older_known; ++i)
+                older_known = !site.posts[i].hidden;
+            if (!older_known) {
+                const PartsWait wait = ask_parts(page, state, config, site.parts_merged + 1);
+                next_pending = wait.pending && !wait.failed;
+            }
+        }
+    }
     if (!post) {
         page.screen = view_not_found(&site, "Post not found",
                                      "There is no post \u201c" + route.slug + "\u201d in this blog.", config.links);
@@ -33,7 +106,7 @@ void build_post(Page& page, const Route& route, const SiteState& state, const Pa
                                  config.links);
     } else {
         const RenderedMarkdown* body = entry && entry->rendered ? &*entry->rendered : nullptr;
-        page.complete = body != nullptr;
+        page.complete = body != nullptr && !next_pending;
         page.screen = view_post(site, *post, body, config.links, config.index_url);
         if (body) {
             page.needs_code = body->has_code;
@@ -96,7 +169,13 @@ Page page_build(const Route& route, const SiteState& state, const PageConfig& co
         case Route::Kind::Tag: {
             // An entry without a summary in the index shows the one from its
             // Markdown once that is known; until then the Markdown is needed.
+            const bool home = route.kind == Route::Kind::List;
+            const size_t upto = !site.whole() ? home ? parts_for_list_page(site, route.page, config.page_size)
+                                                     : site.parts.files.size()
+                                              : 0;
+            if (upto && wait_for_parts(page, state, config, upto)) break;
             ListQuery query{route.page, config.page_size, route.tag, route.taxonomy};
+            if (home && !site.whole()) query.total = site.parts.total;
             page.screen = view_list(site, query, [&](const Post& post) -> std::optional<Summary> {
                 const PostEntry* entry = find_entry(state, post.slug);
                 if (entry && entry->rendered) return Summary{entry->rendered->summary, entry->rendered->summary_truncated};
@@ -107,12 +186,15 @@ Page page_build(const Route& route, const SiteState& state, const PageConfig& co
             break;
         }
         case Route::Kind::Tags:
+            if (wait_for_parts(page, state, config, site.parts.files.size())) break;
             page.screen = view_terms(site, route.taxonomy, config.links);
             break;
         case Route::Kind::Archive:
+            if (wait_for_parts(page, state, config, site.parts.files.size())) break;
             page.screen = view_archive(site, config.links);
             break;
         case Route::Kind::Search:
+            if (wait_for_parts(page, state, config, site.parts.files.size())) break;
             if (state.search) {
                 page.screen = view_search(site, *state.search, route.query, config.links);
             } else {

@@ -32,6 +32,14 @@ struct PostEntry {
     bool retryable = false;                    // Failed by the network: "Try again" may help
 };
 
+// What is known of one file of a paged index (IndexParts) not yet merged
+// into the index: asked for, or failed.
+struct PartEntry {
+    enum class State { Loading, Failed };
+    State state = State::Loading;
+    std::string error;  // when Failed: what the reader reads ("Try again" may help)
+};
+
 // Everything known when a screen is built.
 struct SiteState {
     enum class Index { Unknown, Loading, Loaded, Failed };
@@ -42,6 +50,9 @@ struct SiteState {
     // search_index_build(*site), kept by the caller so that each query only
     // folds its own words; null: the search screen builds it for itself.
     const SearchIndex* search = nullptr;
+    // A paged index's files asked for and not merged, by their number in
+    // SiteIndex::parts.files; may be null.
+    const std::unordered_map<size_t, PartEntry>* parts = nullptr;
 };
 
 struct PageConfig {
@@ -54,9 +65,11 @@ struct PageConfig {
 
 // A file a screen waits for, not yet known or asked for.
 struct PageNeed {
+    static constexpr size_t kNoPart = size_t(-1);
     std::string url;
-    std::string slug;      // "" for the index
+    std::string slug;      // "" for the index or one of its parts
     size_t max_bytes = 0;  // the most the file may have (the core's limits)
+    size_t part = kNoPart; // a paged index's file (its number in SiteIndex::parts.files)
 };
 
 struct Page {

@@ -314,7 +314,7 @@ int page_count(size_t posts, int page_size) {
 }  // namespace
 
 int view_page_count(const SiteIndex& site, const ListQuery& query) {
-    return page_count(index_listed(site, query.taxonomy, query.tag).size(), query.page_size);
+    return page_count(query.total ? query.total : index_listed(site, query.taxonomy, query.tag).size(), query.page_size);
 }
 
 std::string view_list_entry(const Post& post, const std::optional<Summary>& summary, const RouteLinks& links,
@@ -350,7 +350,7 @@ std::string view_list_entry(const Post& post, const std::optional<Summary>& summ
 Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLookup& summaries,
                  const RouteLinks& links, std::string_view index_url) {
     std::vector<const Post*> posts = index_listed(site, query.taxonomy, query.tag);
-    const int pages = page_count(posts.size(), query.page_size);
+    const int pages = page_count(query.total ? query.total : posts.size(), query.page_size);
     const size_t size = size_t(std::max(1, query.page_size));
     const bool is_term = !query.tag.empty();
     const bool is_category = query.taxonomy == Taxonomy::Categories;

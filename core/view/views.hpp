@@ -30,6 +30,9 @@ struct ListQuery {
     int page_size = 10;
     std::string tag;  // "" for the home list, else the term (a tag, or a category) whose posts are listed
     Taxonomy taxonomy = Taxonomy::Tags;  // of `tag`
+    // The home list's length when not every post is known yet (a paged
+    // index's "total": its pages are counted from it); 0: the posts known.
+    size_t total = 0;
 };
 
 // A whole screen of the widget: the HTML and the document title. Every

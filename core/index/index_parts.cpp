@@ -1,0 +1,27 @@
+// A paged index's further files merged into the index (post_index.hpp,
+// IndexParts): the posts of each follow those known, in its order.
+#include "core/index/post_index.hpp"
+
+namespace blog {
+
+void index_append_part(SiteIndex& site, SiteIndex&& part) {
+    site.posts.reserve(site.posts.size() + part.posts.size());
+    for (Post& post : part.posts) {
+        if (site.by_slug.count(post.slug)) {
+            site.problems.push_back(part.source + ": post \"" + post.slug +
+                                    "\" left out: its slug is already used by a post listed before it");
+            ++site.skipped_entries;
+            continue;
+        }
+        const size_t at = site.posts.size();
+        post.position = at;
+        site.by_slug.emplace(post.slug, at);
+        site.by_file.emplace(post.file, at);
+        site.posts.push_back(std::move(post));
+    }
+    for (std::string& problem : part.problems) site.problems.push_back(std::move(problem));
+    site.skipped_entries += part.skipped_entries;
+    ++site.parts_merged;
+}
+
+}  // namespace blog

@@ -1,0 +1,155 @@
+#!/usr/bin/python3
+"""`wasm-blog index --out` and the paged index's options (README, "A big blog:
+the paged index"), as a blogger runs them: the built binary on generated
+sites, its exit codes, messages and files. Python 3 from Debian only; prints
+each failed check and exits 1 when there is one.
+Usage: /usr/bin/python3 index_e2e.py WASM_BLOG"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+TOOL = sys.argv[1]
+failures = []
+
+
+def check(ok, what):
+    if not ok:
+        failures.append(what)
+        print("FAIL: " + what)
+
+
+def run(*args):
+    p = subprocess.run([TOOL, *args], capture_output=True, text=True)
+    return p.returncode, p.stdout, p.stderr
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def site_of(root, n):
+    """A site of n posts: every 10th hidden from the home list."""
+    posts = os.path.join(root, "content", "posts")
+    os.makedirs(posts)
+    with open(os.path.join(root, "hugo.toml"), "w") as f:
+        f.write('baseURL = "https://example.org/"\ntitle = "Many"\n')
+    for i in range(1, n + 1):
+        with open(os.path.join(posts, "p%05d.md" % i), "w") as f:
+            f.write("---\ntitle: P%d\ndate: %d-%02d-%02d\n%s---\nPost %d.\n"
+                    % (i, 2000 + i % 25, 1 + i % 12, 1 + i % 28, "hiddenInHomeList: true\n" if i % 10 == 0 else "", i))
+    return root
+
+
+def entries(folder):
+    """index.json's and its parts' entries, in order, and index.json itself."""
+    first = load(os.path.join(folder, "index.json"))
+    posts = list(first["posts"])
+    for name in first.get("parts", []):
+        part = load(os.path.join(folder, name))
+        check(list(part) == ["posts"], "%s holds only posts: %s" % (name, list(part)))
+        posts += part["posts"]
+    return posts, first
+
+
+with tempfile.TemporaryDirectory(prefix="wasm-blog-index-e2e-") as tmp:
+    big = site_of(os.path.join(tmp, "big"), 1001)
+
+    # stdout: one file whatever the size, as before (make-dist.sh reads it).
+    code, stdout, stderr = run("index", big)
+    check(code == 0 and stderr == "", "index exits 0: %d %r" % (code, stderr))
+    whole = json.loads(stdout)
+    check(len(whole["posts"]) == 1001 and "parts" not in whole and "total" not in whole,
+          "stdout has the single-file index")
+
+    # --out DIR: paged by default above 1,000 posts, 100 then parts of 2,000.
+    out = os.path.join(tmp, "out", "posts")
+    code, stdout, stderr = run("index", big, "--out", out)
+    check(code == 0 and stderr == "", "index --out exits 0: %d %r" % (code, stderr))
+    check(stdout == "wasm-blog index: 1001 posts into %s/index.json and 1 part beside it\n" % out,
+          "the summary line: %r" % stdout)
+    check(sorted(os.listdir(out)) == ["index-2.json", "index.json"], "DIR has index.json and index-2.json: %s"
+          % sorted(os.listdir(out)))
+    posts, first = entries(out)
+    check(len(first["posts"]) == 100 and first["parts"] == ["index-2.json"], "index.json: 100 posts, one part")
+    check(first["total"] == 1001 - 100, "total counts every post but the hidden ones: %s" % first.get("total"))
+    check(posts == whole["posts"], "the files' entries, in order, are the single file's")
+    check({k: v for k, v in first.items() if k not in ("posts", "parts", "total")} ==
+          {k: v for k, v in whole.items() if k != "posts"}, "index.json has the site's fields")
+
+    # --first and --part-size, both spellings.
+    out2 = os.path.join(tmp, "out2")
+    code, stdout, stderr = run("index", big, "--out=" + out2, "--first", "10", "--part-size=400")
+    check(code == 0, "--first 10 --part-size=400 exits 0: %r" % stderr)
+    posts, first = entries(out2)
+    check(first["parts"] == ["index-2.json", "index-3.json", "index-4.json"], "three parts: %s" % first["parts"])
+    check([len(load(os.path.join(out2, n))["posts"]) for n in first["parts"]] == [400, 400, 191],
+          "parts of 400, 400 and 191")
+    check(len(first["posts"]) == 10 and posts == whole["posts"], "10 in index.json, the rest in order")
+
+    # --part-size 0: one file, the same bytes as stdout's.
+    out3 = os.path.join(tmp, "out3")
+    code, _, _ = run("index", big, "--out", out3, "--part-size", "0")
+    with open(os.path.join(out3, "index.json"), encoding="utf-8") as f:
+        check(code == 0 and f.read() == run("index", big)[1] and os.listdir(out3) == ["index.json"],
+              "--part-size 0 writes stdout's single file")
+
+    # A small site: one file by default; --first pages it.
+    small = site_of(os.path.join(tmp, "small"), 5)
+    out4 = os.path.join(tmp, "out4")
+    code, stdout, _ = run("index", small, "--out", out4)
+    check(code == 0 and os.listdir(out4) == ["index.json"] and "parts" not in load(os.path.join(out4, "index.json")),
+          "a small site is one file")
+    check(stdout == "wasm-blog index: 5 posts into %s/index.json\n" % out4, "the summary line: %r" % stdout)
+    code, _, _ = run("index", small, "--out", out4, "--first", "2", "--part-size", "2")
+    posts, first = entries(out4)
+    check(code == 0 and first["parts"] == ["index-2.json", "index-3.json"] and first["total"] == 5 and len(posts) == 5,
+          "--first 2 --part-size 2 pages a small site: %s" % first.get("parts"))
+
+    # Bad values: a usage error with the option and the value, nothing written.
+    out5 = os.path.join(tmp, "out5")
+    for args, message in [
+            (["--first", "0"], 'wasm-blog index: --first: expected a whole number of at least 1, got "0"\n'),
+            (["--first=x"], 'wasm-blog index: --first: expected a whole number of at least 1, got "x"\n'),
+            (["--part-size", "-1"], 'wasm-blog index: --part-size: expected a whole number (0: never paged), '
+                                    'got "-1"\n'),
+            (["--part-size", "99999999999"], 'wasm-blog index: --part-size: expected a whole number (0: never '
+                                             'paged), got "99999999999"\n'),
+            (["--part-size"], "wasm-blog index: --part-size needs a number\n")]:
+        code, stdout, stderr = run("index", small, "--out", out5, *args)
+        check(code == 2 and stdout == "" and stderr == message and not os.path.exists(out5),
+              "index %s: exit 2 and %r, got %d %r" % (" ".join(args), message, code, stderr))
+    code, stdout, stderr = run("index", small, "--first", "5")
+    check(code == 2 and stdout == "" and "--first and --part-size need --out DIR" in stderr,
+          "--first without --out is a usage error: %r" % stderr)
+    code, _, stderr = run("index", small, "--check", "--out", out5)
+    check(code == 2 and "--check writes no index" in stderr and not os.path.exists(out5),
+          "--check with --out is a usage error: %r" % stderr)
+    code, _, stderr = run("index", small, "--out")
+    check(code == 2 and "--out needs a folder" in stderr, "--out without a folder: %r" % stderr)
+
+    # build takes the same options; its posts/ holds index.json and the parts.
+    assets = os.path.join(tmp, "dist")
+    os.makedirs(assets)
+    for name in ["wasm-blog.js", "blog-core.wasm", "blog-full.wasm"]:
+        with open(os.path.join(assets, name), "w") as f:
+            f.write("//\n")
+    built = os.path.join(tmp, "public")
+    code, _, stderr = run("build", small, built, "--assets", assets, "--first=2", "--part-size", "2")
+    check(code == 0, "build --first 2 --part-size 2 exits 0: %r" % stderr)
+    if code == 0:
+        posts, first = entries(os.path.join(built, "posts"))
+        check(first["parts"] == ["index-2.json", "index-3.json"] and len(posts) == 5, "build writes the parts")
+        check(os.path.isfile(os.path.join(built, "posts", "p00001", "index.html")), "and every post's page")
+    code, _, stderr = run("build", small, built, "--assets", assets, "--part-size", "x")
+    check(code == 2 and stderr == 'wasm-blog build: --part-size: expected a whole number (0: never paged), got "x"\n',
+          "build --part-size x is a usage error: %r" % stderr)
+    for command in ["index", "build"]:
+        code, stdout, _ = run(command, "--help")
+        check(code == 0 and "--first N" in stdout and "--part-size N" in stdout,
+              "%s --help documents --first and --part-size" % command)
+    check("--out DIR" in run("index", "--help")[1], "index --help documents --out")
+
+sys.exit(1 if failures else 0)
