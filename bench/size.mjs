@@ -234,7 +234,7 @@ if (named) {
   console.log('');
   console.log(`### Code by origin (function names; ${n(codeTotal)} bytes of bodies)`);
   console.log('');
-  console.log('By each function\'s own name: library code inlined into ours counts as ours (Controller::fetch_done holds the inlined index parse, nlohmann\'s DOM building included).');
+  console.log('By each function\'s own name: library code inlined into ours counts as ours (index_parse holds the inlined JSON reader).');
   console.log('');
   console.log(withDelta([['origin', 'l'], ['functions', 'r'], ['bytes', 'r'], ['share of code', 'r'], [sinceLabel, 'r']],
     origins.map((o) => [o.origin, n(o.functions), n(o.bytes), pct(o.bytes, codeTotal), delta(o.bytes, prevOrigin.get(o.origin)?.bytes)])));
