@@ -1,16 +1,7 @@
 // Generated content for the browser tests: big Markdown posts.
 
-// A small deterministic PRNG (mulberry32), so a failing size is reproducible.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The benchmarks' seeded generator (mulberry32), so a failing size is reproducible.
+import { prng } from '../../bench/lib/prng.mjs';
 
 const WORDS = ('scheduler cluster paper borg omega mesos kubernetes container latency throughput replica ' +
   'consensus quorum leader follower shard partition harvest yield availability consistency go channel ' +
