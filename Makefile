@@ -93,6 +93,7 @@ bench: dist
 	node bench/first-visit.mjs
 	node bench/throughput.mjs
 	node bench/index.mjs
+	node bench/scale.mjs
 	node bench/size.mjs
 	node bench/pathological.mjs
 	node bench/memory.mjs
