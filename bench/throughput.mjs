@@ -259,10 +259,16 @@ function buildNative() {
   const bin = path.join(WORK, 'md_render');
   const cxx = ['bench/lib/md_render.cpp', 'core/markdown/markdown.cpp', 'core/util/utf8.cpp', 'core/html/escape.cpp', 'core/url/url.cpp'];
   const c = ['src/md4c.c', 'src/entity.c'].map((f) => path.join(MD4C, f));
-  const sources = [...cxx.map((f) => path.join(ROOT, f)), ...c, ...fs.readdirSync(path.join(ROOT, 'core/markdown')).map((f) => path.join(ROOT, 'core/markdown', f))];
+  const sources = [...cxx.map((f) => path.join(ROOT, f)), ...c, path.join(ROOT, 'core/html/entity_table.py'),
+    ...fs.readdirSync(path.join(ROOT, 'core/markdown')).map((f) => path.join(ROOT, 'core/markdown', f))];
   const newest = Math.max(...sources.map((f) => fs.statSync(f).mtimeMs));
   if (fs.existsSync(bin) && fs.statSync(bin).mtimeMs > newest) return { bin };
   fs.mkdirSync(WORK, { recursive: true });
+  // The renderer's HTML entity table, generated from md4c's entity.c as the
+  // CMake build does (core/html/entity_table.py).
+  const table = path.join(WORK, 'md_render-entity_table.cpp');
+  const gen = spawnSync('python3', [path.join(ROOT, 'core/html/entity_table.py'), path.join(MD4C, 'src/entity.c'), table], { encoding: 'utf8' });
+  if (gen.status !== 0) return { error: `entity_table.py: ${(gen.stderr || gen.error || '').toString().trim().split('\n')[0]}` };
   const objs = [];
   for (const f of c) {
     const o = path.join(WORK, `md_render-${path.basename(f, '.c')}.o`);
@@ -271,7 +277,7 @@ function buildNative() {
     objs.push(o);
   }
   const r = spawnSync('g++', ['-std=c++17', '-O3', '-DNDEBUG', '-fno-exceptions', `-I${ROOT}`, `-I${path.join(MD4C, 'src')}`,
-    ...cxx.map((f) => path.join(ROOT, f)), ...objs, '-o', bin], { encoding: 'utf8' });
+    ...cxx.map((f) => path.join(ROOT, f)), table, ...objs, '-o', bin], { encoding: 'utf8' });
   if (r.status !== 0) return { error: `g++: ${(r.stderr || r.error || '').toString().trim().split('\n').slice(0, 3).join(' ')}` };
   return { bin };
 }
