@@ -985,3 +985,18 @@ TEST_CASE("paged index: the last post of a file waits for the next file for its 
     CHECK(contains(app.last().html, "href=\"#/posts/c\""));
     CHECK(app.request_count() == 3);
 }
+
+TEST_CASE("controller: a post's route is known as one before the index is, in both spellings") {
+    App app;
+    CHECK(app.controller.is_post_route("#/posts/lets-go"));
+    CHECK(app.controller.is_post_route("#/posts/lets-go#why-go"));
+    CHECK_FALSE(app.controller.is_post_route("#/"));
+    CHECK_FALSE(app.controller.is_post_route("#/tags/go"));
+    CHECK_FALSE(app.controller.is_post_route("#/archive"));
+    ControllerConfig paths;
+    paths.links = RouteLinks::paths("/blog/");
+    App built(paths);
+    CHECK(built.controller.is_post_route("/blog/posts/lets-go/"));
+    CHECK_FALSE(built.controller.is_post_route("/blog/page/2/"));
+    CHECK(app.request_count() == 0);
+}

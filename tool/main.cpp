@@ -35,7 +35,7 @@ const char kUsage[] =
     "  --first N       entries in index.json of a paged index (default 100)\n" \
     "  --part-size N   entries in each further file, index-2.json, index-3.json…\n" \
     "                  (default 2000; 0: one file whatever the size)\n" \
-    "                  A site of more than 1000 posts is paged; with --first or\n" \
+    "                  A site of more than 200 posts is paged; with --first or\n" \
     "                  --part-size, any site of more than --first posts is.\n"
 
 const char kIndexUsage[] =

@@ -127,6 +127,12 @@ EMSCRIPTEN_KEEPALIVE int blog_is_route(Widget* w, const char* location, size_t l
     return w->controller->is_route(std::string_view(location, len)) ? 1 : 0;
 }
 
+// 1 when `location` (as blog_navigate reads it) is a post's screen, which
+// needs the full engine (Markdown); 0 otherwise.
+EMSCRIPTEN_KEEPALIVE int blog_is_post_route(Widget* w, const char* location, size_t len) {
+    return w->controller->is_post_route(std::string_view(location, len)) ? 1 : 0;
+}
+
 // Completes request `id`: status is the HTTP status, or 0 with body holding
 // the network error's text. The body is copied; the caller frees it.
 EMSCRIPTEN_KEEPALIVE void blog_fetch_done(Widget* w, uint32_t id, int status, const char* body, size_t len) {

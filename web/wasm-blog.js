@@ -928,6 +928,12 @@ export class WasmBlogElement extends HTMLElement {
       return;
     }
     withBytes(this._core, encoder.encode(this._route), (p, n) => this._core._blog_navigate(this._handle, p, n));
+    // A post's screen needs the full engine: loaded now, beside the index
+    // and the post (the core says which screens are posts).
+    if (this._engine === 'list'
+      && withBytes(this._core, encoder.encode(this._route), (p, n) => this._core._blog_is_post_route(this._handle, p, n))) {
+      this._upgrade();
+    }
   }
 
   // Called by the core: start a request and answer it with blog_fetch_done,

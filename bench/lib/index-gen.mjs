@@ -29,7 +29,7 @@ export const TAGS = ['go', 'rust', 'c++', 'python', 'javascript', 'wasm', 'linux
 
 // The split of the README: a site of more than `threshold` posts is paged,
 // `first` posts in index.json, `part` in each further file.
-export const SPLIT = Object.freeze({ first: 100, part: 2000, threshold: 1000 });
+export const SPLIT = Object.freeze({ first: 100, part: 2000, threshold: 200 });
 
 // n entries in file order (dates at random, not sorted). The default seed is
 // bench/index.mjs's: the same entries it has always measured.

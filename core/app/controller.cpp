@@ -51,6 +51,10 @@ int Controller::prefetch(std::string_view location) {
     return started;
 }
 
+bool Controller::is_post_route(std::string_view location) const {
+    return route_parse_location(location, config_.links).kind == Route::Kind::Post;
+}
+
 bool Controller::is_route(std::string_view location) const {
     return route_parse_location(location, config_.links).kind != Route::Kind::NotFound;
 }

@@ -120,6 +120,11 @@ public:
     // screens, not a file beside them (a feed, an image) or a stranger's path.
     bool is_route(std::string_view location) const;
 
+    // True when `location`'s screen is a post (its Markdown is rendered), so
+    // that the browser's list engine starts loading the full one at once,
+    // beside the index, not once the index has named the post's file.
+    bool is_post_route(std::string_view location) const;
+
     // The platform's answer to Fetcher::fetch. Unknown or stale ids are ignored.
     void fetch_done(uint32_t request_id, FetchResponse response);
 

@@ -64,7 +64,7 @@ with tempfile.TemporaryDirectory(prefix="wasm-blog-index-e2e-") as tmp:
     check(len(whole["posts"]) == 1001 and "parts" not in whole and "total" not in whole,
           "stdout has the single-file index")
 
-    # --out DIR: paged by default above 1,000 posts, 100 then parts of 2,000.
+    # --out DIR: paged by default above 200 posts, 100 then parts of 2,000.
     out = os.path.join(tmp, "out", "posts")
     code, stdout, stderr = run("index", big, "--out", out)
     check(code == 0 and stderr == "", "index --out exits 0: %d %r" % (code, stderr))
