@@ -36,6 +36,7 @@ import {
 import { startStaticServer } from './lib/server.mjs';
 import { readPosts, setUpSites, siteList } from './lib/sites.mjs';
 import { visibilityProbe } from './lib/visible.mjs';
+import { quiet, until } from './lib/wait.mjs';
 
 const LOADS = envInt('BENCH_LOADS', 9);
 const only = process.env.BENCH_SITES ? process.env.BENCH_SITES.split(',').map((s) => s.trim()) : null;
@@ -60,32 +61,6 @@ const TITLE = posts.title;
 const BODY = posts.body;
 
 // ---------------------------------------------------------------- one load
-
-async function until(fn, timeout) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > end) return null;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
-// Waits until no request is in flight and none has come for QUIET_MS.
-async function quiet(server) {
-  const end = Date.now() + QUIET_MAX_MS;
-  let seen = server.log.length;
-  let since = Date.now();
-  while (Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 25));
-    if (server.log.length !== seen || server.inFlight() > 0) {
-      seen = server.log.length;
-      since = Date.now();
-    } else if (Date.now() - since >= QUIET_MS) {
-      return;
-    }
-  }
-}
 
 const transferred = (entries) => ({
   requests: entries.length, bytes: entries.reduce((a, e) => a + e.bytes, 0), gzip: entries.reduce((a, e) => a + e.gzip, 0),
@@ -113,7 +88,7 @@ async function loadOnce(browser, server, site) {
     if (!(await until(() => marks.title && marks.origin, WAIT_MS))) {
       return { error: `the title "${TITLE}" was not visible within ${WAIT_MS / 1000} s`, errors, external };
     }
-    await quiet(server);
+    await quiet(server, QUIET_MS, QUIET_MAX_MS);
     const first = transferred(server.log.slice(at0));
     const at = await page.evaluate((t) => window.__benchFind(t), TITLE);
     if (!at) return { error: 'the title could not be found to click it', errors, external };
@@ -122,7 +97,7 @@ async function loadOnce(browser, server, site) {
     if (!(await until(() => marks.body && marks.click, WAIT_MS))) {
       return { error: `the post's body ("${BODY}") was not visible within ${WAIT_MS / 1000} s of the click on <${at.tag}>`, errors, external, first };
     }
-    await quiet(server);
+    await quiet(server, QUIET_MS, QUIET_MAX_MS);
     const click = transferred(server.log.slice(at1));
     return {
       titleMs: marks.title.frame - marks.origin, titleDomMs: marks.title.dom - marks.origin,

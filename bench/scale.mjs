@@ -53,6 +53,7 @@ import { indexEntries, indexSite, listOrder, stubPost, writePagedIndex } from '.
 import { startStaticServer } from './lib/server.mjs';
 import { visibilityProbe } from './lib/visible.mjs';
 import { bigMarkdown } from '../tests/browser/generate.mjs';
+import { quiet, until } from './lib/wait.mjs';
 
 const started = performance.now();
 const POSTS = envList('BENCH_SCALE_POSTS', [100, 1000, 10000, 100000]);
@@ -219,32 +220,6 @@ function postProbe({ marker }) {
 
 // ---------------------------------------------------------------- one load
 
-async function until(fn, timeout) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > end) return null;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
-// Waits until no request is in flight and none has come for QUIET_MS.
-async function quiet(server) {
-  const end = Date.now() + QUIET_MAX_MS;
-  let seen = server.log.length;
-  let since = Date.now();
-  while (Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 25));
-    if (server.log.length !== seen || server.inFlight() > 0) {
-      seen = server.log.length;
-      since = Date.now();
-    } else if (Date.now() - since >= QUIET_MS) {
-      return;
-    }
-  }
-}
-
 const sum = (entries) => entries.reduce((a, e) => a + e.bytes, 0);
 const indexOf = (entries) => entries.filter((e) => e.status === 200 && INDEX_FILE.test(e.path));
 
@@ -278,7 +253,7 @@ async function listLoad(browser, server, blog) {
       return { error: `the first title "${blog.first.title}" was not visible within ${WAIT_MS / 1000} s`, errors };
     }
     const beforeTitle = indexOf(server.log.slice(at0, at.title));
-    await quiet(server);
+    await quiet(server, QUIET_MS, QUIET_MAX_MS);
     const visit = server.log.slice(at0);
     const where = await page.evaluate((t) => window.__benchFind(t), blog.first.title);
     if (!where) return { error: 'the title could not be found to click it', errors };

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "core/index/post_index.hpp"
+#include "tests/temp_dir.hpp"
 #include "core/page/page.hpp"
 #include "core/route/route.hpp"
 #include "tool/build.hpp"
@@ -23,21 +24,8 @@ using blog::tool::site_build;
 namespace {
 
 // A real folder, removed at the end of the test.
-struct TempDir {
-    fs::path root;
-    TempDir() {
-        static int n = 0;
-        root = fs::temp_directory_path() /
-               ("wasm-blog-build-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-        fs::remove_all(root);
-        fs::create_directories(root);
-    }
-    ~TempDir() { fs::remove_all(root); }
-    void write(const std::string& rel, const std::string& text) const {
-        fs::create_directories((root / rel).parent_path());
-        std::ofstream(root / rel, std::ios::binary) << text;
-    }
-    std::string at(const std::string& rel) const { return (root / rel).string(); }
+struct TempDir : blog::test::TempDir {
+    TempDir() : blog::test::TempDir("wasm-blog-build-test") {}
 };
 
 std::string read_text(const fs::path& p) {

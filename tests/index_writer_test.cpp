@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/index/post_index.hpp"
+#include "tests/temp_dir.hpp"
 #include "tool/index_writer.hpp"
 #include "tool/site.hpp"
 
@@ -24,20 +25,8 @@ using json = nlohmann::ordered_json;
 namespace {
 
 // A real folder, removed at the end of the test.
-struct TempDir {
-    fs::path root;
-    TempDir() {
-        static int n = 0;
-        root = fs::temp_directory_path() /
-               ("wasm-blog-index-writer-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-        fs::remove_all(root);
-        fs::create_directories(root);
-    }
-    ~TempDir() { fs::remove_all(root); }
-    void write(const std::string& rel, const std::string& text) const {
-        fs::create_directories((root / rel).parent_path());
-        std::ofstream(root / rel, std::ios::binary) << text;
-    }
+struct TempDir : blog::test::TempDir {
+    TempDir() : blog::test::TempDir("wasm-blog-index-writer-test") {}
 };
 
 std::string two(size_t n) { return (n < 10 ? "0" : "") + std::to_string(n); }

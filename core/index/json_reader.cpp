@@ -15,6 +15,8 @@ int hex_value(char c) {
     return -1;
 }
 
+// Not core/util's utf8_append: that one writes U+FFFD for U+0000, which a
+// JSON string keeps ("\u0000"), as nlohmann did.
 void append_utf8(std::string& out, unsigned cp) {
     if (cp < 0x80) {
         out += char(cp);
