@@ -93,29 +93,40 @@ struct SplitOptions {
     bool given = false;  // --first or --part-size: any site larger than --first is paged
 };
 
+// The option at args[i] when it is `name`, as "--name VALUE" (i moves past
+// the value) or "--name=VALUE": Given with `value` set, Missing when a
+// separate value is not there, NotThis for another argument.
+enum class OptionValue { NotThis, Given, Missing };
+OptionValue option_value(const std::vector<std::string>& args, size_t& i, const std::string& name, std::string& value) {
+    const std::string& a = args[i];
+    if (a == name) {
+        if (i + 1 >= args.size()) return OptionValue::Missing;
+        value = args[++i];
+        return OptionValue::Given;
+    }
+    if (a.compare(0, name.size() + 1, name + "=") == 0) {
+        value = a.substr(name.size() + 1);
+        return OptionValue::Given;
+    }
+    return OptionValue::NotThis;
+}
+
 // Reads "--first N", "--first=N" and the same for --part-size, the option at
 // args[i] (i moves past a separate value); `matched` tells whether it was one
 // of them. Returns false with `error` set when its value is bad.
 bool split_option(const std::vector<std::string>& args, size_t& i, SplitOptions& out, bool& matched,
                   std::string& error) {
-    const std::string& a = args[i];
     matched = false;
     for (const char* name : {"--first", "--part-size"}) {
         const std::string n = name;
         std::string value;
-        if (a == n) {
-            if (i + 1 >= args.size()) {
-                matched = true;
-                error = n + " needs a number";
-                return false;
-            }
-            value = args[++i];
-        } else if (a.compare(0, n.size() + 1, n + "=") == 0) {
-            value = a.substr(n.size() + 1);
-        } else {
-            continue;
-        }
+        const OptionValue given = option_value(args, i, n, value);
+        if (given == OptionValue::NotThis) continue;
         matched = true;
+        if (given == OptionValue::Missing) {
+            error = n + " needs a number";
+            return false;
+        }
         const bool first = n == "--first";
         const size_t least = first ? 1 : 0;
         // Digits only, at most 9 of them: no sign, no overflow.
@@ -156,19 +167,6 @@ int command_build(const std::vector<std::string>& args) {
             return 2;
         }
         if (matched) continue;
-        // "--base-url URL" or "--base-url=URL"; the same for --assets
-        auto value = [&](const std::string& name, std::string& out) {
-            if (a == name) {
-                if (i + 1 >= args.size()) return false;
-                out = args[++i];
-                return true;
-            }
-            if (a.compare(0, name.size() + 1, name + "=") == 0) {
-                out = a.substr(name.size() + 1);
-                return true;
-            }
-            return false;
-        };
         if (a == "--help" || a == "-h") {
             std::cout << kBuildUsage;
             return 0;
@@ -180,7 +178,9 @@ int command_build(const std::vector<std::string>& args) {
             options.site_options.expired = true;
         } else if (a.compare(0, 10, "--base-url") == 0 || a.compare(0, 8, "--assets") == 0) {
             const bool base = a.compare(0, 10, "--base-url") == 0;
-            if (!value(base ? "--base-url" : "--assets", base ? options.base_url : options.assets)) {
+            // "--base-url URL" or "--base-url=URL"; the same for --assets
+            if (option_value(args, i, base ? "--base-url" : "--assets", base ? options.base_url : options.assets) !=
+                OptionValue::Given) {
                 std::cerr << "wasm-blog build: " << (base ? "--base-url needs a URL" : "--assets needs a folder")
                           << "\n" << kBuildUsage;
                 return 2;
@@ -277,12 +277,11 @@ int command_index(const std::vector<std::string>& args) {
             options.expired = true;
         } else if (a == "--check") {
             check = true;
-        } else if (a == "--out" || a.compare(0, 6, "--out=") == 0) {
-            if (a == "--out" && i + 1 >= args.size()) {
+        } else if (const OptionValue given = option_value(args, i, "--out", out); given != OptionValue::NotThis) {
+            if (given == OptionValue::Missing) {
                 std::cerr << "wasm-blog index: --out needs a folder\n" << kIndexUsage;
                 return 2;
             }
-            out = a == "--out" ? args[++i] : a.substr(6);
             has_out = true;
             if (out.empty()) {
                 std::cerr << "wasm-blog index: --out is empty\n";

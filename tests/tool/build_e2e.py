@@ -12,20 +12,12 @@ import subprocess
 import sys
 import tempfile
 
-TOOL, SOURCE = sys.argv[1], sys.argv[2]
+import e2e
+from e2e import check, finish, run
+
+e2e.TOOL, SOURCE = sys.argv[1], sys.argv[2]
 FIXTURES = os.path.join(SOURCE, "tests", "fixtures")
-failures = []
 
-
-def check(ok, what):
-    if not ok:
-        failures.append(what)
-        print("FAIL: " + what)
-
-
-def run(*args):
-    p = subprocess.run([TOOL, *args], capture_output=True, text=True)
-    return p.returncode, p.stdout, p.stderr
 
 
 def files_in(folder):
@@ -160,4 +152,4 @@ with tempfile.TemporaryDirectory(prefix="wasm-blog-build-e2e-") as tmp:
     code, _, stderr = run("build", site)
     check(code == 2 and "SITE and OUT are needed" in stderr, "a missing OUT is a usage error: %r" % stderr)
 
-sys.exit(1 if failures else 0)
+finish()

@@ -6,23 +6,14 @@ each failed check and exits 1 when there is one.
 Usage: /usr/bin/python3 index_e2e.py WASM_BLOG"""
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
-TOOL = sys.argv[1]
-failures = []
+import e2e
+from e2e import check, finish, run
 
+e2e.TOOL = sys.argv[1]
 
-def check(ok, what):
-    if not ok:
-        failures.append(what)
-        print("FAIL: " + what)
-
-
-def run(*args):
-    p = subprocess.run([TOOL, *args], capture_output=True, text=True)
-    return p.returncode, p.stdout, p.stderr
 
 
 def load(path):
@@ -152,4 +143,4 @@ with tempfile.TemporaryDirectory(prefix="wasm-blog-index-e2e-") as tmp:
               "%s --help documents --first and --part-size" % command)
     check("--out DIR" in run("index", "--help")[1], "index --help documents --out")
 
-sys.exit(1 if failures else 0)
+finish()
