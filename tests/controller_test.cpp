@@ -1000,3 +1000,20 @@ TEST_CASE("controller: a post's route is known as one before the index is, in bo
     CHECK_FALSE(built.controller.is_post_route("/blog/page/2/"));
     CHECK(app.request_count() == 0);
 }
+
+TEST_CASE("paged index: a total far beyond the posts there are counts the pages only until every file is in") {
+    App app(paged_config());
+    app.controller.navigate("#/");
+    app.respond_ok("posts/index.json", R"({"title": "Paged", "total": 18446744073709551615,
+        "parts": ["index-2.json"],
+        "posts": [{"slug": "a", "title": "Post A", "date": "2024-06-06"},
+                  {"slug": "b", "title": "Post B", "date": "2024-06-05"}]})");
+    CHECK(contains(app.last().html, "Post A"));
+    CHECK(contains(app.last().html, "href=\"#/page/2\""));
+    app.controller.navigate("#/page/2");
+    app.respond_ok("posts/index-2.json", kPagedPart2);
+    CHECK(contains(app.last().html, "Post C"));
+    CHECK_FALSE(contains(app.last().html, "href=\"#/page/3\""));  // every file is in: the real count
+    app.controller.navigate("#/page/3");
+    CHECK(contains(app.last().html, "Page 3 does not exist: the list has 2 pages."));
+}

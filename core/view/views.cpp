@@ -1,6 +1,7 @@
 #include "core/view/views.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "core/date/date.hpp"
 #include "core/html/escape.hpp"
@@ -307,9 +308,11 @@ std::string view_date(const Post& post) {
 int view_reading_minutes(size_t words) { return std::max<int>(1, int((words + 212) / 213)); }
 
 namespace {
+// Saturating: a paged index's "total" is the index's word, whatever it says.
 int page_count(size_t posts, int page_size) {
-    size_t size = size_t(std::max(1, page_size));
-    return std::max<int>(1, int((posts + size - 1) / size));
+    const size_t size = size_t(std::max(1, page_size));
+    const size_t pages = posts / size + (posts % size != 0);
+    return int(std::clamp<size_t>(pages, 1, size_t(std::numeric_limits<int>::max())));
 }
 }  // namespace
 
