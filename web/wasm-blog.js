@@ -144,11 +144,12 @@ function within(promise, ms, url, onTimeout = () => {}) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-// Fetches and instantiates an engine's .wasm for Emscripten's instantiateWasm
-// hook, streaming (compiles while it downloads) when the server sends the
-// wasm MIME type, from an ArrayBuffer otherwise.
+// Fetches and compiles an engine's .wasm: a promise of the WebAssembly.Module,
+// compiled while it downloads (streaming) when the server sends the wasm MIME
+// type, from an ArrayBuffer otherwise. Started beside the import of the glue,
+// so that the download and the compile do not wait for it.
 // Like the core's requests, only the wait for the response is bounded.
-async function instantiateEngine(imports, timeoutMs, ENGINE_WASM) {
+async function compileEngine(timeoutMs, ENGINE_WASM) {
   let response;
   const request = new AbortController();
   try {
@@ -161,10 +162,10 @@ async function instantiateEngine(imports, timeoutMs, ENGINE_WASM) {
   if (!response.ok) throw new EngineError(`its engine (${ENGINE_WASM}) could not be loaded (HTTP ${response.status})`);
   try {
     const type = (response.headers.get('Content-Type') || '').split(';')[0].trim().toLowerCase();
-    if (type === 'application/wasm' && typeof WebAssembly.instantiateStreaming === 'function') {
-      return await WebAssembly.instantiateStreaming(response, imports);
+    if (type === 'application/wasm' && typeof WebAssembly.compileStreaming === 'function') {
+      return await WebAssembly.compileStreaming(response);
     }
-    return await WebAssembly.instantiate(await response.arrayBuffer(), imports);
+    return await WebAssembly.compile(await response.arrayBuffer());
   } catch (err) {
     throw new EngineError(`its engine (${ENGINE_WASM}) could not be started (${reasonOf(err)})`);
   }
@@ -177,6 +178,9 @@ let fullLoaded = false;  // a widget that starts once the full engine is there s
 function loadCore(kind, timeoutMs) {
   if (!corePromises[kind]) {
     const { glue: ENGINE_GLUE, wasm: ENGINE_WASM } = ENGINES[kind];
+    // The module and the glue download together.
+    const compiled = compileEngine(timeoutMs, ENGINE_WASM);
+    compiled.catch(() => {});  // awaited below, once the glue is in; not an unhandled rejection meanwhile
     corePromises[kind] = (async () => {
       let createBlogCore;
       try {
@@ -188,7 +192,11 @@ function loadCore(kind, timeoutMs) {
       const core = await new Promise((resolve, reject) => {
         createBlogCore({
           instantiateWasm(imports, receiveInstance) {
-            instantiateEngine(imports, timeoutMs, ENGINE_WASM).then((r) => receiveInstance(r.instance, r.module), reject);
+            compiled
+              .then((module) => WebAssembly.instantiate(module, imports)
+                .then((instance) => receiveInstance(instance, module),
+                  (err) => { throw new EngineError(`its engine (${ENGINE_WASM}) could not be started (${reasonOf(err)})`); }))
+              .catch(reject);
             return {};  // the exports arrive through receiveInstance
           },
         }).then(resolve, (err) => reject(err instanceof EngineError ? err
@@ -758,6 +766,20 @@ export class WasmBlogElement extends HTMLElement {
     // Something to see at once, before the engine (and the stylesheet) arrive.
     if (!this._prerendered) this._showLoading();
     loadSheet().then((sheet) => { this.shadowRoot.adoptedStyleSheets = [sheet]; });
+    // Absolute, so that the core resolves post files and links in posts
+    // against an absolute base (a relative one lets "../" reach a scheme). A
+    // built site's pages were rendered against the path from the host's
+    // root ("/blog/posts/index.json"), which is as safe: the widget passes
+    // the same, so that its screens are the prerendered bytes.
+    const index = new URL(this.src, document.baseURI);
+    const indexUrl = this._routing === 'path' && index.origin === location.origin ? index.pathname : index.href;
+    this._indexUrl = indexUrl;
+    // Every first screen needs the index: its request starts now, beside the
+    // engine's download, and is the one the core's first request gets.
+    this._early = { url: indexUrl, request: new AbortController() };
+    this._requests.add(this._early.request);
+    this._early.response = fetch(indexUrl, { signal: this._early.request.signal });
+    this._early.response.catch(() => {});  // read (or aborted) when the core asks
     // The list engine, unless the full one is there already or the first
     // screen is a post (a built page says so): then the full one at once.
     const kind = fullLoaded || (this._prerendered && this.dataset.kind === 'post') ? 'full' : 'list';
@@ -778,14 +800,6 @@ export class WasmBlogElement extends HTMLElement {
     if (!this._connected) return;
     this._core = core;
     this._engine = kind;
-    // Absolute, so that the core resolves post files and links in posts
-    // against an absolute base (a relative one lets "../" reach a scheme). A
-    // built site's pages were rendered against the path from the host's
-    // root ("/blog/posts/index.json"), which is as safe: the widget passes
-    // the same, so that its screens are the prerendered bytes.
-    const index = new URL(this.src, document.baseURI);
-    const indexUrl = this._routing === 'path' && index.origin === location.origin ? index.pathname : index.href;
-    this._indexUrl = indexUrl;
     this._handle = this._create(core);
     const first = this._firstRoute();
     this._go(this._pendingRoute !== undefined ? this._pendingRoute : first.route,
@@ -849,6 +863,7 @@ export class WasmBlogElement extends HTMLElement {
     this._handoff = false;
     this._siteKnown = false;
     this._indexAnswer = null;
+    this._early = null;
     this._carried.clear();
     for (const request of this._requests) request.abort();
     this._requests.clear();
@@ -981,7 +996,12 @@ export class WasmBlogElement extends HTMLElement {
   // { tooLarge, declared } (over maxBytes, the body is not read into memory:
   // the download stops; declared: the Content-Length, 0 if none).
   _request(url, timeoutMs, maxBytes) {
-    const request = new AbortController();
+    const early = this._early && this._early.url === url ? this._early : null;
+    if (early) {
+      this._requests.delete(early.request);
+      this._early = null;
+    }
+    const request = early ? early.request : new AbortController();
     this._requests.add(request);
     let timedOut = false;
     const timer = timeoutMs > 0 ? setTimeout(() => { timedOut = true; request.abort(); }, timeoutMs) : 0;
@@ -989,7 +1009,7 @@ export class WasmBlogElement extends HTMLElement {
       request.abort();
       return { tooLarge: true, declared };
     };
-    return fetch(url, { signal: request.signal })
+    return (early ? early.response : fetch(url, { signal: request.signal }))
       .then(async (response) => {
         clearTimeout(timer);
         const declared = Number(response.headers.get('Content-Length')) || 0;

@@ -354,20 +354,25 @@ test('resilience: the standalone page compiles the engine while it downloads, fr
   try {
     await context.addInitScript(() => {
       const calls = (window.__wasmCalls = []);
-      const streaming = WebAssembly.instantiateStreaming;
-      WebAssembly.instantiateStreaming = function (source, imports) {
-        calls.push('instantiateStreaming');
-        return streaming.call(this, source, imports);
+      const streaming = WebAssembly.compileStreaming;
+      WebAssembly.compileStreaming = function (source) {
+        calls.push('compileStreaming');
+        return streaming.call(this, source);
+      };
+      const compile = WebAssembly.compile;
+      WebAssembly.compile = function (bytes) {
+        calls.push('compile');
+        return compile.call(this, bytes);
       };
       const plain = WebAssembly.instantiate;
       WebAssembly.instantiate = function (source, imports) {
-        calls.push('instantiate');
+        calls.push(source instanceof WebAssembly.Module ? 'instantiate(Module)' : 'instantiate(bytes)');
         return plain.call(this, source, imports);
       };
     });
     await page.goto(env.server.url('/'));
     await waitForRendered(page, 'post-entry');
-    assert.deepEqual(await page.evaluate(() => window.__wasmCalls), ['instantiateStreaming']);
+    assert.deepEqual(await page.evaluate(() => window.__wasmCalls), ['compileStreaming', 'instantiate(Module)']);
     assert.equal(requests.filter((u) => new URL(u).pathname === '/blog-core.wasm').length, 1,
       'the preload and the widget share one request');
     assert.deepEqual(errors, []);
