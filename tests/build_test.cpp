@@ -7,6 +7,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/index/post_index.hpp"
@@ -141,9 +142,14 @@ struct Widget {
 };
 
 // The widget's element as a page of the fixture site holds it, around the screen.
+// A post's, the terms', the archive's and search's pages start with the full
+// engine (data-engine="full").
 std::string embedded(const blog::Page& page) {
+    const std::string kind = page.screen.kind;
+    const bool full = kind == "post" || kind == "tags" || kind == "categories" || kind == "archive" || kind == "search";
     return "<wasm-blog src=\"/blog/posts/index.json\" routing=\"path\" root=\"/blog/\" page-size=\"5\" data-kind=\"" +
-           std::string(page.screen.kind) + "\"><div class=\"wasm-blog\">" + page.screen.html + "</div></wasm-blog>\n";
+           kind + "\"" + (full ? " data-engine=\"full\"" : "") + "><div class=\"wasm-blog\">" + page.screen.html +
+           "</div></wasm-blog>\n";
 }
 
 }  // namespace
@@ -262,7 +268,7 @@ TEST_CASE("build: a post's page is a whole document with its head, the engine an
         "</head>\n"
         "<body>\n"
         "<wasm-blog src=\"/blog/posts/index.json\" routing=\"path\" root=\"/blog/\" page-size=\"5\" "
-        "data-kind=\"post\"><div class=\"wasm-blog\">";
+        "data-kind=\"post\" data-engine=\"full\"><div class=\"wasm-blog\">";
     CHECK(page.substr(0, head.size()) == head);
     CHECK(page.substr(page.size() - 35) == "</div></wasm-blog>\n</body>\n</html>\n");
 
@@ -283,11 +289,14 @@ TEST_CASE("build: a post's page is a whole document with its head, the engine an
         CHECK(contains(missing, "<title>Page not found | Field Notes</title>\n"));
         CHECK_FALSE(contains(missing, "rel=\"canonical\""));
     }
-    SECTION("a post's page preloads the full engine (Markdown), every other page the list's") {
-        const std::string post = read_text(fs::path(s.out) / "posts/first-light/index.html");
-        CHECK(contains(post, "<link rel=\"preload\" href=\"/blog/blog-full.wasm\""));
-        CHECK_FALSE(contains(post, "blog-core."));
-        for (const char* page : {"index.html", "tags/formats/index.html", "archive/index.html", "404.html"}) {
+    SECTION("a post's page and the archive's preload the full engine (Markdown, the archive), every other page the list's") {
+        for (const char* page : {"posts/first-light/index.html", "archive/index.html"}) {
+            const std::string text = read_text(fs::path(s.out) / page);
+            INFO(page);
+            CHECK(contains(text, "<link rel=\"preload\" href=\"/blog/blog-full.wasm\""));
+            CHECK_FALSE(contains(text, "blog-core."));
+        }
+        for (const char* page : {"index.html", "tags/formats/index.html", "404.html"}) {
             const std::string text = read_text(fs::path(s.out) / page);
             INFO(page);
             CHECK(contains(text, "<link rel=\"modulepreload\" href=\"/blog/blog-core.js\">\n"));
@@ -529,7 +538,7 @@ TEST_CASE("build: the base URL is an absolute http(s) URL, from --base-url or th
         const std::string page = read_text(fs::path(s.out) / "posts/first-light/index.html");
         CHECK(contains(page, "<link rel=\"canonical\" href=\"http://localhost:8000/posts/first-light/\">"));
         CHECK(contains(page, "<wasm-blog src=\"/posts/index.json\" routing=\"path\" root=\"/\" page-size=\"5\" "
-                             "data-kind=\"post\">"));
+                             "data-kind=\"post\" data-engine=\"full\">"));
         CHECK(contains(read_text(fs::path(s.out) / "2024/first-light/index.html"),
                        "url=http://localhost:8000/posts/first-light/"));
     }
@@ -687,21 +696,29 @@ TEST_CASE("build: each category has its pages and its feed, and the categories p
     }
 }
 
-TEST_CASE("build: a page's widget says its screen's kind, and the site's default theme unless auto") {
+TEST_CASE("build: a page's widget says its screen's kind, the engine it starts with, and the site's default theme unless auto") {
     Setup s("");
     s.tmp.write("site/hugo.toml", "baseURL = \"https://example.org/\"\n[params]\ndefaultTheme = \"dark\"\n");
     s.tmp.write("site/content/posts/a.md", "---\ntitle: A\ndate: 2024-01-01\ntags: [t]\ncategories: [c]\n---\nA.\n");
     REQUIRE(site_build(s.options()).ok());
-    const std::vector<std::pair<std::string, std::string>> kinds = {
-        {"index.html", "list"},        {"posts/a/index.html", "post"},    {"tags/index.html", "tags"},
-        {"tags/t/index.html", "tag"},  {"categories/index.html", "categories"}, {"categories/c/index.html", "category"},
-        {"archive/index.html", "archive"}, {"search/index.html", "search"}, {"404.html", "not-found"}};
-    for (const auto& [file, kind] : kinds) {
+    // The screens the list engine leaves to the full one start with it (its
+    // preload, data-engine="full"); the others with the list engine.
+    const std::vector<std::tuple<std::string, std::string, bool>> kinds = {
+        {"index.html", "list", false},          {"posts/a/index.html", "post", true},
+        {"tags/index.html", "tags", true},      {"tags/t/index.html", "tag", false},
+        {"categories/index.html", "categories", true}, {"categories/c/index.html", "category", false},
+        {"archive/index.html", "archive", true}, {"search/index.html", "search", true},
+        {"404.html", "not-found", false}};
+    for (const auto& [file, kind, full] : kinds) {
         INFO(file);
         const std::string page = read_text(fs::path(s.out) / file);
         CHECK(contains(page, "<html lang=\"en\" data-wasm-blog-page data-default-theme=\"dark\">\n"));
         CHECK(contains(page, "<wasm-blog src=\"/posts/index.json\" routing=\"path\" root=\"/\" page-size=\"10\" "
-                             "data-kind=\"" + kind + "\" data-default-theme=\"dark\"><div class=\"wasm-blog\">"));
+                             "data-kind=\"" + kind + "\"" + (full ? " data-engine=\"full\"" : "") +
+                             " data-default-theme=\"dark\"><div class=\"wasm-blog\">"));
+        const std::string engine = full ? "blog-full" : "blog-core";
+        CHECK(contains(page, "<link rel=\"preload\" href=\"/" + engine + ".wasm\" as=\"fetch\""));
+        CHECK_FALSE(contains(page, full ? "/blog-core.wasm" : "/blog-full.wasm"));
     }
     CHECK(contains(read_text(fs::path(s.out) / "posts/index.json"), "\"defaultTheme\": \"dark\""));
     SECTION("auto, the default, is not written") {

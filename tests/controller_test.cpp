@@ -986,19 +986,93 @@ TEST_CASE("paged index: the last post of a file waits for the next file for its 
     CHECK(app.request_count() == 3);
 }
 
-TEST_CASE("controller: a post's route is known as one before the index is, in both spellings") {
-    App app;
-    CHECK(app.controller.is_post_route("#/posts/lets-go"));
-    CHECK(app.controller.is_post_route("#/posts/lets-go#why-go"));
-    CHECK_FALSE(app.controller.is_post_route("#/"));
-    CHECK_FALSE(app.controller.is_post_route("#/tags/go"));
-    CHECK_FALSE(app.controller.is_post_route("#/archive"));
+TEST_CASE("controller: a route needs the full build when its screen is one the controller was built without, known before the index is") {
+    FakeFetcher fetcher;
+    FakeDisplay display;
+    Controller list(ControllerConfig{}, fetcher, display, nullptr, IndexScreens{});
+    for (const char* location : {"#/posts/lets-go", "#/posts/lets-go#why-go", "#/tags", "#/categories", "#/archive",
+                                 "#/search", "#/search?q=borg"}) {
+        INFO(location);
+        CHECK(list.needs_full_build(location));
+    }
+    for (const char* location : {"#/", "", "#/page/2", "#/tags/go", "#/categories/notes", "#/nowhere"}) {
+        INFO(location);
+        CHECK_FALSE(list.needs_full_build(location));
+    }
     ControllerConfig paths;
     paths.links = RouteLinks::paths("/blog/");
-    App built(paths);
-    CHECK(built.controller.is_post_route("/blog/posts/lets-go/"));
-    CHECK_FALSE(built.controller.is_post_route("/blog/page/2/"));
-    CHECK(app.request_count() == 0);
+    Controller built(paths, fetcher, display, nullptr, IndexScreens{});
+    CHECK(built.needs_full_build("/blog/posts/lets-go/"));
+    CHECK(built.needs_full_build("/blog/archive/"));
+    CHECK_FALSE(built.needs_full_build("/blog/page/2/"));
+    CHECK_FALSE(built.needs_full_build("/blog/tags/go/"));
+
+    App full;
+    for (const char* location : {"#/posts/lets-go", "#/tags", "#/archive", "#/search?q=borg", "#/"}) {
+        INFO(location);
+        CHECK_FALSE(full.controller.needs_full_build(location));
+    }
+    CHECK(fetcher.requests.empty());
+    CHECK(full.request_count() == 0);
+}
+
+TEST_CASE("controller: without index screens (the list engine) the terms, archive and search are Loading and incomplete, the lists are shown") {
+    FakeFetcher fetcher;
+    FakeDisplay display;
+    ControllerConfig config;
+    config.page_size = 4;
+    Controller list(config, fetcher, display, nullptr, IndexScreens{});
+    list.navigate("#/archive");
+    list.fetch_done(fetcher.requests.at(0).id, FetchResponse{200, sample_file("tests/fixtures/sample-index.json"), {}});
+    for (const char* location : {"#/archive", "#/tags", "#/categories", "#/search?q=borg"}) {
+        INFO(location);
+        list.navigate(location);
+        const Frame& f = display.frames.back();
+        CHECK(f.kind == "loading");
+        CHECK_FALSE(f.complete);
+        CHECK(contains(f.html, kLoading));
+        CHECK(contains(f.html, "Jose Villalta"));  // the site's header: the index is known
+    }
+    list.search("omega");
+    CHECK(display.frames.back().kind == "loading");
+    CHECK_FALSE(display.frames.back().complete);
+    CHECK(list.route_href() == "#/search?q=omega");  // the route the full engine takes over
+    CHECK(list.search_index() == nullptr);           // nothing folded
+    CHECK(fetcher.urls() == std::vector<std::string>{"posts/index.json"});
+
+    list.navigate("#/");
+    CHECK(display.frames.back().kind == "list");
+    CHECK(display.frames.back().complete);
+    CHECK(contains(display.frames.back().html, "<h2 class=\"entry-hint-parent\">Lets Go</h2>"));
+    list.navigate("#/page/2");
+    CHECK(display.frames.back().kind == "list");
+    CHECK(display.frames.back().complete);
+    CHECK(contains(display.frames.back().html, "href=\"#/posts/paper-day-4-harvest-yield\""));
+    list.navigate("#/tags/kubernetes");
+    CHECK(display.frames.back().kind == "tag");
+    CHECK(display.frames.back().complete);
+    CHECK(contains(display.frames.back().html, "href=\"#/posts/paper-day-2-kubernetes\""));
+    CHECK_FALSE(contains(display.frames.back().html, "href=\"#/posts/lets-go\""));
+    CHECK(fetcher.urls() == std::vector<std::string>{"posts/index.json"});
+}
+
+TEST_CASE("controller: with every screen (the full engine, the default) the terms, archive and search are what page_build makes") {
+    App app;
+    app.controller.navigate("#/archive");
+    app.respond_ok("posts/index.json", sample_file("tests/fixtures/sample-index.json"));
+    const SiteIndex* site = app.controller.site();
+    REQUIRE(site);
+    const PageConfig config{"posts/index.json", 10, {}};
+    for (const char* location : {"#/archive", "#/tags", "#/categories", "#/search?q=borg"}) {
+        INFO(location);
+        app.controller.navigate(location);
+        const Page page = page_build(route_parse(location), SiteState{SiteState::Index::Loaded, "", site}, config);
+        CHECK(std::string(page.screen.kind) != "loading");
+        CHECK(app.last().kind == page.screen.kind);
+        CHECK(app.last().complete);
+        CHECK(app.last().html == page.screen.html);
+    }
+    CHECK(app.controller.search_index() != nullptr);
 }
 
 TEST_CASE("paged index: a total far beyond the posts there are counts the pages only until every file is in") {

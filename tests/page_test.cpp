@@ -237,6 +237,32 @@ TEST_CASE("page: the archive and the search screen are complete screens that nee
     }
 }
 
+TEST_CASE("page: without index screens (the list engine) the terms, archive and search are Loading, incomplete, and need nothing") {
+    Known k;
+    for (const char* hash : {"#/tags", "#/categories", "#/archive", "#/search?q=post"}) {
+        INFO(hash);
+        Page page = page_build(route_parse(hash), k.state(), k.config, IndexScreens{});
+        CHECK(std::string(page.screen.kind) == "loading");
+        CHECK_FALSE(page.complete);
+        CHECK(page.needs.empty());
+        CHECK(page.screen.html == view_loading(&k.site, k.config.links).html);
+        // With every screen (the default): the real one.
+        CHECK(std::string(k.build(hash).screen.kind) != "loading");
+    }
+    SECTION("a paged index's files are left to the build that shows the screen") {
+        SiteIndex paged = parse_ok(R"({"title": "P", "total": 4, "parts": ["index-2.json"], "posts": [
+            {"slug": "a", "title": "A", "date": "2022-07-04", "summary": "s"}]})");
+        SiteState state{SiteState::Index::Loaded, "", &paged};
+        CHECK(page_build(route_parse("#/archive"), state, k.config, IndexScreens{}).needs.empty());
+        CHECK(page_build(route_parse("#/archive"), state, k.config).needs.size() == 1);
+    }
+    SECTION("the lists are still shown") {
+        CHECK(std::string(page_build(route_parse("#/"), k.state(), k.config, IndexScreens{}).screen.kind) == "list");
+        CHECK(page_build(route_parse("#/page/2"), k.state(), k.config, IndexScreens{}).screen.html ==
+              k.build("#/page/2").screen.html);
+    }
+}
+
 TEST_CASE("page: the screen's language is the index's, English before it is known") {
     Known k;
     CHECK(k.build("#/").lang == "en");

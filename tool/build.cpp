@@ -397,6 +397,7 @@ struct Builder {
         doc.site_title = index.title;
         doc.page_size = config.page_size;
         doc.kind = page.screen.kind;
+        doc.full_engine = page_needs_renderers(route);
         doc.theme = page.theme;
         doc.screen_html = page.screen.html;
         const std::string what = found ? "the page " + page_path(route) : std::string("the 404 page");
@@ -761,17 +762,19 @@ std::string build_document(const BuildDocument& doc) {
            html_escape(doc.site_title) + "\">\n";
     // The engine and the index start loading with the page, not after the
     // widget's script has run (the screen on show is already here; these
-    // make the takeover, and the next screen, come sooner). A post's page
-    // starts with the full engine (Markdown), every other with the list's
-    // (web/wasm-blog.js, ENGINES).
-    const std::string engine = doc.kind == "post" ? "blog-full" : "blog-core";
+    // make the takeover, and the next screen, come sooner). A post's,
+    // terms', archive's or search's page starts with the full engine (the
+    // list's has none of those screens: page_needs_renderers), every other
+    // with the list's (web/wasm-blog.js, ENGINES); data-engine tells the widget.
+    const std::string engine = doc.full_engine ? "blog-full" : "blog-core";
     out += "<link rel=\"modulepreload\" href=\"" + root + engine + ".js\">\n";
     out += "<link rel=\"preload\" href=\"" + root + engine + ".wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n";
     out += "<link rel=\"preload\" href=\"" + root + "posts/index.json\" as=\"fetch\" type=\"application/json\" crossorigin>\n";
     out += "<script type=\"module\" src=\"" + root + "wasm-blog.js\"></script>\n";
     out += "</head>\n<body>\n";
     out += "<wasm-blog src=\"" + root + "posts/index.json\" routing=\"path\" root=\"" + root + "\" page-size=\"" +
-           std::to_string(doc.page_size) + "\" data-kind=\"" + html_escape(doc.kind) + "\"" + theme +
+           std::to_string(doc.page_size) + "\" data-kind=\"" + html_escape(doc.kind) + "\"" +
+           (doc.full_engine ? " data-engine=\"full\"" : "") + theme +
            "><div class=\"wasm-blog\">";
     out += doc.screen_html;
     out += "</div></wasm-blog>\n</body>\n</html>\n";

@@ -75,6 +75,7 @@ struct BuildDocument {
     std::string site_title;   // names the RSS link
     int page_size = 10;
     std::string kind = "list";  // Page::screen.kind
+    bool full_engine = false;   // page_needs_renderers: the widget starts with blog-full
     std::string theme = "auto"; // Page::theme: "auto", "light" or "dark"
     std::string screen_html;  // Page::screen.html, byte for byte
 };

@@ -7,9 +7,10 @@
 //
 // Built twice (wasm/CMakeLists.txt): blog-full, the whole core, and, with
 // BLOG_WASM_LIST_ENGINE, blog-core, the list engine: the same boundary
-// without the Markdown engine (md4c, the renderer, the entity table), which
-// the widget loads first and hands a route to blog-full for once the core
-// asks for a post's file.
+// without the Markdown engine (md4c, the renderer, the entity table) and
+// without the terms, archive and search screens, which the widget loads
+// first and hands a route to blog-full for once the core asks for a post's
+// file or says a route needs it (blog_route_needs_full).
 #include <emscripten/emscripten.h>
 
 #include <cstdlib>
@@ -96,9 +97,11 @@ EMSCRIPTEN_KEEPALIVE Widget* blog_create(const char* index_url, size_t index_url
     if (page_size > 0) config.page_size = page_size;
     if (response_timeout_ms > 0) config.response_timeout_ms = static_cast<uint32_t>(response_timeout_ms);
 #ifdef BLOG_WASM_LIST_ENGINE
-    // No post renderer: nothing names the Markdown engine, so the linker
-    // leaves it out (the size budget, tests/size, fails if it is ever back).
-    w->controller = std::make_unique<blog::Controller>(std::move(config), *w, *w, nullptr);
+    // No post renderer and no terms, archive or search screens: nothing names
+    // the Markdown engine, view_terms, view_archive or the search, so the
+    // linker leaves them out (the size budget, tests/size, fails if they are
+    // ever back). Those routes go to blog-full (blog_route_needs_full).
+    w->controller = std::make_unique<blog::Controller>(std::move(config), *w, *w, nullptr, blog::IndexScreens{});
 #else
     w->controller = std::make_unique<blog::Controller>(std::move(config), *w, *w);
 #endif
@@ -127,10 +130,12 @@ EMSCRIPTEN_KEEPALIVE int blog_is_route(Widget* w, const char* location, size_t l
     return w->controller->is_route(std::string_view(location, len)) ? 1 : 0;
 }
 
-// 1 when `location` (as blog_navigate reads it) is a post's screen, which
-// needs the full engine (Markdown); 0 otherwise.
-EMSCRIPTEN_KEEPALIVE int blog_is_post_route(Widget* w, const char* location, size_t len) {
-    return w->controller->is_post_route(std::string_view(location, len)) ? 1 : 0;
+// 1 when `location`'s screen (as blog_navigate reads it) is one this engine
+// cannot build, which blog-full does: in the list engine a post (Markdown),
+// the tags' or categories' overview, the archive and search; 0 otherwise, and
+// always 0 in blog-full.
+EMSCRIPTEN_KEEPALIVE int blog_route_needs_full(Widget* w, const char* location, size_t len) {
+    return w->controller->needs_full_build(std::string_view(location, len)) ? 1 : 0;
 }
 
 // Completes request `id`: status is the HTTP status, or 0 with body holding

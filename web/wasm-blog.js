@@ -44,12 +44,13 @@
 
 const assetUrl = (name) => new URL(name, import.meta.url).href;
 // The engine comes in two builds of the one core (wasm/CMakeLists.txt):
-// "list" (blog-core: the index, list, tags, archive and search screens) is
-// what a widget starts with; "full" (blog-full: the same and the Markdown
-// engine, twice the bytes) is loaded when the list engine asks for a post's
-// file (a post opened, or a link to one about to be: see _prefetch), and the
-// widget hands its route over to it (_upgrade). A built site's post page
-// starts with the full one.
+// "list" (blog-core: the index and its list pages, a tag's or a category's
+// included) is what a widget starts with; "full" (blog-full: the same and the
+// Markdown engine, the terms overviews, the archive and search) is
+// loaded when the list engine asks for a post's file (a post opened, or a
+// link to one about to be: see _prefetch) or says a route needs it
+// (_upgradeFor), and the widget hands its route over to it (_upgrade). A
+// built site's post page starts with the full one.
 const ENGINES = {
   list: { glue: assetUrl('blog-core.js'), wasm: assetUrl('blog-core.wasm') },
   full: { glue: assetUrl('blog-full.js'), wasm: assetUrl('blog-full.wasm') },
@@ -737,6 +738,8 @@ export class WasmBlogElement extends HTMLElement {
       return;
     }
     withBytes(this._core, encoder.encode(where), (p, n) => this._core._blog_prefetch(this._handle, p, n));
+    // A screen of the full engine's: it takes over now, as for a post's file.
+    this._upgradeFor(where);
   }
 
   // Where the page is, as the core reads it: the hash, or the path and its fragment.
@@ -781,8 +784,9 @@ export class WasmBlogElement extends HTMLElement {
     this._early.response = fetch(indexUrl, { signal: this._early.request.signal });
     this._early.response.catch(() => {});  // read (or aborted) when the core asks
     // The list engine, unless the full one is there already or the first
-    // screen is a post (a built page says so): then the full one at once.
-    const kind = fullLoaded || (this._prerendered && this.dataset.kind === 'post') ? 'full' : 'list';
+    // screen is one of the full one's (a post, the archive...: a built page
+    // says so, data-engine="full"): then the full one at once.
+    const kind = fullLoaded || (this._prerendered && this.dataset.engine === 'full') ? 'full' : 'list';
     let core;
     try {
       [core] = await Promise.all([loadCore(kind, this.responseTimeout || DEFAULT_RESPONSE_TIMEOUT_MS), loadSheet()]);
@@ -943,10 +947,16 @@ export class WasmBlogElement extends HTMLElement {
       return;
     }
     withBytes(this._core, encoder.encode(this._route), (p, n) => this._core._blog_navigate(this._handle, p, n));
-    // A post's screen needs the full engine: loaded now, beside the index
-    // and the post (the core says which screens are posts).
+    this._upgradeFor(this._route);
+  }
+
+  // A screen the list engine cannot build (a post, the tags' or categories'
+  // overview, the archive, search: the core says which) needs the full
+  // engine: loaded now, beside the index and the post, and the route handed
+  // over to it (_upgrade); meanwhile the list engine shows "Loading…".
+  _upgradeFor(route) {
     if (this._engine === 'list'
-      && withBytes(this._core, encoder.encode(this._route), (p, n) => this._core._blog_is_post_route(this._handle, p, n))) {
+      && withBytes(this._core, encoder.encode(route), (p, n) => this._core._blog_route_needs_full(this._handle, p, n))) {
       this._upgrade();
     }
   }
@@ -1246,8 +1256,12 @@ Object.assign(WasmBlogElement.prototype, {
     } finally {
       this._searching = false;
     }
-    if (this._routing === 'internal') return;
+    // The list engine shows "Loading…" for the search screen: the full one
+    // takes the route over (the core's, with the words typed).
     const href = this._searchHref();
+    this._route = href;
+    this._upgradeFor(href);
+    if (this._routing === 'internal') return;
     if (push) {
       this._saveScroll();
       history.pushState({}, '', href);

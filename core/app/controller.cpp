@@ -5,8 +5,9 @@
 
 namespace blog {
 
-Controller::Controller(ControllerConfig config, Fetcher& fetcher, Display& display, PostRenderer render_post)
-    : config_(std::move(config)), fetcher_(fetcher), display_(display), render_post_(render_post) {
+Controller::Controller(ControllerConfig config, Fetcher& fetcher, Display& display, PostRenderer render_post,
+                       IndexScreens screens)
+    : config_(std::move(config)), fetcher_(fetcher), display_(display), render_post_(render_post), screens_(screens) {
     if (config_.page_size < 1) config_.page_size = 10;
 }
 
@@ -43,7 +44,7 @@ int Controller::prefetch(std::string_view location) {
     // the screen itself is not shown.
     SiteState state{index_state_, index_error_, &*site_, &posts_, search_ ? &*search_ : nullptr, &parts_};
     int started = 0;
-    for (const PageNeed& need : page_build(route, state, page_config()).needs) {
+    for (const PageNeed& need : page_build(route, state, page_config(), screens_).needs) {
         if (need.slug.empty() && need.part == PageNeed::kNoPart) continue;
         start(need);
         ++started;
@@ -51,8 +52,17 @@ int Controller::prefetch(std::string_view location) {
     return started;
 }
 
-bool Controller::is_post_route(std::string_view location) const {
-    return route_parse_location(location, config_.links).kind == Route::Kind::Post;
+bool Controller::needs_full_build(std::string_view location) const {
+    switch (route_parse_location(location, config_.links).kind) {
+        case Route::Kind::Post: return !render_post_;
+        case Route::Kind::Tags: return !screens_.terms;
+        case Route::Kind::Archive: return !screens_.archive;
+        case Route::Kind::Search: return !screens_.search;
+        case Route::Kind::List:
+        case Route::Kind::Tag:
+        case Route::Kind::NotFound: return false;
+    }
+    return false;
 }
 
 bool Controller::is_route(std::string_view location) const {
@@ -278,12 +288,13 @@ void Controller::render() {
     if (route_.kind == Route::Kind::Post) shown_at_[route_.slug] = ++tick_;
     // The index's search fields are folded once, by the first search screen:
     // a reader who never searches does not pay for it when the index loads.
-    if (route_.kind == Route::Kind::Search && site_ && site_->whole() && !search_) search_ = search_index_build(*site_);
+    if (route_.kind == Route::Kind::Search && site_ && site_->whole() && !search_ && screens_.search_index_build)
+        search_ = screens_.search_index_build(*site_);
     const bool scroll = route_changed_;
     route_changed_ = false;
     SiteState state{index_state_, index_error_, site_ ? &*site_ : nullptr, &posts_, search_ ? &*search_ : nullptr,
                     &parts_};
-    Page page = page_build(route_, state, page_config());
+    Page page = page_build(route_, state, page_config(), screens_);
     for (const PageNeed& need : page.needs) start(need);
     shown_complete_ = page.complete;
     Frame frame;

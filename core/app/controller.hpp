@@ -93,15 +93,18 @@ struct ControllerConfig {
 class Controller {
 public:
     // render_post renders a post's Markdown. nullptr: a build without the
-    // Markdown engine, the browser's list engine (wasm/: the index, list,
-    // tags, archive and search screens, half the full engine's bytes). Its
-    // platform hands the route over to the full engine before a post file
-    // arrives (it starts loading it when this core asks for one); one that
-    // arrives anyway fails with a message saying so. A default argument, not
-    // a field of the config: a caller that passes nullptr does not name
-    // page_render_post, so that the linker leaves the engine out.
+    // Markdown engine, the browser's list engine (wasm/: the index and the
+    // list pages, half the full engine's bytes). Its platform hands the
+    // route over to the full engine before a post file arrives (it starts
+    // loading it when this core asks for one); one that arrives anyway fails
+    // with a message saying so. `screens` builds the terms, archive and
+    // search screens; the list engine passes an empty table, and those routes
+    // are "Loading…" until the full engine takes them over. Default
+    // arguments, not fields of the config: a caller that passes nullptr and
+    // IndexScreens{} names neither page_render_post nor page_index_screens,
+    // so that the linker leaves their code out.
     Controller(ControllerConfig config, Fetcher& fetcher, Display& display,
-               PostRenderer render_post = page_render_post);
+               PostRenderer render_post = page_render_post, IndexScreens screens = page_index_screens());
 
     // Shows the screen for a URL hash ("#/posts/lets-go"), or with path routes
     // for a path and its fragment ("/blog/posts/lets-go/#why-go"), fetching
@@ -120,10 +123,13 @@ public:
     // screens, not a file beside them (a feed, an image) or a stranger's path.
     bool is_route(std::string_view location) const;
 
-    // True when `location`'s screen is a post (its Markdown is rendered), so
-    // that the browser's list engine starts loading the full one at once,
-    // beside the index, not once the index has named the post's file.
-    bool is_post_route(std::string_view location) const;
+    // True when `location`'s screen (read as navigate reads it) needs what
+    // this controller was built without: a post (no post renderer), or the
+    // terms, archive or search screen (no IndexScreens for it). The
+    // browser's list engine then starts loading the full one at once, beside
+    // the index, and hands the route over. Always false for a controller
+    // built with everything.
+    bool needs_full_build(std::string_view location) const;
 
     // The platform's answer to Fetcher::fetch. Unknown or stale ids are ignored.
     void fetch_done(uint32_t request_id, FetchResponse response);
@@ -173,6 +179,7 @@ private:
     Fetcher& fetcher_;
     Display& display_;
     PostRenderer render_post_;  // null: no Markdown engine in this build
+    IndexScreens screens_;      // null entries: screens not in this build
     Route route_;
     bool route_changed_ = true;
     SiteState::Index index_state_ = SiteState::Index::Unknown;

@@ -119,6 +119,20 @@ void build_post(Page& page, const Route& route, const SiteState& state, const Pa
     }
 }
 
+// A screen this build has no function for (IndexScreens): "Loading…" until
+// a build that has one takes the route over; nothing is fetched for it.
+void page_without_screen(Page& page, const SiteIndex& site, const PageConfig& config) {
+    page.screen = view_loading(&site, config.links);
+    page.complete = false;
+}
+
+// IndexScreens::search: view_search over the fields folded, or folded now.
+Screen search_screen(const SiteIndex& site, const SearchIndex* folded, std::string_view query,
+                     const RouteLinks& links) {
+    if (folded) return view_search(site, *folded, query, links);
+    return view_search(site, search_index_build(site), query, links);
+}
+
 }  // namespace
 
 std::string page_post_url(const PageConfig& config, const Post& post) {
@@ -142,7 +156,29 @@ Result<RenderedMarkdown> page_render_post(std::string_view file_text, const Site
                            page_markdown_options(site, post, config, std::move(link_route)));
 }
 
-Page page_build(const Route& route, const SiteState& state, const PageConfig& config) {
+IndexScreens page_index_screens() {
+    IndexScreens screens;
+    screens.terms = view_terms;
+    screens.archive = view_archive;
+    screens.search = search_screen;
+    screens.search_index_build = search_index_build;
+    return screens;
+}
+
+bool page_needs_renderers(const Route& route) {
+    switch (route.kind) {
+        case Route::Kind::Post:
+        case Route::Kind::Tags:
+        case Route::Kind::Archive:
+        case Route::Kind::Search: return true;
+        case Route::Kind::List:
+        case Route::Kind::Tag:
+        case Route::Kind::NotFound: return false;
+    }
+    return false;
+}
+
+Page page_build(const Route& route, const SiteState& state, const PageConfig& config, const IndexScreens& screens) {
     Page page;
     switch (state.index) {
         case SiteState::Index::Unknown:
@@ -186,20 +222,28 @@ Page page_build(const Route& route, const SiteState& state, const PageConfig& co
             break;
         }
         case Route::Kind::Tags:
+            if (!screens.terms) {
+                page_without_screen(page, site, config);
+                break;
+            }
             if (wait_for_parts(page, state, config, site.parts.files.size())) break;
-            page.screen = view_terms(site, route.taxonomy, config.links);
+            page.screen = screens.terms(site, route.taxonomy, config.links);
             break;
         case Route::Kind::Archive:
+            if (!screens.archive) {
+                page_without_screen(page, site, config);
+                break;
+            }
             if (wait_for_parts(page, state, config, site.parts.files.size())) break;
-            page.screen = view_archive(site, config.links);
+            page.screen = screens.archive(site, config.links);
             break;
         case Route::Kind::Search:
-            if (wait_for_parts(page, state, config, site.parts.files.size())) break;
-            if (state.search) {
-                page.screen = view_search(site, *state.search, route.query, config.links);
-            } else {
-                page.screen = view_search(site, search_index_build(site), route.query, config.links);
+            if (!screens.search) {
+                page_without_screen(page, site, config);
+                break;
             }
+            if (wait_for_parts(page, state, config, site.parts.files.size())) break;
+            page.screen = screens.search(site, state.search, route.query, config.links);
             break;
         case Route::Kind::Post:
             build_post(page, route, state, config);

@@ -93,7 +93,36 @@ struct Page {
     std::string theme;
 };
 
-Page page_build(const Route& route, const SiteState& state, const PageConfig& config);
+// The screens made from the whole index besides its lists: a taxonomy's
+// terms, the archive and search (with the search fields it folds, kept by
+// the controller). A table of functions, as PostRenderer is one function, not
+// a flag: a build given an empty one (the browser's list engine, wasm/) names
+// none of them, so that the linker leaves their code out. page_build shows
+// those routes as "Loading…", incomplete, needing nothing: the platform hands
+// them to a build that has them (Controller::needs_full_build).
+struct IndexScreens {
+    Screen (*terms)(const SiteIndex& site, Taxonomy taxonomy, const RouteLinks& links) = nullptr;
+    Screen (*archive)(const SiteIndex& site, const RouteLinks& links) = nullptr;
+    // `folded`: search_fold's fields of `site` (SiteState::search); null:
+    // folded for this screen alone.
+    Screen (*search)(const SiteIndex& site, const SearchIndex* folded, std::string_view query,
+                     const RouteLinks& links) = nullptr;
+    SearchIndex (*search_index_build)(const SiteIndex& site) = nullptr;
+};
+
+// Every one: view_terms, view_archive, view_search, search_index_build.
+IndexScreens page_index_screens();
+
+// True when the route's screen is built by a PostRenderer or an IndexScreens
+// entry (a post; a taxonomy's terms, the archive, search): what a build with
+// neither (the browser's list engine) leaves to one with both, and what a
+// built page of that screen starts with (tool/build.cpp).
+bool page_needs_renderers(const Route& route);
+
+// `screens`: what builds the terms, archive and search screens (the default,
+// every one, is what the native tool prerenders with).
+Page page_build(const Route& route, const SiteState& state, const PageConfig& config,
+                const IndexScreens& screens = page_index_screens());
 
 // The URL of a post's Markdown: its file resolved against the index's URL.
 std::string page_post_url(const PageConfig& config, const Post& post);
@@ -115,7 +144,7 @@ Result<RenderedMarkdown> page_render_post(std::string_view file_text, const Site
                                           const PageConfig& config, PostLinkRoute link_route);
 
 // page_render_post's type: what renders a post for a controller (null for a
-// build without the Markdown engine, see ControllerConfig::render_post).
+// build without the Markdown engine, see the Controller's constructor).
 using PostRenderer = Result<RenderedMarkdown> (*)(std::string_view file_text, const SiteIndex& site, const Post& post,
                                                   const PageConfig& config, PostLinkRoute link_route);
 

@@ -1,7 +1,9 @@
-// The two engines (issue 9): the list's (blog-core, no Markdown) is all a
-// visit of the list downloads; the full one (blog-full) comes when a post is
-// opened or about to be, takes the route over from the list engine without
-// fetching the index or the post a second time, and without moving the page.
+// The two engines (issue 9): the list's (blog-core, no Markdown, no terms
+// overviews, archive or search) is all a visit of the list downloads; the
+// full one (blog-full) comes when a post, the archive, the tags or search is
+// opened (or a post about to be), takes the route over from the list engine
+// without fetching the index or the post a second time, and without moving
+// the page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -15,6 +17,19 @@ const env = useBrowser({
       if (ctx.rel === 'blog-full.wasm' && ctx.hit === 1) return ctx.serve({}, '/nonexistent');
       ctx.serve();
     });
+    // A blog whose menu has no search entry: "/" opens the search screen
+    // through the widget's search (blog_search), not through a link.
+    server.write('nosearch/index.json', JSON.stringify({
+      title: 'Notes',
+      menu: [{ name: 'Home', url: '#/' }],
+      posts: [
+        { slug: 'borg', title: 'Borg at Google', date: '2023-03-02', summary: 'Cluster management.' },
+        { slug: 'mesos', title: 'Mesos', date: '2023-03-01', summary: 'Two-level scheduling.' },
+      ],
+    }));
+    server.write('nosearch/index.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>'
+      + '<link rel="icon" href="data:,"><script type="module" src="/wasm-blog.js"></script></head>'
+      + '<body><wasm-blog src="index.json"></wasm-blog></body></html>');
   },
 });
 const seed = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'seed/expected-list.json'), 'utf8')).posts;
@@ -111,3 +126,56 @@ test('engines: a full engine that cannot be loaded says so on the post, and "Try
     await close();
   }
 });
+
+test('engines: the archive opened from the list is shown by the full engine, loaded once; the tags then need nothing more', async () => {
+  const { page, errors, requests, close } = await openPage(env, '/');
+  try {
+    await waitForRendered(page, 'post-entry');
+    assert.deepEqual(named(requests, 'blog-full.wasm'), [], 'the list needs no full engine');
+    await page.locator('wasm-blog #menu a', { hasText: 'Archive' }).click();
+    await waitForBlog(page, '.archive-month-header');
+    assert.equal(hashOf(page), '#/archive');
+    assert.equal(await page.locator('wasm-blog').getAttribute('data-kind'), 'archive');
+    assert.equal(await page.locator('wasm-blog .archive-entry').count(), seed.length);
+    assert.equal(named(requests, 'blog-full.wasm').length, 1);
+    assert.equal(named(requests, 'blog-full.js').length, 1);
+    assert.equal(named(requests, 'index.json').length, 1, 'the full engine reads the index the list engine fetched');
+    await page.locator('wasm-blog #menu a', { hasText: 'Tags' }).click();
+    await waitForBlog(page, '.terms-tags');
+    assert.equal(hashOf(page), '#/tags');
+    await page.goBack();
+    await waitForBlog(page, '.archive-month-header');
+    assert.equal(named(requests, 'blog-full.wasm').length + named(requests, 'blog-core.wasm').length, 2);
+    assert.equal(named(requests, 'index.json').length, 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+for (const [what, where, word, found] of [
+  ['through the menu\'s search entry', '/', 'borg', 'Borg'],
+  ['through the widget\'s search (a menu without one)', '/generated/nosearch/index.html', 'borg', 'Borg'],
+]) {
+  test(`engines: a search typed from the list (${what}) is shown by the full engine, loaded once`, async () => {
+    const { page, errors, requests, close } = await openPage(env, where);
+    try {
+      await waitForRendered(page, 'post-entry');
+      assert.deepEqual(named(requests, 'blog-full.wasm'), [], 'the list needs no full engine');
+      await page.keyboard.press('/');
+      await waitForBlog(page, 'input#searchInput');
+      await eventually(() => page.evaluate(() => document.querySelector('wasm-blog').shadowRoot.activeElement?.id === 'searchInput'),
+        { what: 'the box to have the focus' });
+      await page.keyboard.type(word);
+      await waitForBlog(page, '#searchResults mark', { hasText: found });
+      await eventually(() => hashOf(page) === `#/search?q=${word}`, { what: 'the URL to hold the words' });
+      assert.equal(await page.locator('wasm-blog input#searchInput').inputValue(), word);
+      assert.equal(named(requests, 'blog-full.wasm').length, 1);
+      assert.equal(named(requests, 'blog-core.wasm').length, 1);
+      assert.equal(named(requests, 'index.json').length, 1);
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+}

@@ -66,7 +66,7 @@ with tempfile.TemporaryDirectory(prefix="wasm-blog-build-e2e-") as tmp:
     check("sample" not in read(os.path.join(out, "index.html")), "the sample's index.html is not copied")
     page = read(os.path.join(out, "posts/first-light/index.html"))
     check('<link rel="canonical" href="https://example.org/blog/posts/first-light/">' in page, "the canonical URL")
-    check('<wasm-blog src="/blog/posts/index.json" routing="path" root="/blog/" page-size="5" data-kind="post">' in page,
+    check('<wasm-blog src="/blog/posts/index.json" routing="path" root="/blog/" page-size="5" data-kind="post" data-engine="full">' in page,
           "the widget's element")
 
     # The feed parses with a real feed reader's parser (bozo == 0), with absolute links.
