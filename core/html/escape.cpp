@@ -1,7 +1,5 @@
 #include "core/html/escape.hpp"
 
-#include <cstring>
-
 namespace blog {
 
 void html_escape_append(std::string& out, std::string_view text) {
@@ -30,24 +28,41 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
-static bool url_safe(unsigned char c) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
-    return c != 0 && std::strchr("-_.+!*(),%#@?=;:/,+$", c) != nullptr;
-}
+namespace {
+
+// The bytes a URL keeps as they are (md4c-html's set): letters, digits and
+// -_.+!*(),%#@?=;:/$ — a table, as every byte of every href passes here.
+struct UrlSafeTable {
+    bool safe[256] = {};
+    constexpr UrlSafeTable() {
+        for (int c = 'a'; c <= 'z'; ++c) safe[c] = true;
+        for (int c = 'A'; c <= 'Z'; ++c) safe[c] = true;
+        for (int c = '0'; c <= '9'; ++c) safe[c] = true;
+        for (const char* p = "-_.+!*(),%#@?=;:/$"; *p; ++p) safe[static_cast<unsigned char>(*p)] = true;
+    }
+};
+constexpr UrlSafeTable kUrl;
+
+}  // namespace
 
 void url_escape_append(std::string& out, std::string_view url) {
     static const char hex[] = "0123456789ABCDEF";
-    for (unsigned char c : url) {
-        if (url_safe(c)) {
-            out.push_back(static_cast<char>(c));
-        } else if (c == '&') {
-            out.append("&amp;");
+    const auto* p = reinterpret_cast<const unsigned char*>(url.data());
+    const size_t n = url.size();
+    size_t begin = 0;
+    for (size_t i = 0; i < n; ++i) {
+        const unsigned char c = p[i];
+        if (kUrl.safe[c]) continue;
+        out.append(url.data() + begin, i - begin);  // the run of safe bytes before c
+        if (c == '&') {
+            out.append("&amp;", 5);
         } else {
-            out.push_back('%');
-            out.push_back(hex[c >> 4]);
-            out.push_back(hex[c & 15]);
+            const char esc[3] = {'%', hex[c >> 4], hex[c & 15]};
+            out.append(esc, 3);
         }
+        begin = i + 1;
     }
+    out.append(url.data() + begin, n - begin);
 }
 
 }  // namespace blog
