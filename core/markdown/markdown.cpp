@@ -225,19 +225,33 @@ std::string attribute_text(const MD_ATTRIBUTE& attr) {
     return out;
 }
 
+// The same, as a view: of md4c's text when the attribute is one run of
+// plain text (most link targets and titles), else of `buffer`, which holds
+// the decoded text. Valid until md4c's callback returns or `buffer` changes.
+std::string_view attribute_view(const MD_ATTRIBUTE& attr, std::string& buffer) {
+    if (!attr.text || attr.size == 0) return {};
+    if (attr.substr_offsets[0] == 0 && attr.substr_offsets[1] == attr.size && attr.substr_types[0] == MD_TEXT_NORMAL)
+        return std::string_view(attr.text, attr.size);
+    buffer = attribute_text(attr);
+    return buffer;
+}
+
 // A link or image URL as md4c-html writes it: entities decoded, then
 // percent-encoded, except that a NUL's U+FFFD replacement is written as it is.
 void append_md4c_url(std::string& out, const MD_ATTRIBUTE& attr) {
     for (int i = 0; attr.substr_offsets[i] < attr.size; ++i) {
         MD_OFFSET off = attr.substr_offsets[i];
         MD_SIZE size = attr.substr_offsets[i + 1] - off;
-        std::string decoded;
         switch (attr.substr_types[i]) {
-            case MD_TEXT_NULLCHAR: utf8_append(out, 0); continue;
-            case MD_TEXT_ENTITY: append_entity(decoded, attr.text + off, size); break;
-            default: decoded.assign(attr.text + off, size); break;
+            case MD_TEXT_NULLCHAR: utf8_append(out, 0); break;
+            case MD_TEXT_ENTITY: {
+                std::string decoded;
+                append_entity(decoded, attr.text + off, size);
+                url_escape_append(out, decoded);
+                break;
+            }
+            default: url_escape_append(out, std::string_view(attr.text + off, size)); break;
         }
-        url_escape_append(out, decoded);
     }
 }
 
@@ -248,6 +262,8 @@ struct Renderer {
     Output doc;
     Output heading_html;
     std::string scratch;  // a URL being escaped
+    std::string attr_buf;    // an attribute with entities decoded (attribute_view)
+    std::string target_buf;  // a link target changed by blog_target
     std::string heading_text;
     int heading_level = 0;
     int image_nesting = 0;
@@ -344,45 +360,62 @@ struct Renderer {
 
     BLOG_MD_INLINE bool over_limit() const { return output_limit && doc.size() + heading_html.size() > output_limit; }
 
-    std::string unique_id(const std::string& base_in) {
-        std::string base = base_in.empty() ? std::string("section") : base_in;
-        std::string candidate = base;
-        auto it = slug_uses.find(base);
+    // Makes `id` (a slug) unique in the document: "section" when empty, then
+    // "-1", "-2", ... after an id already given.
+    void unique_id(std::string& id) {
+        if (id.empty()) id = "section";
+        auto it = slug_uses.find(id);
         if (it != slug_uses.end()) {
+            const size_t base = id.size();
             do {
-                candidate = base + "-" + std::to_string(++it->second);
-            } while (slug_uses.count(candidate));
+                id.resize(base);
+                id += '-';
+                id += std::to_string(++it->second);
+            } while (slug_uses.count(id));
         }
-        slug_uses.emplace(candidate, 0);
-        return candidate;
+        slug_uses.emplace(id, 0);
     }
 
     // The URL for a link or image target, in `href`; false when it is
     // neutralised. The judgement is made on the URL that ends up in the
     // attribute, after entity decoding and resolution against the post's
     // file: resolving can change what a browser reads as the scheme.
-    bool link_target(const MD_ATTRIBUTE& attr, UrlUse use, std::string& href) {
-        std::string url = attribute_text(attr);
+    // `url` is the target as written (entities decoded). Both views are
+    // valid until the next call.
+    bool link_target(const MD_ATTRIBUTE& attr, UrlUse use, std::string_view& url, std::string_view& href) {
+        url = attribute_view(attr, attr_buf);
         href = blog ? blog_target(url, use) : url;
         // Both: the written value is what a browser follows; the target as
         // written is judged too, so that an obfuscated script URL
         // ("java&Tab;script:") is neutralised rather than turned into a path.
-        return opt.unsafe || (url_is_safe(url, use) && url_is_safe(href, use));
+        // (One judgement when they are the same.)
+        const bool same = href.data() == url.data() && href.size() == url.size();
+        return opt.unsafe || (url_is_safe(url, use) && (same || url_is_safe(href, use)));
     }
 
-    std::string blog_target(const std::string& url, UrlUse use) const {
-        if (!url.empty() && url[0] == '#' && !opt.self_route.empty()) return opt.self_route + url;
+    // The target as written, or a view of target_buf when it changes.
+    std::string_view blog_target(std::string_view url, UrlUse use) {
+        if (!url.empty() && url[0] == '#' && !opt.self_route.empty()) {
+            target_buf.assign(opt.self_route).append(url);
+            return target_buf;
+        }
         if (url_has_scheme(url) || url.empty()) return url;
-        std::string resolved = opt.base_url.empty() ? url : url_resolve(opt.base_url, url);
+        std::string_view resolved = url;
+        if (!opt.base_url.empty()) {
+            target_buf = url_resolve(opt.base_url, url);
+            resolved = target_buf;
+        }
         if (use == UrlUse::Link && opt.link_route) {
-            size_t end = resolved.find_first_of("?#");
-            std::string path = resolved.substr(0, end);
+            const size_t end = std::min(resolved.find_first_of("?#"), resolved.size());
+            const std::string_view path = resolved.substr(0, end);
             if (path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0) {
                 std::string route = opt.link_route(path);
                 if (!route.empty()) {
                     // The heading survives a query before it ("x.md?v=2#h"); the query does not.
-                    size_t sharp = resolved.find('#', end == std::string::npos ? resolved.size() : end);
-                    return route + (sharp != std::string::npos ? resolved.substr(sharp) : "");
+                    const size_t sharp = resolved.find('#', end);
+                    if (sharp != std::string_view::npos) route.append(resolved.substr(sharp));
+                    target_buf = std::move(route);
+                    return target_buf;
                 }
             }
         }
@@ -424,7 +457,7 @@ struct Renderer {
                 in_code_block = true;
                 verbatim("<pre><code");
                 if (d->lang.text) {
-                    std::string lang = attribute_text(d->lang);
+                    std::string_view lang = attribute_view(d->lang, attr_buf);
                     // md4c-html (0.5) keeps an info string that already says "language-r".
                     verbatim(d->lang.size >= 9 && std::strncmp(d->lang.text, "language-", 9) == 0
                                  ? " class=\"" : " class=\"language-");
@@ -504,10 +537,11 @@ struct Renderer {
             out->append(tag, 2);
             out->append(">\n", 2);
         } else {
-            Heading h;
+            Heading& h = result.headings.emplace_back();
             h.level = level;
-            h.id = unique_id(markdown_slug(heading_text));
-            h.text = heading_text;
+            h.id = markdown_slug(heading_text);
+            unique_id(h.id);
+            h.text = std::move(heading_text);  // cleared when the next heading opens
             out->append("<", 1);
             out->append(tag, 2);
             verbatim(" id=\"");
@@ -515,12 +549,16 @@ struct Renderer {
             verbatim("\">");
             out->append(heading_html.data(), heading_html.size());
             verbatim("<a class=\"anchor\" aria-hidden=\"true\" href=\"");
-            std::string href = opt.self_route + "#" + h.id;
-            url_attribute(href);
+            // opt.self_route + "#" + h.id, escaped in three pieces (the escaper
+            // goes byte by byte) with no string built for it.
+            scratch.clear();
+            url_escape_append(scratch, opt.self_route);
+            url_escape_append(scratch, "#");
+            url_escape_append(scratch, h.id);
+            out->append(scratch);
             verbatim("\">#</a></");
             out->append(tag, 2);
             verbatim(">\n");
-            result.headings.push_back(std::move(h));
         }
         heading_level = 0;
     }
@@ -554,8 +592,8 @@ struct Renderer {
             }
             case MD_SPAN_A: {
                 auto* d = static_cast<MD_SPAN_A_DETAIL*>(detail);
-                std::string href;
-                if (link_target(d->href, UrlUse::Link, href)) {
+                std::string_view url, href;
+                if (link_target(d->href, UrlUse::Link, url, href)) {
                     verbatim("<a href=\"");
                     if (blog) url_attribute(href);
                     else md4c_url_attribute(d->href);
@@ -564,7 +602,7 @@ struct Renderer {
                     verbatim("<a class=\"unsafe-link\"");
                 }
                 if (d->title.text) {
-                    std::string title = attribute_text(d->title);
+                    std::string_view title = attribute_view(d->title, attr_buf);
                     verbatim(" title=\"");
                     escape_text(*out, title.data(), title.size());
                     verbatim("\"");
@@ -574,9 +612,10 @@ struct Renderer {
             }
             case MD_SPAN_IMG: {
                 auto* d = static_cast<MD_SPAN_IMG_DETAIL*>(detail);
-                std::string src;
-                if (blog) result.images.push_back(attribute_text(d->src));
-                if (link_target(d->src, UrlUse::Image, src)) {
+                std::string_view url, src;
+                const bool safe = link_target(d->src, UrlUse::Image, url, src);
+                if (blog) result.images.emplace_back(url);
+                if (safe) {
                     verbatim("<img src=\"");
                     if (blog) url_attribute(src);
                     else md4c_url_attribute(d->src);
@@ -595,7 +634,7 @@ struct Renderer {
             if (type == MD_SPAN_IMG && --image_nesting == 0) {
                 auto* d = static_cast<MD_SPAN_IMG_DETAIL*>(detail);
                 if (d->title.text) {
-                    std::string title = attribute_text(d->title);
+                    std::string_view title = attribute_view(d->title, attr_buf);
                     verbatim("\" title=\"");
                     escape_text(*out, title.data(), title.size());
                 }
@@ -840,8 +879,17 @@ unsigned MarkdownOptions::default_parser_flags() {
 
 std::string markdown_slug(std::string_view text) {
     std::string out;
+    out.reserve(text.size());
     size_t i = 0;
     while (i < text.size()) {
+        // ASCII, most headings: what the general path below does to it, with
+        // no decoding and no encoding (NUL, which utf8_append would replace,
+        // is dropped).
+        if (const unsigned char c = static_cast<unsigned char>(text[i]); c < 0x80) {
+            ++i;
+            if (!dropped(c)) out.push_back(c == ' ' ? '-' : c >= 'A' && c <= 'Z' ? char(c + 32) : char(c));
+            continue;
+        }
         unsigned cp = next_codepoint(text, i);
         if (dropped(cp)) continue;
         if (cp == ' ') out.push_back('-');

@@ -1,5 +1,6 @@
 #include "core/url/url.hpp"
 
+#include <initializer_list>
 #include <vector>
 
 namespace blog {
@@ -57,6 +58,16 @@ std::string remove_dot_segments(std::string_view path) {
     return result;
 }
 
+// The parts in one string, allocated once.
+std::string joined(std::initializer_list<std::string_view> parts) {
+    size_t n = 0;
+    for (std::string_view p : parts) n += p.size();
+    std::string out;
+    out.reserve(n);
+    for (std::string_view p : parts) out.append(p);
+    return out;
+}
+
 }  // namespace
 
 bool url_has_scheme(std::string_view ref) { return scheme_length(ref) > 0; }
@@ -80,10 +91,10 @@ std::string url_resolve(std::string_view base, std::string_view ref) {
     std::string_view base_query = rest.substr(base_path.size());
     base_query = base_query.substr(0, base_query.find('#'));
 
-    if (ref.substr(0, 2) == "//") return std::string(base.substr(0, scheme)) + std::string(ref);
-    if (ref.empty()) return std::string(prefix) + std::string(base_path) + std::string(base_query);
-    if (ref[0] == '#') return std::string(prefix) + std::string(base_path) + std::string(base_query) + std::string(ref);
-    if (ref[0] == '?') return std::string(prefix) + std::string(base_path) + std::string(ref);
+    if (ref.substr(0, 2) == "//") return joined({base.substr(0, scheme), ref});
+    if (ref.empty()) return joined({prefix, base_path, base_query});
+    if (ref[0] == '#') return joined({prefix, base_path, base_query, ref});
+    if (ref[0] == '?') return joined({prefix, base_path, ref});
 
     size_t ref_path_len = ref.find_first_of("?#");
     if (ref_path_len == std::string_view::npos) ref_path_len = ref.size();
@@ -94,11 +105,14 @@ std::string url_resolve(std::string_view base, std::string_view ref) {
         merged = std::string(ref_path);
     } else {
         size_t last = base_path.rfind('/');
-        if (last == std::string_view::npos) merged = (prefix.size() > scheme ? "/" : "");
-        else merged = std::string(base_path.substr(0, last + 1));
-        merged.append(ref_path);
+        std::string_view folder = last == std::string_view::npos ? std::string_view(prefix.size() > scheme ? "/" : "")
+                                                                 : base_path.substr(0, last + 1);
+        merged = joined({folder, ref_path});
     }
-    std::string path = remove_dot_segments(merged);
+    // No segment starting with '.', no dot segment: the path is its own
+    // result (it is never empty here), and most links skip the removal.
+    std::string path = merged[0] == '.' || merged.find("/.") != std::string::npos ? remove_dot_segments(merged)
+                                                                                 : std::move(merged);
     // A relative result whose first segment holds a colon would read as a
     // scheme ("posts/a.md" + "../javascript:x" -> "javascript:x"): RFC 3986
     // §4.2 writes it "./javascript:x", a path, whatever the base.
@@ -106,41 +120,56 @@ std::string url_resolve(std::string_view base, std::string_view ref) {
         size_t colon = path.find(':');
         if (colon != std::string::npos && colon < path.find('/')) path.insert(0, "./");
     }
-    return std::string(prefix) + path + std::string(ref_tail);
+    return joined({prefix, path, ref_tail});
 }
 
 namespace {
 
 // What a browser reads at the start of a URL: leading spaces and control
 // characters stripped, tabs and newlines removed anywhere, lower-cased; at
-// most `max` characters.
-std::string browser_prefix(std::string_view url, size_t max) {
-    std::string cleaned;
-    size_t i = 0;
+// most 32 characters (more than any scheme judged here), written to
+// `cleaned` (no allocation: this runs twice per link of a post). Returns
+// the length.
+size_t browser_prefix(std::string_view url, char (&cleaned)[32]) {
+    size_t n = 0, i = 0;
     while (i < url.size() && static_cast<unsigned char>(url[i]) <= 0x20) ++i;
-    for (; i < url.size() && cleaned.size() < max; ++i) {
+    for (; i < url.size() && n < sizeof cleaned; ++i) {
         char c = url[i];
         if (c == '\t' || c == '\n' || c == '\r') continue;
-        cleaned.push_back(c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c);
+        cleaned[n++] = c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
     }
-    return cleaned;
+    return n;
+}
+
+// The scheme of a browser_prefix, without its ':'; "" when there is none.
+std::string_view prefix_scheme(std::string_view prefix) {
+    size_t n = scheme_length(prefix);
+    return prefix.substr(0, n ? n - 1 : 0);
 }
 
 }  // namespace
 
 std::string url_effective_scheme(std::string_view url) {
-    std::string cleaned = browser_prefix(url, 32);
-    size_t n = scheme_length(cleaned);
-    return n ? cleaned.substr(0, n - 1) : std::string();
+    char cleaned[32];
+    return std::string(prefix_scheme(std::string_view(cleaned, browser_prefix(url, cleaned))));
 }
 
 bool url_is_safe(std::string_view url, UrlUse use) {
-    std::string scheme = url_effective_scheme(url);
+    // The schemes judged here start with j, v or d: any other first byte a
+    // browser reads ("#", "/", "h" of https:) makes a safe target.
+    for (char c : url) {
+        if (static_cast<unsigned char>(c) <= 0x20) continue;
+        c |= 0x20;  // lower-cased, for letters
+        if (c != 'j' && c != 'v' && c != 'd') return true;
+        break;
+    }
+    char cleaned[32];
+    const std::string_view prefix(cleaned, browser_prefix(url, cleaned));
+    const std::string_view scheme = prefix_scheme(prefix);
     if (scheme == "javascript" || scheme == "vbscript") return false;
     if (scheme != "data") return true;
     if (use != UrlUse::Image) return false;
-    std::string prefix = browser_prefix(url, 32);
-    std::string_view media = std::string_view(prefix).substr(5);  // after "data:"
+    std::string_view media = prefix.substr(5);  // after "data:"
     for (const char* ok : {"image/png", "image/gif", "image/jpeg", "image/webp"}) {
         std::string_view p(ok);
         if (media.substr(0, p.size()) == p && media.size() > p.size() &&
