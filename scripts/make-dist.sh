@@ -8,7 +8,11 @@
 # are minified with esbuild (pinned in package.json, installed by setup.sh):
 # identifiers, whitespace and comments, no syntax lowered, no source maps —
 # the readable sources are web/; BLOG_MINIFY=0 copies them as they are (for
-# debugging in the browser). Sizes: bench/size.mjs, tests/size/.
+# debugging in the browser). The widget's private members (this._view, _go…)
+# get short names too (--mangle-props), all but the engines' exports
+# (core._blog_*, ___*) and `_core`, which bench/memory.mjs reads; a browser test
+# (engines.test.mjs) checks that no short name shadows one of HTMLElement's.
+# index.html loses its comments. Sizes: bench/size.mjs, tests/size/.
 #   make-dist.sh [WASM_BUILD [OUT [TOOL]]]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +28,11 @@ if [ "$minify" != 0 ] && [ ! -x "$esbuild" ]; then
 fi
 rm -rf "$out.tmp"
 mkdir -p "$out.tmp"
-cp web/index.html "$out.tmp/"
+if [ "$minify" = 0 ]; then
+  cp web/index.html "$out.tmp/"
+else
+  perl -0pe 's/<!--.*?-->\n?//gs' web/index.html > "$out.tmp/index.html"
+fi
 # The two engines (wasm/CMakeLists.txt): blog-core, the list's, and blog-full.
 cp "$build/blog-core.wasm" "$build/blog-full.wasm" "$out.tmp/"
 # Each file alone (no bundling: the widget imports its enhancers and the glue
@@ -33,7 +41,11 @@ for f in web/*.js web/*.css "$build/blog-core.js" "$build/blog-full.js"; do
   if [ "$minify" = 0 ]; then
     cp "$f" "$out.tmp/"
   else
-    case "$f" in *.js) fmt=(--format=esm) ;; *) fmt=() ;; esac
+    case "$f" in
+      web/wasm-blog.js) fmt=(--format=esm '--mangle-props=^_' '--reserve-props=^(_blog_|__|_core$)') ;;
+      *.js) fmt=(--format=esm) ;;
+      *) fmt=() ;;
+    esac
     "$esbuild" "$f" --minify "${fmt[@]}" --log-level=warning --outfile="$out.tmp/$(basename "$f")"
   fi
 done

@@ -179,3 +179,29 @@ for (const [what, where, word, found] of [
     }
   });
 }
+
+// make-dist gives the widget's private members short names (esbuild
+// --mangle-props): none may land on a name the element already has from
+// HTMLElement (an "id" or a "title" would change the page, not the widget).
+test('engines: the widget\'s members, as shipped, shadow nothing of HTMLElement\'s', async () => {
+  const { page, errors, close } = await openPage(env, '/');
+  try {
+    await waitForRendered(page, 'post-entry');
+    await page.locator('wasm-blog .post-entry a.entry-link').first().click();
+    await waitForBlog(page, '.post-content');
+    const clashes = await page.evaluate(() => {
+      const builtIn = new Set();
+      for (let o = HTMLElement.prototype; o; o = Object.getPrototypeOf(o)) {
+        for (const name of Object.getOwnPropertyNames(o)) builtIn.add(name);
+      }
+      const el = document.querySelector('wasm-blog');
+      const own = [...Object.getOwnPropertyNames(el), ...Object.getOwnPropertyNames(Object.getPrototypeOf(el))];
+      return { count: own.length, clashes: own.filter((name) => name !== 'constructor' && builtIn.has(name)) };
+    });
+    assert.ok(clashes.count > 40, `the widget's members are found (${clashes.count})`);
+    assert.deepEqual(clashes.clashes, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});

@@ -24,15 +24,16 @@ import zlib from 'node:zlib';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = process.env.BLOG_DIST ? path.resolve(process.env.BLOG_DIST) : path.join(ROOT, 'dist');
 
-// Bytes, gzip level 9, of the files below together. Set 2026-11-26 at
-// 62,162 + 3% (the list engine without the terms overviews, the archive and
-// search, which blog-full shows: IndexScreens; the index's repair report
-// sorted without a stable_sort instance): blog-core.wasm 47,698,
-// wasm-blog.js 7,908, wasm-blog.css 3,548, blog-core.js 2,476, index.html
-// 532. (Earlier the same day: 71,190 + 3%, the list engine without Markdown,
-// our own JSON reader, emmalloc; before that day's split: 134,928 + 3%, one
-// engine for everything.)
-const BUDGET_GZIP = 64_000;
+// Bytes, gzip level 9, of the files below together: issue 9's target,
+// 60 KB (61,440 B), reached 2026-11-27 at 61,174 (the list engine without
+// the terms overviews, the archive and search; its index report sorted
+// without stable_sort; binaryen's extra passes; the widget's private names
+// mangled; index.html without comments): blog-core.wasm 47,280,
+// wasm-blog.js 7,481, wasm-blog.css 3,548, blog-core.js 2,476, index.html
+// 389. (2026-11-26: 71,190, the list engine without Markdown, our own JSON
+// reader, emmalloc; before that day's split: 134,928, one engine for
+// everything.)
+const BUDGET_GZIP = 61_440;
 // The full engine, blog-full.js and blog-full.wasm. Set 2026-11-26 at
 // 108,386 + 3% (blog-full.wasm 105,845, blog-full.js 2,541).
 const POST_ENGINE_BUDGET_GZIP = 111_600;
