@@ -27,6 +27,10 @@ namespace fs = std::filesystem;
 namespace {
 
 const char kTool[] = "wasm-blog build";
+// A term's feed carries a post's HTML up to this size, its summary beyond.
+constexpr size_t kMaxTermFeedPostBytes = size_t(64) << 10;
+// An SVG of a bundle is read to be checked for script: at most this size.
+constexpr size_t kMaxSvgBytes = size_t(8) << 20;
 const char kBaseUrlRule[] = "the base URL must be an absolute http(s) URL such as https://example.com/blog/";
 
 std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
@@ -307,13 +311,14 @@ struct Builder {
         for (const SitePost& p : site.posts) by_slug[p.slug] = &p;
         for (const Post& p : index.posts) {
             if (!by_slug.count(p.slug)) error("posts/index.json: post " + in_quotes(p.slug) + " is not in the site");
-            for (const std::string& tag : p.tags)
-                if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
-            for (const std::string& c : p.categories)
-                if (std::find(categories.begin(), categories.end(), c) == categories.end()) categories.push_back(c);
         }
-        std::sort(tags.begin(), tags.end());
-        std::sort(categories.begin(), categories.end());
+        std::set<std::string> tag_set, category_set;
+        for (const Post& p : index.posts) {
+            tag_set.insert(p.tags.begin(), p.tags.end());
+            category_set.insert(p.categories.begin(), p.categories.end());
+        }
+        tags.assign(tag_set.begin(), tag_set.end());
+        categories.assign(category_set.begin(), category_set.end());
         result.posts = index.posts.size();
         return ok();
     }
@@ -510,6 +515,14 @@ struct Builder {
             html.emplace(p.slug, out);
             return out;
         };
+        // A post is in as many feeds as it has terms: a term's feed carries
+        // its HTML up to kMaxTermFeedPostBytes, its summary beyond, so that
+        // the feeds grow with the posts' terms, not with terms × text.
+        FeedPostHtml term_post_html = [&](const Post& p) -> std::optional<std::string> {
+            std::optional<std::string> html = post_html(p);
+            if (html && html->size() > kMaxTermFeedPostBytes) return std::nullopt;
+            return html;
+        };
         FeedOptions feed;
         feed.base_url = base.url;
         feed.language = feed_language;
@@ -518,12 +531,13 @@ struct Builder {
         ++result.feeds;
         for (const std::string& tag : tags) {
             feed.tag = tag;
-            add_file("tags/" + tag + "/index.xml", feed_rss(index, feed, post_html), "the feed of tag " + in_quotes(tag));
+            add_file("tags/" + tag + "/index.xml", feed_rss(index, feed, term_post_html),
+                     "the feed of tag " + in_quotes(tag));
             ++result.feeds;
         }
         feed.tag.clear();
         for (const std::string& category : categories) {
-            add_file("categories/" + category + "/index.xml", category_feed(index, feed, category, post_html),
+            add_file("categories/" + category + "/index.xml", category_feed(index, feed, category, term_post_html),
                      "the feed of category " + in_quotes(category));
             ++result.feeds;
         }
@@ -542,7 +556,10 @@ struct Builder {
     }
 
     // The posts' files as they are (the widget skips their front matter), and
-    // every other file of the posts folder but a left-out post's bundle.
+    // every other file of the posts folder but a left-out post's bundle. A
+    // file that could run script on the blog's origin when opened (HTML,
+    // JavaScript, an SVG with script) is published only when the site says
+    // so (params.wasmBlog.publishActiveFiles), and each is reported.
     void copy_posts() {
         for (const SitePost& p : site.posts) add_file("posts/" + p.file, p.text, p.source);
         std::vector<std::string> hidden_bundles;  // "draft/": the folder of a left-out bundle
@@ -551,8 +568,8 @@ struct Builder {
             if (slash != std::string::npos && f.compare(slash + 1, std::string::npos, "index.md") == 0)
                 hidden_bundles.push_back(f.substr(0, slash + 1));
         }
-        std::error_code ec;
-        const fs::path site_root = fs::weakly_canonical(options.site, ec);
+        const bool active_ok = site.config.publish_active_files;
+        const std::string opt_in = "params.wasmBlog.publishActiveFiles";
         std::set<std::string> seen;
         walk_files(
             site.posts_dir, "", seen,
@@ -560,9 +577,36 @@ struct Builder {
                 if (rel.size() > 3 && rel.compare(rel.size() - 3, 3, ".md") == 0) return;
                 for (const std::string& b : hidden_bundles)
                     if (starts_with(rel, b)) return;
-                add_copy("posts/" + rel, path, site.posts_dir + "/" + rel);
+                const std::string shown = site.posts_dir + "/" + rel;
+                std::string why;       // why it could run script
+                bool may_opt_in = true;  // false: not published whatever the site says
+                switch (bundle_file_kind(rel)) {
+                    case BundleFileKind::Passive: break;
+                    case BundleFileKind::Svg: {
+                        std::string svg, error;
+                        if (!site_file_read(path, kMaxSvgBytes, "an SVG drawing", svg, error)) {
+                            why = "it " + error, may_opt_in = false;
+                        } else if (std::string active = svg_active_content(svg); !active.empty()) {
+                            why = "it holds " + active + ", which would run on the blog's origin when it is opened";
+                        }
+                        break;
+                    }
+                    case BundleFileKind::Active:
+                        why = "a file of this type can run script on the blog's origin when it is opened";
+                        break;
+                }
+                if (!why.empty()) {
+                    if (!active_ok || !may_opt_in) {
+                        result.problems.push_back({shown, 0, "not published: " + why +
+                                                                 (may_opt_in ? " (set " + opt_in + " = true to publish it)" : ""),
+                                                   true});
+                        return;
+                    }
+                    result.problems.push_back({shown, 0, "published because " + opt_in + " is set: " + why, true});
+                }
+                add_copy("posts/" + rel, path, shown);
             },
-            [&](const fs::path& path) { return site_path_inside(path, site_root); },
+            [&](const fs::path& path) { return site_path_inside(path, site.root); },
             [&](const std::string& rel) {
                 error(site.posts_dir + "/" + rel, 0, "a symbolic link that leaves the site folder; refused");
             });

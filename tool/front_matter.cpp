@@ -5,6 +5,7 @@
 
 #include "core/markdown/markdown.hpp"
 #include "tool/data_tree.hpp"
+#include "tool/site_files.hpp"
 
 namespace blog::tool {
 namespace {
@@ -126,8 +127,9 @@ struct Reader {
 
 std::string problem_text(const Problem& p) {
     // line 0: the problem is the file or folder as a whole
-    return p.file + (p.line ? ":" + std::to_string(p.line) : std::string()) + ": " +
-           (p.warning ? "warning: " : "") + p.message;
+    // file names and messages quote the site's bytes: none reaches a terminal raw
+    return terminal_safe(p.file + (p.line ? ":" + std::to_string(p.line) : std::string()) + ": " +
+                         (p.warning ? "warning: " : "") + p.message);
 }
 
 size_t FrontMatter::line_of(const std::string& key) const {

@@ -6,24 +6,17 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <set>
 #include <system_error>
 
 #include "core/markdown/markdown.hpp"
 #include "core/url/url.hpp"
 #include "tool/data_tree.hpp"
+#include "tool/site_files.hpp"
 
 namespace blog::tool {
 namespace fs = std::filesystem;
 namespace {
-
-bool read_file(const fs::path& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return !in.bad();
-}
 
 // PaperMod's byline for a list of authors: "A", "A & B", "A, B & C".
 std::string authors_joined(const std::vector<std::string>& authors) {
@@ -140,6 +133,13 @@ void params_read(const DataValue& params, const std::string& shown, Site& site) 
     };
     for (const PostSwitchField& f : kPostSwitchFields) boolean(f.name, site.config.switches.*f.post);
     boolean("showPageNums", site.config.show_page_nums);
+    if (const DataValue* ours = params.find("wasmBlog"); ours && ours->kind == DataValue::Kind::Map) {
+        const DataValue* v = ours->find("publishActiveFiles");
+        if (v && v->kind == DataValue::Kind::Bool) site.config.publish_active_files = v->boolean;
+        else if (v && v->kind != DataValue::Kind::Null)
+            site.problems.push_back({shown, v->line, "params.wasmBlog.publishActiveFiles: expected true or false, got " +
+                                                         data_kind_name(*v)});
+    }
     if (const DataValue* v = params.find("defaultTheme"); v && v->kind != DataValue::Kind::Null) {
         const bool ok = v->kind == DataValue::Kind::String && (v->text == "auto" || v->text == "light" || v->text == "dark");
         if (ok) site.config.default_theme = v->text;
@@ -149,17 +149,25 @@ void params_read(const DataValue& params, const std::string& shown, Site& site) 
     }
 }
 
-void config_read(const fs::path& dir, const std::string& shown_dir, Site& site) {
+void config_read(const fs::path& dir, const fs::path& site_root, const std::string& shown_dir, Site& site) {
     static const char* const kNames[] = {"hugo.toml", "hugo.yaml", "config.toml", "config.yaml", "site.json"};
     for (const char* name : kNames) {
         const fs::path path = dir / name;
         std::error_code ec;
-        if (!fs::is_regular_file(path, ec)) continue;
+        if (!fs::exists(fs::symlink_status(path, ec))) continue;
         const std::string shown = shown_dir + "/" + name;
         site.config.file = shown;
-        std::string text;
-        if (!read_file(path, text)) {
-            site.problems.push_back({shown, 0, "cannot be read"});
+        if (!site_path_inside(path, site_root)) {
+            site.problems.push_back({shown, 0, "a symbolic link that leaves the site folder; refused"});
+            return;
+        }
+        if (!fs::is_regular_file(path, ec)) {
+            site.problems.push_back({shown, 0, "not a file"});
+            return;
+        }
+        std::string text, why;
+        if (!site_file_read(path, SiteLimits::kMaxConfigBytes, "a config file", text, why)) {
+            site.problems.push_back({shown, 0, why});
             return;
         }
         const std::string n = name;
@@ -202,43 +210,62 @@ struct Found {
     std::string default_slug;  // the file name, or the bundle's folder name
 };
 
-// Every post file under `dir`: a folder with an index.md is a page bundle
-// (its other .md files are its resources, not posts); _index.md is a
-// section's page, not a post.
-void posts_find(const fs::path& dir, const std::string& rel, bool top, const fs::path& site_root,
-                const std::string& shown_root, std::vector<Found>& out, std::vector<Problem>& problems) {
-    std::error_code ec;
-    if (!top && fs::is_regular_file(dir / "index.md", ec)) {
-        out.push_back({dir / "index.md", rel + "index.md", dir.filename().string()});
-        return;
-    }
-    std::vector<fs::directory_entry> entries;
-    for (const auto& e : fs::directory_iterator(dir, ec)) entries.push_back(e);
-    std::sort(entries.begin(), entries.end(),
-              [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
-    for (const fs::directory_entry& e : entries) {
-        const std::string name = e.path().filename().string();
-        if (e.is_symlink(ec) && !site_path_inside(e.path(), site_root)) {
-            problems.push_back({shown_root + "/" + rel + name, 0, "a symbolic link that leaves the site folder; refused"});
-            continue;
+// Every post file under the posts folder: a folder with an index.md is a
+// page bundle (its other .md files are its resources, not posts); _index.md
+// is a section's page, not a post. Each real folder is read once (a link
+// back to a folder already read is skipped: `ln -s . loop` costs nothing),
+// every link must stay inside SITE, and folders nest at most
+// SiteLimits::kMaxFolderDepth deep.
+struct PostsWalk {
+    const fs::path& site_root;
+    const std::string& shown_root;
+    std::vector<Found>& out;
+    std::vector<Problem>& problems;
+    std::set<std::string> seen;  // real paths of the folders read
+
+    void refuse(const std::string& rel, const std::string& why) { problems.push_back({shown_root + "/" + rel, 0, why}); }
+
+    void walk(const fs::path& dir, const std::string& rel, size_t depth) {
+        std::error_code ec;
+        const fs::path real = fs::canonical(dir, ec);
+        if (ec || !seen.insert(real.string()).second) return;
+        if (depth > SiteLimits::kMaxFolderDepth) {
+            refuse(rel, "folders nest more than " + std::to_string(SiteLimits::kMaxFolderDepth) +
+                            " deep below the posts folder; not read");
+            return;
         }
-        if (e.is_directory(ec)) {
-            posts_find(e.path(), rel + name + "/", false, site_root, shown_root, out, problems);
-        } else if (e.is_regular_file(ec) && name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0 &&
-                   name != "_index.md") {
-            out.push_back({e.path(), rel + name, name.substr(0, name.size() - 3)});
+        const fs::path bundle_index = dir / "index.md";
+        if (depth > 0 && fs::exists(fs::symlink_status(bundle_index, ec))) {
+            if (!site_path_inside(bundle_index, site_root)) {
+                refuse(rel + "index.md", "a symbolic link that leaves the site folder; refused");
+                return;
+            }
+            if (fs::is_regular_file(bundle_index, ec)) {
+                out.push_back({bundle_index, rel + "index.md", dir.filename().string()});
+                return;
+            }
+        }
+        std::vector<fs::directory_entry> entries;
+        for (const auto& e : fs::directory_iterator(dir, ec)) entries.push_back(e);
+        std::sort(entries.begin(), entries.end(),
+                  [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
+        for (const fs::directory_entry& e : entries) {
+            const std::string name = e.path().filename().string();
+            if (e.is_symlink(ec) && !site_path_inside(e.path(), site_root)) {
+                refuse(rel + name, "a symbolic link that leaves the site folder; refused");
+                continue;
+            }
+            if (e.is_directory(ec)) {
+                walk(e.path(), rel + name + "/", depth + 1);
+            } else if (e.is_regular_file(ec) && name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0 &&
+                       name != "_index.md") {
+                out.push_back({e.path(), rel + name, name.substr(0, name.size() - 3)});
+            }
         }
     }
-}
+};
 
 }  // namespace
-
-bool site_path_inside(const fs::path& path, const fs::path& site_root) {
-    std::error_code ec;
-    const fs::path target = fs::weakly_canonical(path, ec);
-    const std::string t = target.generic_string(), root = site_root.generic_string() + "/";
-    return !ec && t.compare(0, root.size(), root) == 0;
-}
 
 std::string site_page_language(const SiteConfig& config) {
     std::string code = config.language_code.substr(0, config.language_code.find_first_of("-_"));
@@ -271,16 +298,26 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
     while (shown.size() > 1 && shown.back() == '/') shown.pop_back();
     const fs::path root(dir);
     std::error_code ec;
-    if (!fs::is_directory(root, ec)) {
+    const std::optional<fs::path> real_root = site_root_of(dir);
+    if (!real_root) {
         site.problems.push_back({shown, 0, "not a folder"});
         return site;
     }
-    config_read(root, shown, site);
+    site.root = *real_root;
+    config_read(root, site.root, shown, site);
 
-    const bool has_content = fs::is_directory(root / "content", ec);
+    // content/ and its posts folder are read only when, links resolved, they are SITE's own.
+    auto inside = [&](const std::string& rel) {
+        if (site_path_inside(root / rel, site.root)) return true;
+        site.problems.push_back({shown + "/" + rel, 0, "a symbolic link that leaves the site folder; refused"});
+        return false;
+    };
+    const bool has_content = fs::exists(fs::symlink_status(root / "content", ec));
+    if (has_content && !inside("content")) return site;
     const std::string posts_rel = has_content ? "content/posts" : "posts";
     const fs::path posts_dir = root / posts_rel;
     const std::string shown_posts = shown + "/" + posts_rel;
+    if (fs::exists(fs::symlink_status(posts_dir, ec)) && !inside(posts_rel)) return site;
     if (!fs::is_directory(posts_dir, ec)) {
         site.problems.push_back({shown_posts, 0, has_content ? "no posts folder: expected content/posts/"
                                                              : "no posts folder: expected content/posts/ or posts/"});
@@ -288,14 +325,14 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
     }
     site.posts_dir = shown_posts;
     std::vector<Found> found;
-    posts_find(posts_dir, "", true, fs::weakly_canonical(root, ec), shown_posts, found, site.problems);
+    PostsWalk{site.root, shown_posts, found, site.problems, {}}.walk(posts_dir, "", 0);
 
     std::vector<std::pair<std::string, std::string>> slugs;  // slug -> the file that has it
     for (const Found& f : found) {
         const std::string source = shown_posts + "/" + f.file;
-        std::string text;
-        if (!read_file(f.path, text)) {
-            site.problems.push_back({source, 0, "cannot be read"});
+        std::string text, why;
+        if (!site_file_read(f.path, MarkdownOptions::kMaxInputBytes, "a post", text, why)) {
+            site.problems.push_back({source, 0, why});
             continue;
         }
         if (size_t bad = utf8_first_bad(text); bad != std::string::npos) {
@@ -344,6 +381,12 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
         date_field("lastmod", fm.lastmod, post.lastmod);
         date_field("publishdate", fm.publish_date, publish);
         date_field("expirydate", fm.expiry_date, expiry);
+        for (const auto* terms : {&fm.tags, &fm.categories}) {
+            const char* key = terms == &fm.tags ? "tags" : "categories";
+            if (terms->size() > SiteLimits::kMaxTermsPerPost)
+                fail(key, std::string(key) + ": " + std::to_string(terms->size()) + " " + key + ", more than the " +
+                              std::to_string(SiteLimits::kMaxTermsPerPost) + " a post may have");
+        }
         for (size_t i = 0; i < fm.tags.size(); ++i)
             if (blank(fm.tags[i])) fail("tags", "tags[" + std::to_string(i) + "]: a tag must not be empty");
         for (size_t i = 0; i < fm.categories.size(); ++i)
@@ -389,6 +432,17 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
         }
         post.text = std::move(text);
         site.posts.push_back(std::move(post));
+    }
+    // Each term is a page and a feed of the built site, and a line of the
+    // terms pages: their number is bounded as each post's is.
+    for (const char* key : {"tags", "categories"}) {
+        std::set<std::string> terms;
+        for (const SitePost& p : site.posts)
+            for (const std::string& t : key[0] == 't' ? p.front.tags : p.front.categories) terms.insert(t);
+        if (terms.size() > SiteLimits::kMaxTerms)
+            site.problems.push_back({shown_posts, 0, "the posts have " + std::to_string(terms.size()) + " " + key +
+                                                         ", more than the " + std::to_string(SiteLimits::kMaxTerms) +
+                                                         " a site may have"});
     }
     return site;
 }

@@ -14,6 +14,7 @@
 #include "core/date/date.hpp"
 #include "core/index/post_index.hpp"
 #include "tool/front_matter.hpp"
+#include "tool/site_files.hpp"
 
 namespace blog::tool {
 
@@ -31,6 +32,9 @@ struct SiteConfig {
     PostSwitchOverrides switches;
     std::string default_theme;
     std::optional<bool> show_page_nums;
+    // params.wasmBlog.publishActiveFiles: a bundle's HTML, JavaScript and
+    // SVG with script are published (each reported); off by default.
+    bool publish_active_files = false;
 };
 
 struct SitePost {
@@ -56,6 +60,7 @@ struct SiteOptions {
 
 struct Site {
     SiteConfig config;
+    std::filesystem::path root;     // SITE's real path (links resolved), "" when it is not a folder
     std::string posts_dir;          // the posts folder read ("SITE/content/posts"), "" when there is none
     std::vector<SitePost> posts;    // published, in file-name order
     // Files (relative to the posts folder) of the posts left out: a draft's
@@ -77,10 +82,6 @@ std::string site_page_language(const SiteConfig& config);
 // reference: no scheme, not from the host's root) must be a file beside it,
 // or it is a warning with the line that names it.
 Site site_read(const std::string& dir, const SiteOptions& options);
-
-// The rule for symbolic links met in SITE: `path` is followed only when,
-// every link resolved, it stays inside `site_root` (SITE's canonical path).
-bool site_path_inside(const std::filesystem::path& path, const std::filesystem::path& site_root);
 
 // Hugo's dates: RFC 3339 or YYYY-MM-DD as the core reads them, and also a
 // date and time without an offset ("2024-03-01T10:00:00", Hugo's local
