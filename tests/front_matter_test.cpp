@@ -270,3 +270,40 @@ TEST_CASE("front matter: Hugo's weight and PaperMod's cover caption are read, in
         CHECK(front_matter_parse("---\ntitle: a\n---\n", "a.md").front.weight == 0);
     }
 }
+
+TEST_CASE("front matter: hostile blocks are refused with the file and line, never a crash, in every format") {
+    auto repeat = [](const std::string& s, size_t n) {
+        std::string out;
+        for (size_t i = 0; i < n; ++i) out += s;
+        return out;
+    };
+    SECTION("a YAML alias bomb") {
+        std::string block = "title: x\na0: &a0 [" + repeat("lol,", 8) + "lol]\n";
+        for (int i = 1; i < 9; ++i)
+            block += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" +
+                     repeat("*a" + std::to_string(i - 1) + ",", 8) + "*a" + std::to_string(i - 1) + "]\n";
+        auto doc = front_matter_parse("---\n" + block + "---\nBody\n", "posts/a.md");
+        CHECK(messages(doc) == std::vector<std::string>{
+                                   "posts/a.md:3: YAML front matter: aliases expand to more than 200,000 values (an alias bomb?)"});
+    }
+    SECTION("10^5 levels of YAML block lists") {
+        auto doc = front_matter_parse("---\ntitle: x\ntags:\n" + repeat("- ", 100000) + "x\n---\n", "posts/a.md");
+        CHECK(messages(doc) == std::vector<std::string>{"posts/a.md:4: YAML front matter: nesting deeper than 64 levels"});
+    }
+    SECTION("3x10^4 levels of TOML dotted keys") {
+        auto doc = front_matter_parse("+++\ntitle = \"x\"\n" + repeat("a.", 30000) + "a = 1\n+++\n", "posts/a.md");
+        CHECK(messages(doc) == std::vector<std::string>{"posts/a.md:3: TOML front matter: nesting deeper than 64 levels"});
+    }
+    SECTION("10^5 levels of JSON arrays") {
+        auto doc = front_matter_parse("{\n  \"title\": \"x\",\n  \"tags\": " + repeat("[", 100000) + repeat("]", 100000) +
+                                          "\n}\nBody\n",
+                                      "posts/a.md");
+        CHECK(messages(doc) == std::vector<std::string>{"posts/a.md:3: JSON front matter: nesting deeper than 64 levels"});
+    }
+    SECTION("a cover ten levels deep is still read") {
+        auto doc = front_matter_parse(
+            "---\ntitle: x\ncover:\n  image: c.png\n  extra: [[[[[[[[{a: 1}]]]]]]]]\n---\n", "posts/a.md");
+        CHECK(doc.problems.empty());
+        CHECK(doc.front.cover_image == "c.png");
+    }
+}

@@ -1,12 +1,19 @@
 #include "tool/data_tree.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <exception>
+#include <iterator>
+#include <new>
+#include <optional>
+#include <unordered_map>
 
 #define TOML_EXCEPTIONS 0   // parse results carry the error and its position
 #define TOML_HEADER_ONLY 1  // Debian's shared library is built with exceptions
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
+#include <yaml-cpp/depthguard.h>  // YAML::DeepRecursion, not in yaml.h
 #include <yaml-cpp/yaml.h>
 
 namespace blog::tool {
@@ -23,15 +30,70 @@ bool iequal(std::string_view a, std::string_view b) {
     return true;
 }
 
+std::string with_commas(size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+std::string too_deep() { return "nesting deeper than " + std::to_string(DataLimits::kMaxDepth) + " levels"; }
+
+// What a conversion may still build (DataLimits); the first bound crossed
+// becomes the parse's error, and the conversion stops there.
+struct Budget {
+    size_t values_left = DataLimits::kMaxValues;
+    size_t text_budget = 0, text_left = 0;
+    // Only YAML's aliases let a text name more values, or more text, than it
+    // holds: the message then says so.
+    bool values_need_aliases = false, text_needs_aliases = false;
+    bool failed = false;
+    DataError error;
+
+    static std::string limit_message(bool aliases, const std::string& what) {
+        return aliases ? "aliases expand to more than " + what + " (an alias bomb?)" : "more than " + what;
+    }
+    bool fail(size_t line, std::string message) {
+        if (!failed) failed = true, error = {line, std::move(message)};
+        return false;
+    }
+    // One more value at `depth` (the top-level map is at 1); containers
+    // deeper than the limit are refused.
+    bool value(size_t line, size_t depth, bool container) {
+        if (failed) return false;
+        if (container && depth > DataLimits::kMaxDepth) return fail(line, too_deep());
+        if (values_left == 0)
+            return fail(line, limit_message(values_need_aliases, with_commas(DataLimits::kMaxValues) + " values"));
+        --values_left;
+        return true;
+    }
+    bool text(size_t line, size_t bytes) {
+        if (failed) return false;
+        if (bytes > text_left)
+            return fail(line, limit_message(text_needs_aliases, with_commas(text_budget) + " bytes of text"));
+        text_left -= bytes;
+        return true;
+    }
+};
+
 // YAML: yaml-cpp 0.7 (YAML 1.2 core schema for plain scalars: true/false,
-// null/~, numbers); quoted scalars are always strings.
-DataValue from_yaml(const YAML::Node& node) {
+// null/~, numbers); quoted scalars are always strings. yaml-cpp keeps one
+// node per anchor, an alias pointing at it, so its own parse of an alias
+// bomb is small; the blow-up would be here, which the budget stops. Its
+// parser refuses nesting past its own DepthGuard (a few hundred levels);
+// the depth here is ours. Recursion at most kMaxDepth deep.
+DataValue from_yaml(const YAML::Node& node, size_t depth, Budget& budget) {
     DataValue v;
     v.line = size_t(node.Mark().line) + 1;
+    const bool container = node.Type() == YAML::NodeType::Sequence || node.Type() == YAML::NodeType::Map;
+    if (!budget.value(v.line, depth, container)) return v;
     switch (node.Type()) {
         case YAML::NodeType::Undefined:
         case YAML::NodeType::Null: v.kind = DataValue::Kind::Null; break;
         case YAML::NodeType::Scalar: {
+            if (!budget.text(v.line, node.Scalar().size())) return v;
             v.text = node.Scalar();
             v.kind = DataValue::Kind::String;
             if (node.Tag() == "?") {  // plain, not quoted
@@ -52,13 +114,18 @@ DataValue from_yaml(const YAML::Node& node) {
         }
         case YAML::NodeType::Sequence:
             v.kind = DataValue::Kind::List;
-            for (const YAML::Node& item : node) v.items.push_back(from_yaml(item));
+            for (const YAML::Node& item : node) {
+                v.items.push_back(from_yaml(item, depth + 1, budget));
+                if (budget.failed) return v;
+            }
             break;
         case YAML::NodeType::Map:
             v.kind = DataValue::Kind::Map;
             for (const auto& kv : node) {
                 std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
-                DataValue item = from_yaml(kv.second);
+                if (!budget.text(v.line, key.size())) return v;
+                DataValue item = from_yaml(kv.second, depth + 1, budget);
+                if (budget.failed) return v;
                 if (kv.second.IsNull()) item.line = size_t(kv.first.Mark().line) + 1;
                 v.entries.emplace_back(std::move(key), std::move(item));
             }
@@ -91,19 +158,42 @@ std::string toml_time(const toml::time& t) {
     return out;
 }
 
-DataValue from_toml(const toml::node& node) {
+// The shortest text that reads back as the same double, with a ".0" when it
+// would look whole ("2.0", "3.14", "1e+300"): std::to_string wrote 1e300 as
+// 300 digits, a 60-fold growth from the text.
+std::string toml_float(double f) {
+    char buf[64];
+    auto r = std::to_chars(buf, buf + sizeof buf, f);
+    std::string out(buf, r.ec == std::errc() ? r.ptr : buf);
+    if (out.find_first_of(".eEn") == std::string::npos) out += ".0";  // "n": inf, nan
+    return out;
+}
+
+// The TOML value's depth is checked by the scan before toml++ builds the
+// tree (toml_check_before_parse); this is the exact check, and recursion here is
+// at most kMaxDepth deep.
+DataValue from_toml(const toml::node& node, size_t depth, Budget& budget, size_t near_line = 1) {
     DataValue v;
     v.line = node.source().begin.line;
+    const size_t at = v.line ? v.line : near_line;  // an implicit table has no source: its key's line
+    const bool container = node.is_table() || node.is_array();
+    if (!budget.value(at, depth, container)) return v;
     if (auto* t = node.as_table()) {
         v.kind = DataValue::Kind::Map;
         for (auto&& [key, item] : *t) {
-            DataValue child = from_toml(item);
+            const size_t key_line = key.source().begin.line ? size_t(key.source().begin.line) : at;
+            if (!budget.text(key_line, key.str().size())) return v;
+            DataValue child = from_toml(item, depth + 1, budget, key_line);
+            if (budget.failed) return v;
             if (!child.line) child.line = key.source().begin.line;
             v.entries.emplace_back(std::string(key.str()), std::move(child));
         }
     } else if (auto* a = node.as_array()) {
         v.kind = DataValue::Kind::List;
-        for (auto&& item : *a) v.items.push_back(from_toml(item));
+        for (auto&& item : *a) {
+            v.items.push_back(from_toml(item, depth + 1, budget, at));
+            if (budget.failed) return v;
+        }
     } else if (auto* s = node.as_string()) {
         v.kind = DataValue::Kind::String, v.text = s->get();
     } else if (auto* b = node.as_boolean()) {
@@ -111,7 +201,7 @@ DataValue from_toml(const toml::node& node) {
     } else if (auto* i = node.as_integer()) {
         v.kind = DataValue::Kind::Number, v.text = std::to_string(i->get());
     } else if (auto* f = node.as_floating_point()) {
-        v.kind = DataValue::Kind::Number, v.text = std::to_string(f->get());
+        v.kind = DataValue::Kind::Number, v.text = toml_float(f->get());
     } else if (auto* d = node.as_date()) {
         v.kind = DataValue::Kind::Date, v.text = toml_date(d->get());
     } else if (auto* dt = node.as_date_time()) {
@@ -131,69 +221,305 @@ DataValue from_toml(const toml::node& node) {
     } else if (auto* tm = node.as_time()) {
         v.kind = DataValue::Kind::String, v.text = toml_time(tm->get());
     }
+    budget.text(at, v.text.size());
     return v;
 }
 
-// JSON: nlohmann keeps no positions in its tree, so every value carries the
-// line of the opening brace (line 1) and json_key_lines then gives each
-// top-level key its own line; parse errors carry their own line.
-DataValue from_json(const nlohmann::ordered_json& j) {
-    DataValue v;
-    v.line = 1;
-    switch (j.type()) {
-        case nlohmann::json::value_t::object:
-            v.kind = DataValue::Kind::Map;
-            for (auto it = j.begin(); it != j.end(); ++it) v.entries.emplace_back(it.key(), from_json(it.value()));
-            break;
-        case nlohmann::json::value_t::array:
-            v.kind = DataValue::Kind::List;
-            for (const auto& item : j) v.items.push_back(from_json(item));
-            break;
-        case nlohmann::json::value_t::string: v.kind = DataValue::Kind::String, v.text = j.get<std::string>(); break;
-        case nlohmann::json::value_t::boolean:
-            v.kind = DataValue::Kind::Bool, v.boolean = j.get<bool>(), v.text = v.boolean ? "true" : "false";
-            break;
-        case nlohmann::json::value_t::number_integer:
-        case nlohmann::json::value_t::number_unsigned:
-        case nlohmann::json::value_t::number_float: v.kind = DataValue::Kind::Number, v.text = j.dump(); break;
-        default: v.kind = DataValue::Kind::Null; break;
-    }
-    return v;
-}
-
-// The line of each key of the top-level object of valid JSON text, in order.
-std::vector<size_t> json_key_lines(std::string_view text) {
-    std::vector<size_t> lines;
-    size_t line = 1, depth = 0, string_line = 0;
-    bool in_string = false, after_string = false;
-    for (size_t i = 0; i < text.size(); ++i) {
+// How deep a TOML text nests, found before toml++ sees it: toml++ 3.3 bounds
+// arrays and inline tables (TOML_MAX_NESTED_VALUES, 256) but not dotted keys
+// or table headers, and recurses over the tree it built (update_region_ends,
+// the destructors), so 3x10^4 levels of `a.a.a… = 1` overflow the stack
+// inside toml::parse. The estimate per value: the table it is in (1 + the
+// header's keys, +1 for [[an array of tables]]), the dotted key's keys, the
+// arrays and inline tables around it; strings and comments skipped. A header
+// that goes through arrays of tables ([[a]] then [[a.b]]) nests one level
+// more per array than counted, so the real depth is at most twice the
+// estimate: small for toml++'s recursion, and from_toml checks it exactly.
+// Text that is not TOML may be misread: toml++ rejects it anyway.
+std::optional<DataError> toml_check_before_parse(std::string_view text) {
+    const size_t limit = DataLimits::kMaxDepth;
+    struct Open {
+        char kind;     // '[' an array, '{' an inline table
+        size_t depth;  // its own depth
+    };
+    std::vector<Open> open;
+    size_t line = 1, table_depth = 1, value_parent = 1;
+    bool expect_key = true;  // a statement's start, or after '{' or ',' in an inline table
+    const size_t n = text.size();
+    auto at = [&](size_t i, char c) { return i < n && text[i] == c; };
+    // Skips a string starting at i (quote q, maybe tripled); returns the index past it.
+    auto skip_string = [&](size_t i) {
+        const char q = text[i];
+        const bool triple = at(i + 1, q) && at(i + 2, q);
+        i += triple ? 3 : 1;
+        while (i < n) {
+            const char c = text[i];
+            if (c == '\\' && q == '"') {
+                i += 2;
+                if (i - 1 < n && text[i - 1] == '\n') ++line;
+                continue;
+            }
+            if (c == '\n') {
+                if (!triple) return i;  // unterminated: toml++ reports it
+                ++line;
+            }
+            if (c == q && (!triple || (at(i + 1, q) && at(i + 2, q)))) {
+                i += triple ? 3 : 1;
+                while (triple && at(i, q)) ++i;  // up to two quotes may end the content
+                return i;
+            }
+            ++i;
+        }
+        return i;
+    };
+    // toml++ 3.3 reaches __builtin_unreachable (undefined behaviour) when it
+    // asks whether a character from U+00A1 on is whitespace, which it does
+    // wherever whitespace may be: outside strings and comments, TOML 1.0 has
+    // only ASCII, so such a byte is refused here before toml++ sees it.
+    auto non_ascii = [&](size_t i) { return static_cast<unsigned char>(text[i]) >= 0x80; };
+    const std::string not_ascii = "a character that is not ASCII outside a string or comment";
+    auto deeper = [&](size_t depth) -> std::optional<DataError> {
+        if (depth > limit) return DataError{line, too_deep()};
+        return std::nullopt;
+    };
+    for (size_t i = 0; i < n;) {
         const char c = text[i];
-        if (c == '\n') ++line;
-        if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false, after_string = true;
+        if (c == '\n') {
+            ++line, ++i;
+            if (open.empty()) expect_key = true;
             continue;
         }
-        if (c == '"') {
-            in_string = true, string_line = line;
-        } else if (c == ':' && after_string && depth == 1) {
-            lines.push_back(string_line);
-        } else if (c == '{' || c == '[') {
-            ++depth;
-        } else if (c == '}' || c == ']') {
-            --depth;
+        if (c == ' ' || c == '\t' || c == '\r') {
+            ++i;
+            continue;
         }
-        if (c != '"' && c != ' ' && c != '\t' && c != '\r' && c != '\n') after_string = false;
+        if (c == '#') {
+            while (i < n && text[i] != '\n') ++i;
+            continue;
+        }
+        if (non_ascii(i)) return DataError{line, not_ascii};
+        if (expect_key && open.empty() && c == '[') {  // [table] or [[array of tables]]
+            const bool array = at(i + 1, '[');
+            size_t keys = 1;
+            for (i += array ? 2 : 1; i < n && text[i] != ']' && text[i] != '\n';) {
+                if (text[i] == '"' || text[i] == '\'') {
+                    i = skip_string(i);
+                    continue;
+                }
+                if (non_ascii(i)) return DataError{line, not_ascii};
+                if (text[i] == '.') ++keys;
+                ++i;
+            }
+            table_depth = 1 + keys + (array ? 1 : 0);
+            if (auto e = deeper(table_depth)) return e;
+            while (i < n && text[i] == ']') ++i;
+            continue;
+        }
+        if (expect_key) {  // a key, maybe dotted, up to '='
+            const size_t base = open.empty() ? table_depth : open.back().depth, start = i;
+            size_t keys = 1;
+            while (i < n && text[i] != '=' && text[i] != '\n' && text[i] != '}' && text[i] != '#') {
+                if (text[i] == '"' || text[i] == '\'') {
+                    i = skip_string(i);
+                    continue;
+                }
+                if (non_ascii(i)) return DataError{line, not_ascii};
+                if (text[i] == '.') ++keys;
+                ++i;
+            }
+            value_parent = base + keys - 1;  // the dotted key's tables
+            if (auto e = deeper(value_parent)) return e;
+            if (at(i, '=')) ++i, expect_key = false;
+            else if (i == start) expect_key = false;  // "{}", or a '}' where a key was due: read it as a value's
+            continue;
+        }
+        if (c == '"' || c == '\'') {
+            i = skip_string(i);
+            continue;
+        }
+        if (c == '[' || c == '{') {
+            open.push_back({c, value_parent + 1});
+            if (auto e = deeper(open.back().depth)) return e;
+            value_parent = open.back().depth;
+            expect_key = c == '{';
+        } else if (c == ']' || c == '}') {
+            if (!open.empty()) open.pop_back();
+            if (!open.empty()) value_parent = open.back().depth;
+        } else if (c == ',' && !open.empty()) {
+            value_parent = open.back().depth;
+            expect_key = open.back().kind == '{';
+        }
+        ++i;
     }
-    return lines;
+    return std::nullopt;
 }
 
-size_t line_of_byte(std::string_view text, size_t byte) {
-    size_t line = 1;
-    for (size_t i = 0; i < byte && i < text.size(); ++i)
-        if (text[i] == '\n') ++line;
-    return line;
-}
+// JSON: nlohmann's SAX parser (iterative: no recursion, whatever the depth)
+// builds the tree here, with an explicit stack and the budget checked at
+// every value. Not nlohmann's DOM: its ordered_json looks each key up
+// linearly, so an object of 10^5 keys took 9 s.
+//
+// A pointer into the text that records how far nlohmann's lexer has read:
+// its SAX events carry no position, so this gives each value its line.
+struct TrackedChar {
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+    const char* p = nullptr;
+    const char** reached = nullptr;
+    reference operator*() const { return *p; }
+    TrackedChar& operator++() {
+        *reached = ++p;
+        return *this;
+    }
+    TrackedChar operator++(int) {
+        TrackedChar before = *this;
+        ++*this;
+        return before;
+    }
+    bool operator==(const TrackedChar& o) const { return p == o.p; }
+    bool operator!=(const TrackedChar& o) const { return p != o.p; }
+};
+
+class JsonBuilder {
+public:
+    using json = nlohmann::json;
+    using number_integer_t = json::number_integer_t;
+    using number_unsigned_t = json::number_unsigned_t;
+    using number_float_t = json::number_float_t;
+    using string_t = json::string_t;
+    using binary_t = json::binary_t;
+
+    JsonBuilder(std::string_view text, Budget& budget) : text_(text), reached_(text.data()), budget_(budget) {}
+
+    const char** reached() { return &reached_; }
+    DataValue& root() { return root_; }
+    bool has_error() const { return has_error_; }
+    const DataError& error() const { return error_; }
+
+    bool null() { return add(DataValue::Kind::Null, {}, false); }
+    bool boolean(bool b) {
+        if (!add(DataValue::Kind::Bool, b ? "true" : "false", false)) return false;
+        last_->boolean = b;
+        return true;
+    }
+    bool number_integer(number_integer_t n) { return add(DataValue::Kind::Number, std::to_string(n), true); }
+    bool number_unsigned(number_unsigned_t n) { return add(DataValue::Kind::Number, std::to_string(n), true); }
+    // nlohmann's own text for a double, as its DOM dump wrote it
+    bool number_float(number_float_t f, const string_t&) { return add(DataValue::Kind::Number, json(f).dump(), true); }
+    bool string(string_t& s) { return add(DataValue::Kind::String, std::move(s), false); }
+    bool binary(binary_t&) { return add(DataValue::Kind::Null, {}, false); }  // not in JSON text
+    bool start_object(std::size_t) { return open(DataValue::Kind::Map); }
+    bool start_array(std::size_t) { return open(DataValue::Kind::List); }
+    bool key(string_t& k) {
+        if (!budget_.text(line(false), k.size())) return false;
+        key_ = std::move(k);
+        return true;
+    }
+    bool end_object() {
+        keep_last_of_each_key(*stack_.back());
+        stack_.pop_back();
+        return true;
+    }
+    bool end_array() {
+        stack_.pop_back();
+        return true;
+    }
+    bool parse_error(std::size_t byte, const std::string&, const nlohmann::detail::exception& e) {
+        std::string what = e.what();
+        // "[json.exception.parse_error.101] parse error at line 3, column 5: …": keep what follows
+        if (size_t colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+        has_error_ = true;
+        error_ = {line_at(byte ? byte - 1 : 0), what};
+        return false;
+    }
+
+private:
+    // The line of text_[byte]: lines are counted once, as events come in order.
+    size_t line_at(size_t byte) {
+        byte = std::min(byte, text_.size());
+        for (; counted_ < byte; ++counted_)
+            if (text_[counted_] == '\n') ++line_;
+        for (; counted_ > byte; --counted_)
+            if (text_[counted_ - 1] == '\n') --line_;
+        return line_;
+    }
+    // The line of the token just read; a number's end is known only from the
+    // character after it, which the lexer has read too.
+    size_t line(bool lookahead) {
+        size_t end = size_t(reached_ - text_.data());
+        if (lookahead && end) --end;
+        while (end > 0 && (text_[end - 1] == ' ' || text_[end - 1] == '\t' || text_[end - 1] == '\r' || text_[end - 1] == '\n')) --end;
+        return line_at(end ? end - 1 : 0);
+    }
+    bool place(DataValue&& v) {
+        if (stack_.empty()) {
+            root_ = std::move(v);
+            last_ = &root_;
+        } else if (stack_.back()->kind == DataValue::Kind::List) {
+            stack_.back()->items.push_back(std::move(v));
+            last_ = &stack_.back()->items.back();
+        } else {
+            stack_.back()->entries.emplace_back(std::move(key_), std::move(v));
+            last_ = &stack_.back()->entries.back().second;
+        }
+        return true;
+    }
+    bool add(DataValue::Kind kind, std::string text, bool lookahead) {
+        const size_t at = line(lookahead);
+        if (!budget_.value(at, stack_.size() + 1, false) || !budget_.text(at, text.size())) return false;
+        DataValue v;
+        v.kind = kind, v.text = std::move(text), v.line = at;
+        return place(std::move(v));
+    }
+    bool open(DataValue::Kind kind) {
+        const size_t at = line(false);
+        if (!budget_.value(at, stack_.size() + 1, true)) return false;
+        DataValue v;
+        v.kind = kind, v.line = at;
+        place(std::move(v));
+        // a container stays the last of its parent until it closes: the pointer holds
+        stack_.push_back(last_);
+        return true;
+    }
+    // A key given twice keeps its first place and its last value, as
+    // nlohmann's DOM did (and Go's decoder, Hugo's, does).
+    static void keep_last_of_each_key(DataValue& map) {
+        auto& e = map.entries;
+        if (e.size() < 2) return;
+        std::unordered_map<std::string_view, size_t> first;
+        first.reserve(e.size());
+        std::vector<bool> drop(e.size(), false);
+        bool any = false;
+        for (size_t i = 0; i < e.size(); ++i) {
+            auto [it, fresh] = first.emplace(e[i].first, i);
+            if (!fresh) e[it->second].second = std::move(e[i].second), drop[i] = any = true;
+        }
+        if (!any) return;
+        size_t kept = 0;
+        for (size_t i = 0; i < e.size(); ++i)
+            if (!drop[i]) {
+                if (kept != i) e[kept] = std::move(e[i]);
+                ++kept;
+            }
+        e.resize(kept);
+    }
+
+    std::string_view text_;
+    const char* reached_;
+    Budget& budget_;
+    DataValue root_;
+    std::vector<DataValue*> stack_;  // the open containers, innermost last
+    DataValue* last_ = nullptr;
+    std::string key_;
+    size_t counted_ = 0, line_ = 1;
+    bool has_error_ = false;
+    DataError error_;
+};
+
+size_t line_count(std::string_view text) { return 1 + size_t(std::count(text.begin(), text.end(), '\n')); }
 
 }  // namespace
 
@@ -216,60 +542,95 @@ std::string data_kind_name(const DataValue& v) {
     return "a value";
 }
 
-DataParse data_parse(std::string_view text, DataFormat format) {
+namespace {
+
+DataParse parse_yaml(std::string_view text, Budget& budget) {
     DataParse out;
-    switch (format) {
-        case DataFormat::Yaml:
-            try {
-                YAML::Node root = YAML::Load(std::string(text));
-                if (root.IsNull()) {
-                    out.value.kind = DataValue::Kind::Map;
-                    out.ok = true;
-                    return out;
-                }
-                out.value = from_yaml(root);
-            } catch (const YAML::Exception& e) {
-                out.error = {size_t(e.mark.line < 0 ? 0 : e.mark.line) + 1, e.msg};
-                return out;
-            } catch (const std::exception& e) {
-                out.error = {1, e.what()};
-                return out;
-            }
-            break;
-        case DataFormat::Toml: {
-            toml::parse_result r = toml::parse(text);
-            if (!r) {
-                out.error = {r.error().source().begin.line ? size_t(r.error().source().begin.line) : 1,
-                             std::string(r.error().description())};
-                return out;
-            }
-            out.value = from_toml(r.table());
-            if (!out.value.line) out.value.line = 1;
-            break;
+    try {
+        YAML::Node root = YAML::Load(std::string(text));
+        if (root.IsNull()) {
+            out.value.kind = DataValue::Kind::Map;
+            out.ok = true;
+            return out;
         }
-        case DataFormat::Json:
-            try {
-                // ordered_json keeps the file's key order, so keys and lines pair up
-                out.value = from_json(nlohmann::ordered_json::parse(text.begin(), text.end()));
-                if (out.value.kind == DataValue::Kind::Map) {
-                    const std::vector<size_t> lines = json_key_lines(text);
-                    if (lines.size() == out.value.entries.size())
-                        for (size_t i = 0; i < lines.size(); ++i) out.value.entries[i].second.line = lines[i];
-                }
-            } catch (const nlohmann::ordered_json::parse_error& e) {
-                std::string what = e.what();
-                // "[json.exception.parse_error.101] parse error at line 3, column 5: …": keep what follows
-                if (size_t colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
-                out.error = {line_of_byte(text, e.byte ? e.byte - 1 : 0), what};
-                return out;
-            }
-            break;
-    }
-    if (out.value.kind != DataValue::Kind::Map) {
-        out.error = {out.value.line ? out.value.line : 1, "expected a map of keys and values, got " + data_kind_name(out.value)};
+        // More values than the text has bytes, or more text than it has
+        // (escapes grow at most 3 bytes from 2): only aliases do that.
+        budget.values_need_aliases = text.size() < DataLimits::kMaxValues;
+        budget.text_needs_aliases = true;
+        out.value = from_yaml(root, 1, budget);
+    } catch (const YAML::DeepRecursion& e) {
+        out.error = {size_t(e.mark.line < 0 ? 0 : e.mark.line) + 1, too_deep()};
+        return out;
+    } catch (const YAML::Exception& e) {
+        out.error = {size_t(e.mark.line < 0 ? 0 : e.mark.line) + 1, e.msg};
         return out;
     }
     out.ok = true;
+    return out;
+}
+
+DataParse parse_toml(std::string_view text, Budget& budget) {
+    DataParse out;
+    if (auto e = toml_check_before_parse(text)) {
+        out.error = *e;
+        return out;
+    }
+    toml::parse_result r = toml::parse(text);
+    if (!r) {
+        out.error = {r.error().source().begin.line ? size_t(r.error().source().begin.line) : 1,
+                     std::string(r.error().description())};
+        return out;
+    }
+    out.value = from_toml(r.table(), 1, budget);
+    if (!out.value.line) out.value.line = 1;
+    out.ok = true;
+    return out;
+}
+
+DataParse parse_json(std::string_view text, Budget& budget) {
+    DataParse out;
+    JsonBuilder builder(text, budget);
+    const TrackedChar first{text.data(), builder.reached()}, last{text.data() + text.size(), builder.reached()};
+    if (!nlohmann::json::sax_parse(first, last, &builder)) {
+        if (builder.has_error()) out.error = builder.error();
+        else if (!budget.failed) out.error = {1, "not JSON"};
+        return out;
+    }
+    out.value = std::move(builder.root());
+    out.ok = true;
+    return out;
+}
+
+}  // namespace
+
+DataParse data_parse(std::string_view text, DataFormat format) {
+    DataParse out;
+    Budget budget;
+    budget.text_budget = budget.text_left = DataLimits::max_text_bytes(text.size());
+    try {
+        switch (format) {
+            case DataFormat::Yaml: out = parse_yaml(text, budget); break;
+            case DataFormat::Toml: out = parse_toml(text, budget); break;
+            case DataFormat::Json: out = parse_json(text, budget); break;
+        }
+    } catch (const std::bad_alloc&) {
+        out = {};
+        out.error = {1, "out of memory"};
+    } catch (const std::exception& e) {
+        out = {};
+        out.error = {1, e.what()};
+    }
+    if (budget.failed) {
+        out.ok = false;
+        out.value = {};
+        out.error = budget.error;
+    }
+    if (out.ok && out.value.kind != DataValue::Kind::Map) {
+        out.ok = false;
+        out.error = {out.value.line ? out.value.line : 1, "expected a map of keys and values, got " + data_kind_name(out.value)};
+    }
+    // a library's mark may sit past the last line (at the end of the text)
+    out.error.line = std::max<size_t>(1, std::min(out.error.line, line_count(text)));
     return out;
 }
 

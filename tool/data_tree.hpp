@@ -34,9 +34,26 @@ std::string data_kind_name(const DataValue& v);
 
 enum class DataFormat { Yaml, Toml, Json };
 
+// What one parse may build, whatever the text: the site folder is untrusted,
+// and Hugo's front matter and config are a few levels deep and a few hundred
+// values. Each bound crossed is an error value ("nesting deeper than 64
+// levels"), never a crash: the text is checked before a parser that recurses
+// sees it, and the conversion to DataValue counts what it builds.
+struct DataLimits {
+    // Maps and lists one inside another, the top-level map being the first.
+    static constexpr size_t kMaxDepth = 64;
+    // Values in the whole tree, a YAML alias counted each time it is used
+    // (a 1 KB alias bomb names 10^9 of them). Above 10^5, so that a post of
+    // 10^5 tags reaches the site's own, clearer, limit on tags.
+    static constexpr size_t kMaxValues = 200000;
+    // Bytes of text (strings, keys, numbers) in the whole tree: twice the
+    // input plus 1 MiB. Without aliases the text is at most about the input.
+    static constexpr size_t max_text_bytes(size_t input_bytes) { return 2 * input_bytes + (size_t(1) << 20); }
+};
+
 // Parses text whose top level must be a map. On failure, the error has the
-// line relative to the text and what went wrong (the caller adds the file
-// and shifts the line).
+// line relative to the text (1 to the text's last line) and what went wrong
+// (the caller adds the file and shifts the line). Never throws.
 struct DataError {
     size_t line = 1;
     std::string message;

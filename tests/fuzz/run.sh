@@ -15,12 +15,12 @@ build=${1:?build folder}
 seconds=${2:-60}
 shift 2 || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(index markdown route date url controller md4c)
+[ ${#targets[@]} -gt 0 ] || targets=(index markdown route date url controller front_matter md4c)
 md4c_seeds=$(ls -d deps/md4c-*/test/fuzzers/seed-corpus 2>/dev/null | head -1)
 
 max_len() {
   case $1 in
-    index) echo 8192 ;; markdown|md4c) echo 4096 ;; controller) echo 256 ;;
+    index|front_matter) echo 8192 ;; markdown|md4c) echo 4096 ;; controller) echo 256 ;;
     url) echo 256 ;; route) echo 128 ;; date) echo 64 ;; *) echo 4096 ;;
   esac
 }
