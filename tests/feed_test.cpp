@@ -131,3 +131,109 @@ TEST_CASE("feed: the sitemap lists every page with its date, and robots.txt name
           "</urlset>\n");
     CHECK(feed_robots(kBase) == "User-agent: *\nAllow: /\nSitemap: https://example.com/blog/sitemap.xml\n");
 }
+
+namespace {
+
+// The characters XML 1.0 forbids (its Char production) in `xml`, one line
+// each ("U+FFFE at 412"); bytes that are not UTF-8 are forbidden too.
+std::vector<std::string> forbidden_in_xml(const std::string& xml) {
+    std::vector<std::string> found;
+    auto hex = [](unsigned cp) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "U+%04X", cp);
+        return std::string(buf);
+    };
+    for (size_t i = 0; i < xml.size();) {
+        const unsigned char b = static_cast<unsigned char>(xml[i]);
+        const size_t n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+        unsigned cp = n == 1 ? b : n == 2 ? b & 0x1F : n == 3 ? b & 0x0F : b & 0x07;
+        bool ok = n > 0 && i + n <= xml.size();
+        for (size_t k = 1; ok && k < n; ++k) {
+            const unsigned char c = static_cast<unsigned char>(xml[i + k]);
+            ok = (c & 0xC0) == 0x80;
+            cp = cp << 6 | (c & 0x3F);
+        }
+        const size_t shortest = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        if (!ok || n != shortest) {
+            found.push_back("byte " + std::to_string(b) + " (not UTF-8) at " + std::to_string(i));
+            ++i;
+            continue;
+        }
+        const bool xml_char = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+                              (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+        if (!xml_char) found.push_back(hex(cp) + " at " + std::to_string(i));
+        i += n;
+    }
+    return found;
+}
+
+// Each character XML 1.0 forbids, as an index may hold it (JSON escapes
+// for the characters, raw bytes for what is not UTF-8), between "a" and "b".
+const char* const kForbidden[] = {
+    "\\u0000", "\\u0001", "\\u0008", "\\u000b", "\\u000c", "\\u001f",  // C0 controls but tab, LF, CR
+    "\\ufffe", "\\uffff",                                               // the two non-characters XML refuses
+    "\xED\xA0\x80", "\xED\xBF\xBF",                                     // encoded surrogates (JSON refuses "\\ud800")
+    "\xC0\xAF", "\xFF", "\xE2\x82",                                     // overlong, never UTF-8, cut short
+};
+
+}  // namespace
+
+TEST_CASE("feed: the RSS and the sitemap are well-formed XML whatever character the index or a post holds") {
+    // Each alone, then all of them together (read by feedparser too).
+    std::vector<std::string> cases(std::begin(kForbidden), std::end(kForbidden));
+    cases.push_back("");
+    for (const char* bad : kForbidden) cases.back() += bad;
+    for (const std::string& b : cases) {
+        const std::string json = "{\"title\": \"Site a" + b + "b\", \"author\": \"Au a" + b + "b\", \"posts\": ["
+                                 "{\"slug\": \"p\", \"title\": \"Title a" + b + "b\", \"date\": \"2022-07-24T21:42:07Z\","
+                                 " \"summary\": \"Sum a" + b + "b\", \"tags\": [\"t a" + b + "b\"]},"
+                                 "{\"slug\": \"q\", \"title\": \"Q\", \"summary\": \"Sum a" + b + "b\", \"tags\": [\"t a" + b + "b\"]}]}";
+        auto parsed = index_parse(json, "posts/index.json");
+        REQUIRE(parsed.ok());
+        const SiteIndex& site = parsed.value();
+        REQUIRE(site.posts.size() == 2);
+        // The post's HTML as the tool hands it: the character as the index
+        // decoded it, and as raw bytes (a post's bytes are as written).
+        const std::string raw = site.posts[0].title.substr(7, site.posts[0].title.size() - 8) + b;
+        const FeedPostHtml html = [&](const Post& p) -> std::optional<std::string> {
+            if (p.slug != "p") return std::nullopt;
+            return "<p>Body a" + raw + "b]]><![CDATA[</p>";
+        };
+        FeedOptions o;
+        o.base_url = kBase;
+        const std::string site_feed = feed_rss(site, o, html);
+        o.tag = site.posts[0].tags[0];
+        const std::string tag_feed = feed_rss(site, o, html);
+        const std::string sitemap = feed_sitemap(kBase, {{"", std::nullopt}, {"tags/" + o.tag + "/", std::nullopt}});
+        for (const std::string* xml : {&site_feed, &tag_feed, &sitemap}) {
+            INFO("the index's character " << b << " in:\n" << *xml);
+            CHECK(forbidden_in_xml(*xml) == std::vector<std::string>{});
+        }
+        INFO("the index's character " << b);
+        CHECK(contains(site_feed, "]]&gt;&lt;![CDATA["));  // the HTML is escaped text: no CDATA to break out of
+        if (&b != &cases.back()) continue;
+        CHECK(parsed_by_feedparser(site_feed).rfind("title: Site a", 0) == 0);
+        CHECK(parsed_by_feedparser(tag_feed).rfind("title: t a", 0) == 0);
+    }
+}
+
+TEST_CASE("feed: U+FFFE, U+FFFF and bytes that are not UTF-8 become U+FFFD; C0 controls are dropped; the rest is kept") {
+    auto feed_title = [](const std::string& title) {
+        SiteIndex site;
+        site.title = title;
+        FeedOptions o;
+        o.base_url = kBase;
+        const std::string rss = feed_rss(site, o);
+        const size_t b = rss.find("<title>") + 7;
+        return rss.substr(b, rss.find("</title>") - b);
+    };
+    CHECK(feed_title("a\xEF\xBF\xBE" "b\xEF\xBF\xBF" "c") == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c");
+    CHECK(feed_title("a\xED\xA0\x80" "b") == "a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" "b");  // as a browser decodes it
+    CHECK(feed_title("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+    CHECK(feed_title(std::string("a\0b\x01\x1F" "c", 6)) == "abc");
+    CHECK(feed_title("tab\there\nnew\rline") == "tab\there\nnew\rline");
+    // Allowed in XML 1.0, kept: C1 controls, DEL, U+FFFD, other non-characters, astral characters.
+    const std::string allowed = "\xC2\x80\xC2\x9F\x7F\xEF\xBF\xBD\xEF\xB7\x90\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF";
+    CHECK(feed_title(allowed) == allowed);
+    CHECK(feed_title("\xEF\xBF") == "\xEF\xBF\xBD");  // a cut U+FFFF: one replacement, nothing read past the end
+}

@@ -420,9 +420,9 @@ TEST_CASE("index: the menu is the index's \"menu\", each bad entry left out with
                                    "menu[1]: expected an object with \"name\" and \"url\", got \"Archive\"",
                                    "menu[2].url: missing (required)",
                                    "menu[3].name: must not be empty",
-                                   "menu[4].url: a script URL is not allowed, got \"javascript:alert(1)\"",
-                                   "menu[5].url: a script URL is not allowed, got \" JaVa\\tScRiPt:alert(1)\"",
-                                   "menu[6].url: a script URL is not allowed, got \"data:text/html,<script>alert(1)</script>\"",
+                                   "menu[4].url: only http:, https:, mailto:, tel: and relative URLs are allowed, got \"javascript:alert(1)\"",
+                                   "menu[5].url: only http:, https:, mailto:, tel: and relative URLs are allowed, got \" JaVa\\tScRiPt:alert(1)\"",
+                                   "menu[6].url: only http:, https:, mailto:, tel: and relative URLs are allowed, got \"data:text/html,<script>alert(1)</script>\"",
                                    "menu[7].name: expected a string, got 3",
                                });
         CHECK(site.skipped_entries == 0);  // no post was left out
@@ -455,7 +455,7 @@ TEST_CASE("index: PaperMod's site options (homeInfo, copyright, defaultTheme, sh
         REQUIRE(site.home_info->social_icons.size() == 1);
         CHECK(site.home_info->social_icons[0].url == "https://github.com/x");
         CHECK(site.problems == std::vector<std::string>{
-                                   "homeInfo.socialIcons[1].url: a script URL is not allowed, got \"javascript:alert(1)\"",
+                                   "homeInfo.socialIcons[1].url: only http:, https:, mailto:, tel: and relative URLs are allowed, got \"javascript:alert(1)\"",
                                    "homeInfo.socialIcons[2].url: missing (required)"});
         CHECK(site.copyright == "© 2024 Me");
         CHECK(site.default_theme == "dark");
@@ -552,7 +552,7 @@ TEST_CASE("index: description, weight and cover of a post: a bad one is ignored 
     CHECK(site.problems == std::vector<std::string>{
                                "posts[5].description: expected a string, got 7; ignored",
                                "posts[5].weight: expected a whole number, got 1.5; ignored",
-                               "posts[5].cover.image: a script URL is not allowed, got \"javascript:alert(1)\"; ignored",
+                               "posts[5].cover.image: only http:, https:, relative and data:image/{png,gif,jpeg,webp} URLs are allowed, got \"javascript:alert(1)\"; ignored",
                                "posts[6].cover: expected an object with a non-empty \"image\", got \"x.png\"; ignored"});
 }
 
@@ -932,4 +932,53 @@ TEST_CASE("index: bad parts or total are named, and the index is then the one fi
         "parts[1]: must be a string, got 3",
         "total: expected how many posts the home list shows in all (a whole number), got \"many\"; the posts of this "
         "file are all that is shown"});
+}
+
+namespace {
+
+// `n` tags named "<prefix>0", "<prefix>1"… as a JSON array's elements.
+std::string tag_list(size_t n, const std::string& prefix, size_t first = 0) {
+    std::string out;
+    for (size_t i = 0; i < n; ++i) out += (i ? ",\"" : "\"") + prefix + std::to_string(first + i) + "\"";
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("index: a post keeps its first 1,000 tags and categories, and the rest is a problem naming it") {
+    static_assert(kMaxPostTerms == 1000);
+    const std::string json = R"({"posts": [{"slug": "a", "title": "A"},)"
+                             R"({"slug": "many", "title": "M", "tags": [)" + tag_list(1500, "t") + R"(, 3],)"
+                             R"( "categories": [)" + tag_list(1001, "c") + "]}]}";
+    const SiteIndex site = parse_ok(json);
+    const Post* post = site.find("many");
+    REQUIRE(post);
+    REQUIRE(post->tags.size() == 1000);
+    CHECK(post->tags.front() == "t0");
+    CHECK(post->tags.back() == "t999");
+    CHECK(post->categories.size() == 1000);
+    CHECK(site.problems == std::vector<std::string>{
+                               "posts[1].tags: 1501 tags, more than the 1000 a post may have; the first 1000 are kept",
+                               "posts[1].categories: 1001 categories, more than the 1000 a post may have; the first 1000 are kept"});
+    CHECK(site.skipped_entries == 0);
+}
+
+TEST_CASE("index: past 100,000 different tags, a later post's new tags are left out with a problem naming it") {
+    static_assert(kMaxIndexTerms == 100000);
+    std::string json = R"({"posts": [)";
+    for (size_t p = 0; p < 100; ++p)  // 100,000 different tags in all
+        json += R"({"slug": "p)" + std::to_string(p) + R"(", "title": "P", "tags": [)" + tag_list(1000, "t", p * 1000) + "]},";
+    json += R"({"slug": "draft", "title": "D", "draft": true, "tags": ["d1"]},)"   // a draft's tags are not counted
+            R"({"slug": "late", "title": "L", "tags": ["t5", "new-1", "t99999", "new-2"], "categories": ["c"]},)"
+            R"({"slug": "later", "title": "L2", "tags": ["new-1"]}]})";
+    const SiteIndex site = parse_ok(json);
+    REQUIRE(site.find("late"));
+    CHECK(site.find("late")->tags == std::vector<std::string>{"t5", "t99999"});  // the known ones stay
+    CHECK(site.find("late")->categories == std::vector<std::string>{"c"});    // another taxonomy's bound
+    CHECK(site.find("later")->tags.empty());
+    CHECK(site.problems == std::vector<std::string>{
+                               "posts[101].tags: the index already has the 100000 different tags it may have; "
+                               "left out: \"new-1\" and 1 more",
+                               "posts[102].tags: the index already has the 100000 different tags it may have; "
+                               "left out: \"new-1\""});
 }

@@ -207,6 +207,15 @@ std::vector<std::string> safety_problems(const std::string& html) {
                 if (starts_with(url, "javascript:") || starts_with(url, "vbscript:") ||
                     starts_with(url, "livescript:"))
                     problems.push_back("script URL " + where);
+                // SECURITY.md's allowlist: http, https, mailto, tel, or no scheme.
+                const size_t colon = url.find(':');
+                const std::string scheme = colon == std::string::npos ? "" : url.substr(0, colon);
+                const bool is_scheme = !scheme.empty() && std::isalpha(static_cast<unsigned char>(scheme[0])) &&
+                                       scheme.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789+-.") ==
+                                           std::string::npos;
+                if (is_scheme && scheme != "http" && scheme != "https" && scheme != "mailto" && scheme != "tel" &&
+                    scheme != "data" && scheme != "javascript" && scheme != "vbscript" && scheme != "livescript")
+                    problems.push_back("scheme outside the allowlist " + where);
                 if (starts_with(url, "data:")) {
                     bool raster = false;
                     for (const char* type : {"data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"})
@@ -252,6 +261,9 @@ TEST_CASE("markdown: the safety checker finds every kind of script it looks for"
         "<!-- a comment that is not ours -->",
         "<![CDATA[x]]>",
         "<p>unclosed <a href=\"https://example.com\"",
+        "<a href=\"ms-msdt:/id PCWDiagnostic\">x</a>",
+        "<a href=\"FILE:///etc/passwd\">x</a>",
+        "<img src=\"blob:https://example.com/x\">",
     };
     for (const char* html : bad) {
         INFO(html);
@@ -265,6 +277,7 @@ TEST_CASE("markdown: the safety checker finds every kind of script it looks for"
         "<!-- raw HTML omitted -->",
         "<li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled checked>x</li>",
         "<a class=\"unsafe-link\">javascript:alert(1)</a>",
+        "<a href=\"mailto:a@example.com\">mail</a><a href=\"tel:+15551234\">call</a><a href=\"#x\">here</a>",
     };
     for (const char* html : good) {
         INFO(html);

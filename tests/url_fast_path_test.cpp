@@ -1,11 +1,11 @@
 // core/url's fast paths give what its general paths give. url_resolve
 // skips removing dot segments from a path that has none, so a reference and
 // the same reference behind "./" (or "/." for an absolute path: the general
-// path) must resolve alike; url_is_safe returns early for a target whose
-// first byte cannot start javascript:, vbscript: or data:, so it must agree
-// with url_effective_scheme, which reads the scheme as a browser does, and
-// that must not change with the tabs, newlines, capitals and leading
-// control bytes a browser ignores. Checked over generated URLs.
+// path) must resolve alike; url_is_safe reads the scheme into a small
+// buffer without allocating, so it must agree with url_effective_scheme,
+// which reads the scheme as a browser does, and that must not change with
+// the tabs, newlines, capitals and leading control bytes a browser
+// ignores. Checked over generated URLs.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -81,21 +81,24 @@ TEST_CASE("url: a path without dot segments resolves as it is joined") {
 }
 
 TEST_CASE("url: a target is judged by the scheme a browser reads, whatever it ignores, over generated targets") {
-    // A link is unsafe exactly when its scheme is a script's or data:; an
-    // image, unless it is data: (judged by its media type, below).
+    // A link is safe exactly when its scheme is none, http, https, mailto or
+    // tel; an image, none, http or https, or data: (judged by its media type, below).
     auto judged_by_scheme = [](const std::string& url) {
         const std::string scheme = blog::url_effective_scheme(url);
-        const bool script = scheme == "javascript" || scheme == "vbscript" || scheme == "data";
-        if (blog::url_is_safe(url, blog::UrlUse::Link) == script) FAIL("url_is_safe(\"" << url << "\") with scheme \"" << scheme << "\"");
-        if (scheme != "data" && blog::url_is_safe(url, blog::UrlUse::Image) == script) FAIL("url_is_safe(\"" << url << "\", Image)");
+        const bool web = scheme.empty() || scheme == "http" || scheme == "https";
+        const bool link = web || scheme == "mailto" || scheme == "tel";
+        if (blog::url_is_safe(url, blog::UrlUse::Link) != link) FAIL("url_is_safe(\"" << url << "\") with scheme \"" << scheme << "\"");
+        if (scheme != "data" && blog::url_is_safe(url, blog::UrlUse::Image) != web) FAIL("url_is_safe(\"" << url << "\", Image)");
     };
-    for (const std::string& url : all_strings(" \t\x01jJdDvV:a#/\xC3", 4)) judged_by_scheme(url);
-    // Script schemes with a tab, a newline or a capital at every position,
+    for (const std::string& url : all_strings(" \t\x01jJdDhHmMtT:a#/\xC3", 4)) judged_by_scheme(url);
+    for (const std::string& url : all_strings("htpsHTPS:\t1", 6)) judged_by_scheme(url);
+    // Schemes with a tab, a newline or a capital at every position,
     // after leading spaces and control bytes, and longer than 32 bytes: the
     // same scheme and the same verdict as the word itself.
     size_t variants = 0;
     for (std::string word : {"javascript:x", "vbscript:x", "data:image/png;base64,A", "data:image/png", "data:image/svg+xml,x",
-                             "data:text/html,x", "data:image/webp,", "data:image/jpegx,", "https://x", "d:x", "j", "data:"}) {
+                             "data:text/html,x", "data:image/webp,", "data:image/jpegx,", "https://x", "http:x", "mailto:a@b",
+                             "tel:1", "ms-msdt:x", "file:x", "mailtox:a", "d:x", "j", "data:"}) {
         std::vector<std::string> same;
         for (size_t i = 0; i <= word.size(); ++i) {
             for (const char* insert : {"\t", "\n", "\r"}) same.push_back(word.substr(0, i) + insert + word.substr(i));
@@ -119,11 +122,14 @@ TEST_CASE("url: a target is judged by the scheme a browser reads, whatever it ig
     CHECK(variants > 300);
     CHECK(blog::url_effective_scheme("data:" + std::string(30, '\t') + "image/png,x") == "data");
     CHECK(blog::url_is_safe("data:" + std::string(30, '\t') + "image/png,x", blog::UrlUse::Image));  // the tabs are not read
-    CHECK(blog::url_effective_scheme("javascript" + std::string(30, 'x') + ":x") == "");  // a scheme is read in 32 bytes
+    // A scheme is read to its end, however long: its first bytes are not enough.
+    CHECK(blog::url_effective_scheme("javascript" + std::string(30, 'x') + ":x") == "javascript" + std::string(30, 'x'));
+    CHECK_FALSE(blog::url_is_safe("https" + std::string(30, 'x') + ":x", blog::UrlUse::Link));
+    CHECK_FALSE(blog::url_is_safe("mailto" + std::string(2, '\t') + "x:x", blog::UrlUse::Link));
 }
 
-TEST_CASE("url: a target whose first byte cannot start a script scheme is safe") {
-    for (const char* url : {"#top", "/x", "https://x", "x.md", "?q", "\xC3\xA9", " \t#x", "1javascript:x"}) {
+TEST_CASE("url: a target whose first byte cannot start a scheme is safe") {
+    for (const char* url : {"#top", "/x", "x.md", "?q", "\xC3\xA9", " \t#x", "1javascript:x", "-ms-msdt:x", ":x"}) {
         CHECK(blog::url_is_safe(url, blog::UrlUse::Link));
         CHECK(blog::url_is_safe(url, blog::UrlUse::Image));
     }
@@ -131,5 +137,5 @@ TEST_CASE("url: a target whose first byte cannot start a script scheme is safe")
     CHECK_FALSE(blog::url_is_safe("VBSCRIPT:x", blog::UrlUse::Link));
     CHECK_FALSE(blog::url_is_safe("Data:image/png,x", blog::UrlUse::Link));
     CHECK(blog::url_is_safe("Data:image/png,x", blog::UrlUse::Image));
-    CHECK(blog::url_is_safe("dat:x", blog::UrlUse::Link));
+    CHECK_FALSE(blog::url_is_safe("dat:x", blog::UrlUse::Link));  // an unknown scheme
 }

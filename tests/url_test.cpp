@@ -1,6 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include <cstring>
+
+#include <nlohmann/json.hpp>
+
+#include "core/markdown/markdown.hpp"
 #include "core/url/url.hpp"
+#include "tests/support.hpp"
 
 using namespace blog;
 
@@ -183,13 +189,50 @@ TEST_CASE("url: data: is allowed only for raster images") {
 }
 
 TEST_CASE("url: ordinary targets are safe") {
-    for (const char* url : {"https://example.com/", "http://example.com/a?b=c#d", "mailto:me@example.com",
-                            "img/a.png", "../a.md", "/abs", "#frag", "?q", "", "javascript", "javascript.html",
-                            "my-javascript:notes", "./javascript:x", "%6Aavascript:alert(1)"}) {
+    for (const char* url : {"https://example.com/", "http://example.com/a?b=c#d", "HTTPS://EXAMPLE.COM/", "img/a.png",
+                            "../a.md", "/abs", "//example.com/x", "#frag", "?q", "", "javascript", "javascript.html",
+                            "./javascript:x", "%6Aavascript:alert(1)", "a b:c", "1tel:x", ":x", "\\\\host\\x"}) {
         INFO(url);
         CHECK(url_is_safe(url, UrlUse::Link));
         CHECK(url_is_safe(url, UrlUse::Image));
     }
+    for (const char* url : {"mailto:me@example.com", "MailTo:me@example.com", "tel:+1-555-0100", " \tT\nEL:+1"}) {
+        INFO(url);
+        CHECK(url_is_safe(url, UrlUse::Link));
+        CHECK_FALSE(url_is_safe(url, UrlUse::Image));  // not an image's
+    }
+}
+
+TEST_CASE("url: the link policy is an allowlist: any other scheme loses its link, however it is spelled") {
+    // Schemes that hand the URL to another program or read the reader's own
+    // files (ms-msdt: ran code on Windows, CVE-2022-30190), an unknown one,
+    // and ftp: (no browser shows it any more: an external program would).
+    const std::string refused[] = {
+        "ms-msdt:/id PCWDiagnostic /skip force",
+        "search-ms:query=x&crumb=location:\\\\evil.example\\share",
+        "intent://scan/#Intent;scheme=zxing;end",
+        "file:///etc/passwd",
+        "FILE:///C:/Windows/win.ini",
+        "blob:https://example.com/4a1b",
+        "feed:javascript:alert(1)",
+        "ftp://ftp.example.com/pub/x",
+        "my-javascript:notes",
+        "sms:+15550100",
+        "view-source:https://example.com/",
+        "\x01 Ms-MsDt:x",
+        "ms-ms\tdt:x",
+        "a:b",
+        "x" + std::string(40, 'y') + ":z",          // longer than any scheme allowed
+        "mailtox:me@example.com", "httpsx://example.com", "htt:x",
+        std::string(40, '\t') + "file:x",
+    };
+    for (const std::string& url : refused) {
+        INFO("url: " << url);
+        CHECK_FALSE(url_is_safe(url, UrlUse::Link));
+        CHECK_FALSE(url_is_safe(url, UrlUse::Image));
+    }
+    CHECK(url_effective_scheme("\x01 Ms-Ms\tDt:x") == "ms-msdt");
+    CHECK(url_effective_scheme("x" + std::string(40, 'y') + ":z") == "x" + std::string(40, 'y'));  // however long
 }
 
 TEST_CASE("url: percent-encoding and decoding") {
@@ -260,4 +303,33 @@ TEST_CASE("url: resolving against a relative base never yields a scheme") {
 TEST_CASE("url: a base without a hierarchical path leaves the reference as it is") {
     check_resolves("data:image/webp,x", {{"./j;", "./j;"}, {"../javascript:x", "../javascript:x"}});
     check_resolves("mailto:a@example.com", {{"b.md", "b.md"}});
+}
+
+TEST_CASE("url: every link and image of the hostile corpus keeps only a scheme the policy allows") {
+    // tests/corpus/hostile-markdown.json, as the blog renders each payload:
+    // an href or src left in the output has no scheme, or one of the allowlist.
+    const auto corpus = nlohmann::json::parse(blog::test::sample_file("tests/corpus/hostile-markdown.json"));
+    size_t attributes = 0;
+    for (const auto& payload : corpus.at("payloads")) {
+        const std::string markdown = payload.at("markdown");
+        for (const char* base : {"", "posts/a.md", "https://example.com/blog/posts/a.md"}) {
+            MarkdownOptions o;
+            o.base_url = base;
+            auto rendered = markdown_render(markdown, o);
+            REQUIRE(rendered.ok());
+            const std::string& html = rendered.value().html;
+            for (const char* attr : {" href=\"", " src=\""}) {
+                for (size_t at = html.find(attr); at != std::string::npos; at = html.find(attr, at + 1)) {
+                    const size_t begin = at + std::strlen(attr);
+                    const std::string value = html.substr(begin, html.find('"', begin) - begin);
+                    const std::string scheme = url_effective_scheme(value);
+                    INFO(payload.at("name").get<std::string>() << " against \"" << base << "\": " << html);
+                    CHECK((scheme.empty() || scheme == "http" || scheme == "https" ||
+                           (attr[2] == 'h' && (scheme == "mailto" || scheme == "tel"))));
+                    ++attributes;
+                }
+            }
+        }
+    }
+    CHECK(attributes > 0);
 }

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -785,4 +787,74 @@ TEST_CASE("view: every screen ends with PaperMod's go-to-top control, a button t
         CHECK(contains(s.html, "</footer>\n" + top));
         CHECK_FALSE(contains(s.html, "href=\"#top\""));
     }
+}
+
+namespace {
+
+// The terms page's entries in order: (name as shown, count).
+std::vector<std::pair<std::string, int>> terms_listed(const std::string& html) {
+    std::vector<std::pair<std::string, int>> out;
+    const std::string open = "\">", count = " <sup><strong><sup>";
+    const size_t list = html.find("<ul class=\"terms-tags\">");
+    for (size_t at = html.find("<li><a href=\"", list); list != std::string::npos && at != std::string::npos;
+         at = html.find("<li><a href=\"", at + 1)) {
+        const size_t name = html.find(open, at) + open.size();
+        const size_t sup = html.find(count, name);
+        out.emplace_back(html.substr(name, sup - name), std::stoi(html.substr(sup + count.size(), 12)));
+    }
+    return out;
+}
+
+// An index of `posts` posts, each with `per_post` tags of its own
+// ("tag-000123"), "common" twice and, for every other post, "shared".
+std::string many_tags_index(size_t posts, size_t per_post) {
+    std::string json = R"({"title": "T", "posts": [)";
+    for (size_t p = 0; p < posts; ++p) {
+        json += std::string(p ? "," : "") + R"({"slug": "p)" + std::to_string(p) + R"(", "title": "P", "tags": ["common")";
+        for (size_t i = 0; i < per_post; ++i) {
+            char tag[16];
+            std::snprintf(tag, sizeof tag, "tag-%06zu", (posts - 1 - p) * per_post + i);  // later posts, smaller names
+            json += std::string(",\"") + tag + "\"";
+        }
+        json += p % 2 ? R"(, "shared", "common"]})" : R"(, "common"]})";
+    }
+    return json + "]}";
+}
+
+}  // namespace
+
+TEST_CASE("view: the tags page of an index with 100,000 tags lists each once, with its count, by name") {
+    const SiteIndex site = parse_ok(many_tags_index(200, 499));  // 99,800 tags of one post, "common", "shared"
+    REQUIRE(site.problems.empty());
+    const auto terms = terms_listed(view_tags(site).html);
+    REQUIRE(terms.size() == 99802);
+    CHECK(terms[0] == std::pair<std::string, int>("common", 200));  // twice on a post: counted once
+    CHECK(terms[1] == std::pair<std::string, int>("shared", 100));
+    CHECK(terms[2] == std::pair<std::string, int>("tag-000000", 1));
+    CHECK(terms.back() == std::pair<std::string, int>("tag-099799", 1));
+    CHECK(std::is_sorted(terms.begin(), terms.end()));
+    CHECK(std::adjacent_find(terms.begin(), terms.end(),
+                             [](const auto& a, const auto& b) { return a.first == b.first; }) == terms.end());
+}
+
+TEST_CASE("view: a post with a thousand tags links each, in the index's order, and its prev/next links stay") {
+    SiteIndex site = parse_ok(R"({"showPostNavLinks": true, "posts": [)"
+                              R"({"slug": "new", "title": "New", "date": "2022-07-03"},)"
+                              R"({"slug": "many", "title": "Many", "date": "2022-07-02", "tags": [)" +
+                              [] {
+                                  std::string tags;
+                                  for (int i = 999; i >= 0; --i) tags += "\"t" + std::to_string(i) + (i ? "\"," : "\"");
+                                  return tags;
+                              }() + R"(]}, {"slug": "old", "title": "Old", "date": "2022-07-01"}]})");
+    REQUIRE(site.problems.empty());
+    const RenderedMarkdown body = render("Body.", "many");
+    const std::string html = view_post(site, *site.find("many"), &body).html;
+    CHECK(contains(html, "<ul class=\"post-tags\"><li><a href=\"#/tags/t999\">t999</a></li><li><a href=\"#/tags/t998\">"));
+    CHECK(contains(html, "<li><a href=\"#/tags/t0\">t0</a></li></ul>"));
+    size_t links = 0;
+    for (size_t at = html.find("<li><a href=\"#/tags/"); at != std::string::npos; at = html.find("<li><a href=\"#/tags/", at + 1))
+        ++links;
+    CHECK(links == 1000);
+    CHECK(contains(html, "<a class=\"prev\" href=\"#/posts/new\">"));
+    CHECK(contains(html, "<a class=\"next\" href=\"#/posts/old\">"));
 }

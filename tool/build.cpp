@@ -141,12 +141,11 @@ std::optional<Timestamp> newest(const std::vector<std::optional<Timestamp>>& dat
 
 // A category's feed, at categories/<c>/index.xml. core/feed writes a term's
 // feed for tags only (FeedOptions::tag): the category's posts are given to it
-// as that tag of a copy of the index, and the channel's two links, written
+// as that tag of `as_tag` (the category's cut of the index), and the channel's two links, written
 // for tags/<c>/, are moved to categories/<c>/. Once FeedOptions names a
 // taxonomy, this is one feed_rss call.
-std::string category_feed(const SiteIndex& index, FeedOptions feed, const std::string& category,
+std::string category_feed(SiteIndex as_tag, FeedOptions feed, const std::string& category,
                           const FeedPostHtml& post_html) {
-    SiteIndex as_tag = index;
     for (Post& p : as_tag.posts) {
         const bool in = std::find(p.categories.begin(), p.categories.end(), category) != p.categories.end();
         p.tags = in ? std::vector<std::string>{category} : std::vector<std::string>{};
@@ -180,6 +179,8 @@ struct Builder {
     std::unordered_map<std::string, PostEntry> entries;
     std::vector<SitemapEntry> sitemap;
     std::vector<std::string> tags, categories;  // of every post, sorted
+    // Each term's posts (places in index.posts, in list order), by taxonomy.
+    std::map<std::string, std::vector<size_t>> term_posts[2];
     const std::vector<std::string>& terms(Taxonomy t) const { return t == Taxonomy::Categories ? categories : tags; }
     Plan plan;
     fs::path out, assets;  // canonical
@@ -312,18 +313,43 @@ struct Builder {
         for (const Post& p : index.posts) {
             if (!by_slug.count(p.slug)) error("posts/index.json: post " + in_quotes(p.slug) + " is not in the site");
         }
-        std::set<std::string> tag_set, category_set;
-        for (const Post& p : index.posts) {
-            tag_set.insert(p.tags.begin(), p.tags.end());
-            category_set.insert(p.categories.begin(), p.categories.end());
-        }
-        tags.assign(tag_set.begin(), tag_set.end());
-        categories.assign(category_set.begin(), category_set.end());
+        for (size_t i = 0; i < index.posts.size(); ++i)
+            for (Taxonomy taxonomy : kTaxonomies) {
+                std::map<std::string, std::vector<size_t>>& posts_of = term_posts[size_t(taxonomy)];
+                for (const std::string& term : index_post_terms(index.posts[i], taxonomy)) {
+                    std::vector<size_t>& at = posts_of[term];
+                    if (at.empty() || at.back() != i) at.push_back(i);  // a term twice in a post counts once
+                }
+            }
+        for (const auto& [term, at] : term_posts[size_t(Taxonomy::Tags)]) tags.push_back(term);
+        for (const auto& [term, at] : term_posts[size_t(Taxonomy::Categories)]) categories.push_back(term);
         result.posts = index.posts.size();
         return ok();
     }
 
     const SitePost& source_of(const Post& post) const { return *by_slug.at(post.slug); }
+
+    // The index cut to one term's posts: a term's screens and feed read only
+    // its own posts, so each term costs what its posts cost, not the whole
+    // site (the core's lists scan every post's terms: over every term, that
+    // was terms × posts × terms per post).
+    SiteIndex term_index(Taxonomy taxonomy, const std::string& term) {
+        // Everything of the index but its posts and their lookups, copied
+        // whole (so no field is forgotten), then the term's posts.
+        std::vector<Post> posts;
+        std::unordered_map<std::string, size_t> slugs, files;
+        posts.swap(index.posts), slugs.swap(index.by_slug), files.swap(index.by_file);
+        SiteIndex cut = index;
+        posts.swap(index.posts), slugs.swap(index.by_slug), files.swap(index.by_file);
+        const std::vector<size_t>& at = term_posts[size_t(taxonomy)].at(term);
+        cut.posts.reserve(at.size());
+        for (size_t i : at) {
+            cut.by_slug.emplace(index.posts[i].slug, cut.posts.size());
+            cut.by_file.emplace(index.posts[i].file, cut.posts.size());
+            cut.posts.push_back(index.posts[i]);
+        }
+        return cut;
+    }
 
     // Slugs, tags and categories become folders: each must be one segment.
     bool check_names() {
@@ -383,8 +409,10 @@ struct Builder {
     }
 
     // One screen as a whole page; `meta` without its title, which is the screen's.
-    void prerender(const Route& route, DocumentMeta meta, const std::optional<Timestamp>& lastmod) {
-        const SiteState state{SiteState::Index::Loaded, "", &index, &entries};
+    // `from`: the index the screen is made from (a term's cut, for its screens).
+    void prerender(const Route& route, DocumentMeta meta, const std::optional<Timestamp>& lastmod,
+                   const SiteIndex* from = nullptr) {
+        const SiteState state{SiteState::Index::Loaded, "", from ? from : &index, &entries};
         const Page page = page_build(route, state, config);
         const std::string file = route_file(route);
         if (!page.complete || !page.needs.empty()) {
@@ -475,15 +503,16 @@ struct Builder {
             prerender(terms_page, site_meta, home_lastmod);
             // Every term a post has: a hidden post's tags are links on its page too.
             for (const std::string& term : terms(taxonomy)) {
-                const std::optional<Timestamp> term_lastmod = list_lastmod(index_listed(index, taxonomy, term));
-                const int term_pages = view_page_count(index, ListQuery{1, config.page_size, term, taxonomy});
+                const SiteIndex cut = term_index(taxonomy, term);
+                const std::optional<Timestamp> term_lastmod = list_lastmod(index_listed(cut, taxonomy, term));
+                const int term_pages = view_page_count(cut, ListQuery{1, config.page_size, term, taxonomy});
                 for (int n = 1; n <= term_pages; ++n) {
                     Route r;
                     r.kind = Route::Kind::Tag;
                     r.taxonomy = taxonomy;
                     r.tag = term;
                     r.page = n;
-                    prerender(r, site_meta, term_lastmod);
+                    prerender(r, site_meta, term_lastmod, &cut);
                 }
             }
         }
@@ -531,13 +560,13 @@ struct Builder {
         ++result.feeds;
         for (const std::string& tag : tags) {
             feed.tag = tag;
-            add_file("tags/" + tag + "/index.xml", feed_rss(index, feed, term_post_html),
+            add_file("tags/" + tag + "/index.xml", feed_rss(term_index(Taxonomy::Tags, tag), feed, term_post_html),
                      "the feed of tag " + in_quotes(tag));
             ++result.feeds;
         }
         feed.tag.clear();
         for (const std::string& category : categories) {
-            add_file("categories/" + category + "/index.xml", category_feed(index, feed, category, term_post_html),
+            add_file("categories/" + category + "/index.xml", category_feed(term_index(Taxonomy::Categories, category), feed, category, term_post_html),
                      "the feed of category " + in_quotes(category));
             ++result.feeds;
         }

@@ -2,20 +2,38 @@
 
 #include "core/html/escape.hpp"
 #include "core/url/url.hpp"
+#include "core/util/utf8.hpp"
 
 namespace blog {
 
 namespace {
 
-// XML text: escaped, and without the control characters XML 1.0 forbids
-// (an index field may hold them; a feed with one would not parse at all).
+// XML text, for every field of every XML file here (element text and
+// attribute values alike): escaped, and holding only characters XML 1.0
+// allows (its Char production), else the file is not well-formed and
+// readers refuse all of it. An index field or a post may hold any of them:
+// C0 controls but tab, LF and CR are dropped; U+FFFE, U+FFFF and bytes that
+// are not UTF-8 (encoded surrogates included) become U+FFFD. C1 controls
+// (U+0080..U+009F) are allowed in XML 1.0 and kept.
 void xml_text_append(std::string& out, std::string_view text) {
+    Utf8Repair repair;  // the bad sequences as U+FFFD; then text is well-formed UTF-8
+    if (utf8_valid_prefix(text) != text.size()) {
+        repair = utf8_repair(text);
+        text = repair.text;
+    }
     std::string clean;
     clean.reserve(text.size());
-    for (char c : text) {
-        unsigned char u = static_cast<unsigned char>(c);
-        if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-        clean.push_back(c);
+    for (size_t i = 0; i < text.size(); ++i) {
+        const unsigned char u = static_cast<unsigned char>(text[i]);
+        if (u < 0x20 && u != '\t' && u != '\n' && u != '\r') continue;
+        // U+FFFE and U+FFFF: EF BF BE, EF BF BF (a lead byte EF is never a continuation).
+        if (u == 0xEF && i + 2 < text.size() && text[i + 1] == '\xBF' &&
+            (text[i + 2] == '\xBE' || text[i + 2] == '\xBF')) {
+            clean += "\xEF\xBF\xBD";
+            i += 2;
+            continue;
+        }
+        clean.push_back(text[i]);
     }
     html_escape_append(out, clean);
 }

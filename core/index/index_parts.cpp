@@ -23,6 +23,7 @@ void index_append_part(SiteIndex& site, SiteIndex&& part) {
         post.position = at;
         site.by_slug.emplace(post.slug, at);
         site.by_file.emplace(post.file, at);
+        if (post.date) site.newest_year = std::max(site.newest_year, post.date->year);
         site.posts.push_back(std::move(post));
     }
     for (std::string& problem : part.problems) site.problems.push_back(std::move(problem));

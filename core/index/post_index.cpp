@@ -4,6 +4,7 @@
 #include <array>
 #include <cstring>
 #include <iterator>
+#include <unordered_set>
 
 #include "core/index/json_reader.hpp"
 #include "core/url/url.hpp"
@@ -102,6 +103,11 @@ std::string kind_of(const Value& v) {
     return kind_of(v.scalar, v.text);
 }
 
+// url_is_safe's policy, in the messages of the URLs it refuses.
+constexpr const char* kLinkPolicy = "only http:, https:, mailto:, tel: and relative URLs are allowed";
+constexpr const char* kImagePolicy =
+    "only http:, https:, relative and data:image/{png,gif,jpeg,webp} URLs are allowed";
+
 bool slug_char_ok(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
            c == '_' || c == '.' || c >= 0x80;
@@ -179,7 +185,7 @@ void read_links(const Value& list, const std::string& prefix, std::vector<Link>&
         Link link;
         bool ok = r.string("name", link.name, true) && r.string("url", link.url, true);
         if (ok && !url_is_safe(link.url, UrlUse::Link))
-            ok = r.fail("url", "a script URL is not allowed, got " + shown(link.url));
+            ok = r.fail("url", std::string(kLinkPolicy) + ", got " + shown(link.url));
         if (ok) out.push_back(std::move(link));
         else problems.push_back(r.problem);
     }
@@ -387,6 +393,7 @@ struct ListField {
     }
     void add(const Event& e) {
         const size_t i = count++;
+        if (i >= kMaxPostTerms) return;  // counted, not read: reported by bound_post_terms
         if (e.kind == Event::Scalar_ && e.scalar.kind == Scalar::String && !e.text.empty()) items.emplace_back(e.text);
         else bad.emplace_back(i, kind_of(e));
     }
@@ -490,7 +497,7 @@ void read_post_extras(PostFields& f, const std::string& where, Post& post, std::
         if (c.self.type != Field::Object || !c.image.is_string() || c.image.text.empty()) {
             problems.push_back(at + "cover: expected an object with a non-empty \"image\", got " + kind_of(c.self) + "; ignored");
         } else if (!url_is_safe(c.image.text, UrlUse::Image)) {
-            problems.push_back(at + "cover.image: a script URL is not allowed, got " + shown(c.image.text) + "; ignored");
+            problems.push_back(at + "cover.image: " + kImagePolicy + ", got " + shown(c.image.text) + "; ignored");
         } else {
             Cover cover;
             cover.image = c.image.text;
@@ -519,6 +526,35 @@ void read_post_extras(PostFields& f, const std::string& where, Post& post, std::
         if (v.is_boolean()) post.switches.*kPostSwitchFields[i].post = v.scalar.boolean;
         else problems.push_back(at + kPostSwitchFields[i].name + ": expected true or false, got " + kind_of(v) + "; ignored");
     }
+}
+
+
+// The bounds on a post's terms (kMaxPostTerms, kMaxIndexTerms) for one
+// taxonomy: `list` is what the entry gave, `terms` what the post keeps;
+// `seen` the different terms of the posts before it in the file.
+void bound_post_terms(const ListField& list, Taxonomy taxonomy, std::vector<std::string>& terms,
+                      std::unordered_set<std::string>& seen, const std::string& where,
+                      std::vector<std::string>& problems) {
+    const std::string name(taxonomy_name(taxonomy));
+    if (list.count > kMaxPostTerms)
+        problems.push_back(where + "." + name + ": " + std::to_string(list.count) + " " + name + ", more than the " +
+                           std::to_string(kMaxPostTerms) + " a post may have; the first " +
+                           std::to_string(kMaxPostTerms) + " are kept");
+    size_t left_out = 0;
+    std::string first;
+    auto kept = std::remove_if(terms.begin(), terms.end(), [&](const std::string& term) {
+        if (seen.size() < kMaxIndexTerms || seen.count(term)) {
+            seen.insert(term);
+            return false;
+        }
+        if (left_out++ == 0) first = term;
+        return true;
+    });
+    terms.erase(kept, terms.end());
+    if (left_out)
+        problems.push_back(where + "." + name + ": the index already has the " + std::to_string(kMaxIndexTerms) +
+                           " different " + name + " it may have; left out: " + shown(first) +
+                           (left_out > 1 ? " and " + std::to_string(left_out - 1) + " more" : std::string()));
 }
 
 
@@ -632,6 +668,7 @@ public:
     size_t skipped_entries = 0;
     std::unordered_map<std::string, size_t> first_use;  // slug -> position, drafts included
     std::vector<std::string> drafts;                    // their slugs
+    std::unordered_set<std::string> terms_seen[2];      // the different tags, categories of the posts kept
 
 private:
     enum class Frame : unsigned char { Root, Posts, Post, List, Cover };
@@ -757,6 +794,7 @@ void IndexReader::key(std::string_view k) {
                 skipped_entries = 0;
                 first_use.clear();
                 drafts.clear();
+                for (auto& seen : terms_seen) seen.clear();
                 entries_ = 0;
                 key_target_ = Target::Posts;
             } else if (is_site_field(k)) {
@@ -849,6 +887,8 @@ void IndexReader::finish_post() {
     first_use.emplace(post.slug, pos);
     if (draft) return drafts.push_back(std::move(post.slug));
     if (f.has_extras()) read_post_extras(f, r.where(), post, post_problems);
+    bound_post_terms(f.tags, Taxonomy::Tags, post.tags, terms_seen[0], r.where(), post_problems);
+    bound_post_terms(f.categories, Taxonomy::Categories, post.categories, terms_seen[1], r.where(), post_problems);
     if (f.summary.present()) post.summary = std::move(summary);
     post.file = f.file.present() ? std::move(file) : post.slug + ".md";
     posts.push_back(std::move(post));
@@ -1069,6 +1109,7 @@ Result<SiteIndex> index_parse(std::string_view text, std::string_view source_nam
     for (size_t i = 0; i < site.posts.size(); ++i) {
         site.by_slug.find(site.posts[i].slug)->second = i;
         site.by_file.emplace(site.posts[i].file, i);
+        if (site.posts[i].date) site.newest_year = std::max(site.newest_year, site.posts[i].date->year);
     }
     return site;
 }

@@ -128,6 +128,10 @@ struct SiteIndex {
     // Hugo's default order: posts with a weight first (ascending), then newest
     // first; undated posts last. Drafts and invalid entries left out.
     std::vector<Post> posts;
+    // The newest year of the posts' dates, 0 when none has a date: the
+    // footer's "© <year>" (the core has no clock). Kept by index_parse and
+    // index_append_part, so a screen need not read every post for it.
+    int newest_year = 0;
     std::vector<std::string> problems;  // one line per entry or field left out
     size_t skipped_entries = 0;         // how many of the problems are whole post entries
     // A paged index's further files (none: the whole index is this file), and
@@ -148,6 +152,15 @@ struct SiteIndex {
 // The largest index.json the blog reads (about 150,000 posts with summaries);
 // a bigger file fails with a message instead of filling the reader's memory.
 constexpr size_t kMaxIndexBytes = size_t(64) << 20;
+
+// The most terms of one taxonomy (tags, or categories) a post may have, and
+// the most different terms of one taxonomy an index file may have: each
+// screen's work and size follow them (a tags page lists every term, a post
+// its own). A post with more keeps its first kMaxPostTerms (the elements
+// after them are not read); a term beyond kMaxIndexTerms is left out of the
+// posts that come later in the file; each is a problem naming the entry.
+constexpr size_t kMaxPostTerms = 1000;
+constexpr size_t kMaxIndexTerms = 100000;
 
 // "posts/index.json: the index is 70.0 MB, more than the 64.0 MB an index may
 // have"; with bytes 0 (not known, only over), "… is larger than the …".

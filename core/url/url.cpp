@@ -127,9 +127,8 @@ namespace {
 
 // What a browser reads at the start of a URL: leading spaces and control
 // characters stripped, tabs and newlines removed anywhere, lower-cased; at
-// most 32 characters (more than any scheme judged here), written to
-// `cleaned` (no allocation: this runs twice per link of a post). Returns
-// the length.
+// most 32 characters (enough for a data: URL's media type), written to
+// `cleaned` (no allocation). Returns the length.
 size_t browser_prefix(std::string_view url, char (&cleaned)[32]) {
     size_t n = 0, i = 0;
     while (i < url.size() && static_cast<unsigned char>(url[i]) <= 0x20) ++i;
@@ -141,35 +140,54 @@ size_t browser_prefix(std::string_view url, char (&cleaned)[32]) {
     return n;
 }
 
-// The scheme of a browser_prefix, without its ':'; "" when there is none.
-std::string_view prefix_scheme(std::string_view prefix) {
-    size_t n = scheme_length(prefix);
-    return prefix.substr(0, n ? n - 1 : 0);
+}  // namespace
+
+namespace {
+
+// The scheme a browser reads in `url`: after the leading spaces and control
+// characters it strips, with the tabs and newlines it removes anywhere; each
+// of its characters, lower-cased, goes to `take`. False when there is none
+// (a relative reference: the first character is not a letter, or a
+// character that no scheme has comes before ':', or there is no ':').
+template <class Take>
+bool browser_scheme(std::string_view url, Take&& take) {
+    size_t i = 0;
+    while (i < url.size() && static_cast<unsigned char>(url[i]) <= 0x20) ++i;
+    for (bool first = true; i < url.size(); ++i) {
+        const char c = url[i];
+        if (c == '\t' || c == '\n' || c == '\r') continue;
+        if (c == ':') return !first;
+        if (!is_alpha(c) && (first || (!is_digit(c) && c != '+' && c != '-' && c != '.'))) return false;
+        take(c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c);
+        first = false;
+    }
+    return false;
 }
 
 }  // namespace
 
 std::string url_effective_scheme(std::string_view url) {
-    char cleaned[32];
-    return std::string(prefix_scheme(std::string_view(cleaned, browser_prefix(url, cleaned))));
+    std::string scheme;
+    return browser_scheme(url, [&](char c) { scheme += c; }) ? scheme : std::string();
 }
 
 bool url_is_safe(std::string_view url, UrlUse use) {
-    // The schemes judged here start with j, v or d: any other first byte a
-    // browser reads ("#", "/", "h" of https:) makes a safe target.
-    for (char c : url) {
-        if (static_cast<unsigned char>(c) <= 0x20) continue;
-        c |= 0x20;  // lower-cased, for letters
-        if (c != 'j' && c != 'v' && c != 'd') return true;
-        break;
-    }
+    // An allowlist, read without allocating (this runs twice per link of a
+    // post): the longest scheme allowed is "mailto", so a scheme longer than
+    // `buf` is none of them, whatever its first characters.
+    char buf[8];
+    size_t n = 0;
+    const bool has_scheme = browser_scheme(url, [&](char c) {
+        if (n < sizeof buf) buf[n] = c;
+        ++n;
+    });
+    if (!has_scheme) return true;  // relative: "#x", "/path", "//host", "x.md", "1javascript:x"
+    const std::string_view scheme(buf, n <= sizeof buf ? n : 0);
+    if (scheme == "http" || scheme == "https") return true;
+    if (use == UrlUse::Link) return scheme == "mailto" || scheme == "tel";
+    if (scheme != "data") return false;
     char cleaned[32];
-    const std::string_view prefix(cleaned, browser_prefix(url, cleaned));
-    const std::string_view scheme = prefix_scheme(prefix);
-    if (scheme == "javascript" || scheme == "vbscript") return false;
-    if (scheme != "data") return true;
-    if (use != UrlUse::Image) return false;
-    std::string_view media = prefix.substr(5);  // after "data:"
+    const std::string_view media = std::string_view(cleaned, browser_prefix(url, cleaned)).substr(5);  // after "data:"
     for (const char* ok : {"image/png", "image/gif", "image/jpeg", "image/webp"}) {
         std::string_view p(ok);
         if (media.substr(0, p.size()) == p && media.size() > p.size() &&

@@ -21,14 +21,18 @@ std::string url_resolve(std::string_view base, std::string_view ref);
 
 // The scheme a browser would see for this link target, lower-cased, after it
 // strips what it strips (leading spaces and control characters, tabs and
-// newlines anywhere); "" when there is none. Entities must be decoded first.
+// newlines anywhere), however long; "" when there is none (a relative
+// reference). Entities must be decoded first.
 std::string url_effective_scheme(std::string_view url);
 
 enum class UrlUse { Link, Image };
 
-// False for targets that can run script in the reader's page: javascript:,
-// vbscript:, data: (except data:image/{png,gif,jpeg,webp} for images),
-// however obfuscated by case, spaces and control characters.
+// The link policy, an allowlist judged on url_effective_scheme: a link may
+// be http:, https:, mailto:, tel: or relative (no scheme: "#x", "/path",
+// "//host", "x.md"); an image http:, https:, relative or
+// data:image/{png,gif,jpeg,webp}. Every other scheme (javascript:, data:,
+// file:, blob:, ftp:, ms-msdt:, intent:, …) is unsafe, however obfuscated by
+// case, spaces and control characters. Allocates nothing.
 bool url_is_safe(std::string_view url, UrlUse use);
 
 // Percent-decodes %XX sequences (invalid ones are kept as they are).

@@ -126,11 +126,8 @@ std::string page_shell(const SiteIndex* site, std::string_view main_html, const 
         html_escape_append(out, site->copyright);
         out += "</span> · ";
     } else if (site && !site->title.empty()) {
-        int year = 0;
-        for (const Post& p : site->posts)
-            if (p.date) year = std::max(year, p.date->year);
         out += "<span>&copy; ";
-        if (year > 0) out += std::to_string(year) + " ";
+        if (site->newest_year > 0) out += std::to_string(site->newest_year) + " ";
         out += "<a href=\"";
         attr(out, route_list_href(1, links));
         out += "\">";
@@ -480,18 +477,21 @@ Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown
 
 Screen view_terms(const SiteIndex& site, Taxonomy taxonomy, const RouteLinks& links) {
     // Terms as the index spells them, by name; a post's term counts once.
-    std::vector<std::pair<std::string, size_t>> terms;
+    // Sorted, then counted in runs: n log n in the terms of the listed posts
+    // (a search per term made 10^5 tags a 17-second screen).
+    std::vector<std::string_view> all, own;
     for (const Post* post : index_listed(site)) {
-        const std::vector<std::string>& own = index_post_terms(*post, taxonomy);
-        for (size_t i = 0; i < own.size(); ++i) {
-            const std::string& term = own[i];
-            if (std::find(own.begin(), own.begin() + long(i), term) != own.begin() + long(i)) continue;
-            auto it = std::find_if(terms.begin(), terms.end(), [&](const auto& t) { return t.first == term; });
-            if (it == terms.end()) terms.emplace_back(term, 1);
-            else ++it->second;
-        }
+        const std::vector<std::string>& terms = index_post_terms(*post, taxonomy);
+        own.assign(terms.begin(), terms.end());
+        std::sort(own.begin(), own.end());
+        all.insert(all.end(), own.begin(), std::unique(own.begin(), own.end()));
     }
-    std::sort(terms.begin(), terms.end());
+    std::sort(all.begin(), all.end());
+    std::vector<std::pair<std::string_view, size_t>> terms;
+    for (size_t i = 0, end; i < all.size(); i = end) {
+        for (end = i + 1; end < all.size() && all[end] == all[i];) ++end;
+        terms.emplace_back(all[i], end - i);
+    }
     const std::string heading(taxonomy_title(taxonomy));
     std::string main = "<header class=\"page-header\"><h1>" + heading + "</h1></header>\n";
     if (terms.empty()) {

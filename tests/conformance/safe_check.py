@@ -7,8 +7,8 @@ safe mode (what a reader's browser gets), and checks:
    and attributes our renderer writes (so no raw HTML tag from the input, no
    <script, no on*= handler), no comment but "<!-- raw HTML omitted -->", and
    no href/src whose scheme, after entity decoding and what browsers strip, is
-   javascript:, vbscript: or data: (data:image/png|gif|jpeg|webp in img src is
-   allowed).
+   outside the link policy's allowlist: http:, https:, mailto:, tel: or none
+   (an img src: http:, https:, none or data:image/png|gif|jpeg|webp).
 2. Identity: an example whose Markdown has no raw HTML, heading, image, link
    or math renders exactly as md4c-html does (after md4c's normalisation).
 3. Every other example without raw HTML differs only by the policies listed in
@@ -52,7 +52,7 @@ OMITTED = "<!-- raw HTML omitted -->"
 REASONS = {
     "heading": "heading ids and anchor links",
     "raw": "raw HTML omitted",
-    "url": "javascript:/vbscript:/data: URL neutralised",
+    "url": "URL outside the allowlist neutralised",
     "math": "math as <span class=\"math ...\">",
     "image": "loading=\"lazy\" on images",
 }
@@ -62,11 +62,13 @@ def dangerous_url(value, attr):
     """True when a browser would run `value` (entities already decoded) as script."""
     v = value.lstrip("".join(chr(c) for c in range(0x21)))  # leading spaces and C0 controls
     v = re.sub("[\t\n\r]", "", v).lower()                     # browsers drop these anywhere
-    if v.startswith(("javascript:", "vbscript:")):
-        return True
-    if v.startswith("data:"):
-        return not (attr == "src" and re.match(r"data:image/(png|gif|jpeg|webp)[;,]", v))
-    return False
+    m = re.match(r"([a-z][a-z0-9+.-]*):", v)
+    if not m:
+        return False  # relative
+    allowed = ("http", "https") if attr == "src" else ("http", "https", "mailto", "tel")
+    if m.group(1) in allowed:
+        return False
+    return not (attr == "src" and re.match(r"data:image/(png|gif|jpeg|webp)[;,]", v))
 
 
 class SafetyAudit(HTMLParser):
