@@ -253,6 +253,28 @@ with tempfile.TemporaryDirectory(prefix="wasm-blog-hostile-") as tmp:
     check("\x1b" not in stderr and "\x07" not in stderr, "escape bytes never reach stderr raw: %r" % stderr)
     check("evil\\x1B[2J\\x1B]0;pwned\\x07.md" in stderr, "the escaped name is readable: %r" % stderr)
 
+    # 8. Characters XML 1.0 forbids, in the site's title and a post's text:
+    #    every feed and the sitemap still read as well-formed.
+    s, out = site({"content/posts/a.md": post("Bad \ufffe title", "tags: [x\uffffy, plain]\n",
+                                              "Text with \ufffe and \uffff and \x01 in it.\n"),
+                   "content/posts/b.md": post("B", "tags: [plain]\n")},
+                  'baseURL = "https://example.org/"\ntitle = "Site \uffff title"\n')
+    code, stdout, stderr = build(s, out)
+    check(code == 0, "forbidden XML characters: builds, got %d (%s)" % (code, stderr))
+    feeds = [f for f in files_in(out) if f.endswith(".xml")]
+    check(len(feeds) >= 4, "forbidden XML characters: the feeds and the sitemap are written: %r" % feeds)
+    for f in feeds:
+        if f == "sitemap.xml":
+            import xml.dom.minidom
+            try:
+                xml.dom.minidom.parse(os.path.join(out, f))
+            except Exception as e:  # noqa: BLE001 - any parse error fails the check
+                check(False, "forbidden XML characters: sitemap.xml is well-formed: %s" % e)
+            continue
+        r = subprocess.run(["/usr/bin/python3", os.path.join(SOURCE, "tests", "feed_check.py"), os.path.join(out, f)],
+                           capture_output=True, text=True)
+        check(r.returncode == 0, "forbidden XML characters: feedparser reads %s: %s" % (f, r.stdout + r.stderr))
+
     # Nothing of ext/ (the secret) in any OUT of any case.
     for d in os.listdir(tmp):
         o = os.path.join(tmp, d, "out")
