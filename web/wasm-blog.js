@@ -8,8 +8,9 @@
 // Attributes: src (the index, relative to the page), page-size, routing
 // ("hash", "internal" or "path"), route (internal routing's first screen),
 // root (path routing: the site's root path, default "/"), and
-// response-timeout: milliseconds a request may go without a response before
-// the screen says so, with a "Try again" button (default: the core's, 15000).
+// response-timeout: milliseconds a request may go without a response, or its
+// body without a byte, before the screen says so, with a "Try again" button
+// (default: the core's, 15000).
 // Changing src, page-size, routing, root or response-timeout later starts
 // the widget again; changing route shows that screen (internal routing).
 //
@@ -25,7 +26,9 @@
 //   wasm-blog-rendered  a screen is shown (code and math done); detail
 //                       { title, route, kind, complete, prerendered? }
 //   wasm-blog-error     the screen is an error; detail { message, code, route },
-//                       code "engine" | "index" | "post" | "csp"
+//                       code "engine" | "index" | "post" | "csp"; served: true
+//                       when a built page keeps its served screen and shows
+//                       the message above it (no wasm-blog-rendered then)
 //
 // Theme: a click on any [data-action="theme"] in a screen switches between
 // light and dark, and keeps the choice (localStorage "wasm-blog-theme") for
@@ -37,7 +40,11 @@
 // file whose <wasm-blog> already holds the screen (<div class="wasm-blog">),
 // readable without JavaScript. The widget takes that markup over without
 // re-rendering it when the core's screen for the route is the same, then
-// navigates with history.pushState between real paths.
+// navigates with history.pushState between real paths. What the takeover
+// needs (the engine, the index, the post's Markdown) may fail: the served
+// screen stays as it is, the message above it with "Try again" (_showBeside);
+// a navigation to another screen meanwhile shows that screen's message as a
+// page without served markup would.
 //
 // Several <wasm-blog> elements on one page share one instance of the module;
 // each has its own handle into it (its own index, cache and route).
@@ -131,6 +138,21 @@ async function networkFailure(url, err, signal) {
 // Worded as the core words its own requests' timeouts ("15 s", "800 ms", "1500 ms").
 const duration = (ms) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
 const noResponse = (ms) => `no response from the server after ${duration(ms)}`;
+// Sizes as the core words them in messages (core/util/size_text.hpp):
+// "90 bytes", "812 KB", "4.0 MB".
+function sizeText(bytes) {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1048576) return `${Math.floor((bytes + 512) / 1024)} KB`;
+  const tenths = Math.floor((bytes * 10 + 524288) / 1048576);
+  return `${Math.floor(tenths / 10)}.${tenths % 10} MB`;
+}
+// A response whose headers came but whose body stopped arriving for ms:
+// what came of it, and of how much when the server said (declared, 0: not).
+function bodyStalled(ms, received, declared) {
+  const wait = `nothing more for ${duration(ms)}`;
+  if (!received) return `the server answered but sent none of it (${wait.replace(' more', '')}).`;
+  return `the server stopped sending it after ${sizeText(received)}${declared ? ` of ${sizeText(declared)}` : ''} (${wait}).`;
+}
 
 // Rejects with EngineError(`its engine (url) could not be loaded (no response …)`)
 // when `promise` has not settled within ms.
@@ -145,6 +167,20 @@ function within(promise, ms, url, onTimeout = () => {}) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+// URLs whose last request failed (no response, a stalled body, an error
+// status, a network error): the next request (a "Try again") goes past the
+// HTTP cache. A request still pending for the URL, such as a built page's
+// <link rel="preload"> that no abort ends, holds the cache's lock on it, and
+// a request through the cache would wait behind it instead of asking the
+// server again.
+const failedUrls = new Set();
+const cacheFor = (url) => (failedUrls.has(url) ? 'no-store' : 'default');
+// Records how a request for url ended (ok: a 2xx response, read whole).
+function requestEnded(url, ok) {
+  if (ok) failedUrls.delete(url);
+  else failedUrls.add(url);
+}
+
 // Fetches and compiles an engine's .wasm: a promise of the WebAssembly.Module,
 // compiled while it downloads (streaming) when the server sends the wasm MIME
 // type, from an ArrayBuffer otherwise. Started beside the import of the glue,
@@ -154,12 +190,14 @@ async function compileEngine(timeoutMs, ENGINE_WASM) {
   let response;
   const request = new AbortController();
   try {
-    response = await within(fetch(ENGINE_WASM, { credentials: 'same-origin', signal: request.signal }),
+    response = await within(fetch(ENGINE_WASM, { credentials: 'same-origin', signal: request.signal, cache: cacheFor(ENGINE_WASM) }),
       timeoutMs, ENGINE_WASM, () => request.abort());
   } catch (err) {
+    requestEnded(ENGINE_WASM, false);
     if (err instanceof EngineError) throw err;
     throw new EngineError(`its engine (${ENGINE_WASM}) could not be loaded (${await networkFailure(ENGINE_WASM, err)})`);
   }
+  requestEnded(ENGINE_WASM, response.ok);
   if (!response.ok) throw new EngineError(`its engine (${ENGINE_WASM}) could not be loaded (HTTP ${response.status})`);
   try {
     const type = (response.headers.get('Content-Type') || '').split(';')[0].trim().toLowerCase();
@@ -336,8 +374,8 @@ function loadSheet() {
 
 // The response's body as bytes, or null once it grows past maxBytes (0: no
 // limit), when reading stops. A body that stops arriving for idleMs (0: no
-// limit) is given up: onIdle() is called and the read fails. A slow body that
-// keeps arriving is never cut off.
+// limit) is given up: onIdle(bytes received so far) is called and the read
+// fails. A slow body that keeps arriving is never cut off.
 async function readBody(response, maxBytes, idleMs, onIdle) {
   if ((!maxBytes && !idleMs) || !response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
@@ -349,7 +387,7 @@ async function readBody(response, maxBytes, idleMs, onIdle) {
       ? Promise.race([reader.read(), new Promise((_, reject) => {
         // Reject before cancelling: a cancel ends the pending read as "done",
         // which would pass the half body off as the whole.
-        idle = setTimeout(() => { onIdle(); reject(new Error('stalled')); reader.cancel().catch(() => {}); }, idleMs);
+        idle = setTimeout(() => { onIdle(total); reject(new Error('stalled')); reader.cancel().catch(() => {}); }, idleMs);
       })])
       : reader.read();
     const { done, value } = await next.finally(() => clearTimeout(idle));
@@ -382,6 +420,35 @@ const enhancers = {
   code: () => import('./enhance-code.js'),
   math: () => import('./enhance-math.js'),
 };
+
+// A link's href as a URL against the page, or null when it is not one
+// ("http://[", "///javascript:…": the browser's default is left to it).
+function hrefUrl(href) {
+  try {
+    return new URL(href, location.href);
+  } catch {
+    return null;
+  }
+}
+
+// <div class="notice notice-error"> saying `text`, with "Try again", as the
+// core's error screens have it.
+function errorNotice(text) {
+  const box = document.createElement('div');
+  box.className = 'notice notice-error';
+  box.setAttribute('role', 'alert');
+  const message = document.createElement('p');
+  message.textContent = text;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'retry';
+  button.dataset.action = 'retry';
+  button.textContent = 'Try again';
+  const line = document.createElement('p');
+  line.append(button);
+  box.append(message, line);
+  return box;
+}
 
 // <main class="main"> holding `children`, as the core's screens have it.
 function mainWith(...children) {
@@ -511,6 +578,7 @@ export class WasmBlogElement extends HTMLElement {
       const served = this.routing === 'path' ? this.querySelector(':scope > div.wasm-blog') : null;
       if (served) {
         this._prerendered = served;
+        this._servedPage = location.pathname + location.search;  // the page it is the screen of
         this.shadowRoot.append(document.createElement('slot'));
       } else {
         this.shadowRoot.append(this._view);
@@ -600,10 +668,11 @@ export class WasmBlogElement extends HTMLElement {
     return themeChoice || this._siteTheme;
   }
 
-  // The reader's theme on the view root (and a prerendered screen's).
+  // The reader's theme on the view root (and a prerendered screen's, and
+  // the notice above it).
   _applyTheme() {
     const theme = this._theme();
-    for (const root of [this._view, this._prerendered]) {
+    for (const root of [this._view, this._prerendered, this._beside]) {
       if (!root) continue;
       if (theme) root.setAttribute('data-theme', theme);
       else root.removeAttribute('data-theme');
@@ -686,8 +755,10 @@ export class WasmBlogElement extends HTMLElement {
     if (this._routing === 'path') {
       // A link to one of the blog's screens (the core decides which paths are)
       // stays in the page: pushState, and the core shows the screen.
-      const url = new URL(href, location.href);
-      if (!plain || url.origin !== location.origin || !this._handle) return;
+      const url = hrefUrl(href);
+      if (!url || !plain || url.origin !== location.origin || !this._handle) return;
+      // An anchor of a served screen whose takeover failed: the browser scrolls to it.
+      if (this._beside && url.pathname + url.search === this._servedPage && url.hash) return;
       const where = url.pathname + url.hash;
       const ours = withBytes(this._core, encoder.encode(where), (p, n) => this._core._blog_is_route(this._handle, p, n));
       if (!ours) return;
@@ -705,11 +776,12 @@ export class WasmBlogElement extends HTMLElement {
       // and that hashchange then finds it on show.
       // The route as location.hash will spell it (percent-encoded), so that
       // hashchange finds it on show and does not render it again.
-      const target = new URL(href, location.href).hash;
+      const target = hrefUrl(href);
+      if (!target) return;
       this._saveScroll();
-      if (plain && target !== location.hash) {
+      if (plain && target.hash !== location.hash) {
         this._restoreY = null;
-        this.navigate(target);
+        this.navigate(target.hash);
       }
       return;
     }
@@ -731,8 +803,8 @@ export class WasmBlogElement extends HTMLElement {
     if (!href || !this._handle) return;
     let where = href;
     if (this._routing === 'path') {
-      const url = new URL(href, location.href);
-      if (url.origin !== location.origin) return;
+      const url = hrefUrl(href);
+      if (!url || url.origin !== location.origin) return;
       where = url.pathname + url.search + url.hash;
     } else if (!href.startsWith('#/')) {
       return;
@@ -781,7 +853,7 @@ export class WasmBlogElement extends HTMLElement {
     // engine's download, and is the one the core's first request gets.
     this._early = { url: indexUrl, request: new AbortController() };
     this._requests.add(this._early.request);
-    this._early.response = fetch(indexUrl, { signal: this._early.request.signal });
+    this._early.response = fetch(indexUrl, { signal: this._early.request.signal, cache: cacheFor(indexUrl) });
     this._early.response.catch(() => {});  // read (or aborted) when the core asks
     // The list engine, unless the full one is there already or the first
     // screen is one of the full one's (a post, the archive...: a built page
@@ -866,6 +938,8 @@ export class WasmBlogElement extends HTMLElement {
     this._upgrading = null;
     this._handoff = false;
     this._siteKnown = false;
+    this._removeBeside();
+    this._servedMissing = false;
     this._indexAnswer = null;
     this._early = null;
     this._carried.clear();
@@ -890,20 +964,16 @@ export class WasmBlogElement extends HTMLElement {
 
   // The engine did not arrive: the core cannot word this one.
   _showEngineError(err) {
-    const box = document.createElement('div');
-    box.className = 'notice notice-error';
-    box.setAttribute('role', 'alert');
-    const message = document.createElement('p');
-    message.textContent = err instanceof EngineError ? `The blog could not start: ${err.message}.`
-      : `The blog could not start: ${reasonOf(err)}.`;
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'retry';
-    button.dataset.action = 'retry';
-    button.textContent = 'Try again';
-    const line = document.createElement('p');
-    line.append(button);
-    box.append(message, line);
+    const box = errorNotice(err instanceof EngineError ? `The blog could not start: ${err.message}.`
+      : `The blog could not start: ${reasonOf(err)}.`);
+    const button = box.querySelector('button');
+    if (this._prerendered) {
+      if (!this._handle || this._onServedPage()) {
+        this._showBeside(box, 'engine');
+        return;
+      }
+      this._dropServed();  // the reader has left the served screen
+    }
     this._view.replaceChildren(mainWith(box));
     this._shownHtml = null;
     this.setAttribute('data-kind', 'error');
@@ -919,6 +989,8 @@ export class WasmBlogElement extends HTMLElement {
   // the next screen's heading, or the next "Try again".
   retry() {
     this._refocus = this.shadowRoot.activeElement !== null;
+    this._removeBeside();  // back if it fails again
+    this._servedMissing = false;
     if (this._upgradeFailed) {
       this._upgradeFailed = false;
       this._upgrade();
@@ -994,6 +1066,9 @@ export class WasmBlogElement extends HTMLElement {
     }
     answer.then((a) => {
       if (this._handle !== handle) return;  // the widget (or its engine) changed meanwhile
+      // A served post whose Markdown is missing: not found for the core, a
+      // failed fetch for the page that shows it (see show).
+      if (this._prerendered && a.status === 404) this._servedMissing = true;
       if (a.tooLarge) core._blog_fetch_too_large(handle, requestId, a.declared);
       else if (a.timedOut) core._blog_fetch_timed_out(handle, requestId);
       else withBytes(core, a.body, (p, n) => core._blog_fetch_done(handle, requestId, a.status, p, n));
@@ -1001,8 +1076,9 @@ export class WasmBlogElement extends HTMLElement {
   }
 
   // Fetches url: a promise of its answer, never rejected:
-  // { status, body } (status 0: body is the network error's text, as the
-  // core words it: "Could not load <url>: <this>"), { timedOut }, or
+  // { status, body } (status 0: body is the network error's text, or says
+  // that the body stopped arriving, as the core words it: "Could not load
+  // <url>: <this>"), { timedOut } (no response within timeoutMs), or
   // { tooLarge, declared } (over maxBytes, the body is not read into memory:
   // the download stops; declared: the Content-Length, 0 if none).
   _request(url, timeoutMs, maxBytes) {
@@ -1013,25 +1089,31 @@ export class WasmBlogElement extends HTMLElement {
     }
     const request = early ? early.request : new AbortController();
     this._requests.add(request);
-    let timedOut = false;
+    let timedOut = false;  // no response (headers) within timeoutMs
+    let stalled = null;    // the body stopped arriving: { received, declared }
     const timer = timeoutMs > 0 ? setTimeout(() => { timedOut = true; request.abort(); }, timeoutMs) : 0;
     const tooLarge = (declared) => {
       request.abort();
       return { tooLarge: true, declared };
     };
-    return (early ? early.response : fetch(url, { signal: request.signal }))
+    return (early ? early.response : fetch(url, { signal: request.signal, cache: cacheFor(url) }))
       .then(async (response) => {
         clearTimeout(timer);
         const declared = Number(response.headers.get('Content-Length')) || 0;
         if (maxBytes > 0 && declared > maxBytes) return tooLarge(declared);
         // The same timeout bounds a pause in the body: bytes that stop coming
-        // are a dead connection, not a slow one.
-        const body = await readBody(response, maxBytes, timeoutMs, () => { timedOut = true; });
+        // are a dead connection, not a slow one. A compressed body's
+        // Content-Length is not the size of what is read.
+        const whole = response.headers.get('Content-Encoding') ? 0 : declared;
+        const body = await readBody(response, maxBytes, timeoutMs, (received) => { stalled = { received, declared: whole }; });
         if (!body) return tooLarge(0);
+        requestEnded(url, response.ok);
         return { status: response.status, body };
       })
       .catch(async (err) => {
         clearTimeout(timer);
+        requestEnded(url, false);
+        if (stalled) return { status: 0, body: encoder.encode(bodyStalled(timeoutMs, stalled.received, stalled.declared)) };
         if (timedOut) return { timedOut: true };
         return { status: 0, body: encoder.encode(await networkFailure(url, err, request.signal)) };
       })
@@ -1049,6 +1131,7 @@ export class WasmBlogElement extends HTMLElement {
     const fresh = document.createElement('template');
     fresh.innerHTML = trusted.html(frame.html);
     const same = fresh.innerHTML === served.innerHTML;
+    this._beside = null;  // replaced with the rest of the shadow root
     if (same) {
       this._view = served;
       this._shownHtml = frame.html;
@@ -1059,6 +1142,88 @@ export class WasmBlogElement extends HTMLElement {
     }
     this._tookOver = same ? 'kept' : 'replaced';
     return same;
+  }
+
+  // The served screen gives way to the core's (a failure after the reader
+  // navigated elsewhere).
+  _dropServed() {
+    this.shadowRoot.replaceChildren(this._view);
+    this._prerendered.remove();
+    this._prerendered = null;
+    this._beside = null;
+  }
+
+  // True while the route is the page the served screen is of (its fragment aside).
+  _onServedPage() {
+    return (this._route || this._location()).split('#')[0] === this._servedPage;
+  }
+
+  // What the takeover of a served screen needs failed: `notice` (a
+  // .notice-error, the message and "Try again" if it can be retried) goes
+  // above the served screen, which stays as it is, and wasm-blog-error says
+  // so (detail.served). Replaced by the next failure, removed by "Try again"
+  // and by the takeover.
+  _showBeside(notice, code) {
+    const box = document.createElement('div');
+    box.className = 'wasm-blog beside';
+    const theme = this._theme();
+    if (theme) box.setAttribute('data-theme', theme);
+    box.append(notice);
+    if (this._beside) this._beside.replaceWith(box);
+    else this.shadowRoot.prepend(box);
+    this._beside = box;
+    const retry = notice.querySelector('button.retry');
+    if (this._refocus && retry) {
+      this._refocus = false;
+      retry.focus({ preventScroll: true });
+    }
+    const message = notice.querySelector('p');
+    this.dispatchEvent(new CustomEvent('wasm-blog-error', {
+      detail: { message: message ? message.textContent : '', code, route: this._route || this._location(), served: true },
+      bubbles: true,
+      composed: true,
+    }));
+  }
+
+  // An error before any screen was shown is the index's, unless the core has
+  // shown the post's screen waiting for its Markdown (as _announce reads it).
+  _siteKnownFrom(frame) {
+    if (this._siteKnown || frame.kind === 'error') return;
+    if (frame.kind !== 'loading') {
+      this._siteKnown = true;
+      return;
+    }
+    try {
+      const screen = document.createElement('template');
+      screen.innerHTML = trusted.html(frame.html);
+      if (screen.content.querySelector('main > article')) this._siteKnown = true;
+    } catch {
+      // Trusted Types refuse the policy: show() says so
+    }
+  }
+
+  _removeBeside() {
+    if (this._beside) this._beside.remove();
+    this._beside = null;
+  }
+
+  // The core's error screen for the served page: its notice goes above the
+  // served screen (_showBeside); a "not found" that a file's 404 caused, as
+  // a notice with "Try again". False when the frame has none to take.
+  _showBesideFrom(frame) {
+    let notice;
+    try {
+      const screen = document.createElement('template');
+      screen.innerHTML = trusted.html(frame.html);
+      notice = screen.content.querySelector('main > .notice-error');
+      const missing = frame.kind === 'not-found' && screen.content.querySelector('main > .not-found > h1 + p');
+      if (missing) notice = errorNotice(missing.textContent);
+    } catch {
+      return false;  // Trusted Types refuse the policy: show() says so
+    }
+    if (!notice) return false;
+    this._showBeside(notice, this._siteKnown ? 'post' : 'index');
+    return true;
   }
 
   // Called by the core with a screen to show.
@@ -1082,8 +1247,23 @@ export class WasmBlogElement extends HTMLElement {
     this._searchBefore();  // navigation block, at the end of this file
     this._siteThemeFrom(frame.theme);
     if (this._prerendered) {
-      if (!frame.complete) return;
+      // A failure on the served page leaves the served screen as it is.
+      if ((frame.kind === 'error' || (frame.kind === 'not-found' && this._servedMissing)) && this._onServedPage()
+        && this._showBesideFrom(frame)) return;
+      if (!frame.complete) {
+        this._siteKnownFrom(frame);
+        return;
+      }
       if (this._takeOver(frame)) {
+        if (this._refocus) {
+          // "Try again" from the keyboard: the screen's heading next.
+          this._refocus = false;
+          const heading = this._view.querySelector('main h1, main h2');
+          if (heading) {
+            heading.setAttribute('tabindex', '-1');
+            heading.focus({ preventScroll: true });
+          }
+        }
         this._enhance(frame);
         return;
       }

@@ -107,6 +107,8 @@ test('built: with JavaScript on, the widget keeps every prerendered screen as se
       page.on('pageerror', (err) => errors.push(err.message));
       await page.goto(env.server.url(urlPath));
       assert.equal(await firstRendered(page), 'kept', `${urlPath}: the core's screen is the prerendered one`);
+      // On a busy machine the first frame may come after the takeover.
+      await eventually(() => page.evaluate(() => window.__servedBg), { what: `${urlPath}: the first frame` });
       const state = await page.evaluate(() => {
         const host = document.querySelector('wasm-blog');
         const view = host.shadowRoot.querySelector('div.wasm-blog');

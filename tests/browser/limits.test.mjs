@@ -64,7 +64,22 @@ const env = useBrowser({ setup(server) {
     }
     res.end();
   });
-  for (const dir of ['limits', 'utf8']) {
+  // 10^5 different tags on one post, and 10 posts sharing 1,000 more
+  // (0.9 MB of index): the tags page and the post must come at once, with
+  // the index's bound in the notice.
+  const many = Array.from({ length: 100000 }, (_, i) => `t${i}`);
+  const shared = Array.from({ length: 1000 }, (_, i) => `s${i}`);
+  server.write('tags/index.json', JSON.stringify({
+    title: 'Tags',
+    posts: [
+      { slug: 'tagged', title: 'A post of 100,000 tags', date: '2022-07-24T10:00:00Z', summary: 'Many.', tags: many },
+      ...Array.from({ length: 10 }, (_, i) => ({
+        slug: `p${i}`, title: `Post ${i}`, date: '2022-07-23T10:00:00Z', summary: 's', tags: shared,
+      })),
+    ],
+  }));
+  server.write('tags/tagged.md', 'The post with many tags.\n');
+  for (const dir of ['limits', 'utf8', 'tags']) {
     server.write(`${dir}/index.html`, PAGE);
   }
 } });
@@ -119,6 +134,26 @@ test('limits: a post sent without its size stops downloading at 4 MB, with a mes
     assert.equal(shown, `${env.server.url('/stream/endless.md')}: the post is larger than the 4.0 MB a post may have`);
     await eventually(() => streamed.closedEarly, { what: 'the server to see the download given up' });
     assert.ok(streamed.sent < 48 * 1048576, `the download stopped early (${streamed.sent} of ${STREAM_BYTES} bytes sent)`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('limits: an index of 100,000 tags keeps the tags page and the post instant, with the bound in the notice', async () => {
+  const { page, errors, close } = await openPage(env, '/generated/tags/index.html');
+  try {
+    const notice = await (await waitForBlog(page, '.notice-warn')).innerText();
+    assert.match(notice, /posts\[0\]\.tags: 100000 tags, more than the 1000 a post may have; the first 1000 are kept/);
+    await page.evaluate(() => { location.hash = '#/tags'; });
+    await waitForBlog(page, '.terms-tags li');
+    assert.equal(await page.locator('wasm-blog .terms-tags li').count(), 2000,
+      'the first 1,000 tags of the big post and the 1,000 shared ones, each once');
+    const s0 = await page.locator('wasm-blog .terms-tags li a[href$="/tags/s0"]').innerText();
+    assert.equal(s0.replace(/\s+/g, ' '), 's0 10', 'a shared tag counts its ten posts');
+    await page.evaluate(() => { location.hash = '#/posts/tagged'; });
+    await waitForBlog(page, '.post-content', { hasText: 'The post with many tags.' });
+    assert.equal(await page.locator('wasm-blog .post-tags li').count(), 1000);
     assert.deepEqual(errors, []);
   } finally {
     await close();

@@ -54,14 +54,17 @@ const env = useBrowser({ setup(server) {
     }
     res.end();
   });
-  // Posts: headers and half the body, then nothing more (a dead connection).
+  // Posts: headers and part of the body, then nothing more (a dead
+  // connection): lets-go.md 40 KB of the 100 KB its Content-Length says,
+  // new-blog.md nothing at all and no Content-Length.
   server.route('/stall/', async (req, res, ctx) => {
     if (ctx.rel === 'page.html') return sendHtml(res, PAGE);
     if (!ctx.rel.endsWith('.md')) return ctx.serve();
-    const body = fs.readFileSync(ctx.file());
     res.on('error', () => {});
-    res.writeHead(200, { 'Content-Type': 'text/markdown; charset=utf-8', 'Cache-Control': 'no-store' });
-    res.write(body.subarray(0, body.length >> 1));
+    const lengths = ctx.rel === 'posts/lets-go.md' ? { 'Content-Length': 100 * 1024 } : {};
+    res.writeHead(200, { 'Content-Type': 'text/markdown; charset=utf-8', 'Cache-Control': 'no-store', ...lengths });
+    if (lengths['Content-Length']) res.write(`# Stalled\n\n${'word '.repeat(8192)}`);  // 40 KB and 11 bytes
+    else res.flushHeaders();
   });
   // The index fails with HTTP 500 the first time, then is served.
   server.route('/flaky/', (req, res, ctx) => {
@@ -211,12 +214,19 @@ test('resilience: a body still arriving after its headers is not cut off by the 
   }
 });
 
-test('resilience: a body that stops arriving is given up after the timeout, with "Try again"', async () => {
+test('resilience: a body that stops arriving is given up after the timeout, saying how much of it came, with "Try again"', async () => {
   const { page, errors, close } = await openPage(env, '/stall/page.html#/posts/lets-go');
   try {
     await waitForRendered(page, 'notice-error');
-    assert.equal(await message(page),
-      `Could not load ${env.server.url('/stall/posts/lets-go.md')}: no response from the server after ${TIMEOUT} ms.`);
+    assert.equal(await message(page), `Could not load ${env.server.url('/stall/posts/lets-go.md')}: `
+      + `the server stopped sending it after 40 KB of 100 KB (nothing more for ${TIMEOUT} ms).`);
+    assert.equal(await page.locator('wasm-blog .notice-error button.retry').count(), 1);
+    // Headers, then nothing of the body (and no Content-Length).
+    const before = await renderedCount(page);
+    await page.evaluate(() => { location.hash = '#/posts/new-blog'; });
+    await waitForRendered(page, 'notice-error', { after: before });
+    assert.equal(await message(page), `Could not load ${env.server.url('/stall/posts/new-blog.md')}: `
+      + `the server answered but sent none of it (nothing for ${TIMEOUT} ms).`);
     assert.equal(await page.locator('wasm-blog .notice-error button.retry').count(), 1);
     assert.deepEqual(errors, []);
   } finally {
