@@ -962,23 +962,3 @@ TEST_CASE("index: a post keeps its first 1,000 tags and categories, and the rest
                                "posts[1].categories: 1001 categories, more than the 1000 a post may have; the first 1000 are kept"});
     CHECK(site.skipped_entries == 0);
 }
-
-TEST_CASE("index: past 100,000 different tags, a later post's new tags are left out with a problem naming it") {
-    static_assert(kMaxIndexTerms == 100000);
-    std::string json = R"({"posts": [)";
-    for (size_t p = 0; p < 100; ++p)  // 100,000 different tags in all
-        json += R"({"slug": "p)" + std::to_string(p) + R"(", "title": "P", "tags": [)" + tag_list(1000, "t", p * 1000) + "]},";
-    json += R"({"slug": "draft", "title": "D", "draft": true, "tags": ["d1"]},)"   // a draft's tags are not counted
-            R"({"slug": "late", "title": "L", "tags": ["t5", "new-1", "t99999", "new-2"], "categories": ["c"]},)"
-            R"({"slug": "later", "title": "L2", "tags": ["new-1"]}]})";
-    const SiteIndex site = parse_ok(json);
-    REQUIRE(site.find("late"));
-    CHECK(site.find("late")->tags == std::vector<std::string>{"t5", "t99999"});  // the known ones stay
-    CHECK(site.find("late")->categories == std::vector<std::string>{"c"});    // another taxonomy's bound
-    CHECK(site.find("later")->tags.empty());
-    CHECK(site.problems == std::vector<std::string>{
-                               "posts[101].tags: the index already has the 100000 different tags it may have; "
-                               "left out: \"new-1\" and 1 more",
-                               "posts[102].tags: the index already has the 100000 different tags it may have; "
-                               "left out: \"new-1\""});
-}

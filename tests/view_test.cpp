@@ -837,6 +837,18 @@ TEST_CASE("view: the tags page of an index with 100,000 tags lists each once, wi
                              [](const auto& a, const auto& b) { return a.first == b.first; }) == terms.end());
 }
 
+TEST_CASE("view: past 100,000 different tags, the tags page lists the first 100,000 by name and says how many there are") {
+    static_assert(kMaxIndexTerms == 100000);
+    const SiteIndex site = parse_ok(many_tags_index(201, 499));  // 100,299 tags of one post, "common", "shared"
+    REQUIRE(site.problems.empty());
+    const std::string html = view_tags(site).html;
+    const auto terms = terms_listed(html);
+    REQUIRE(terms.size() == 100000);
+    CHECK(terms[0] == std::pair<std::string, int>("common", 201));
+    CHECK(terms.back() == std::pair<std::string, int>("tag-099997", 1));
+    CHECK(contains(html, "</ul>\n<p class=\"terms-more\">The first 100000 of 100301 tags are listed.</p>\n"));
+}
+
 TEST_CASE("view: a post with a thousand tags links each, in the index's order, and its prev/next links stay") {
     SiteIndex site = parse_ok(R"({"showPostNavLinks": true, "posts": [)"
                               R"({"slug": "new", "title": "New", "date": "2022-07-03"},)"

@@ -4,7 +4,6 @@
 #include <array>
 #include <cstring>
 #include <iterator>
-#include <unordered_set>
 
 #include "core/index/json_reader.hpp"
 #include "core/url/url.hpp"
@@ -529,34 +528,16 @@ void read_post_extras(PostFields& f, const std::string& where, Post& post, std::
 }
 
 
-// The bounds on a post's terms (kMaxPostTerms, kMaxIndexTerms) for one
-// taxonomy: `list` is what the entry gave, `terms` what the post keeps;
-// `seen` the different terms of the posts before it in the file.
-void bound_post_terms(const ListField& list, Taxonomy taxonomy, std::vector<std::string>& terms,
-                      std::unordered_set<std::string>& seen, const std::string& where,
+// The bound on a post's terms (kMaxPostTerms) for one taxonomy: `list` is
+// what the entry gave (the elements past the bound were counted, not read).
+void bound_post_terms(const ListField& list, Taxonomy taxonomy, const std::string& where,
                       std::vector<std::string>& problems) {
+    if (list.count <= kMaxPostTerms) return;
     const std::string name(taxonomy_name(taxonomy));
-    if (list.count > kMaxPostTerms)
-        problems.push_back(where + "." + name + ": " + std::to_string(list.count) + " " + name + ", more than the " +
-                           std::to_string(kMaxPostTerms) + " a post may have; the first " +
-                           std::to_string(kMaxPostTerms) + " are kept");
-    size_t left_out = 0;
-    std::string first;
-    auto kept = std::remove_if(terms.begin(), terms.end(), [&](const std::string& term) {
-        if (seen.size() < kMaxIndexTerms || seen.count(term)) {
-            seen.insert(term);
-            return false;
-        }
-        if (left_out++ == 0) first = term;
-        return true;
-    });
-    terms.erase(kept, terms.end());
-    if (left_out)
-        problems.push_back(where + "." + name + ": the index already has the " + std::to_string(kMaxIndexTerms) +
-                           " different " + name + " it may have; left out: " + shown(first) +
-                           (left_out > 1 ? " and " + std::to_string(left_out - 1) + " more" : std::string()));
+    problems.push_back(where + "." + name + ": " + std::to_string(list.count) + " " + name + ", more than the " +
+                       std::to_string(kMaxPostTerms) + " a post may have; the first " + std::to_string(kMaxPostTerms) +
+                       " are kept");
 }
-
 
 // Builds the tree of one of the site's fields from its events (a repeated
 // key keeps its last value).
@@ -668,7 +649,6 @@ public:
     size_t skipped_entries = 0;
     std::unordered_map<std::string, size_t> first_use;  // slug -> position, drafts included
     std::vector<std::string> drafts;                    // their slugs
-    std::unordered_set<std::string> terms_seen[2];      // the different tags, categories of the posts kept
 
 private:
     enum class Frame : unsigned char { Root, Posts, Post, List, Cover };
@@ -794,7 +774,6 @@ void IndexReader::key(std::string_view k) {
                 skipped_entries = 0;
                 first_use.clear();
                 drafts.clear();
-                for (auto& seen : terms_seen) seen.clear();
                 entries_ = 0;
                 key_target_ = Target::Posts;
             } else if (is_site_field(k)) {
@@ -887,8 +866,8 @@ void IndexReader::finish_post() {
     first_use.emplace(post.slug, pos);
     if (draft) return drafts.push_back(std::move(post.slug));
     if (f.has_extras()) read_post_extras(f, r.where(), post, post_problems);
-    bound_post_terms(f.tags, Taxonomy::Tags, post.tags, terms_seen[0], r.where(), post_problems);
-    bound_post_terms(f.categories, Taxonomy::Categories, post.categories, terms_seen[1], r.where(), post_problems);
+    bound_post_terms(f.tags, Taxonomy::Tags, r.where(), post_problems);
+    bound_post_terms(f.categories, Taxonomy::Categories, r.where(), post_problems);
     if (f.summary.present()) post.summary = std::move(summary);
     post.file = f.file.present() ? std::move(file) : post.slug + ".md";
     posts.push_back(std::move(post));

@@ -154,11 +154,12 @@ struct SiteIndex {
 constexpr size_t kMaxIndexBytes = size_t(64) << 20;
 
 // The most terms of one taxonomy (tags, or categories) a post may have, and
-// the most different terms of one taxonomy an index file may have: each
-// screen's work and size follow them (a tags page lists every term, a post
-// its own). A post with more keeps its first kMaxPostTerms (the elements
-// after them are not read); a term beyond kMaxIndexTerms is left out of the
-// posts that come later in the file; each is a problem naming the entry.
+// the most a terms page lists: each screen's work and size follow them (a
+// tags page lists every term, a post its own). A post with more keeps its
+// first kMaxPostTerms (the elements after them are not read; a problem names
+// the entry); a terms page lists the first kMaxIndexTerms by name and says
+// how many more there are (view_terms, in the full engine only: the list's
+// engine carries no set of every term).
 constexpr size_t kMaxPostTerms = 1000;
 constexpr size_t kMaxIndexTerms = 100000;
 

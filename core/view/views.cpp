@@ -498,12 +498,17 @@ Screen view_terms(const SiteIndex& site, Taxonomy taxonomy, const RouteLinks& li
         main += "<p class=\"empty\">No " + std::string(taxonomy_name(taxonomy)) + " yet.</p>\n";
     } else {
         main += "<ul class=\"terms-tags\">";  // PaperMod's class for every taxonomy's terms
-        for (const auto& [term, count] : terms) {
+        const size_t shown = std::min(terms.size(), kMaxIndexTerms);
+        for (size_t i = 0; i < shown; ++i) {
+            const auto& [term, count] = terms[i];
             main += "<li><a href=\"" + html_escape(route_term_href(taxonomy, term, 1, links)) + "\">";
             html_escape_append(main, term);
             main += " <sup><strong><sup>" + std::to_string(count) + "</sup></strong></sup></a></li>";
         }
         main += "</ul>\n";
+        if (shown < terms.size())  // the page's size stays bounded, whatever the index holds
+            main += "<p class=\"terms-more\">The first " + std::to_string(shown) + " of " +
+                    std::to_string(terms.size()) + " " + std::string(taxonomy_name(taxonomy)) + " are listed.</p>\n";
     }
     return Screen{page_shell(&site, main, links, route_terms_href(taxonomy, links), true), with_site(heading, &site),
                   taxonomy == Taxonomy::Categories ? "categories" : "tags"};

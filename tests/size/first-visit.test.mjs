@@ -33,7 +33,14 @@ const DIST = process.env.BLOG_DIST ? path.resolve(process.env.BLOG_DIST) : path.
 // 389. (2026-11-26: 71,190, the list engine without Markdown, our own JSON
 // reader, emmalloc; before that day's split: 134,928, one engine for
 // everything.)
-const BUDGET_GZIP = 61_440;
+// 2026-12-07 (issue 15): 62,314, over the target by 874 B, and the budget
+// is 61 KB until they are taken back: the link allowlist (+100 B of wasm),
+// the index's bound on a post's terms (+270), and a built page that keeps
+// its served screen when a fetch fails, retries past the HTTP cache and says
+// how much of a stalled body came (wasm-blog.js +706, CSS +28). The way
+// back, measured: the search box's code (784 B of wasm-blog.js) loaded with
+// the search screen instead of with the widget.
+const BUDGET_GZIP = 62_464;
 // The full engine, blog-full.js and blog-full.wasm. Set 2026-11-26 at
 // 108,386 + 3% (blog-full.wasm 105,845, blog-full.js 2,541).
 const POST_ENGINE_BUDGET_GZIP = 111_600;
