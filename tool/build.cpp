@@ -108,11 +108,7 @@ void walk_files(const fs::path& dir, const std::string& rel, std::set<std::strin
                 const Follow& follow, const Refused& refused) {
     std::error_code ec;
     if (!seen.insert(fs::weakly_canonical(dir, ec).string()).second) return;
-    std::vector<fs::directory_entry> entries;
-    for (const auto& e : fs::directory_iterator(dir, ec)) entries.push_back(e);
-    std::sort(entries.begin(), entries.end(),
-              [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
-    for (const fs::directory_entry& e : entries) {
+    for (const fs::directory_entry& e : site_folder_entries(dir)) {
         const std::string name = e.path().filename().string();
         if (name.empty() || name[0] == '.') continue;
         if (e.is_symlink(ec) && !follow(e.path())) {

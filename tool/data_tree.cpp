@@ -282,6 +282,25 @@ std::optional<DataError> toml_check_before_parse(std::string_view text) {
         if (depth > limit) return DataError{line, too_deep()};
         return std::nullopt;
     };
+    // A key, maybe dotted, from i up to one of `stops`: its parts counted
+    // into `keys` (strings skipped); false on a byte that is not ASCII.
+    auto count_keys = [&](size_t& i, const char* stops, size_t& keys) {
+        auto stop = [stops](char c) {
+            for (const char* s = stops; *s; ++s)
+                if (*s == c) return true;
+            return false;  // NUL included: it stops no key
+        };
+        while (i < n && !stop(text[i])) {
+            if (text[i] == '"' || text[i] == '\'') {
+                i = skip_string(i);
+                continue;
+            }
+            if (non_ascii(i)) return false;
+            if (text[i] == '.') ++keys;
+            ++i;
+        }
+        return true;
+    };
     for (size_t i = 0; i < n;) {
         const char c = text[i];
         if (c == '\n') {
@@ -300,16 +319,9 @@ std::optional<DataError> toml_check_before_parse(std::string_view text) {
         if (non_ascii(i)) return DataError{line, not_ascii};
         if (expect_key && open.empty() && c == '[') {  // [table] or [[array of tables]]
             const bool array = at(i + 1, '[');
+            i += array ? 2 : 1;
             size_t keys = 1;
-            for (i += array ? 2 : 1; i < n && text[i] != ']' && text[i] != '\n';) {
-                if (text[i] == '"' || text[i] == '\'') {
-                    i = skip_string(i);
-                    continue;
-                }
-                if (non_ascii(i)) return DataError{line, not_ascii};
-                if (text[i] == '.') ++keys;
-                ++i;
-            }
+            if (!count_keys(i, "]\n", keys)) return DataError{line, not_ascii};
             table_depth = 1 + keys + (array ? 1 : 0);
             if (auto e = deeper(table_depth)) return e;
             while (i < n && text[i] == ']') ++i;
@@ -318,15 +330,7 @@ std::optional<DataError> toml_check_before_parse(std::string_view text) {
         if (expect_key) {  // a key, maybe dotted, up to '='
             const size_t base = open.empty() ? table_depth : open.back().depth, start = i;
             size_t keys = 1;
-            while (i < n && text[i] != '=' && text[i] != '\n' && text[i] != '}' && text[i] != '#') {
-                if (text[i] == '"' || text[i] == '\'') {
-                    i = skip_string(i);
-                    continue;
-                }
-                if (non_ascii(i)) return DataError{line, not_ascii};
-                if (text[i] == '.') ++keys;
-                ++i;
-            }
+            if (!count_keys(i, "=\n}#", keys)) return DataError{line, not_ascii};
             value_parent = base + keys - 1;  // the dotted key's tables
             if (auto e = deeper(value_parent)) return e;
             if (at(i, '=')) ++i, expect_key = false;

@@ -245,11 +245,7 @@ struct PostsWalk {
                 return;
             }
         }
-        std::vector<fs::directory_entry> entries;
-        for (const auto& e : fs::directory_iterator(dir, ec)) entries.push_back(e);
-        std::sort(entries.begin(), entries.end(),
-                  [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
-        for (const fs::directory_entry& e : entries) {
+        for (const fs::directory_entry& e : site_folder_entries(dir)) {
             const std::string name = e.path().filename().string();
             if (e.is_symlink(ec) && !site_path_inside(e.path(), site_root)) {
                 refuse(rel + name, "a symbolic link that leaves the site folder; refused");

@@ -41,6 +41,15 @@ bool site_path_inside(const fs::path& path, const fs::path& root) {
     return t == r || t.compare(0, r.size() + 1, r + "/") == 0;
 }
 
+std::vector<fs::directory_entry> site_folder_entries(const fs::path& dir) {
+    std::error_code ec;
+    std::vector<fs::directory_entry> entries;
+    for (const auto& e : fs::directory_iterator(dir, ec)) entries.push_back(e);
+    std::sort(entries.begin(), entries.end(),
+              [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
+    return entries;
+}
+
 bool site_file_read(const fs::path& path, size_t max_bytes, const char* what, std::string& out, std::string& error) {
     std::error_code ec;
     const uintmax_t size = fs::file_size(path, ec);

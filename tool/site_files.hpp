@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace blog::tool {
 
@@ -28,6 +29,10 @@ std::optional<std::filesystem::path> site_root_of(const std::string& dir);
 // path). A path that does not exist is inside when its existing part is: the
 // caller then finds it missing.
 bool site_path_inside(const std::filesystem::path& path, const std::filesystem::path& root);
+
+// The entries of a folder, sorted by name (a build's files in the same
+// order on every machine).
+std::vector<std::filesystem::directory_entry> site_folder_entries(const std::filesystem::path& dir);
 
 // A file read whole when its size is at most `max_bytes`. The size is asked
 // before reading, and no more than `max_bytes` + 1 bytes are read whatever it

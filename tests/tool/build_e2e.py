@@ -13,19 +13,11 @@ import sys
 import tempfile
 
 import e2e
-from e2e import check, finish, run
+from e2e import check, files_in, finish, run
 
 e2e.TOOL, SOURCE = sys.argv[1], sys.argv[2]
 FIXTURES = os.path.join(SOURCE, "tests", "fixtures")
 
-
-
-def files_in(folder):
-    out = set()
-    for d, _, names in os.walk(folder):
-        for n in names:
-            out.add(os.path.relpath(os.path.join(d, n), folder))
-    return out
 
 
 def read(path):

@@ -17,7 +17,7 @@ import tempfile
 import time
 
 import e2e
-from e2e import check, finish
+from e2e import check, files_in, finish
 
 e2e.TOOL, SOURCE = sys.argv[1], sys.argv[2]
 # Generous bounds: an AddressSanitizer build runs this test too. The tool's
@@ -76,14 +76,6 @@ def write(path, text, mode="w"):
 
 def post(title, extra="", body="Some words.\n"):
     return "---\ntitle: %s\ndate: 2024-01-02\n%s---\n%s" % (title, extra, body)
-
-
-def files_in(folder):
-    out = set()
-    for d, _, names in os.walk(folder):
-        for n in names:
-            out.add(os.path.relpath(os.path.join(d, n), folder))
-    return out
 
 
 def published(folder, text):
