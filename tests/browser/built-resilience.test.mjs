@@ -50,6 +50,13 @@ const failWith = (rel, status) => (req, res, ctx) => {
   return true;
 };
 const hang = (rel) => (req, res, ctx) => ctx.rel === rel;
+// Serves the site with `handler`'s failure until mend() is called; the
+// test's finally clears it.
+function failUntilMended(handler) {
+  let on = true;
+  fault = (req, res, ctx) => on && handler(req, res, ctx);
+  return { mend: () => { on = false; } };
+}
 
 // Opens urlPath recording, before any script runs, the served screen (its
 // node and markup), every wasm-blog-error and wasm-blog-rendered detail.
@@ -108,9 +115,7 @@ async function assertTakenOverInPlace(page) {
 }
 
 test('built, resilience: a post whose Markdown answers HTTP 500 keeps its title and body, the message above them, and "Try again" takes over', async () => {
-  let failing = true;
-  const fail500 = failWith('posts/lets-go.md', 500);
-  fault = (req, res, ctx) => failing && fail500(req, res, ctx);
+  const failure = failUntilMended(failWith('posts/lets-go.md', 500));
   const { page, errors, close } = await openBuilt('/blog/posts/lets-go/');
   try {
     const error = await nthError(page, 1);
@@ -135,7 +140,7 @@ test('built, resilience: a post whose Markdown answers HTTP 500 keeps its title 
     assert.equal(await servedIntact(page), true);
     assert.equal(await notice(page).count(), 1);
 
-    failing = false;
+    failure.mend();
     const asked = hits('/blog/posts/lets-go.md');
     await pressTryAgain(page, { keyboard: true });
     await assertTakenOverInPlace(page);
@@ -152,9 +157,7 @@ test('built, resilience: a post whose Markdown answers HTTP 500 keeps its title 
 });
 
 test('built, resilience: a post whose Markdown is missing (HTTP 404) keeps its served text, the message above it, and "Try again" takes over', async () => {
-  let failing = true;
-  const fail404 = failWith('posts/lets-go.md', 404);
-  fault = (req, res, ctx) => failing && fail404(req, res, ctx);
+  const failure = failUntilMended(failWith('posts/lets-go.md', 404));
   const { page, errors, close } = await openBuilt('/blog/posts/lets-go/');
   try {
     const error = await nthError(page, 1);
@@ -164,7 +167,7 @@ test('built, resilience: a post whose Markdown is missing (HTTP 404) keeps its s
     assert.equal(await page.locator('wasm-blog .not-found').count(), 0, 'not "Post not found" over a served post');
     assert.equal(await servedIntact(page), true);
 
-    failing = false;
+    failure.mend();
     await pressTryAgain(page);
     await assertTakenOverInPlace(page);
     assert.deepEqual(errors, []);
@@ -175,9 +178,7 @@ test('built, resilience: a post whose Markdown is missing (HTTP 404) keeps its s
 });
 
 test('built, resilience: an index.json that never answers keeps the header and the list, the message above them, and "Try again" takes over', async () => {
-  let hanging = true;
-  const hangIndex = hang('posts/index.json');
-  fault = (req, res, ctx) => hanging && hangIndex(req, res, ctx);
+  const failure = failUntilMended(hang('posts/index.json'));
   const { page, errors, close } = await openBuilt('/blog/');
   try {
     const entries = page.locator('wasm-blog .post-entry');
@@ -194,7 +195,7 @@ test('built, resilience: an index.json that never answers keeps the header and t
     assert.equal(await servedIntact(page), true);
     assert.deepEqual(await renderedEvents(page), []);
 
-    hanging = false;
+    failure.mend();
     await pressTryAgain(page);
     await assertTakenOverInPlace(page);
     assert.equal(await entries.count(), served);
@@ -206,9 +207,7 @@ test('built, resilience: an index.json that never answers keeps the header and t
 });
 
 test('built, resilience: a link followed while the index is missing shows that screen\'s message, and "Try again" shows it', async () => {
-  let hanging = true;
-  const hangIndex = hang('posts/index.json');
-  fault = (req, res, ctx) => hanging && hangIndex(req, res, ctx);
+  const failure = failUntilMended(hang('posts/index.json'));
   const { page, errors, close } = await openBuilt('/blog/');
   try {
     await nthError(page, 1);
@@ -225,7 +224,7 @@ test('built, resilience: a link followed while the index is missing shows that s
     assert.equal(last.served, undefined);
     assert.equal(last.route, '/blog/posts/lets-go/');
 
-    hanging = false;
+    failure.mend();
     await page.locator('wasm-blog .notice-error button.retry').click();
     await page.locator('wasm-blog .post-content p', { hasText: LAST_LINE }).waitFor({ timeout: 15000 });
     assert.equal(await page.locator('wasm-blog h1.post-title').innerText(), 'Lets Go');
@@ -238,9 +237,8 @@ test('built, resilience: a link followed while the index is missing shows that s
 });
 
 test('built, resilience: an engine that never answers keeps the served post, the message above it, and "Try again" takes over', async () => {
-  let failing = true;
-  const hangEngine = hang('blog-full.wasm');  // preloaded by the page: "Try again" must not wait behind the preload
-  fault = (req, res, ctx) => failing && hangEngine(req, res, ctx);
+  // blog-full.wasm is preloaded by the page: "Try again" must not wait behind the preload.
+  const failure = failUntilMended(hang('blog-full.wasm'));
   const { page, errors, close } = await openBuilt('/blog/posts/lets-go/');
   try {
     const error = await nthError(page, 1);
@@ -254,7 +252,7 @@ test('built, resilience: an engine that never answers keeps the served post, the
       && await page.locator('wasm-blog .post-content p', { hasText: LAST_LINE }).isVisible());
     assert.equal(await servedIntact(page), true);
 
-    failing = false;
+    failure.mend();
     await pressTryAgain(page);
     await assertTakenOverInPlace(page);
     assert.deepEqual(errors, []);
