@@ -51,6 +51,18 @@ TEST_CASE("site files: a folder or config linked outside SITE is refused by name
         CHECK(messages(s) == std::vector<std::string>{site + "/hugo.toml: a symbolic link that leaves the site folder; refused"});
         CHECK(s.config.title.empty());
     }
+    SECTION("a link into SITE's hidden files (.git/config holds CI's token)") {
+        tmp.write("site/.git/config", "[http] extraheader = AUTHORIZATION: basic secret\n");
+        tmp.write("site/content/posts/a.md", "---\ntitle: A\n---\n");
+        tmp.write("site/content/posts/.hidden.md", "---\ntitle: Hidden\n---\n");
+        fs::create_symlink("../../.git/config", tmp.root / "site/content/posts/config.md");
+        const Site s = site_read(site, at_now());
+        CHECK(messages(s) == std::vector<std::string>{
+                                 site + "/content/posts/config.md: a symbolic link to a hidden file or folder of the "
+                                        "site (.git, .env\xE2\x80\xA6); refused"});
+        REQUIRE(s.posts.size() == 1);  // .hidden.md is not a post, as in Hugo
+        CHECK(s.posts[0].title == "A");
+    }
     SECTION("a link inside SITE is followed") {
         tmp.write("site/drafts/a.md", "---\ntitle: A\n---\n");
         fs::create_directories(tmp.root / "site/content");

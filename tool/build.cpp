@@ -101,8 +101,8 @@ private:
 
 // Every file under `dir` (links followed, each folder once), with its path
 // relative to `dir`. Hidden names (".DS_Store", ".git") are not published.
-// `follow(path)` decides whether a symbolic link may be followed; a refused
-// one is reported with `refused`.
+// `follow(path)` says why a symbolic link may not be followed ("" when it
+// may); a refused one is reported with `refused(rel, why)`.
 template <class OnFile, class Follow, class Refused>
 void walk_files(const fs::path& dir, const std::string& rel, std::set<std::string>& seen, const OnFile& on_file,
                 const Follow& follow, const Refused& refused) {
@@ -111,8 +111,8 @@ void walk_files(const fs::path& dir, const std::string& rel, std::set<std::strin
     for (const fs::directory_entry& e : site_folder_entries(dir)) {
         const std::string name = e.path().filename().string();
         if (name.empty() || name[0] == '.') continue;
-        if (e.is_symlink(ec) && !follow(e.path())) {
-            refused(rel + name);
+        if (std::string why = e.is_symlink(ec) ? follow(e.path()) : std::string(); !why.empty()) {
+            refused(rel + name, why);
             continue;
         }
         if (e.is_directory(ec)) walk_files(e.path(), rel + name + "/", seen, on_file, follow, refused);
@@ -631,10 +631,8 @@ struct Builder {
                 }
                 add_copy("posts/" + rel, path, shown);
             },
-            [&](const fs::path& path) { return site_path_inside(path, site.root); },
-            [&](const std::string& rel) {
-                error(site.posts_dir + "/" + rel, 0, "a symbolic link that leaves the site folder; refused");
-            });
+            [&](const fs::path& path) { return site_path_refusal(path, site.root); },
+            [&](const std::string& rel, const std::string& why) { error(site.posts_dir + "/" + rel, 0, why); });
     }
 
     // The widget's files: a `make dist` folder without its own page and sample posts.
@@ -646,7 +644,7 @@ struct Builder {
                 if (rel == "index.html" || starts_with(rel, "posts/")) return;
                 add_copy(rel, path, (fs::path(options.assets) / rel).string());
             },
-            [](const fs::path&) { return true; }, [](const std::string&) {});
+            [](const fs::path&) { return std::string(); }, [](const std::string&, const std::string&) {});
     }
 
     // Hugo's redirect pages, written last: an alias may not replace a file of the site.

@@ -157,8 +157,8 @@ void config_read(const fs::path& dir, const fs::path& site_root, const std::stri
         if (!fs::exists(fs::symlink_status(path, ec))) continue;
         const std::string shown = shown_dir + "/" + name;
         site.config.file = shown;
-        if (!site_path_inside(path, site_root)) {
-            site.problems.push_back({shown, 0, "a symbolic link that leaves the site folder; refused"});
+        if (std::string refused = site_path_refusal(path, site_root); !refused.empty()) {
+            site.problems.push_back({shown, 0, refused});
             return;
         }
         if (!fs::is_regular_file(path, ec)) {
@@ -236,8 +236,8 @@ struct PostsWalk {
         }
         const fs::path bundle_index = dir / "index.md";
         if (depth > 0 && fs::exists(fs::symlink_status(bundle_index, ec))) {
-            if (!site_path_inside(bundle_index, site_root)) {
-                refuse(rel + "index.md", "a symbolic link that leaves the site folder; refused");
+            if (std::string refused = site_path_refusal(bundle_index, site_root); !refused.empty()) {
+                refuse(rel + "index.md", refused);
                 return;
             }
             if (fs::is_regular_file(bundle_index, ec)) {
@@ -247,8 +247,10 @@ struct PostsWalk {
         }
         for (const fs::directory_entry& e : site_folder_entries(dir)) {
             const std::string name = e.path().filename().string();
-            if (e.is_symlink(ec) && !site_path_inside(e.path(), site_root)) {
-                refuse(rel + name, "a symbolic link that leaves the site folder; refused");
+            if (name.empty() || name[0] == '.') continue;  // hidden, as Hugo leaves it (.git, .draft.md)
+            if (std::string refused = e.is_symlink(ec) ? site_path_refusal(e.path(), site_root) : std::string();
+                !refused.empty()) {
+                refuse(rel + name, refused);
                 continue;
             }
             if (e.is_directory(ec)) {
@@ -304,8 +306,9 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
 
     // content/ and its posts folder are read only when, links resolved, they are SITE's own.
     auto inside = [&](const std::string& rel) {
-        if (site_path_inside(root / rel, site.root)) return true;
-        site.problems.push_back({shown + "/" + rel, 0, "a symbolic link that leaves the site folder; refused"});
+        const std::string refused = site_path_refusal(root / rel, site.root);
+        if (refused.empty()) return true;
+        site.problems.push_back({shown + "/" + rel, 0, refused});
         return false;
     };
     const bool has_content = fs::exists(fs::symlink_status(root / "content", ec));

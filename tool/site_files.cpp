@@ -33,12 +33,16 @@ std::optional<fs::path> site_root_of(const std::string& dir) {
     return real;
 }
 
-bool site_path_inside(const fs::path& path, const fs::path& root) {
+std::string site_path_refusal(const fs::path& path, const fs::path& root) {
     std::error_code ec;
     const fs::path target = fs::weakly_canonical(fs::absolute(path, ec), ec);
-    if (ec) return false;
     const std::string t = target.generic_string(), r = root.generic_string();
-    return t == r || t.compare(0, r.size() + 1, r + "/") == 0;
+    if (ec || (t != r && t.compare(0, r.size() + 1, r + "/") != 0))
+        return "a symbolic link that leaves the site folder; refused";
+    for (size_t slash = t.find('/', r.size()); slash != std::string::npos; slash = t.find('/', slash + 1))
+        if (slash + 1 < t.size() && t[slash + 1] == '.')
+            return "a symbolic link to a hidden file or folder of the site (.git, .env…); refused";
+    return {};
 }
 
 std::vector<fs::directory_entry> site_folder_entries(const fs::path& dir) {

@@ -25,10 +25,13 @@ struct SiteLimits {
 // SITE's real path (links resolved), or nullopt when it is not a folder.
 std::optional<std::filesystem::path> site_root_of(const std::string& dir);
 
-// True when `path`, every link resolved, stays inside `root` (SITE's real
-// path). A path that does not exist is inside when its existing part is: the
-// caller then finds it missing.
-bool site_path_inside(const std::filesystem::path& path, const std::filesystem::path& root);
+// Why `path` may not be read, "" when it may: every link resolved, it must
+// stay inside `root` (SITE's real path), and reach nothing hidden below it
+// (a link to .git/config would publish the token CI leaves there, one to
+// .env the site's secrets). A path that does not exist is judged by its
+// existing part: the caller then finds it missing. The reason is a whole
+// message: "a symbolic link that leaves the site folder; refused".
+std::string site_path_refusal(const std::filesystem::path& path, const std::filesystem::path& root);
 
 // The entries of a folder, sorted by name (a build's files in the same
 // order on every machine).

@@ -134,13 +134,18 @@ with tempfile.TemporaryDirectory(prefix="wasm-blog-hostile-") as tmp:
          "", "content/posts/trip/key.png"),
         ("a bundle's index linked outside", {"content/posts/trip/index.md": link("../../../../ext/a.md")},
          "", "content/posts/trip/index.md"),
+        ("a bundle's file linked to SITE/.git/config", {".git/config": "[http]\n\textraheader = " + SECRET,
+                                                        "content/posts/trip/index.md": post("Trip"),
+                                                        "content/posts/trip/notes.txt": link("../../../.git/config")},
+         "", "content/posts/trip/notes.txt"),
         ("hugo.toml linked outside", {"hugo.toml": link("../ext/hugo.toml"), "content/posts/a.md": post("A")},
          None, "hugo.toml"),
     ]:
         s, out = site(files, 'baseURL = "https://example.org/"\n' if config == "" else config)
         code, stdout, stderr = build(s, out)
         check(code == 1, "%s: exit 1, got %d (%s)" % (label, code, stderr))
-        check(named in stderr and "a symbolic link that leaves the site folder; refused" in stderr,
+        check(named in stderr and ("a symbolic link that leaves the site folder; refused" in stderr
+                                   or "a symbolic link to a hidden file or folder of the site" in stderr),
               "%s: the message names the link: %r" % (label, stderr))
         check(not os.path.exists(out), "%s: nothing is written" % label)
         check("Outside title" not in stderr + stdout, "%s: the outside config is not read" % label)
