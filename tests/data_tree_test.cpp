@@ -4,6 +4,7 @@
 #include <string>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 #include "tool/data_tree.hpp"
 
@@ -229,4 +230,134 @@ TEST_CASE("data tree: an error's line is within the text, even at its end") {
         CHECK(parsed.error.line >= 1);
         CHECK(parsed.error.line <= 2);
     }
+}
+
+// Each case below is one Hugo 0.111.3 (go-yaml, go-toml, encoding/json)
+// refuses; yaml-cpp 0.7 took most of them and lost the keys after the
+// mistake, or named the wrong line.
+TEST_CASE("data tree: YAML that Hugo refuses is an error at the line of the mistake") {
+    const std::string unterminated_double = "unterminated quoted string: the double quote on this line is never closed";
+    const std::string unterminated_single = "unterminated quoted string: the single quote on this line is never closed";
+    const std::string tab = "a tab in the indentation: YAML indents with spaces only";
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        // yaml-cpp read the title as "oops date: [2023": the date was lost
+        {"title: \"oops\ndate: [2023\n", "line 1: " + unterminated_double},
+        {"date: 2023-01-01\ntitle: \"oops\n", "line 2: " + unterminated_double},
+        {"title: 'oops\ndate: 2023-01-01\n", "line 1: " + unterminated_single},
+        {"title: \"a\\\"\ndate: 2023-01-01\n", "line 1: " + unterminated_double},  // \" is not its end
+        {"\"title: x\ndate: 2023-01-01\n", "line 1: " + unterminated_double},      // a key
+        {"tags:\n- 'a\n- b\n", "line 2: " + unterminated_single},
+        {"title: &t \"a\ndate: 2023-01-01\n", "line 1: " + unterminated_double},  // after an anchor
+        {"title: !!str \"a\ndate: 2023-01-01\n", "line 1: " + unterminated_double},
+        {"tags: [\"a, b]\ndate: 2023-01-01\n", "line 1: " + unterminated_double},
+        {"title: \"a\n...\nb\"\n", "line 1: " + unterminated_double + " (a \"---\" or \"...\" line ends the document)"},
+        // yaml-cpp refused these at the end of the text
+        {"tags: [a, b\ndate: 2023-01-01\n", "line 1: unterminated list: the \"[\" on this line is never closed"},
+        {"date: 2023-01-01\nparams: {a: 1\n", "line 2: unterminated map: the \"{\" on this line is never closed"},
+        {"tags: [a, # b]\ndate: 2023-01-01\n", "line 1: unterminated list: the \"[\" on this line is never closed"},
+        // tabs: go-yaml refuses them in the indentation and after "-" or "?"
+        {"params:\n\ta: 1\n", "line 2: " + tab},
+        {"params:\n  \ta: 1\n", "line 2: " + tab},
+        {"title:\n\tx\n", "line 2: " + tab},
+        {"params:\n\t# a comment\n  a: 1\n", "line 2: " + tab},
+        {"params:\n\t\n  a: 1\n", "line 2: " + tab},
+        {"title: a\n\tb\n", "line 2: " + tab},  // a plain scalar's next line, at column 0
+        {"summary: |\n\tx\n", "line 2: " + tab},
+        {"summary: |\n \t\n  a\n", "line 2: " + tab},
+        {"summary: >\n  a\n\tb\n", "line 3: " + tab},
+        {"tags:\n-\ta\n", "line 2: a tab after \"-\": YAML indents with spaces only"},
+        {"tags:\n- \ta\n", "line 2: a tab after \"-\": YAML indents with spaces only"},
+        {"tags:\n-\t# c\n  a\n", "line 2: a tab after \"-\": YAML indents with spaces only"},
+        {"?\ta\n: 1\n", "line 1: a tab after \"?\": YAML indents with spaces only"},
+        // characters go-yaml does not allow, comments included
+        {"title: a\x01" "b\n", "line 1: a control character (U+0001) that YAML does not allow"},
+        {"title: a\x7f" "b\n", "line 1: a control character (U+007F) that YAML does not allow"},
+        {"title: a\n# \xc2\x80\n", "line 2: a control character (U+0080) that YAML does not allow"},
+        {"title: a\xef\xbf\xbe" "b\n", "line 1: a control character (U+FFFE) that YAML does not allow"},
+        {"title: a\xff\n", "line 1: not valid UTF-8: save the file as UTF-8"},
+        // yaml-cpp read a null key, and the value was dropped
+        {"title: a\n: x\n", "line 2: a value without a key: the line starts with \":\""},
+    };
+    for (const auto& [text, expected] : cases) {
+        INFO(text);
+        CHECK(outcome(data_parse(text, DataFormat::Yaml)) == expected);
+    }
+}
+
+TEST_CASE("data tree: YAML that Hugo reads is still read, quotes and tabs where YAML allows them") {
+    const std::vector<std::string> accepted = {
+        "title: \"oops\n  more\"\n",        // a quoted string over two lines
+        "title: \"a\nb\"\n",                // its next line at column 0
+        "title: 'it''s'\n",
+        "title: it's\n",                    // a quote inside a plain scalar
+        "a\"b: 1\n",
+        "title: a\n  \"b\n",                // a plain scalar's next line
+        "title:\n  a\n \"b\n",
+        "title: a # \"b\n",                 // a comment
+        "summary: |\n  it\"s\n  \"x\n",     // a block scalar's lines are its own
+        "summary: |\n  a\n  \tb\n",         // a tab after the block's indentation
+        "summary: |2\n   \ta\n",
+        "title:\tx\n",                      // a tab after ":"
+        "title\t: x\n",
+        "\"title\":\tx\n",
+        "title: x\t# c\n",
+        "title: a\n  \tb\n",                // after a plain scalar, a tab past column 0
+        "title: a\n  \t# c\n",
+        "title: x\n  \t  \n",
+        "tags: [a,\n\tb]\n",                // tabs in a flow collection
+        "tags: [a,\nb]\n",
+        "params: {a: [1, \"x\"], 'b': 'y', \"c\":2}\n",
+        "? a\n: 1\n",                       // an explicit key
+        "title: a\xef\xbb\xbf" "b\n",       // U+FEFF
+        "url: http://example.org/a?b#c\n",
+        "title: a\n...\ndate: \"\n",        // the text after "..." is another document: not read
+    };
+    for (const std::string& text : accepted) {
+        INFO(text);
+        CHECK(outcome(data_parse(text, DataFormat::Yaml)) == "ok");
+    }
+}
+
+TEST_CASE("data tree: a YAML key given twice keeps its first place and its last value, as in Hugo") {
+    DataParse p = data_parse("title: a\ndate: 2023-01-01\ntitle: b\nparams: {x: 1, x: 2}\n", DataFormat::Yaml);
+    REQUIRE(p.ok);
+    REQUIRE(p.value.entries.size() == 3);
+    CHECK(p.value.entries[0].first == "title");
+    CHECK(p.value.entries[0].second.text == "b");
+    CHECK(p.value.entries[0].second.line == 3);
+    const DataValue* params = p.value.find("params");
+    REQUIRE(params);
+    REQUIRE(params->entries.size() == 1);
+    CHECK(params->entries[0].second.text == "2");
+}
+
+TEST_CASE("data tree: TOML unterminated strings, arrays and inline tables are errors at the line that opens them") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"title = \"oops\ndate = 2023-01-01\n",
+         "line 1: unterminated quoted string: the double quote on this line is never closed (a TOML string ends on "
+         "its line; \"\"\" strings may span lines)"},
+        {"a = 1\ntitle = \"\"\"oops\ndate = 2023-01-01\n",
+         "line 2: unterminated quoted string: the triple double quote on this line is never closed"},
+        {"tags = [\"a\", \"b\"\ndate = 2023-01-01\n", "line 1: unterminated list: the \"[\" on this line is never closed"},
+        {"params = {a = 1\ndate = 2023-01-01\n", "line 1: unterminated table: the \"{\" on this line is never closed"},
+    };
+    for (const auto& [text, expected] : cases) {
+        INFO(text);
+        CHECK(outcome(data_parse(text, DataFormat::Toml)) == expected);
+    }
+    // a key given twice: Hugo refuses it too
+    CHECK(!data_parse("title = 'a'\ntitle = 'b'\n", DataFormat::Toml).ok);
+}
+
+TEST_CASE("data tree: JSON that Hugo refuses is an error; a repeated key is not (Hugo takes the last)") {
+    CHECK(!data_parse("{\"title\": \"oops, \"date\": \"2023-01-01\"}", DataFormat::Json).ok);
+    CHECK(!data_parse("{\"title\": \"a\",}", DataFormat::Json).ok);
+    CHECK(data_parse("{\"title\": \"a\", \"title\": \"b\"}", DataFormat::Json).value.find("title")->text == "b");
+}
+
+TEST_CASE("data tree: the YAML check is linear: a megabyte of quotes, brackets and tabs is read at once") {
+    const std::string text = "a: [" + repeat("\"x\", 'y', {b: c}, ", 30000) + "]\nt: |\n  first\n" + repeat("  \tline\n", 50000);
+    CHECK(data_parse(text, DataFormat::Yaml).ok);
+    CHECK(outcome(data_parse("a: [" + repeat("[", 100000), DataFormat::Yaml)) ==
+          "line 1: unterminated list: the \"[\" on this line is never closed");
 }

@@ -67,6 +67,16 @@ bool folder_name_ok(const std::string& name) {
     return !name.empty() && name != "." && name != ".." && name.find('/') == std::string::npos;
 }
 
+// A term's key as folders: segments, none empty, "." or "..".
+bool folder_path_ok(const std::string& path) {
+    for (size_t i = 0; i <= path.size();) {
+        const size_t next = std::min(path.find('/', i), path.size());
+        if (!folder_name_ok(path.substr(i, next - i))) return false;
+        i = next + 1;
+    }
+    return true;
+}
+
 // The files of the built site, decided before any is written: text, or a file
 // copied as it is. Each says what it is, for a message about a collision.
 struct Output {
@@ -313,7 +323,7 @@ struct Builder {
             for (Taxonomy taxonomy : kTaxonomies) {
                 std::map<std::string, std::vector<size_t>>& posts_of = term_posts[size_t(taxonomy)];
                 for (const std::string& term : index_post_terms(index.posts[i], taxonomy)) {
-                    std::vector<size_t>& at = posts_of[term];
+                    std::vector<size_t>& at = posts_of[url_term_key(term)];  // Hugo merges terms by key
                     if (at.empty() || at.back() != i) at.push_back(i);  // a term twice in a post counts once
                 }
             }
@@ -351,21 +361,23 @@ struct Builder {
     bool check_names() {
         for (const Post& p : index.posts) {
             const SitePost& sp = source_of(p);
-            if (!folder_name_ok(p.slug))
+            if (p.url.empty() && !folder_name_ok(p.slug))
                 error(sp.source, sp.front.line_of("slug"),
                       "slug " + in_quotes(p.slug) + " cannot be a folder of the built site (not \".\" or \"..\")");
         }
         for (Taxonomy taxonomy : kTaxonomies) {
             const std::string key(taxonomy_name(taxonomy));
             for (const std::string& term : terms(taxonomy)) {
-                if (folder_name_ok(term)) continue;
+                if (folder_path_ok(term)) continue;
                 for (const Post& p : index.posts) {
                     const std::vector<std::string>& own = index_post_terms(p, taxonomy);
-                    if (std::find(own.begin(), own.end(), term) == own.end()) continue;
+                    auto named = std::find_if(own.begin(), own.end(),
+                                              [&](const std::string& t) { return url_term_key(t) == term; });
+                    if (named == own.end()) continue;
                     const SitePost& sp = source_of(p);
                     error(sp.source, sp.front.line_of(key),
-                          key + ": " + in_quotes(term) +
-                              " cannot be a folder of the built site (no \"/\", not \".\" or \"..\")");
+                          key + ": " + in_quotes(*named) + " is at " + key + "/" + term +
+                              "/, which cannot be a folder of the built site (an empty segment, \".\" or \"..\")");
                     break;
                 }
             }
@@ -381,9 +393,9 @@ struct Builder {
         std::unordered_map<std::string, std::string> url_to_slug;
         for (const Post& p : index.posts) url_to_slug.emplace(page_post_url(config, p), p.slug);
         const RouteLinks links = config.links;
-        auto link_route = [&url_to_slug, &links](std::string_view resolved) {
+        auto link_route = [this, &url_to_slug, &links](std::string_view resolved) {
             auto it = url_to_slug.find(std::string(resolved));
-            return it == url_to_slug.end() ? std::string() : route_post_href(it->second, {}, links);
+            return it == url_to_slug.end() ? std::string() : route_post_href(*index.find(it->second), {}, links);
         };
         for (const Post& p : index.posts) {
             const SitePost& sp = source_of(p);
@@ -479,7 +491,8 @@ struct Builder {
             const SitePost& sp = source_of(p);
             Route r;
             r.kind = Route::Kind::Post;
-            r.slug = p.slug;
+            r.path = index_post_path(p);
+            if (p.url.empty()) r.slug = p.slug;
             DocumentMeta meta = site_meta;
             // PaperMod's rule: the front matter's description, else the summary.
             meta.description = !sp.front.description.empty() ? sp.front.description : p.summary.value_or("");
@@ -526,9 +539,9 @@ struct Builder {
         std::unordered_map<std::string, std::string> url_to_slug;
         for (const Post& p : index.posts) url_to_slug.emplace(page_post_url(abs, p), p.slug);
         const RouteLinks links = abs.links;
-        auto link_route = [&url_to_slug, &links](std::string_view resolved) {
+        auto link_route = [this, &url_to_slug, &links](std::string_view resolved) {
             auto it = url_to_slug.find(std::string(resolved));
-            return it == url_to_slug.end() ? std::string() : route_post_href(it->second, {}, links);
+            return it == url_to_slug.end() ? std::string() : route_post_href(*index.find(it->second), {}, links);
         };
         std::unordered_map<std::string, std::optional<std::string>> html;
         FeedPostHtml post_html = [&](const Post& p) -> std::optional<std::string> {
@@ -586,7 +599,7 @@ struct Builder {
     // JavaScript, an SVG with script) is published only when the site says
     // so (params.wasmBlog.publishActiveFiles), and each is reported.
     void copy_posts() {
-        for (const SitePost& p : site.posts) add_file("posts/" + p.file, p.text, p.source);
+        for (const SitePost& p : site.posts) add_file(site.out_folder() + p.file, p.text, p.source);
         std::vector<std::string> hidden_bundles;  // "draft/": the folder of a left-out bundle
         for (const std::string& f : site.left_out_files) {
             const size_t slash = f.rfind('/');
@@ -629,7 +642,7 @@ struct Builder {
                     }
                     result.problems.push_back({shown, 0, "published because " + opt_in + " is set: " + why, true});
                 }
-                add_copy("posts/" + rel, path, shown);
+                add_copy(site.out_folder() + rel, path, shown);
             },
             [&](const fs::path& path) { return site_path_refusal(path, site.root); },
             [&](const std::string& rel, const std::string& why) { error(site.posts_dir + "/" + rel, 0, why); });
@@ -658,6 +671,7 @@ struct Builder {
                     error(sp.source, line, "aliases: " + in_quotes(alias) + ": " + file.error().message);
                     continue;
                 }
+                if (file.value() == route_file(post_route(p))) continue;  // the page's own URL: nothing to redirect
                 const std::string taken = plan.taken_by(file.value());
                 if (!taken.empty()) {
                     error(sp.source, line, "aliases: " + in_quotes(alias) + " would overwrite " + taken);
@@ -668,6 +682,41 @@ struct Builder {
                 ++result.redirects;
             }
         }
+    }
+
+    // Hugo's pages the blog shows as one of its own screens (a section's
+    // list, PaperMod's archives and search pages): a redirect at their URL,
+    // unless a file of the site is there.
+    void add_screen_redirects() {
+        for (const auto& [path, screen] : site.redirects) {
+            Result<std::string> file = build_alias_file("/" + path);
+            if (!file || !plan.taken_by(file.value()).empty()) continue;
+            plan.add(file.value(), {build_alias_page(base.url + url_path_encode(screen), lang), {},
+                                    "the redirect from Hugo's page /" + path});
+            ++result.redirects;
+        }
+    }
+
+    // SITE/static/ as it is, at OUT's root, as Hugo copies it; a file that
+    // would replace one the build writes is an error.
+    void copy_static() {
+        if (site.static_dir.empty()) return;
+        std::set<std::string> seen;
+        walk_files(
+            site.static_dir, "", seen,
+            [&](const fs::path& path, const std::string& rel) {
+                add_copy(rel, path, site.static_dir + "/" + rel);
+            },
+            [&](const fs::path& path) { return site_path_refusal(path, site.root); },
+            [&](const std::string& rel, const std::string& why) { error(site.static_dir + "/" + rel, 0, why); });
+    }
+
+    static Route post_route(const Post& p) {
+        Route r;
+        r.kind = Route::Kind::Post;
+        r.path = index_post_path(p);
+        if (p.url.empty()) r.slug = p.slug;
+        return r;
     }
 
     // Every file into a fresh folder beside OUT, which then takes OUT's place.
@@ -742,7 +791,9 @@ struct Builder {
         write_feeds();
         copy_posts();
         copy_assets();
+        copy_static();
         add_aliases();
+        add_screen_redirects();
         if (ok()) write();
     }
 };

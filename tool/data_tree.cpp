@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <iterator>
 #include <new>
@@ -15,6 +16,8 @@
 #include <toml++/toml.h>
 #include <yaml-cpp/depthguard.h>  // YAML::DeepRecursion, not in yaml.h
 #include <yaml-cpp/yaml.h>
+
+#include "core/util/utf8.hpp"
 
 namespace blog::tool {
 namespace {
@@ -78,6 +81,30 @@ struct Budget {
     }
 };
 
+// A key given twice keeps its first place and its last value, as
+// Hugo does for YAML and JSON front matter (go-yaml and encoding/json
+// decoding into a map; TOML refuses the second, and so does toml++).
+void map_keep_last_of_each_key(DataValue& map) {
+    auto& e = map.entries;
+    if (e.size() < 2) return;
+    std::unordered_map<std::string_view, size_t> first;
+    first.reserve(e.size());
+    std::vector<bool> drop(e.size(), false);
+    bool any = false;
+    for (size_t i = 0; i < e.size(); ++i) {
+        auto [it, fresh] = first.emplace(e[i].first, i);
+        if (!fresh) e[it->second].second = std::move(e[i].second), drop[i] = any = true;
+    }
+    if (!any) return;
+    size_t kept = 0;
+    for (size_t i = 0; i < e.size(); ++i)
+        if (!drop[i]) {
+            if (kept != i) e[kept] = std::move(e[i]);
+            ++kept;
+        }
+    e.resize(kept);
+}
+
 // YAML: yaml-cpp 0.7 (YAML 1.2 core schema for plain scalars: true/false,
 // null/~, numbers); quoted scalars are always strings. yaml-cpp keeps one
 // node per anchor, an alias pointing at it, so its own parse of an alias
@@ -129,6 +156,7 @@ DataValue from_yaml(const YAML::Node& node, size_t depth, Budget& budget) {
                 if (kv.second.IsNull()) item.line = size_t(kv.first.Mark().line) + 1;
                 v.entries.emplace_back(std::move(key), std::move(item));
             }
+            map_keep_last_of_each_key(v);  // yaml-cpp keeps both
             break;
     }
     return v;
@@ -236,11 +264,15 @@ DataValue from_toml(const toml::node& node, size_t depth, Budget& budget, size_t
 // more per array than counted, so the real depth is at most twice the
 // estimate: small for toml++'s recursion, and from_toml checks it exactly.
 // Text that is not TOML may be misread: toml++ rejects it anyway.
-std::optional<DataError> toml_check_before_parse(std::string_view text) {
+// `hint` gets what the scan saw that toml++ will refuse, said as a blogger
+// would fix it (an unterminated string or array at the line that opens it):
+// the message for toml++'s failure, when it fails at or after that line.
+std::optional<DataError> toml_check_before_parse(std::string_view text, std::optional<DataError>& hint) {
     const size_t limit = DataLimits::kMaxDepth;
     struct Open {
         char kind;     // '[' an array, '{' an inline table
         size_t depth;  // its own depth
+        size_t line;   // where it opens
     };
     std::vector<Open> open;
     size_t line = 1, table_depth = 1, value_parent = 1;
@@ -251,6 +283,14 @@ std::optional<DataError> toml_check_before_parse(std::string_view text) {
     auto skip_string = [&](size_t i) {
         const char q = text[i];
         const bool triple = at(i + 1, q) && at(i + 2, q);
+        const size_t opened = line;
+        auto unterminated = [&] {
+            if (hint) return;
+            std::string what = std::string("unterminated quoted string: the ") + (triple ? "triple " : "") +
+                               (q == '"' ? "double" : "single") + " quote on this line is never closed";
+            if (!triple) what += " (a TOML string ends on its line; \"\"\" strings may span lines)";
+            hint = DataError{opened, what};
+        };
         i += triple ? 3 : 1;
         while (i < n) {
             const char c = text[i];
@@ -260,7 +300,10 @@ std::optional<DataError> toml_check_before_parse(std::string_view text) {
                 continue;
             }
             if (c == '\n') {
-                if (!triple) return i;  // unterminated: toml++ reports it
+                if (!triple) {
+                    unterminated();
+                    return i;
+                }
                 ++line;
             }
             if (c == q && (!triple || (at(i + 1, q) && at(i + 2, q)))) {
@@ -270,6 +313,7 @@ std::optional<DataError> toml_check_before_parse(std::string_view text) {
             }
             ++i;
         }
+        unterminated();
         return i;
     };
     // toml++ 3.3 reaches __builtin_unreachable (undefined behaviour) when it
@@ -342,7 +386,7 @@ std::optional<DataError> toml_check_before_parse(std::string_view text) {
             continue;
         }
         if (c == '[' || c == '{') {
-            open.push_back({c, value_parent + 1});
+            open.push_back({c, value_parent + 1, line});
             if (auto e = deeper(open.back().depth)) return e;
             value_parent = open.back().depth;
             expect_key = c == '{';
@@ -355,6 +399,9 @@ std::optional<DataError> toml_check_before_parse(std::string_view text) {
         }
         ++i;
     }
+    if (!open.empty() && !hint)
+        hint = DataError{open.front().line, open.front().kind == '[' ? "unterminated list: the \"[\" on this line is never closed"
+                                                                    : "unterminated table: the \"{\" on this line is never closed"};
     return std::nullopt;
 }
 
@@ -423,7 +470,7 @@ public:
         return true;
     }
     bool end_object() {
-        keep_last_of_each_key(*stack_.back());
+        map_keep_last_of_each_key(*stack_.back());
         stack_.pop_back();
         return true;
     }
@@ -488,29 +535,6 @@ private:
         stack_.push_back(last_);
         return true;
     }
-    // A key given twice keeps its first place and its last value, as
-    // nlohmann's DOM did (and Go's decoder, Hugo's, does).
-    static void keep_last_of_each_key(DataValue& map) {
-        auto& e = map.entries;
-        if (e.size() < 2) return;
-        std::unordered_map<std::string_view, size_t> first;
-        first.reserve(e.size());
-        std::vector<bool> drop(e.size(), false);
-        bool any = false;
-        for (size_t i = 0; i < e.size(); ++i) {
-            auto [it, fresh] = first.emplace(e[i].first, i);
-            if (!fresh) e[it->second].second = std::move(e[i].second), drop[i] = any = true;
-        }
-        if (!any) return;
-        size_t kept = 0;
-        for (size_t i = 0; i < e.size(); ++i)
-            if (!drop[i]) {
-                if (kept != i) e[kept] = std::move(e[i]);
-                ++kept;
-            }
-        e.resize(kept);
-    }
-
     std::string_view text_;
     const char* reached_;
     Budget& budget_;
@@ -548,8 +572,235 @@ std::string data_kind_name(const DataValue& v) {
 
 namespace {
 
+// Where yaml-cpp 0.7 is more lenient than Hugo's go-yaml, found before
+// yaml-cpp sees the text (one pass, forward only; memory: the open flow
+// collections). Each case is one Hugo 0.111.3 refuses: yaml-cpp reads an
+// unterminated quoted string to the end of the text (the keys after it
+// become its words), and takes tabs after "-" or "?" and control
+// characters; for an unterminated "[" or "{" and for tabs in the
+// indentation it has an error too, but at the wrong line or with a message
+// that does not say what is wrong. The reading is an approximation of
+// YAML's where it must be: when it cannot tell, it says nothing and leaves
+// the text to yaml-cpp (a plain scalar that may go on over the next line,
+// a block scalar's lines).
+std::optional<DataError> yaml_check_before_parse(std::string_view text) {
+    const size_t n = text.size();
+    // Characters YAML does not allow anywhere, comments included (go-yaml:
+    // "control characters are not allowed"); its NEL (U+0085) is a line
+    // break to go-yaml and is left to yaml-cpp.
+    {
+        size_t line = 1;
+        for (size_t i = 0; i < n;) {
+            const unsigned char b = static_cast<unsigned char>(text[i]);
+            if (b == '\n') ++line;
+            if (b >= 0x20 && b < 0x7F) {
+                ++i;
+                continue;
+            }
+            unsigned cp = 0;
+            if (!utf8_next(text, i, cp)) return DataError{line, "not valid UTF-8: save the file as UTF-8"};
+            const bool allowed = cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x85 || (cp >= 0xA0 && cp <= 0xD7FF) ||
+                                 (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000;
+            if (!allowed) {
+                char hex[16];
+                std::snprintf(hex, sizeof hex, "U+%04X", cp);
+                return DataError{line, std::string("a control character (") + hex + ") that YAML does not allow"};
+            }
+        }
+    }
+    const std::string tab_indent = "a tab in the indentation: YAML indents with spaces only";
+    struct Open {
+        char kind;  // '[' or '{'
+        size_t line;
+    };
+    std::vector<Open> flow;
+    size_t line = 1, i = 0;
+    bool plain = false;        // a plain scalar in block context may go on over the next line
+    size_t plain_indent = 0;   // the indentation of the line it started on
+    bool block_scalar = false; // the lines after a "|" or ">" header
+    bool block_explicit = false;
+    size_t block_parent = 0, block_indent = 0;  // 0: not known yet
+    bool content = false;      // a document has begun: a marker after it ends the scan
+    bool explicit_key = false; // a block "?" waits for its ":"
+    auto at = [&](size_t k, char c) { return k < n && text[k] == c; };
+    auto blank = [&](size_t k) { return k >= n || text[k] == ' ' || text[k] == '\t' || text[k] == '\n' || text[k] == '\r'; };
+    auto flow_indicator = [&](size_t k) {
+        return k < n && (text[k] == ',' || text[k] == '[' || text[k] == ']' || text[k] == '{' || text[k] == '}');
+    };
+    auto end_of_line = [&](size_t k) { return k >= n || text[k] == '\n' || (text[k] == '\r' && (k + 1 >= n || text[k + 1] == '\n')); };
+    // "---" or "..." at the start of the line at k, alone or before a blank.
+    auto marker = [&](size_t k) {
+        return k + 3 <= n && (text.compare(k, 3, "---") == 0 || text.compare(k, 3, "...") == 0) && blank(k + 3);
+    };
+    auto unclosed = [&](const Open& o) {
+        return DataError{o.line, o.kind == '[' ? "unterminated list: the \"[\" on this line is never closed"
+                                               : "unterminated map: the \"{\" on this line is never closed"};
+    };
+    // Skips the quoted scalar opening at i; an error when it never ends.
+    auto skip_quoted = [&](size_t& k) -> std::optional<DataError> {
+        const char q = text[k];
+        const size_t opened = line;
+        const std::string what = std::string("unterminated quoted string: the ") + (q == '"' ? "double" : "single") +
+                                 " quote on this line is never closed";
+        for (++k; k < n; ++k) {
+            const char c = text[k];
+            if (c == '\\' && q == '"') {
+                if (k + 1 < n && text[k + 1] == '\n') ++line;
+                ++k;
+                continue;
+            }
+            if (c == q) {
+                if (q == '\'' && at(k + 1, '\'')) {  // '' is a quote inside
+                    ++k;
+                    continue;
+                }
+                ++k;
+                return std::nullopt;
+            }
+            if (c == '\n') {
+                ++line;
+                if (marker(k + 1)) return DataError{opened, what + " (a \"---\" or \"...\" line ends the document)"};
+            }
+        }
+        return DataError{opened, what};
+    };
+    while (i < n) {
+        // One line: its indentation first.
+        const size_t line_start = i;
+        size_t spaces = 0;
+        while (i < n && text[i] == ' ') ++i, ++spaces;
+        if (block_scalar) {
+            const bool tab = at(i, '\t');
+            if (!block_explicit && tab && (block_indent == 0 || spaces < block_indent))
+                return DataError{line, tab_indent};
+            const bool empty = end_of_line(i) || (tab && block_explicit);
+            if (empty || (block_indent ? spaces >= block_indent : spaces > block_parent)) {
+                if (!empty && !block_indent && !block_explicit) block_indent = spaces;
+                while (i < n && text[i] != '\n') ++i;
+                if (i < n) ++i, ++line;
+                continue;
+            }
+            block_scalar = false;
+        }
+        if (flow.empty()) {
+            if (spaces == 0 && marker(i)) {
+                if (content || text[i] == '.') return std::nullopt;  // the rest is another document: not read
+                i += 3;
+            }
+            // A tab among the spaces before anything on the line: go-yaml
+            // refuses it, but where a plain scalar may go on (its
+            // continuation line may start with blanks) only at column 0.
+            size_t k = i;
+            while (k < n && (text[k] == ' ' || text[k] == '\t')) ++k;
+            const bool has_tab = std::find(text.begin() + line_start, text.begin() + k, '\t') != text.begin() + k;
+            const bool continues = plain && !end_of_line(k) && text[k] != '#' && k - line_start > plain_indent;
+            if (has_tab && !(plain && text[line_start] != '\t')) return DataError{line, tab_indent};
+            if (!end_of_line(k) && !continues) plain = false;
+            if (!end_of_line(k) && text[k] == '#') plain = false;
+            i = k;
+            if (continues) {
+                // the plain scalar's next words, up to ": " or " #"
+                while (i < n && text[i] != '\n') {
+                    if (text[i] == ':' && blank(i + 1)) break;
+                    if (text[i] == '#' && (text[i - 1] == ' ' || text[i - 1] == '\t')) break;
+                    ++i;
+                }
+            }
+        }
+        // The rest of the line, token by token.
+        bool token_start = !plain;
+        bool after_entry = false;  // just after a block "-" or "?" (`entry`): no tab may follow
+        char entry = '-';
+        bool first_token = true;   // nothing before on this line (a plain scalar there may belong to a less indented parent)
+        bool after_quoted = false;
+        const size_t indent = spaces;
+        if (plain) first_token = false;  // the line goes on a plain scalar: a ":" on it follows its words
+        while (i < n && text[i] != '\n') {
+            const char c = text[i];
+            if (c == ' ' || c == '\r') {
+                ++i;
+                continue;
+            }
+            if (c == '\t') {
+                if (after_entry) return DataError{line, std::string("a tab after \"") + entry + "\": YAML indents with spaces only"};
+                ++i;
+                continue;
+            }
+            if (c == '#' && (i == line_start || text[i - 1] == ' ' || text[i - 1] == '\t')) {
+                if (flow.empty()) plain = false;
+                while (i < n && text[i] != '\n') ++i;
+                break;
+            }
+            content = true;
+            after_entry = false;
+            const bool in_flow = !flow.empty();
+            if (in_flow && (c == ',' || c == '[' || c == '{')) {
+                if (c != ',') flow.push_back({c, line});
+                ++i, token_start = true, after_quoted = false, plain = false;
+                continue;
+            }
+            if (in_flow && (c == ']' || c == '}')) {
+                if (flow.back().kind != (c == ']' ? '[' : '{')) return std::nullopt;  // mismatched: yaml-cpp says so
+                flow.pop_back();
+                ++i, token_start = false, after_quoted = false, plain = false;
+                continue;
+            }
+            if (c == ':' && (blank(i + 1) || after_quoted || (in_flow && flow_indicator(i + 1)))) {
+                if (!in_flow && first_token && !explicit_key)  // yaml-cpp reads a null key and the value is lost
+                    return DataError{line, "a value without a key: the line starts with \":\""};
+                if (!in_flow && first_token) explicit_key = false;
+                ++i, token_start = true, after_quoted = false, plain = false, first_token = false;
+                continue;
+            }
+            if (!token_start) {
+                ++i;
+                continue;
+            }
+            if (c == '"' || c == '\'') {
+                if (auto e = skip_quoted(i)) return e;
+                token_start = false, after_quoted = true, plain = false, first_token = false;
+                continue;
+            }
+            after_quoted = false;
+            if (c == '[' || c == '{') {
+                flow.push_back({c, line});
+                ++i, first_token = false;
+                continue;
+            }
+            if (c == '&' || c == '!') {  // an anchor or a tag: a value may follow
+                while (i < n && !blank(i) && !(in_flow && flow_indicator(i))) ++i;
+                continue;
+            }
+            if (!in_flow && (c == '-' || c == '?') && blank(i + 1)) {
+                ++i, after_entry = true, entry = c, first_token = false;
+                if (c == '?') explicit_key = true;
+                continue;
+            }
+            if (!in_flow && (c == '|' || c == '>')) {  // a block scalar's header; its lines follow
+                block_scalar = true, block_explicit = false, block_parent = indent, block_indent = 0;
+                for (++i; i < n && text[i] != '\n' && text[i] != ' ' && text[i] != '\t'; ++i)
+                    if (text[i] >= '1' && text[i] <= '9') block_explicit = true;
+                while (i < n && text[i] != '\n') ++i;
+                break;
+            }
+            // a plain scalar: its characters are its own up to ": " or " #"
+            token_start = false, plain = true;
+            plain_indent = first_token ? 0 : indent;
+            first_token = false;
+            ++i;
+        }
+        if (i < n) ++i, ++line;
+    }
+    if (!flow.empty()) return unclosed(flow.back());
+    return std::nullopt;
+}
+
 DataParse parse_yaml(std::string_view text, Budget& budget) {
     DataParse out;
+    if (auto e = yaml_check_before_parse(text)) {
+        out.error = *e;
+        return out;
+    }
     try {
         YAML::Node root = YAML::Load(std::string(text));
         if (root.IsNull()) {
@@ -575,7 +826,8 @@ DataParse parse_yaml(std::string_view text, Budget& budget) {
 
 DataParse parse_toml(std::string_view text, Budget& budget) {
     DataParse out;
-    if (auto e = toml_check_before_parse(text)) {
+    std::optional<DataError> hint;
+    if (auto e = toml_check_before_parse(text, hint)) {
         out.error = *e;
         return out;
     }
@@ -583,6 +835,7 @@ DataParse parse_toml(std::string_view text, Budget& budget) {
     if (!r) {
         out.error = {r.error().source().begin.line ? size_t(r.error().source().begin.line) : 1,
                      std::string(r.error().description())};
+        if (hint && hint->line <= out.error.line) out.error = *hint;
         return out;
     }
     out.value = from_toml(r.table(), 1, budget);

@@ -120,6 +120,23 @@ struct Reader {
         }
         if (auto* v = field("aliases")) list(*v, "aliases", fm.aliases);
         if (auto* v = field("weight")) integer(*v, "weight", fm.weight);
+        if (auto* v = field("url")) text(*v, "url", fm.url);
+        if (auto* v = field("layout")) text(*v, "layout", fm.layout);
+        if (auto* v = field("type")) text(*v, "type", fm.type);
+        if (auto* v = field("translationKey")) text(*v, "translationkey", fm.translation_key);
+        if (auto* v = field("headless")) boolean(*v, "headless", fm.headless);
+        for (const char* name : {"build", "_build"}) {
+            const DataValue* b = field(name);
+            if (!b || b->kind != DataValue::Kind::Map) continue;
+            if (auto* v = b->find("render")) {
+                if (v->kind == DataValue::Kind::Bool) fm.build_render = v->boolean ? "always" : "never";
+                else text(*v, std::string(name) + ".render", fm.build_render);
+            }
+            if (auto* v = b->find("list")) {
+                if (v->kind == DataValue::Kind::Bool) fm.build_list = v->boolean ? "always" : "never";
+                else text(*v, std::string(name) + ".list", fm.build_list);
+            }
+        }
     }
 };
 

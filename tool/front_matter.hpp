@@ -43,6 +43,14 @@ struct FrontMatter {
     std::string cover_image, cover_alt, cover_caption;
     long long weight = 0;  // Hugo's order: 0 is none
     std::vector<std::string> aliases;
+    std::string url;     // Hugo's url: the page's whole path
+    std::string layout;  // PaperMod's "archives" and "search" pages are the blog's own screens
+    std::string type;    // the page's type (its section unless set)
+    bool headless = false;  // a bundle that is not a page (Hugo's headless)
+    // Hugo's build options (build: or _build:): render "never" publishes no
+    // page, list "never"/"local" keeps the page out of the lists.
+    std::string build_render, build_list;
+    std::string translation_key;
     // Line in the file of each key read, by its lowercase name ("date",
     // "slug", "tags"): the place a later check points at.
     std::map<std::string, size_t> lines;

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/url/url.hpp"
+
 namespace blog::tool {
 
 namespace {
@@ -26,6 +28,30 @@ json index_site_fields(const SiteConfig& config) {
     if (config.show_page_nums) root["showPageNums"] = *config.show_page_nums;
     for (const PostSwitchField& f : kPostSwitchFields)
         if (const std::optional<bool>& v = config.switches.*f.post) root[f.name] = *v;
+    if (!config.copyright.empty()) root["copyright"] = config.copyright;
+    if (!config.menu.empty()) {
+        json menu = json::array();
+        for (const SiteConfig::Menu& m : config.menu) {
+            // A pageRef names a page by its content path: its URL from the site's root.
+            std::string url = m.url;
+            if (url.empty() && !m.page_ref.empty()) {
+                url = m.page_ref;
+                if (url.front() != '/') url.insert(url.begin(), '/');
+                if (url.back() != '/') url += '/';
+            }
+            if (!m.name.empty() && !url.empty()) menu.push_back({{"name", m.name}, {"url", url}});
+        }
+        root["menu"] = std::move(menu);
+    }
+    if (!config.home_info_title.empty() || !config.home_info_content.empty()) {
+        json home = {{"title", config.home_info_title}, {"content", config.home_info_content}};
+        if (!config.social_icons.empty()) {
+            json icons = json::array();
+            for (const auto& [name, url] : config.social_icons) icons.push_back({{"name", name}, {"url", url}});
+            home["socialIcons"] = std::move(icons);
+        }
+        root["homeInfo"] = std::move(home);
+    }
     return root;
 }
 
@@ -49,7 +75,7 @@ std::vector<const SitePost*> index_order(const Site& site) {
     return order;
 }
 
-json index_entry(const SitePost& p) {
+json index_entry(const Site& site, const SitePost& p) {
     const FrontMatter& fm = p.front;
     json e = json::object();
     e["slug"] = p.slug;
@@ -61,8 +87,9 @@ json index_entry(const SitePost& p) {
     e["truncated"] = p.truncated;
     if (!fm.tags.empty()) e["tags"] = fm.tags;
     if (!fm.categories.empty()) e["categories"] = fm.categories;
-    e["file"] = p.file;
-    if (fm.hidden_in_home_list) e["hidden"] = true;
+    e["file"] = site.index_file(p.file);  // a URL relative to the index: "../posts/My%20Trip.md"
+    if (!p.url.empty() && p.url != "posts/" + p.slug + "/") e["url"] = p.url;
+    if (fm.hidden_in_home_list || !p.listed) e["hidden"] = true;
     e["wordCount"] = p.word_count;
     e["readingTime"] = p.reading_time;
     if (!fm.description.empty()) e["description"] = fm.description;
@@ -80,9 +107,9 @@ json index_entry(const SitePost& p) {
 }
 
 // The entries of order[begin, end).
-json index_entries(const std::vector<const SitePost*>& order, size_t begin, size_t end) {
+json index_entries(const Site& site, const std::vector<const SitePost*>& order, size_t begin, size_t end) {
     json posts = json::array();
-    for (size_t i = begin; i < end; ++i) posts.push_back(index_entry(*order[i]));
+    for (size_t i = begin; i < end; ++i) posts.push_back(index_entry(site, *order[i]));
     return posts;
 }
 
@@ -96,7 +123,7 @@ std::string index_text(const json& root) {
 std::string index_write(const Site& site) {
     const std::vector<const SitePost*> order = index_order(site);
     json root = index_site_fields(site.config);
-    root["posts"] = index_entries(order, 0, order.size());
+    root["posts"] = index_entries(site, order, 0, order.size());
     return index_text(root);
 }
 
@@ -113,14 +140,15 @@ std::vector<IndexFile> index_write_files(const Site& site, const IndexSplit& spl
     for (size_t k = 1; k < files.size(); ++k) {
         const size_t begin = first + (k - 1) * split.part;
         files[k].name = "index-" + std::to_string(k + 1) + ".json";
-        files[k].text = index_text(json{{"posts", index_entries(order, begin, std::min(order.size(), begin + split.part))}});
+        files[k].text = index_text(json{{"posts", index_entries(site, order, begin, std::min(order.size(), begin + split.part))}});
         parts.push_back(files[k].name);
     }
     json root = index_site_fields(site.config);
-    root["posts"] = index_entries(order, 0, first);
+    root["posts"] = index_entries(site, order, 0, first);
     root["parts"] = std::move(parts);
     // The home list's length: hidden posts (hiddenInHomeList) are not in it.
-    root["total"] = std::count_if(order.begin(), order.end(), [](const SitePost* p) { return !p->front.hidden_in_home_list; });
+    root["total"] = std::count_if(order.begin(), order.end(),
+                                  [](const SitePost* p) { return !p->front.hidden_in_home_list && p->listed; });
     files[0] = {"index.json", index_text(root)};
     return files;
 }

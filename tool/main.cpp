@@ -47,8 +47,8 @@ const char kIndexUsage[] =
     "prints posts/index.json on stdout, as one file whatever the site's size.\n"
     "With --out DIR, writes DIR/index.json instead, paged for a big site\n"
     "(index.json holds the first posts, DIR/index-2.json… the rest). Problems\n"
-    "go to stderr as file:line: message; any error writes no index and exits\n"
-    "with status 1.\n"
+    "go to stderr as file:line: message, then their count (\"wasm-blog index:\n"
+    "1 error, 2 warnings\"); any error writes no index and exits with status 1.\n"
     "\n"
     "  --drafts        include posts with draft: true\n"
     "  --future        include posts whose publishDate (or date) is after now\n"
@@ -73,8 +73,9 @@ const char kBuildUsage[] =
     "folder beside it); on any error OUT is left as it was and the exit status\n"
     "is 1. OUT must be new, empty or an earlier build, and may not be SITE,\n"
     "contain SITE, or be inside SITE's content folder (SITE/public is fine).\n"
-    "Problems go to stderr as file:line: message; a summary line goes to\n"
-    "stdout.\n"
+    "Problems go to stderr as file:line: message, then their count\n"
+    "(\"wasm-blog build: 1 error, 2 warnings\"); a summary of what was built goes\n"
+    "to stdout.\n"
     "\n"
     "  --base-url URL  the address the site is served from, an absolute http(s)\n"
     "                  URL such as https://example.com/blog/ (default: baseURL in\n"
@@ -152,6 +153,20 @@ blog::tool::IndexSplit split_of(const SplitOptions& o) {
 
 std::string counted(size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
+// Prints the problems on stderr, then, when there are any, the count as the
+// last line ("wasm-blog build: 2 errors, 1 warning"), so that a blogger sees
+// how many scrolled past.
+void problems_print(const char* command, const std::vector<blog::tool::Problem>& problems) {
+    size_t warnings = 0;
+    for (const blog::tool::Problem& p : problems) {
+        std::cerr << blog::tool::problem_text(p) << "\n";
+        if (p.warning) ++warnings;
+    }
+    if (problems.empty()) return;
+    std::cerr << "wasm-blog " << command << ": " << counted(problems.size() - warnings, "error") << ", "
+              << counted(warnings, "warning") << "\n";
+}
+
 int command_build(const std::vector<std::string>& args) {
     blog::tool::BuildOptions options;
     options.site_options.now = static_cast<int64_t>(std::time(nullptr));
@@ -205,7 +220,7 @@ int command_build(const std::vector<std::string>& args) {
     options.out = dirs[1];
     options.index_split = split_of(split);
     const blog::tool::BuildResult result = blog::tool::site_build(options);
-    for (const blog::tool::Problem& p : result.problems) std::cerr << blog::tool::problem_text(p) << "\n";
+    problems_print("build", result.problems);
     if (!result.ok()) return 1;
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.2f", result.seconds);
@@ -311,7 +326,7 @@ int command_index(const std::vector<std::string>& args) {
         return 2;
     }
     blog::tool::Site site = blog::tool::site_read(dir, options);
-    for (const blog::tool::Problem& p : site.problems) std::cerr << blog::tool::problem_text(p) << "\n";
+    problems_print("index", site.problems);
     if (check) return site.problems.empty() ? 0 : 1;
     if (!site.ok()) return 1;
     if (has_out) {

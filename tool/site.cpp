@@ -12,6 +12,8 @@
 #include "core/markdown/markdown.hpp"
 #include "core/url/url.hpp"
 #include "tool/data_tree.hpp"
+#include "tool/hugo_config.hpp"
+#include "tool/hugo_url.hpp"
 #include "tool/site_files.hpp"
 
 namespace blog::tool {
@@ -61,6 +63,44 @@ size_t utf8_first_bad(const std::string& s) {
     return std::string::npos;
 }
 
+std::string lower_ascii(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+    return s;
+}
+
+// The deepest folder above a page that is a section (has an _index.md),
+// else its first folder: Hugo's current section ("posts/2021", "posts").
+// A bundle's own folder is the page, not a section.
+std::string current_section(const std::string& file, const std::set<std::string>& branches) {
+    std::string dir = file.substr(0, file.rfind('/') == std::string::npos ? 0 : file.rfind('/'));
+    const bool bundle = file.size() >= 8 && file.compare(file.size() - 8, 8, "index.md") == 0 &&
+                        (file.size() == 8 || file[file.size() - 9] == '/');
+    if (bundle) dir = dir.substr(0, dir.rfind('/') == std::string::npos ? 0 : dir.rfind('/'));
+    const std::string first = dir.substr(0, dir.find('/'));
+    while (!dir.empty()) {
+        if (branches.count(dir + "/")) return dir;
+        const size_t slash = dir.rfind('/');
+        dir = slash == std::string::npos ? std::string() : dir.substr(0, slash);
+    }
+    return first;
+}
+
+// The index's key of a page at `url`: its last segment, in the characters a
+// slug may hold, made unique among `taken` ("x", "x-2").
+std::string slug_key(const std::string& url, std::set<std::string>& taken) {
+    std::string last = url;
+    if (!last.empty() && last.back() == '/') last.pop_back();
+    if (last.size() > 5 && last.compare(last.size() - 5, 5, ".html") == 0) last.resize(last.size() - 5);
+    last = last.substr(last.rfind('/') == std::string::npos ? 0 : last.rfind('/') + 1);
+    std::string key;
+    for (unsigned char c : last) key += slug_char_ok(c) ? char(c) : '-';
+    if (key.empty() || key == "." || key == "..") key = "page";
+    std::string unique = key;
+    for (int n = 2; !taken.insert(unique).second; ++n) unique = key + "-" + std::to_string(n);
+    return unique;
+}
+
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
@@ -106,15 +146,6 @@ void image_warnings(const RenderedMarkdown& rendered, const std::string& text, s
     }
 }
 
-// Both ways of naming the page size: pagination.pagerSize (Hugo 0.128+), paginate.
-int page_size_of(const DataValue& root) {
-    const DataValue* v = nullptr;
-    if (auto* p = root.find("pagination")) v = p->find("pagerSize");
-    if (!v) v = root.find("paginate");
-    if (!v || v->kind != DataValue::Kind::Number) return 0;
-    return std::atoi(v->text.c_str());
-}
-
 // PaperMod's params the index carries (SiteConfig's switches, default_theme
 // and show_page_nums); a value of the wrong kind is an error at its line,
 // named as PaperMod spells it.
@@ -149,59 +180,95 @@ void params_read(const DataValue& params, const std::string& shown, Site& site) 
     }
 }
 
-void config_read(const fs::path& dir, const fs::path& site_root, const std::string& shown_dir, Site& site) {
-    static const char* const kNames[] = {"hugo.toml", "hugo.yaml", "config.toml", "config.yaml", "site.json"};
-    for (const char* name : kNames) {
-        const fs::path path = dir / name;
-        std::error_code ec;
-        if (!fs::exists(fs::symlink_status(path, ec))) continue;
-        const std::string shown = shown_dir + "/" + name;
-        site.config.file = shown;
-        if (std::string refused = site_path_refusal(path, site_root); !refused.empty()) {
-            site.problems.push_back({shown, 0, refused});
-            return;
-        }
-        if (!fs::is_regular_file(path, ec)) {
-            site.problems.push_back({shown, 0, "not a file"});
-            return;
-        }
-        std::string text, why;
-        if (!site_file_read(path, SiteLimits::kMaxConfigBytes, "a config file", text, why)) {
-            site.problems.push_back({shown, 0, why});
-            return;
-        }
-        const std::string n = name;
-        DataFormat format = n.size() > 5 && n.compare(n.size() - 5, 5, ".toml") == 0 ? DataFormat::Toml
-                            : n.compare(n.size() - 5, 5, ".json") == 0            ? DataFormat::Json
-                                                                                   : DataFormat::Yaml;
-        DataParse parsed = data_parse(text, format);
-        if (!parsed.ok) {
-            site.problems.push_back({shown, parsed.error.line, parsed.error.message});
-            return;
-        }
-        const DataValue& root = parsed.value;
-        auto str = [&](const DataValue* v, const char* key, std::string& out) {
-            if (!v || v->kind == DataValue::Kind::Null) return;
-            if (v->kind == DataValue::Kind::String) out = v->text;
-            else site.problems.push_back({shown, v->line, std::string(key) + ": expected a string, got " + data_kind_name(*v)});
-        };
-        str(root.find("title"), "title", site.config.title);
-        str(root.find("baseURL"), "baseURL", site.config.base_url);
-        if (const DataValue* v = root.find("baseURL")) site.config.base_url_line = v->line;
-        str(root.find("languageCode"), "languageCode", site.config.language_code);
-        if (const DataValue* params = root.find("params")) {
-            str(params->find("description"), "params.description", site.config.description);
-            params_read(*params, shown, site);
-            if (const DataValue* a = params->find("author")) {
-                if (a->kind == DataValue::Kind::String) site.config.authors.push_back(a->text);
-                else if (a->kind == DataValue::Kind::List)
-                    for (const DataValue& item : a->items)
-                        if (item.kind == DataValue::Kind::String) site.config.authors.push_back(item.text);
-            }
-        }
-        site.config.page_size = page_size_of(root);
-        return;
+// The site's settings from Hugo's merged config (tool/hugo_config). Kept
+// as problems: the config's own, and one warning per setting read that the
+// blog does not honour.
+void config_read(const fs::path& dir, const fs::path& site_root, const std::string& shown_dir, bool hugo_site,
+                 Site& site) {
+    HugoConfigRead read = hugo_config_read(dir, site_root, shown_dir);
+    for (Problem& p : read.problems) {
+        // A folder without content/ is the blog's own layout: a config is optional there.
+        if (!read.found && !hugo_site) continue;
+        site.problems.push_back(std::move(p));
     }
+    if (!read.found) return;
+    const HugoConfig& c = read.config;
+    SiteConfig& out = site.config;
+    out.file = c.files.empty() ? shown_dir + "/hugo.toml" : c.files.front();
+    out.title = c.title;
+    out.base_url = c.base_url;
+    out.base_url_line = c.base_url_line;
+    if (!c.base_url_file.empty()) out.file = c.base_url_file;
+    out.language_code = c.language_code;
+    out.description = c.description;
+    out.authors = c.authors;
+    out.page_size = c.paginate;
+    out.main_sections = c.main_sections;
+    for (const auto& [section, pattern] : c.permalinks) out.permalinks[section] = pattern;
+    out.disable_path_to_lower = c.disable_path_to_lower;
+    out.ugly_urls = c.ugly_urls;
+    out.copyright = c.copyright;
+    for (const HugoMenuEntry& e : c.main)
+        if (e.parent.empty()) out.menu.push_back({e.name, e.url, e.page_ref});
+    out.default_language = c.default_content_language;
+    for (const HugoLanguage& l : c.languages)
+        if (l.key == c.default_content_language) out.content_dir = l.content_dir;
+    for (const HugoLanguage& l : c.languages)
+        if (l.key != c.default_content_language && !l.disabled) out.other_languages.push_back(l.key);
+    const std::string params_file = c.files.empty() ? out.file : c.files.back();
+    if (c.params.kind == DataValue::Kind::Map) {
+        params_read(c.params, params_file, site);
+        if (const DataValue* h = c.params.find("homeInfoParams"); h && h->kind == DataValue::Kind::Map) {
+            if (const DataValue* t = h->find("Title"); t && t->kind == DataValue::Kind::String) out.home_info_title = t->text;
+            if (const DataValue* t = h->find("Content"); t && t->kind == DataValue::Kind::String)
+                out.home_info_content = t->text;
+        }
+        if (const DataValue* icons = c.params.find("socialIcons"); icons && icons->kind == DataValue::Kind::List)
+            for (const DataValue& icon : icons->items) {
+                const DataValue* name = icon.find("name");
+                const DataValue* url = icon.find("url");
+                if (name && url && name->kind == DataValue::Kind::String && url->kind == DataValue::Kind::String)
+                    out.social_icons.emplace_back(name->text, url->text);
+            }
+    }
+    // Custom taxonomies (series…) have no screens of the blog yet: said once.
+    for (const auto& [singular, plural] : c.taxonomies)
+        if (plural != "tags" && plural != "categories") {
+            const auto [file, line] = hugo_config_origin(c, {"taxonomies", singular});
+            site.problems.push_back({file.empty() ? out.file : file, line,
+                                     "taxonomies." + singular + " = \"" + plural +
+                                         "\": the blog has tags and categories only; this taxonomy's pages are not built",
+                                     true});
+        }
+    static const std::vector<std::string> kHonoured = {
+        "title", "baseURL", "languageCode", "params", "paginate", "pagination", "permalinks", "taxonomies",
+        "disablePathToLower", "uglyURLs", "copyright", "menus", "menu", "defaultContentLanguage", "languages",
+        "theme", "summaryLength", "hasCJKLanguage"};
+    for (Problem& p : hugo_config_unhonoured(c, kHonoured)) site.problems.push_back(std::move(p));
+}
+
+// The length of a Markdown file's extension (".md", or Hugo's other name
+// ".markdown"); 0 when it is not one.
+size_t markdown_ext_length(const std::string& name) {
+    if (name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0) return 3;
+    if (name.size() > 9 && name.compare(name.size() - 9, 9, ".markdown") == 0) return 9;
+    return 0;
+}
+// The name without its extension's length; 0 when it is not Markdown.
+size_t markdown_name_length(const std::string& name) {
+    const size_t ext = markdown_ext_length(name);
+    return ext ? name.size() - ext : 0;
+}
+// "fr" of "post.fr.md" (a language tag before the extension); "" when none.
+std::string language_suffix(const std::string& name) {
+    const size_t stem = markdown_name_length(name);
+    const size_t dot = stem ? name.rfind('.', stem - 1) : std::string::npos;
+    if (dot == std::string::npos || dot == 0 || dot + 1 >= stem) return {};
+    const std::string tag = name.substr(dot + 1, stem - dot - 1);
+    if (tag.size() < 2 || tag.size() > 12) return {};
+    for (char c : tag)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_')) return {};
+    return tag;
 }
 
 struct Found {
@@ -222,6 +289,7 @@ struct PostsWalk {
     std::vector<Found>& out;
     std::vector<Problem>& problems;
     std::set<std::string> seen;  // real paths of the folders read
+    std::set<std::string> branches = {};  // folders with an _index.md ("posts/2021/"), a section's page
 
     void refuse(const std::string& rel, const std::string& why) { problems.push_back({shown_root + "/" + rel, 0, why}); }
 
@@ -234,18 +302,26 @@ struct PostsWalk {
                             " deep below the posts folder; not read");
             return;
         }
-        const fs::path bundle_index = dir / "index.md";
-        if (depth > 0 && fs::exists(fs::symlink_status(bundle_index, ec))) {
-            if (std::string refused = site_path_refusal(bundle_index, site_root); !refused.empty()) {
-                refuse(rel + "index.md", refused);
+        const std::vector<fs::directory_entry> entries = site_folder_entries(dir);
+        // A leaf bundle: a folder with an index.md (or a translation of it,
+        // index.fr.md); its other files are its resources.
+        bool bundle = false;
+        for (const fs::directory_entry& e : depth > 0 ? entries : std::vector<fs::directory_entry>{}) {
+            const std::string name = e.path().filename().string();
+            const size_t stem = markdown_name_length(name);
+            const bool index = stem && name.rfind("index", 0) == 0 &&
+                               (stem == 5 || (name[5] == '.' && stem == 6 + language_suffix(name).size()));
+            if (!index) continue;
+            if (std::string refused = site_path_refusal(e.path(), site_root); !refused.empty()) {
+                refuse(rel + name, refused);
                 return;
             }
-            if (fs::is_regular_file(bundle_index, ec)) {
-                out.push_back({bundle_index, rel + "index.md", dir.filename().string()});
-                return;
-            }
+            if (!fs::is_regular_file(e.path(), ec)) continue;
+            out.push_back({e.path(), rel + name, dir.filename().string()});
+            bundle = true;
         }
-        for (const fs::directory_entry& e : site_folder_entries(dir)) {
+        if (bundle) return;
+        for (const fs::directory_entry& e : entries) {
             const std::string name = e.path().filename().string();
             if (name.empty() || name[0] == '.') continue;  // hidden, as Hugo leaves it (.git, .draft.md)
             if (std::string refused = e.is_symlink(ec) ? site_path_refusal(e.path(), site_root) : std::string();
@@ -255,9 +331,10 @@ struct PostsWalk {
             }
             if (e.is_directory(ec)) {
                 walk(e.path(), rel + name + "/", depth + 1);
-            } else if (e.is_regular_file(ec) && name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0 &&
-                       name != "_index.md") {
-                out.push_back({e.path(), rel + name, name.substr(0, name.size() - 3)});
+            } else if (name.rfind("_index.", 0) == 0 && markdown_name_length(name)) {
+                branches.insert(rel);  // a section's page (_index.md, _index.en.md)
+            } else if (e.is_regular_file(ec) && markdown_name_length(name)) {
+                out.push_back({e.path(), rel + name, name.substr(0, markdown_name_length(name))});
             }
         }
     }
@@ -273,21 +350,65 @@ std::string site_page_language(const SiteConfig& config) {
     return ok ? code : "en";
 }
 
+std::string Site::index_file(const std::string& file) const {
+    return (hugo ? "../" : "") + url_path_encode(file);
+}
+
 bool Site::ok() const {
     return std::none_of(problems.begin(), problems.end(), [](const Problem& p) { return !p.warning; });
 }
 
 Result<Timestamp> site_date_parse(const std::string& text) {
     Result<Timestamp> r = date_parse(text);
-    if (r || text.size() < 19) return r;
-    // "YYYY-MM-DDTHH:MM:SS[.frac]" with no offset: Hugo's local time, UTC here.
-    const std::string tail = text.substr(19);
-    if ((text[10] == 'T' || text[10] == ' ') &&
-        (tail.empty() || (tail[0] == '.' && tail.find_first_not_of("0123456789", 1) == std::string::npos))) {
-        Result<Timestamp> utc = date_parse(text + "Z");
-        if (utc) return utc;
+    if (r || text.size() < 16) return r;
+    // Hugo's other spellings of a date and time (its cast.ToTime layouts):
+    // "2021-01-05 10:19:28 +0100", "2021-01-05T10:19:28-07:00",
+    // "2021-01-05 10:19", "2021-01-05 10:19:28.5 -0700 MST"; no offset is
+    // Hugo's local time, UTC here. Rewritten as RFC 3339 for the core.
+    auto digits = [&](size_t at, size_t n) {
+        if (at + n > text.size()) return false;
+        for (size_t i = at; i < at + n; ++i)
+            if (text[i] < '0' || text[i] > '9') return false;
+        return true;
+    };
+    if (!digits(0, 4) || text[4] != '-' || !digits(5, 2) || text[7] != '-' || !digits(8, 2) ||
+        (text[10] != 'T' && text[10] != ' ') || !digits(11, 2) || text[13] != ':' || !digits(14, 2))
+        return r;
+    std::string out = text.substr(0, 10) + "T" + text.substr(11, 5);
+    size_t i = 16;
+    if (i < text.size() && text[i] == ':' && digits(i + 1, 2)) {
+        out += text.substr(i, 3);
+        i += 3;
+        if (i < text.size() && text[i] == '.') {
+            size_t j = i + 1;
+            while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+            if (j > i + 1) out += text.substr(i, j - i);
+            i = j;
+        }
+    } else {
+        out += ":00";
     }
-    return r;
+    while (i < text.size() && text[i] == ' ') ++i;
+    std::string zone = "Z";
+    if (i < text.size() && (text[i] == 'Z' || text[i] == 'z')) {
+        ++i;
+    } else if (i < text.size() && (text[i] == '+' || text[i] == '-') && digits(i + 1, 2)) {
+        zone = text.substr(i, 3) + ":";
+        i += 3;
+        if (i < text.size() && text[i] == ':') ++i;
+        if (digits(i, 2)) {
+            zone += text.substr(i, 2);
+            i += 2;
+        } else {
+            zone += "00";
+        }
+    }
+    while (i < text.size() && text[i] == ' ') ++i;
+    // A zone's name after the offset ("MST", "UTC"), as Go writes a time.
+    while (i < text.size() && text[i] >= 'A' && text[i] <= 'Z') ++i;
+    if (i != text.size()) return r;
+    Result<Timestamp> again = date_parse(out + zone);
+    return again ? again : r;
 }
 
 Site site_read(const std::string& dir, const SiteOptions& options) {
@@ -302,33 +423,70 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
         return site;
     }
     site.root = *real_root;
-    config_read(root, site.root, shown, site);
+    const bool hugo = fs::exists(fs::symlink_status(root / "content", ec));
+    config_read(root, site.root, shown, hugo, site);
 
-    // content/ and its posts folder are read only when, links resolved, they are SITE's own.
+    // content/ (or posts/) is read only when, links resolved, it is SITE's own.
     auto inside = [&](const std::string& rel) {
         const std::string refused = site_path_refusal(root / rel, site.root);
         if (refused.empty()) return true;
         site.problems.push_back({shown + "/" + rel, 0, refused});
         return false;
     };
-    const bool has_content = fs::exists(fs::symlink_status(root / "content", ec));
-    if (has_content && !inside("content")) return site;
-    const std::string posts_rel = has_content ? "content/posts" : "posts";
+    if (hugo && !inside("content")) return site;
+    // The default language's contentDir ("content/en"), else content/.
+    std::string posts_rel = hugo ? site.config.content_dir : "posts";
+    if (posts_rel.empty() || posts_rel.find("..") != std::string::npos || posts_rel[0] == '/') posts_rel = "content";
+    while (posts_rel.size() > 1 && posts_rel.back() == '/') posts_rel.pop_back();
     const fs::path posts_dir = root / posts_rel;
     const std::string shown_posts = shown + "/" + posts_rel;
     if (fs::exists(fs::symlink_status(posts_dir, ec)) && !inside(posts_rel)) return site;
     if (!fs::is_directory(posts_dir, ec)) {
-        site.problems.push_back({shown_posts, 0, has_content ? "no posts folder: expected content/posts/"
-                                                             : "no posts folder: expected content/posts/ or posts/"});
+        site.problems.push_back({shown_posts, 0, hugo ? "not a folder" : "no posts folder: expected content/ or posts/"});
         return site;
     }
+    if (fs::exists(fs::symlink_status(root / "static", ec)) && inside("static") && fs::is_directory(root / "static", ec))
+        site.static_dir = shown + "/static";
     site.posts_dir = shown_posts;
+    site.hugo = hugo;
     std::vector<Found> found;
-    PostsWalk{site.root, shown_posts, found, site.problems, {}}.walk(posts_dir, "", 0);
+    PostsWalk walk{site.root, shown_posts, found, site.problems, {}};
+    walk.walk(posts_dir, "", 0);
 
+    HugoUrlOptions url_options;
+    url_options.permalinks = site.config.permalinks;
+    url_options.disable_path_to_lower = site.config.disable_path_to_lower;
+    url_options.ugly_urls = site.config.ugly_urls;
+    std::map<std::string, size_t> other_language_pages;  // "fr" -> pages left out
+    std::map<std::string, std::string> urls;               // url -> the file at it
+    std::set<std::string> slug_keys;
+    std::map<std::string, size_t> section_pages;            // section (or type) -> published pages
     std::vector<std::pair<std::string, std::string>> slugs;  // slug -> the file that has it
     for (const Found& f : found) {
         const std::string source = shown_posts + "/" + f.file;
+        // "post.fr.md": a translation. The default language's is the page
+        // itself; another language's is not built (said once, at the end).
+        std::string url_file = f.file;  // the file as Hugo names the page, without its language
+        std::string default_slug = f.default_slug;
+        if (hugo) {
+            const size_t slash = f.file.rfind('/');
+            const std::string name = f.file.substr(slash == std::string::npos ? 0 : slash + 1);
+            const std::string lang = lower_ascii(language_suffix(name));
+            if (!lang.empty()) {
+                if (std::find(site.config.other_languages.begin(), site.config.other_languages.end(), lang) !=
+                    site.config.other_languages.end()) {
+                    ++other_language_pages[lang];
+                    continue;
+                }
+                if (lang == site.config.default_language) {
+                    const size_t dot = markdown_name_length(name) - lang.size() - 1;
+                    url_file = f.file.substr(0, f.file.size() - name.size()) + name.substr(0, dot) + ".md";
+                    if (name.rfind("index.", 0) != 0) default_slug = name.substr(0, dot);
+                }
+            }
+            if (url_file.size() > 9 && url_file.compare(url_file.size() - 9, 9, ".markdown") == 0)
+                url_file.replace(url_file.size() - 9, 9, ".md");
+        }
         std::string text, why;
         if (!site_file_read(f.path, MarkdownOptions::kMaxInputBytes, "a post", text, why)) {
             site.problems.push_back({source, 0, why});
@@ -344,7 +502,7 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
                                                           [](const Problem& p) { return !p.warning; }));
         site.problems.insert(site.problems.end(), doc.problems.begin(), doc.problems.end());
         if (!doc.ok()) continue;
-        const FrontMatter& fm = doc.front;
+        FrontMatter& fm = doc.front;
         auto fail = [&](const std::string& key, const std::string& what) {
             site.problems.push_back({source, fm.line_of(key), what});
         };
@@ -353,8 +511,8 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
         post.source = source;
         post.file = f.file;
         post.front = fm;
-        post.slug = blank(fm.slug) ? f.default_slug : fm.slug;
-        for (unsigned char c : post.slug)
+        post.slug = blank(fm.slug) ? default_slug : fm.slug;
+        for (unsigned char c : hugo ? std::string() : post.slug)
             if (!slug_char_ok(c)) {
                 fail("slug", std::string(blank(fm.slug) ? "the file name gives the slug " : "slug: ") +
                                  in_quotes(post.slug) + (blank(fm.slug) ? "" : ",") +
@@ -365,9 +523,10 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
         if (fm.title && !blank(*fm.title)) {
             post.title = *fm.title;
         } else {
-            post.title = f.default_slug;
-            site.problems.push_back({source, fm.line_of("title"),
-                                     "no title: the file name " + in_quotes(f.default_slug) + " is used", true});
+            post.title = default_slug;
+            if (fm.layout.empty() && !fm.headless)
+                site.problems.push_back({source, fm.line_of("title"),
+                                         "no title: the file name " + in_quotes(default_slug) + " is used", true});
         }
         auto date_field = [&](const std::string& key, const std::string& text, std::optional<Timestamp>& out) {
             if (blank(text)) return;
@@ -386,12 +545,43 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
                 fail(key, std::string(key) + ": " + std::to_string(terms->size()) + " " + key + ", more than the " +
                               std::to_string(SiteLimits::kMaxTermsPerPost) + " a post may have");
         }
-        for (size_t i = 0; i < fm.tags.size(); ++i)
-            if (blank(fm.tags[i])) fail("tags", "tags[" + std::to_string(i) + "]: a tag must not be empty");
-        for (size_t i = 0; i < fm.categories.size(); ++i)
-            if (blank(fm.categories[i]))
-                fail("categories", "categories[" + std::to_string(i) + "]: a category must not be empty");
-        if (!blank(post.slug)) {
+        // An empty term is no term, as Hugo leaves it out: a warning.
+        for (auto* terms : {&doc.front.tags, &doc.front.categories}) {
+            const char* key = terms == &doc.front.tags ? "tags" : "categories";
+            for (size_t i = 0; i < terms->size(); ++i)
+                if (blank((*terms)[i]))
+                    site.problems.push_back({source, fm.line_of(key),
+                                             std::string(key) + "[" + std::to_string(i) + "]: empty; left out", true});
+            terms->erase(std::remove_if(terms->begin(), terms->end(), [](const std::string& t) { return blank(t); }),
+                         terms->end());
+        }
+        post.front.tags = fm.tags;
+        post.front.categories = fm.categories;
+        if (hugo) {
+            // Where Hugo puts the page; two pages at one URL is the one collision.
+            HugoPageFacts facts;
+            facts.file = url_file;
+            facts.current_section = current_section(url_file, walk.branches);
+            facts.slug = fm.slug;
+            facts.url = fm.url;
+            facts.title = fm.title ? *fm.title : std::string();
+            facts.date = post.date;
+            Result<HugoPath> path = hugo_page_path(facts, url_options);
+            if (!path) {
+                fail(fm.url.empty() ? "slug" : "url", path.error().message);
+            } else {
+                post.url = path.value().link;
+                if (post.url.empty()) post.url = "index/";  // content/index.md, where Hugo's home page is
+                auto [at, fresh] = urls.emplace(post.url, source);
+                if (!fresh)
+                    fail(fm.url.empty() ? "slug" : "url", "the page's URL /" + post.url + " is also that of " + at->second +
+                                                              ": two pages cannot have one URL");
+            }
+            const size_t slash = url_file.find('/');
+            const bool bundle_at_root = slash != std::string::npos && url_file.find('/', slash + 1) == std::string::npos &&
+                                        url_file.compare(slash + 1, std::string::npos, "index.md") == 0;
+            post.section = slash == std::string::npos || bundle_at_root ? std::string() : url_file.substr(0, slash);
+        } else if (!blank(post.slug)) {
             auto seen = std::find_if(slugs.begin(), slugs.end(), [&](const auto& s) { return s.first == post.slug; });
             if (seen != slugs.end())
                 fail("slug", "slug " + in_quotes(post.slug) + " is already used by " + seen->second);
@@ -419,6 +609,22 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
             site.left_out_files.push_back(f.file);
             continue;
         }
+        if (fm.headless || fm.build_render == "never") {  // not a page of the site (a headless bundle)
+            site.left_out_files.push_back(f.file);
+            continue;
+        }
+        if (hugo) {
+            // PaperMod's archives and search pages are the blog's own screens.
+            const std::string layout = lower_ascii(fm.layout.empty() ? fm.type : fm.layout);
+            if (layout == "archives" || layout == "archive" || layout == "search") {
+                const std::string screen = layout == "search" ? "search/" : "archive/";
+                if (post.url != screen) site.redirects.emplace_back(post.url, screen);
+                continue;
+            }
+            if (fm.build_list == "never" || fm.build_list == "local") post.listed = false;
+            post.slug = slug_key(post.url, slug_keys);
+            ++section_pages[fm.type.empty() ? post.section : lower_ascii(fm.type)];
+        }
         post.author = authors_joined(fm.authors);
         post.word_count = rendered.value().word_count;
         post.reading_time = (post.word_count + 212) / 213;
@@ -431,6 +637,42 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
         }
         post.text = std::move(text);
         site.posts.push_back(std::move(post));
+    }
+    if (hugo) {
+        // The list shows the main sections: params.mainSections, else
+        // Hugo's default, the section with most pages.
+        std::vector<std::string> main = site.config.main_sections;
+        if (main.empty()) {
+            size_t most = 0;
+            for (const auto& [section, n] : section_pages)
+                if (!section.empty() && n > most) most = n, main = {section};
+        }
+        for (SitePost& p : site.posts) {
+            const std::string type = p.front.type.empty() ? p.section : lower_ascii(p.front.type);
+            if (std::find(main.begin(), main.end(), type) == main.end()) p.listed = false;
+        }
+        // A section's list page (Hugo's "posts/", "posts/2021/" of an
+        // _index.md): the blog's home list.
+        std::set<std::string> sections(walk.branches.begin(), walk.branches.end());
+        for (const SitePost& p : site.posts)
+            if (!p.section.empty()) sections.insert(p.section + "/");
+        for (const std::string& dir : sections) {
+            if (dir.empty()) continue;
+            HugoPageFacts facts;
+            facts.file = dir + "_index.md";
+            Result<HugoPath> path = hugo_page_path(facts, url_options);
+            if (path && !path.value().link.empty() && !urls.count(path.value().link))
+                site.redirects.emplace_back(path.value().link, "");
+        }
+        // The header's menu goes straight to the screen a redirect leads to.
+        for (SiteConfig::Menu& m : site.config.menu)
+            for (const auto& [from, to] : site.redirects)
+                if (m.url == "/" + from || m.url == "/" + from.substr(0, from.size() - 1)) m.url = "/" + to;
+        for (const auto& [lang, n] : other_language_pages)
+            site.problems.push_back({shown_posts, 0, std::to_string(n) + (n == 1 ? " page" : " pages") + " in \"" + lang +
+                                                         "\" left out: the blog builds the default language (\"" +
+                                                         site.config.default_language + "\") only",
+                                     true});
     }
     // Each term is a page and a feed of the built site, and a line of the
     // terms pages: their number is bounded as each post's is.

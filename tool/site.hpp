@@ -1,12 +1,18 @@
-// A Hugo-style site folder read into its settings and its posts: the config
-// from the first of hugo.toml, hugo.yaml, config.toml, config.yaml, site.json;
-// the posts from every .md under content/posts/ (or posts/ when there is no
-// content/), page bundles included. Hugo's publishing rules apply: drafts,
-// future and expired posts are left out unless asked for.
+// A Hugo site folder read into its settings and its pages, as Hugo reads
+// them: the config as tool/hugo_config merges it (hugo.*, config.*,
+// config/_default/); the pages from every .md under content/ (every section,
+// page bundles, pages at its root such as about.md), each at the URL Hugo
+// gives it (tool/hugo_url: nesting, slug, url, permalinks, urlize). The
+// blog's list shows the main sections (params.mainSections, else the
+// section with most pages); other pages are reachable, not listed. A folder
+// without content/ is the blog's own layout: posts/ holds the posts, at
+// posts/<slug>/. Hugo's publishing rules apply: drafts, future and expired
+// posts are left out unless asked for.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,12 +41,31 @@ struct SiteConfig {
     // params.wasmBlog.publishActiveFiles: a bundle's HTML, JavaScript and
     // SVG with script are published (each reported); off by default.
     bool publish_active_files = false;
+    // Hugo's settings of where pages go and what the list shows.
+    std::vector<std::string> main_sections;  // params.mainSections ("" unset: the section with most pages)
+    std::map<std::string, std::string> permalinks;
+    bool disable_path_to_lower = false, ugly_urls = false;
+    std::string copyright;
+    struct Menu {
+        std::string name, url, page_ref;
+    };
+    std::vector<Menu> menu;  // menu.main, in Hugo's order
+    std::string home_info_title, home_info_content;  // params.homeInfoParams
+    std::vector<std::pair<std::string, std::string>> social_icons;  // params.socialIcons: name, url
+    std::string default_language = "en";
+    std::string content_dir = "content";  // the default language's contentDir
+    std::vector<std::string> other_languages;  // languages' keys besides the default one
 };
 
 struct SitePost {
     std::string source;  // the file as named in messages (SITE/content/posts/a.md)
-    std::string file;    // relative to the posts folder, where index.json goes ("my-trip/index.md")
+    std::string file;    // relative to the folder read ("posts/my-trip/index.md"), as on disk
     std::string slug, title;
+    // Where Hugo puts the page, below the site's root ("posts/2021/my-trip/",
+    // "about/"); "" for the blog's own layout (posts/<slug>/).
+    std::string url;
+    std::string section;  // the first folder below content/ ("" for a page at its root)
+    bool listed = true;   // in the home list, the archive and the feed (a main section's page)
     std::string text;    // the whole file, front matter included: a built site publishes it as is
     FrontMatter front;
     std::optional<Timestamp> date, lastmod;
@@ -61,13 +86,26 @@ struct SiteOptions {
 struct Site {
     SiteConfig config;
     std::filesystem::path root;     // SITE's real path (links resolved), "" when it is not a folder
-    std::string posts_dir;          // the posts folder read ("SITE/content/posts"), "" when there is none
+    std::string posts_dir;          // the folder read ("SITE/content", or "SITE/posts"), "" when there is none
+    // A Hugo site (content/): its files are published where Hugo publishes
+    // them, at OUT/<path below content/> (a bundle's image beside its page),
+    // and the index names them from its folder, posts/ ("../posts/x.md").
+    // The blog's own layout (posts/): at OUT/posts/<path below posts/>.
+    bool hugo = false;
+    std::string out_folder() const { return hugo ? "" : "posts/"; }
+    std::string index_file(const std::string& file) const;  // a post's "file" in the index, a URL
     std::vector<SitePost> posts;    // published, in file-name order
     // Files (relative to the posts folder) of the posts left out: a draft's
     // bundle folder is not published, its images included.
     std::vector<std::string> left_out_files;
     std::vector<Problem> problems;  // errors and warnings, in reading order
     size_t left_out = 0;            // drafts, future and expired posts not published
+    // Hugo's pages that are not posts, kept at their URL as redirects to the
+    // blog's screen that shows them: a section's list page ("posts/" to the
+    // home list), PaperMod's archives and search pages. Path below the root
+    // -> the screen's path ("" the home list, "archive/", "search/").
+    std::vector<std::pair<std::string, std::string>> redirects;
+    std::string static_dir;         // SITE/static when it is a folder, copied to OUT's root
     bool ok() const;                // no error among problems
 };
 

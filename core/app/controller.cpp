@@ -18,7 +18,7 @@ void Controller::navigate(std::string_view location) {
     // the file may have been published meanwhile).
     if (index_state_ == SiteState::Index::Failed) index_state_ = SiteState::Index::Unknown;
     if (route_.kind == Route::Kind::Post) {
-        auto it = posts_.find(route_.slug);
+        auto it = posts_.find(shown_post_key());
         if (it != posts_.end() && !it->second.error.empty()) posts_.erase(it);
     }
     render();
@@ -53,8 +53,10 @@ int Controller::prefetch(std::string_view location) {
 }
 
 bool Controller::needs_full_build(std::string_view location) const {
-    switch (route_parse_location(location, config_.links).kind) {
-        case Route::Kind::Post: return !render_post_;
+    const Route route = route_parse_location(location, config_.links);
+    switch (route.kind) {
+        // A place no post of the index is at is a not-found screen, which any engine shows.
+        case Route::Kind::Post: return !render_post_ && (!site_ || index_post_at(*site_, route.path));
         case Route::Kind::Tags: return !screens_.terms;
         case Route::Kind::Archive: return !screens_.archive;
         case Route::Kind::Search: return !screens_.search;
@@ -66,7 +68,12 @@ bool Controller::needs_full_build(std::string_view location) const {
 }
 
 bool Controller::is_route(std::string_view location) const {
-    return route_parse_location(location, config_.links).kind != Route::Kind::NotFound;
+    const Route route = route_parse_location(location, config_.links);
+    // A place that is not "posts/<slug>" is a screen of the blog only when a
+    // post of the index is there (else a file of the host: Hugo's redirect
+    // pages, a static/ page).
+    if (route.kind == Route::Kind::Post && route.slug.empty()) return site_ && index_post_at(*site_, route.path);
+    return route.kind != Route::Kind::NotFound;
 }
 
 void Controller::request(const std::string& url, std::string key, size_t max_bytes) {
@@ -124,6 +131,12 @@ std::string duration_text(uint32_t ms) {
 
 }  // namespace
 
+std::string Controller::shown_post_key() const {
+    if (site_)
+        if (const Post* post = index_post_at(*site_, route_.path)) return post->slug;
+    return route_.slug;
+}
+
 std::string Controller::failure_message(const std::string& url, const FetchResponse& response) const {
     if (response.timed_out)
         return "Could not load " + url + ": no response from the server after " +
@@ -135,7 +148,9 @@ std::string Controller::failure_message(const std::string& url, const FetchRespo
 
 std::string Controller::link_route(std::string_view resolved) const {
     auto it = url_to_slug_.find(std::string(resolved));
-    return it == url_to_slug_.end() ? std::string() : route_post_href(it->second, {}, config_.links);
+    if (it == url_to_slug_.end() || !site_) return std::string();
+    const Post* post = site_->find(it->second);
+    return post ? route_post_href(*post, {}, config_.links) : std::string();
 }
 
 void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
@@ -198,7 +213,7 @@ void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
     }
     // A post the current screen does not show (a summary for another page,
     // or a post the reader already left) updates the cache only.
-    bool visible = (route_.kind == Route::Kind::Post && route_.slug == key) ||
+    bool visible = (route_.kind == Route::Kind::Post && shown_post_key() == key) ||
                    ((route_.kind == Route::Kind::List || route_.kind == Route::Kind::Tag) && !post->summary);
     if (visible) {
         route_changed_ = route_.kind == Route::Kind::Post;
@@ -269,7 +284,7 @@ void Controller::trim_post_cache() {
         uint64_t oldest_at = UINT64_MAX;
         for (auto it = posts_.begin(); it != posts_.end(); ++it) {
             if (!it->second.rendered) continue;
-            if (route_.kind == Route::Kind::Post && it->first == route_.slug) continue;
+            if (route_.kind == Route::Kind::Post && it->first == shown_post_key()) continue;
             auto at = shown_at_.find(it->first);
             const uint64_t when = at == shown_at_.end() ? 0 : at->second;
             if (when < oldest_at) {
@@ -285,7 +300,7 @@ void Controller::trim_post_cache() {
 }
 
 void Controller::render() {
-    if (route_.kind == Route::Kind::Post) shown_at_[route_.slug] = ++tick_;
+    if (route_.kind == Route::Kind::Post) shown_at_[shown_post_key()] = ++tick_;
     // The index's search fields are folded once, by the first search screen:
     // a reader who never searches does not pay for it when the index loads.
     if (route_.kind == Route::Kind::Search && site_ && site_->whole() && !search_ && screens_.search_index_build)

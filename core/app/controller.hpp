@@ -181,6 +181,10 @@ private:
     PostRenderer render_post_;  // null: no Markdown engine in this build
     IndexScreens screens_;      // null entries: screens not in this build
     Route route_;
+    // The slug of the post the route shows (the posts' cache is keyed by
+    // slug), as the index finds it at the route's path; the route's own slug
+    // before the index is known.
+    std::string shown_post_key() const;
     bool route_changed_ = true;
     SiteState::Index index_state_ = SiteState::Index::Unknown;
     std::string index_error_;

@@ -47,7 +47,7 @@ void element(std::string& out, const char* indent, const char* name, std::string
 }  // namespace
 
 std::string feed_post_url(std::string_view base_url, const Post& post) {
-    return std::string(base_url) + "posts/" + url_percent_encode(post.slug) + "/";
+    return std::string(base_url) + url_path_encode(index_post_path(post));
 }
 
 std::string feed_rss(const SiteIndex& site, const FeedOptions& options, const FeedPostHtml& html) {

@@ -19,10 +19,17 @@ void index_append_part(SiteIndex& site, SiteIndex&& part) {
             ++site.skipped_entries;
             continue;
         }
+        if (!post.url.empty() && site.by_url.count(post.url)) {
+            site.problems.push_back(part.source + ": post \"" + post.slug + "\" left out: its url \"" + post.url +
+                                    "\" is already used by a post listed before it");
+            ++site.skipped_entries;
+            continue;
+        }
         const size_t at = site.posts.size();
         post.position = at;
         site.by_slug.emplace(post.slug, at);
         site.by_file.emplace(post.file, at);
+        if (!post.url.empty()) site.by_url.emplace(post.url, at);
         if (post.date) site.newest_year = std::max(site.newest_year, post.date->year);
         site.posts.push_back(std::move(post));
     }

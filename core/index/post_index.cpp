@@ -112,14 +112,16 @@ bool slug_char_ok(unsigned char c) {
            c == '_' || c == '.' || c >= 0x80;
 }
 
-// A post's file: relative, no "..", no scheme, no leading '/', no '\', '?', '#'.
-const char* file_problem(const std::string& f) {
+// A post's file: relative, no ".." (but one "../" first), no scheme, no leading '/', no '\', '?', '#'.
+const char* file_problem(const std::string& f, bool from_root = false) {
     if (f.empty()) return "must not be empty";
     if (f[0] == '/') return "must be a relative path, not start with \"/\"";
     if (f.find(':') != std::string::npos) return "must be a relative path without a scheme";
     if (f.find('\\') != std::string::npos) return "must use \"/\" between folders";
     if (f.find_first_of("?#") != std::string::npos) return "must not contain \"?\" or \"#\"";
-    size_t pos = 0;
+    // One "../" first: the blog's root, where a built Hugo site publishes
+    // its content (index.json is in posts/); never above it.
+    size_t pos = from_root && f.compare(0, 3, "../") == 0 ? 3 : 0;
     while (pos <= f.size()) {
         size_t end = f.find('/', pos);
         if (end == std::string::npos) end = f.size();
@@ -409,13 +411,13 @@ constexpr size_t kSwitchCount = std::size(kPostSwitchFields);
 
 // A post entry's fields, as read so far.
 struct PostFields {
-    Field slug, title, date, author, summary, truncated, draft, hidden, file, description, weight;
+    Field slug, title, date, author, summary, truncated, draft, hidden, file, description, weight, url;
     Field switches[kSwitchCount];
     ListField tags, categories;
     CoverField cover;
 
     void reset() {
-        for (Field* f : {&slug, &title, &date, &author, &summary, &truncated, &draft, &hidden, &file, &description, &weight})
+        for (Field* f : {&slug, &title, &date, &author, &summary, &truncated, &draft, &hidden, &file, &description, &weight, &url})
             f->type = Field::Absent;
         for (Field& f : switches) f.type = Field::Absent;
         tags.reset();
@@ -449,7 +451,7 @@ constexpr std::pair<std::string_view, Field PostFields::*> kPostScalarFields[] =
     {"slug", &PostFields::slug},       {"title", &PostFields::title},     {"date", &PostFields::date},
     {"summary", &PostFields::summary}, {"truncated", &PostFields::truncated}, {"file", &PostFields::file},
     {"author", &PostFields::author},   {"hidden", &PostFields::hidden},   {"draft", &PostFields::draft},
-    {"description", &PostFields::description}, {"weight", &PostFields::weight},
+    {"description", &PostFields::description}, {"weight", &PostFields::weight}, {"url", &PostFields::url},
 };
 
 // "posts[3].date: expected RFC 3339 date, got ..." for one entry: the first
@@ -648,6 +650,7 @@ public:
     std::vector<std::string> post_problems;
     size_t skipped_entries = 0;
     std::unordered_map<std::string, size_t> first_use;  // slug -> position, drafts included
+    std::unordered_map<std::string, size_t> url_use;    // url -> position, drafts included
     std::vector<std::string> drafts;                    // their slugs
 
 private:
@@ -773,6 +776,7 @@ void IndexReader::key(std::string_view k) {
                 post_problems.clear();
                 skipped_entries = 0;
                 first_use.clear();
+                url_use.clear();
                 drafts.clear();
                 entries_ = 0;
                 key_target_ = Target::Posts;
@@ -840,14 +844,19 @@ void IndexReader::finish_post() {
     ok = ok && r.string("date", f.date, date_text, false) && r.string("author", f.author, post.author, false) &&
          r.string("summary", f.summary, summary, false) && r.boolean("truncated", f.truncated, post.truncated) &&
          r.boolean("draft", f.draft, draft) && r.boolean("hidden", f.hidden, post.hidden) &&
-         r.string("file", f.file, file, false);
+         r.string("file", f.file, file, false) && r.string("url", f.url, post.url, false);
     if (ok && f.date.present()) {
         auto d = date_parse(date_text);
         if (d) post.date = d.value();
         else ok = r.fail("date", d.error().message);
     }
+    if (ok && f.url.present()) {
+        if (const char* why = index_url_problem(post.url)) ok = r.fail("url", std::string(why) + ", got " + shown(post.url));
+        else if (auto seen = url_use.find(post.url); seen != url_use.end())
+            ok = r.fail("url", shown(post.url) + " is already used by posts[" + std::to_string(seen->second) + "]");
+    }
     if (ok && f.file.present()) {
-        if (const char* why = file_problem(file)) ok = r.fail("file", std::string(why) + ", got " + shown(file));
+        if (const char* why = file_problem(file, true)) ok = r.fail("file", std::string(why) + ", got " + shown(file));
     }
     if (ok && f.tags.self.present()) {
         if (f.tags.self.type != Field::Array)
@@ -864,6 +873,7 @@ void IndexReader::finish_post() {
         return;
     }
     first_use.emplace(post.slug, pos);
+    if (!post.url.empty()) url_use.emplace(post.url, pos);
     if (draft) return drafts.push_back(std::move(post.slug));
     if (f.has_extras()) read_post_extras(f, r.where(), post, post_problems);
     bound_post_terms(f.tags, Taxonomy::Tags, r.where(), post_problems);
@@ -1030,6 +1040,43 @@ const Post* SiteIndex::find(std::string_view slug) const {
     return it == by_slug.end() ? nullptr : &posts[it->second];
 }
 
+std::string index_post_path(const Post& post) {
+    return post.url.empty() ? "posts/" + post.slug + "/" : post.url;
+}
+
+const Post* index_post_at(const SiteIndex& site, std::string_view path) {
+    if (auto it = site.by_url.find(std::string(path)); it != site.by_url.end()) return &site.posts[it->second];
+    constexpr std::string_view kPosts = "posts/";
+    if (path.size() > kPosts.size() + 1 && path.substr(0, kPosts.size()) == kPosts && path.back() == '/') {
+        const std::string_view slug = path.substr(kPosts.size(), path.size() - kPosts.size() - 1);
+        if (slug.find('/') == std::string_view::npos) return site.find(slug);
+    }
+    return nullptr;
+}
+
+const char* index_url_problem(std::string_view url) {
+    if (url.empty()) return "expected a path below the site's root";
+    if (url.front() == '/') return "expected a path relative to the site's root (no leading '/')";
+    if (url.back() != '/' && (url.size() < 5 || url.substr(url.size() - 5) != ".html"))
+        return "expected a path ending in '/' or \".html\"";
+    for (unsigned char c : url)
+        if (c < 0x20 || c == 0x7F || c == '?' || c == '#' || c == '%' || c == '\\')
+            return "expected no '?', '#', '%', '\\' or control characters";
+    size_t start = 0;
+    while (start < url.size()) {
+        size_t slash = url.find('/', start);
+        if (slash == std::string_view::npos) slash = url.size();
+        const std::string_view seg = url.substr(start, slash - start);
+        if (seg.empty() || seg == "." || seg == "..") return "expected segments that are not empty, \".\" or \"..\"";
+        start = slash + 1;
+    }
+    const std::string_view first = url.substr(0, url.find('/'));
+    const bool list_page = first == "page" && url.size() > 5 && url[5] >= '0' && url[5] <= '9';
+    if (list_page || first == "tags" || first == "categories" || url == "archive/" || url == "search/")
+        return "expected a path that is not one of the blog's own screens";
+    return nullptr;
+}
+
 const Post* SiteIndex::find_by_file(std::string_view file) const {
     auto it = by_file.find(std::string(file));
     return it == by_file.end() ? nullptr : &posts[it->second];
@@ -1088,6 +1135,7 @@ Result<SiteIndex> index_parse(std::string_view text, std::string_view source_nam
     for (size_t i = 0; i < site.posts.size(); ++i) {
         site.by_slug.find(site.posts[i].slug)->second = i;
         site.by_file.emplace(site.posts[i].file, i);
+        if (!site.posts[i].url.empty()) site.by_url.emplace(site.posts[i].url, i);
         if (site.posts[i].date) site.newest_year = std::max(site.newest_year, site.posts[i].date->year);
     }
     return site;
@@ -1106,12 +1154,17 @@ std::vector<const Post*> index_listed(const SiteIndex& site, std::string_view ta
 
 std::vector<const Post*> index_listed(const SiteIndex& site, Taxonomy taxonomy, std::string_view term) {
     std::vector<const Post*> out;
+    const std::string key = term.empty() ? std::string() : url_term_key(term);
     for (const Post& p : site.posts) {
         const std::vector<std::string>& terms = index_post_terms(p, taxonomy);
         if (term.empty()) {
             if (!p.hidden) out.push_back(&p);
-        } else if (std::find(terms.begin(), terms.end(), term) != terms.end()) {
-            out.push_back(&p);
+        } else {
+            for (const std::string& t : terms)
+                if (t == term || url_term_key(t) == key) {
+                    out.push_back(&p);
+                    break;
+                }
         }
     }
     return out;

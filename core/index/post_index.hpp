@@ -73,6 +73,10 @@ struct Post {
     std::vector<std::string> tags;
     std::vector<std::string> categories;  // a bad one is left out with a problem; the post stays
     std::string file;               // relative to index.json; default "<slug>.md"
+    // "url": where the post lives below the site's root, as Hugo wrote it
+    // ("posts/2021/my-trip/", "about/", "posts/x.html" with uglyURLs),
+    // not percent-encoded; "" for the default, "posts/<slug>/".
+    std::string url;
     bool hidden = false;            // PaperMod's hiddenInHomeList: reachable, not listed
     std::string description;        // shown under the title (PaperMod's post-description)
     long long weight = 0;           // Hugo's weight: non-zero first, ascending, then by date
@@ -147,7 +151,23 @@ struct SiteIndex {
 
     std::unordered_map<std::string, size_t> by_slug;
     std::unordered_map<std::string, size_t> by_file;
+    std::unordered_map<std::string, size_t> by_url;  // the posts with a "url"
 };
+
+// Where a post lives below the site's root: its "url", else "posts/<slug>/".
+std::string index_post_path(const Post& post);
+
+// The post at `path` below the site's root (as index_post_path gives it,
+// not percent-encoded); nullptr when none is there. "posts/<slug>/" also
+// finds a post by its slug when its url is elsewhere (the link a hand-written
+// index or an older build gave it).
+const Post* index_post_at(const SiteIndex& site, std::string_view path);
+
+// Why a post's "url" cannot be one (nullptr when it can): it must be a
+// relative path of non-empty segments, none "." or "..", ending in '/' or
+// ".html", without '?', '#', '%', '\\' or control characters, and not one of
+// the blog's own screens (page/<n>, tags/, categories/, archive/, search/).
+const char* index_url_problem(std::string_view url);
 
 // The largest index.json the blog reads (about 150,000 posts with summaries);
 // a bigger file fails with a message instead of filling the reader's memory.
@@ -187,7 +207,8 @@ PostSwitches index_post_switches(const SiteIndex& site, const Post& post);
 std::vector<const Post*> index_listed(const SiteIndex& site, std::string_view tag = {});
 
 // The posts with the term `term` of `taxonomy`, hidden ones included, in the
-// list's order; "" is the home list, as index_listed's.
+// list's order; "" is the home list, as index_listed's. Terms are compared by
+// their key (url_term_key: "macOS" is "MacOS", as Hugo merges them).
 std::vector<const Post*> index_listed(const SiteIndex& site, Taxonomy taxonomy, std::string_view term);
 
 // A post's terms of a taxonomy, as the index gives them: its tags or its categories.

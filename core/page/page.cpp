@@ -76,7 +76,7 @@ size_t parts_for_list_page(const SiteIndex& site, int page_number, int page_size
 
 void build_post(Page& page, const Route& route, const SiteState& state, const PageConfig& config) {
     const SiteIndex& site = *state.site;
-    const Post* post = site.find(route.slug);
+    const Post* post = index_post_at(site, route.path.empty() ? "posts/" + route.slug + "/" : route.path);
     bool next_pending = false;
     if (!site.whole()) {
         // Not known yet: it may be in a file still to come.
@@ -93,8 +93,10 @@ void build_post(Page& page, const Route& route, const SiteState& state, const Pa
         }
     }
     if (!post) {
-        page.screen = view_not_found(&site, "Post not found",
-                                     "There is no post \u201c" + route.slug + "\u201d in this blog.", config.links);
+        page.screen = view_not_found(&site, route.slug.empty() ? "Page not found" : "Post not found",
+                                     route.slug.empty() ? "Nothing lives at \u201c" + route.raw + "\u201d."
+                                                        : "There is no post \u201c" + route.slug + "\u201d in this blog.",
+                                     config.links);
         return;
     }
     const PostEntry* entry = find_entry(state, post->slug);
@@ -144,7 +146,7 @@ MarkdownOptions page_markdown_options(const SiteIndex& site, const Post& post, c
     MarkdownOptions options;
     options.unsafe = site.unsafe_html;
     options.base_url = page_post_url(config, post);
-    options.self_route = route_post_href(post.slug, {}, config.links);
+    options.self_route = route_post_href(post, {}, config.links);
     options.link_route = std::move(link_route);
     return options;
 }

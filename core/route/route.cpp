@@ -1,5 +1,6 @@
 #include "core/route/route.hpp"
 
+#include "core/index/post_index.hpp"
 #include "core/url/url.hpp"
 #include "core/util/utf8.hpp"
 
@@ -54,19 +55,16 @@ Route parse_rest(std::string_view h, std::string_view anchor, std::string_view r
     r.raw = std::string(raw);
     if (h.empty()) return r;
     if (h[0] == '/') return not_found(raw);  // "#//", "/blog//"
-    auto take = [&](std::string_view prefix) {
-        if (h.substr(0, prefix.size()) != prefix) return false;
-        h.remove_prefix(prefix.size());
-        return true;
-    };
-    if (take("page/")) {
+    if (h.substr(0, 5) == "page/" && (h.size() == 5 || (h[5] >= '0' && h[5] <= '9') || h[5] == '-' || h[5] == '+')) {
+        h.remove_prefix(5);
         r.page = parse_page(h);
         return r.page ? r : not_found(raw);
     }
-    if (take("posts/")) {
-        if (h.empty() || h.find('/') != std::string_view::npos) return not_found(raw);
+    const bool ugly = h.size() > 5 && h.substr(h.size() - 5) == ".html";  // Hugo's uglyURLs: "posts/x.html"
+    if (h.substr(0, 6) == "posts/" && h.size() > 6 && h.find('/', 6) == std::string_view::npos && !ugly) {
         r.kind = Route::Kind::Post;
-        r.slug = url_percent_decode(h);
+        r.slug = url_percent_decode(h.substr(6));
+        r.path = "posts/" + r.slug + "/";
         r.anchor = url_percent_decode(anchor);
         return r;
     }
@@ -88,20 +86,32 @@ Route parse_rest(std::string_view h, std::string_view anchor, std::string_view r
         }
         if (h.substr(0, name.size()) != name || h.substr(name.size(), 1) != "/") continue;
         h.remove_prefix(name.size() + 1);
-        size_t slash = h.find('/');
-        std::string_view term = h.substr(0, slash);
-        if (term.empty()) return not_found(raw);
+        // The term may hold '/' (Hugo's "ci/cd" for "CI/CD"); "/page/N" ends it.
+        std::string_view term = h;
+        if (size_t at = h.rfind("/page/"); at != std::string_view::npos) {
+            r.page = parse_page(h.substr(at + 6));
+            if (!r.page) return not_found(raw);
+            term = h.substr(0, at);
+        }
+        if (term.empty() || term.find("//") != std::string_view::npos) return not_found(raw);
         r.kind = Route::Kind::Tag;
         r.tag = url_percent_decode(term);
-        if (slash != std::string_view::npos) {
-            std::string_view rest = h.substr(slash + 1);
-            if (rest.substr(0, 5) != "page/") return not_found(raw);
-            r.page = parse_page(rest.substr(5));
-            if (!r.page) return not_found(raw);
-        }
         return r;
     }
-    return not_found(raw);
+    // A post's own place: "posts/2021/x", "about", "posts/x.html", Hugo's
+    // "page/about" (a section named page); never below a screen's name
+    // ("archive/x"), a list's page ("page/2x") nor a site's own file.
+    const std::string_view first = h.substr(0, h.find_first_of("/?"));
+    if (h.find("//") != std::string_view::npos || h == "page" || first == "archive" || first == "search" ||
+        h == "404.html")
+        return not_found(raw);
+    r = Route{};
+    r.raw = std::string(raw);
+    r.kind = Route::Kind::Post;
+    r.path = url_percent_decode(h);
+    if (!ugly) r.path += '/';
+    r.anchor = url_percent_decode(anchor);
+    return r;
 }
 
 std::string normal_root(std::string_view root) {
@@ -153,11 +163,12 @@ Route route_parse(std::string_view hash) {
         anchor = h.substr(sharp + 1);
         h = h.substr(0, sharp);
         // Only a post has a heading: "#/posts/x#h", not "#/posts/x/#h".
-        if (h.empty() || h.back() == '/' || h.substr(0, 6) != "posts/") return not_found(hash);
+        if (h.empty() || h.back() == '/') return not_found(hash);
     } else if (h.size() > 1 && h.back() == '/') {
         h.remove_suffix(1);
     }
-    return parse_rest(h, anchor, hash);
+    Route r = parse_rest(h, anchor, hash);
+    return anchor.empty() || r.kind == Route::Kind::Post ? r : not_found(hash);
 }
 
 Route route_parse_path(std::string_view path, std::string_view root_in) {
@@ -184,10 +195,10 @@ Route route_parse_path(std::string_view path, std::string_view root_in) {
     if (p.size() > 1 && p.back() == '/') {
         p.remove_suffix(1);
     } else if (size_t slash = p.rfind('/'); p.find('.', slash == std::string_view::npos ? 0 : slash) !=
-                                            std::string_view::npos) {
+                                                std::string_view::npos &&
+                                            (p.size() < 5 || p.substr(p.size() - 5) != ".html")) {
         return not_found(path);  // a file beside the screens ("index.xml", "posts/x.md"), not a screen
     }
-    if (!anchor.empty() && p.substr(0, 6) != "posts/") anchor = {};  // a host's own fragment elsewhere
     return parse_rest(p, anchor, path, query);
 }
 
@@ -205,8 +216,26 @@ std::string route_post_href(std::string_view slug, std::string_view anchor, cons
     return href;
 }
 
+std::string route_path_href(std::string_view path, std::string_view anchor, const RouteLinks& links) {
+    std::string href;
+    if (links.style == RouteLinks::Style::Hash) {
+        std::string_view p = path;
+        if (!p.empty() && p.back() == '/') p.remove_suffix(1);
+        href = "#/" + url_path_encode(p);
+    } else {
+        href = links.root + url_path_encode(path);
+    }
+    if (!anchor.empty()) href += "#" + url_percent_encode(anchor);
+    return href;
+}
+
+std::string route_post_href(const Post& post, std::string_view anchor, const RouteLinks& links) {
+    if (post.url.empty()) return route_post_href(post.slug, anchor, links);
+    return route_path_href(post.url, anchor, links);
+}
+
 std::string route_term_href(Taxonomy taxonomy, std::string_view term, int page, const RouteLinks& links) {
-    std::string rest = std::string(taxonomy_name(taxonomy)) + "/" + url_percent_encode(term);
+    std::string rest = std::string(taxonomy_name(taxonomy)) + "/" + url_path_encode(url_term_key(term));
     if (page > 1) rest += "/page/" + std::to_string(page);
     return join(links, rest);
 }
@@ -232,7 +261,9 @@ std::string route_search_href(std::string_view query, const RouteLinks& links) {
 std::string route_href(const Route& route, const RouteLinks& links) {
     switch (route.kind) {
         case Route::Kind::List: return route_list_href(route.page, links);
-        case Route::Kind::Post: return route_post_href(route.slug, route.anchor, links);
+        case Route::Kind::Post:
+            if (!route.slug.empty() || route.path.empty()) return route_post_href(route.slug, route.anchor, links);
+            return route_path_href(route.path, route.anchor, links);
         case Route::Kind::Tag: return route_term_href(route.taxonomy, route.tag, route.page, links);
         case Route::Kind::Tags: return route_terms_href(route.taxonomy, links);
         case Route::Kind::Archive: return route_archive_href(links);
@@ -249,7 +280,10 @@ std::string route_file(const Route& route) {
     };
     switch (route.kind) {
         case Route::Kind::List: return paged("", route.page);
-        case Route::Kind::Post: return "posts/" + route.slug + "/index.html";
+        case Route::Kind::Post: {
+            const std::string path = route.path.empty() ? "posts/" + route.slug + "/" : route.path;
+            return path.back() == '/' ? path + "index.html" : path;
+        }
         case Route::Kind::Tag: return paged(std::string(taxonomy_name(route.taxonomy)) + "/" + route.tag + "/", route.page);
         case Route::Kind::Tags: return std::string(taxonomy_name(route.taxonomy)) + "/index.html";
         case Route::Kind::Archive: return "archive/index.html";

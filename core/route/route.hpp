@@ -10,7 +10,9 @@
 //   "/blog/posts/<slug>/#<heading>", "/blog/tags/", "/blog/tags/<tag>/page/2/",
 //   "/blog/categories/", "/blog/categories/<category>/", "/blog/archive/",
 //   "/blog/search/?q=<words>".
-// Anything else is a not-found route. Parsing and building are inverse:
+// Any other path is a post's own place (Post with `path`; Hugo's URLs:
+// "/blog/posts/2021/my-trip/", "/blog/about/", "#/about"), found or not in
+// the index; a path under a screen's name that is no screen is not found. Parsing and building are inverse:
 // route_href(route_parse(h)) == h for every route the blog writes.
 #pragma once
 
@@ -20,13 +22,22 @@
 #include "core/index/taxonomy.hpp"
 
 namespace blog {
+struct Post;
+}
+
+namespace blog {
 
 struct Route {
     // Tag and Tags are a taxonomy's term and its terms page: tags, or categories.
     enum class Kind { List, Post, Tag, Tags, Archive, Search, NotFound };
     Kind kind = Kind::List;
     int page = 1;        // List and Tag
-    std::string slug;    // Post
+    std::string slug;    // Post, when the route names it by slug ("posts/<slug>"); else ""
+    // Post: its place below the root, as index_post_path gives it
+    // ("posts/x/", "posts/2021/my-trip/", "about/", "x.html"): any route
+    // that is none of the blog's own screens is a post's, found (or not) in
+    // the index by index_post_at.
+    std::string path;
     std::string anchor;  // Post: heading id to scroll to ("" for the top)
     std::string tag;     // Tag: the term (a tag, or a category)
     Taxonomy taxonomy = Taxonomy::Tags;  // Tag and Tags
@@ -62,6 +73,10 @@ Route route_parse_location(std::string_view location, const RouteLinks& links);
 std::string route_href(const Route& route, const RouteLinks& links = {});
 std::string route_list_href(int page = 1, const RouteLinks& links = {});
 std::string route_post_href(std::string_view slug, std::string_view anchor = {}, const RouteLinks& links = {});
+// A post at its own place (index_post_path): "#/posts/2021/my-trip",
+// "/blog/posts/2021/my-trip/", each segment percent-encoded.
+std::string route_post_href(const Post& post, std::string_view anchor = {}, const RouteLinks& links = {});
+std::string route_path_href(std::string_view path, std::string_view anchor = {}, const RouteLinks& links = {});
 std::string route_tag_href(std::string_view tag, int page = 1, const RouteLinks& links = {});
 std::string route_tags_href(const RouteLinks& links = {});
 // A term of a taxonomy and its terms page: "#/categories/go/page/2", "#/categories".

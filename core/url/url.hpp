@@ -42,4 +42,29 @@ std::string url_percent_decode(std::string_view text);
 // slug or tag can be put in a route.
 std::string url_percent_encode(std::string_view text);
 
+// The same for a path: each segment encoded, its '/' kept ("posts/2021/café/"
+// gives "posts/2021/caf%C3%A9/").
+std::string url_path_encode(std::string_view path);
+
+// Hugo's rule for a name in a URL (its urlize, helpers.UnicodeSanitize then
+// lower case): letters, digits and combining marks of any script are kept,
+// and . / \ _ # + ~ - @ and a %XX escape; a run of white space between kept
+// characters is one '-' (none at either end, none next to a '-'); every
+// other character (punctuation, symbols, emoji) is dropped. Lower-cased
+// (ASCII, Latin, Greek, Cyrillic, Armenian, fullwidth) unless `keep_case`
+// (Hugo's disablePathToLower). "Apple Game Porting Toolkit" gives
+// "apple-game-porting-toolkit", "C++ & Go!" "c++-go", "中文：标签" "中文标签".
+// Unicode's categories come from a compact table of the ranges that are not
+// letters, digits or marks (Unicode 15): exact for the scripts blogs are
+// written in, approximate for rare symbols.
+std::string url_urlize(std::string_view name, bool keep_case = false);
+
+// A taxonomy term's key, as Hugo merges terms: url_urlize(term). "macOS"
+// and "MacOS" are one term, "CI/CD" is "ci/cd", at "/tags/ci/cd/". A term
+// of which urlize keeps nothing ("!!!", an emoji) is its own key.
+inline std::string url_term_key(std::string_view term) {
+    std::string key = url_urlize(term);
+    return key.empty() ? std::string(term) : key;
+}
+
 }  // namespace blog

@@ -77,6 +77,33 @@ size_t utf8_valid_prefix(std::string_view text) {
     return i;
 }
 
+bool utf8_next(std::string_view text, size_t& i, unsigned& cp) {
+    if (i >= text.size()) return false;
+    size_t maximal;
+    const size_t n = sequence_length(text, i, maximal);
+    if (n == 0) return false;
+    const auto byte = [&](size_t k) { return unsigned(static_cast<unsigned char>(text[i + k])); };
+    static const unsigned kLead[] = {0, 0x7F, 0x1F, 0x0F, 0x07};  // payload bits of the first byte
+    unsigned v = byte(0) & kLead[n];
+    for (size_t k = 1; k < n; ++k) v = (v << 6) | (byte(k) & 0x3F);
+    cp = v;
+    i += n;
+    return true;
+}
+
+std::string utf8_truncate(std::string_view text, size_t max_bytes) {
+    if (text.size() <= max_bytes) return std::string(text);
+    size_t end = max_bytes;
+    // Back to the start of the character that crosses max_bytes: at most 3
+    // continuation bytes; a well-formed one that fits is kept.
+    size_t start = end;
+    while (start > 0 && end - start < 3 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    size_t maximal;
+    if (start < end && sequence_length(text, start, maximal) != 0 && start + sequence_length(text, start, maximal) > end)
+        end = start;
+    return std::string(text.substr(0, end));
+}
+
 Utf8Repair utf8_repair(std::string_view text, std::string_view replacement) {
     Utf8Repair r;
     r.text.reserve(text.size() + 16);

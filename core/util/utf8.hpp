@@ -18,6 +18,16 @@ void utf8_append(std::string& out, unsigned cp);
 // Length of the well-formed prefix of `text` (text.size() when it is all valid).
 size_t utf8_valid_prefix(std::string_view text);
 
+// Decodes the well-formed sequence at text[i] into `cp` and moves i past
+// it; false (i and cp unchanged) when the bytes at i are ill-formed or i is
+// at the end.
+bool utf8_next(std::string_view text, size_t& i, unsigned& cp);
+
+// The longest prefix of `text` of at most `max_bytes` bytes that ends at a
+// character boundary: a character is kept whole or left out, never cut. An
+// ill-formed byte counts as one character. For messages that quote a value.
+std::string utf8_truncate(std::string_view text, size_t max_bytes);
+
 struct Utf8Repair {
     std::string text;            // the input, each ill-formed sequence replaced by U+FFFD
     std::vector<size_t> lines;   // 1-based line of each replacement (repeats dropped)

@@ -175,7 +175,7 @@ std::string problems_notice(const SiteIndex& site) {
     return out;
 }
 
-std::string toc_html(const std::vector<Heading>& headings, const std::string& slug, const RouteLinks& links,
+std::string toc_html(const std::vector<Heading>& headings, const Post& post, const RouteLinks& links,
                      bool open) {
     std::vector<const Heading*> entries;
     for (const Heading& h : headings)
@@ -201,7 +201,7 @@ std::string toc_html(const std::vector<Heading>& headings, const std::string& sl
             for (; depth > std::max(want, 1); --depth) out += "</ul></li>";
         }
         out += "<li><a href=\"";
-        attr(out, route_post_href(slug, h->id, links));
+        attr(out, route_post_href(post, h->id, links));
         out += "\" aria-label=\"";
         attr(out, h->text);
         out += "\">";
@@ -342,7 +342,7 @@ std::string view_list_entry(const Post& post, const std::optional<Summary>& summ
     out += "<a class=\"entry-link\" aria-label=\"post link to ";
     attr(out, post.title);
     out += "\" href=\"";
-    attr(out, route_post_href(post.slug, {}, links));
+    attr(out, route_post_href(post, {}, links));
     out += "\"></a>\n</article>\n";
     return out;
 }
@@ -350,6 +350,16 @@ std::string view_list_entry(const Post& post, const std::optional<Summary>& summ
 Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLookup& summaries,
                  const RouteLinks& links, std::string_view index_url) {
     std::vector<const Post*> posts = index_listed(site, query.taxonomy, query.tag);
+    // The term as its first post spells it ("macOS" at /tags/macos/).
+    std::string term_name = query.tag;
+    if (!posts.empty()) {
+        const std::string key = url_term_key(query.tag);
+        for (const std::string& t : index_post_terms(*posts[0], query.taxonomy))
+            if (url_term_key(t) == key) {
+                term_name = t;
+                break;
+            }
+    }
     const int pages = page_count(query.total ? query.total : posts.size(), query.page_size);
     const size_t size = size_t(std::max(1, query.page_size));
     const bool is_term = !query.tag.empty();
@@ -369,7 +379,7 @@ Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLoo
     std::string main;
     if (is_term) {
         main += "<header class=\"page-header\"><h1>";
-        html_escape_append(main, query.tag);
+        html_escape_append(main, term_name);
         main += "</h1></header>\n";
     }
     main += problems_notice(site);
@@ -401,7 +411,7 @@ Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLoo
                     "&nbsp;»</a>";
         main += "</nav></footer>\n";
     }
-    std::string title = is_term ? query.tag : std::string();
+    std::string title = is_term ? term_name : std::string();
     if (query.page > 1) title += (title.empty() ? "" : " · ") + std::string("Page ") + std::to_string(query.page);
     const std::string current = is_term ? route_terms_href(query.taxonomy, links) : route_list_href(1, links);
     const char* kind = !is_term ? "list" : is_category ? "category" : "tag";
@@ -438,7 +448,7 @@ Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown
         main += "<p class=\"loading\" aria-busy=\"true\">Loading…</p>\n</article>\n";
         return Screen{page_shell(&site, main, links), with_site(post.title, &site), "loading"};
     }
-    if (show.show_toc) main += toc_html(body->headings, post.slug, links, show.toc_open);
+    if (show.show_toc) main += toc_html(body->headings, post, links, show.toc_open);
     main += "<div class=\"post-content\">";
     main += show.show_code_copy_buttons ? with_copy_buttons(body->html) : body->html;
     main += "</div>\n<footer class=\"post-footer\">";
@@ -458,13 +468,13 @@ Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown
         const Post* older = it + 1 == listed.end() ? nullptr : *(it + 1);
         main += "<nav class=\"paginav\">";
         if (newer) {
-            main += "<a class=\"prev\" href=\"" + html_escape(route_post_href(newer->slug, {}, links)) +
+            main += "<a class=\"prev\" href=\"" + html_escape(route_post_href(*newer, {}, links)) +
                     "\"><span class=\"title\">«&nbsp;Prev</span><br><span>";
             html_escape_append(main, newer->title);
             main += "</span></a>";
         }
         if (older) {
-            main += "<a class=\"next\" href=\"" + html_escape(route_post_href(older->slug, {}, links)) +
+            main += "<a class=\"next\" href=\"" + html_escape(route_post_href(*older, {}, links)) +
                     "\"><span class=\"title\">Next&nbsp;»</span><br><span>";
             html_escape_append(main, older->title);
             main += "</span></a>";
@@ -476,21 +486,25 @@ Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown
 }
 
 Screen view_terms(const SiteIndex& site, Taxonomy taxonomy, const RouteLinks& links) {
-    // Terms as the index spells them, by name; a post's term counts once.
-    // Sorted, then counted in runs: n log n in the terms of the listed posts
-    // (a search per term made 10^5 tags a 17-second screen).
-    std::vector<std::string_view> all, own;
+    // Terms merged by their key (url_term_key, as Hugo merges "macOS" and
+    // "MacOS"), named as the first listed post spells them, in the keys'
+    // order; a post's term counts once. Sorted, then counted in runs: n log n
+    // in the terms of the listed posts (a search per term made 10^5 tags a
+    // 17-second screen).
+    std::vector<std::pair<std::string, std::string_view>> all, own;  // key, name
     for (const Post* post : index_listed(site)) {
-        const std::vector<std::string>& terms = index_post_terms(*post, taxonomy);
-        own.assign(terms.begin(), terms.end());
-        std::sort(own.begin(), own.end());
-        all.insert(all.end(), own.begin(), std::unique(own.begin(), own.end()));
+        own.clear();
+        for (const std::string& t : index_post_terms(*post, taxonomy)) own.emplace_back(url_term_key(t), t);
+        std::stable_sort(own.begin(), own.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        own.erase(std::unique(own.begin(), own.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+                  own.end());
+        all.insert(all.end(), own.begin(), own.end());
     }
-    std::sort(all.begin(), all.end());
+    std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<std::pair<std::string_view, size_t>> terms;
     for (size_t i = 0, end; i < all.size(); i = end) {
-        for (end = i + 1; end < all.size() && all[end] == all[i];) ++end;
-        terms.emplace_back(all[i], end - i);
+        for (end = i + 1; end < all.size() && all[end].first == all[i].first;) ++end;
+        terms.emplace_back(all[i].second, end - i);
     }
     const std::string heading(taxonomy_title(taxonomy));
     std::string main = "<header class=\"page-header\"><h1>" + heading + "</h1></header>\n";
@@ -526,7 +540,7 @@ std::string archive_count(size_t n) { return "<sup class=\"archive-count\">&nbsp
 
 std::string archive_entry(const Post& post, const RouteLinks& links) {
     std::string out = "<div class=\"archive-entry\"><h3 class=\"archive-entry-title\"><a href=\"";
-    attr(out, route_post_href(post.slug, {}, links));
+    attr(out, route_post_href(post, {}, links));
     out += "\">";
     html_escape_append(out, post.title);
     out += "</a></h3><div class=\"archive-meta\">";
@@ -615,7 +629,7 @@ Screen view_search(const SiteIndex& site, const SearchIndex& index, std::string_
         main += "<a class=\"entry-link\" aria-label=\"post link to ";
         attr(main, post.title);
         main += "\" href=\"";
-        attr(main, route_post_href(post.slug, {}, links));
+        attr(main, route_post_href(post, {}, links));
         main += "\"></a></li>\n";
     }
     main += "</ul>\n";

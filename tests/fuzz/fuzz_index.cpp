@@ -33,7 +33,7 @@ bool slug_ok(const std::string& s) {
 
 bool file_ok(const std::string& f) {
     if (f.empty() || f[0] == '/' || f.find_first_of(":\\?#") != std::string::npos) return false;
-    size_t pos = 0;
+    size_t pos = f.compare(0, 3, "../") == 0 ? 3 : 0;  // the blog's root, never above it
     while (pos <= f.size()) {
         size_t end = f.find('/', pos);
         if (end == std::string::npos) end = f.size();

@@ -38,13 +38,14 @@ with tempfile.TemporaryDirectory(prefix="wasm-blog-build-e2e-") as tmp:
     site = os.path.join(FIXTURES, "hugo-site")
     out = os.path.join(tmp, "public")
 
-    # The fixture site: exit 0, the summary on stdout, the shortcode warning on stderr.
+    # The fixture site: exit 0, the summary on stdout, the shortcode warning and the count on stderr.
     code, stdout, stderr = run("build", site, out, "--assets", assets)
     check(code == 0, "build exits 0, got %d (%s)" % (code, stderr))
     check(re.fullmatch(r"wasm-blog build: 4 posts, 14 pages, 1 redirect, 5 feeds into %s \(\d+\.\d\d s\)\n"
                        % re.escape(out), stdout) is not None, "the summary line, got %r" % stdout)
     check(stderr == site + "/content/posts/toml-post.md:11: warning: Hugo shortcode {{< figure src=\"chart.png\" "
-          "title=\"A chart\" >}} is not executed; it is left as text\n", "stderr has the shortcode warning: %r" % stderr)
+          "title=\"A chart\" >}} is not executed; it is left as text\nwasm-blog build: 0 errors, 1 warning\n",
+          "stderr has the shortcode warning, then the count: %r" % stderr)
     files = files_in(out)
     for f in ["index.html", "404.html", "posts/first-light/index.html", "posts/in-toml/index.html",
               "posts/my-trip/index.html", "posts/my-trip/lake.png", "posts/my-trip/index.md", "posts/index.json",
@@ -81,7 +82,7 @@ with tempfile.TemporaryDirectory(prefix="wasm-blog-build-e2e-") as tmp:
     check("http://localhost:8000/posts/first-light/" in read(os.path.join(out, "sitemap.xml")), "--base-url is used")
     check(not [n for n in os.listdir(tmp) if n.startswith(".")], "no temporary folder left: %s" % os.listdir(tmp))
 
-    # A broken site: exit 1, the error with its line, OUT as it was.
+    # A broken site: exit 1, the error at the line of the "[" never closed, the count, OUT as it was.
     with open(os.path.join(out, "marker"), "w") as f:
         f.write("kept")
     before = files_in(out)
@@ -89,14 +90,15 @@ with tempfile.TemporaryDirectory(prefix="wasm-blog-build-e2e-") as tmp:
     code, stdout, stderr = run("build", broken, out, "--assets", assets, "--base-url", "https://example.org/")
     check(code == 1, "a broken site exits 1, got %d" % code)
     check(stdout == "", "nothing on stdout for a broken site")
-    check(stderr == broken + "/content/posts/bad.md:4: YAML front matter: end of sequence flow not found\n",
-          "the broken site's error: %r" % stderr)
+    check(stderr == broken + '/content/posts/bad.md:3: YAML front matter: unterminated list: the "[" on this line '
+          "is never closed\nwasm-blog build: 1 error, 0 warnings\n", "the broken site's error: %r" % stderr)
     check(files_in(out) == before and read(os.path.join(out, "marker")) == "kept", "OUT is untouched")
 
     # Refusals, each with its message and nothing written.
     code, _, stderr = run("build", site, out, "--assets", assets, "--base-url", "ftp://x")
     check(code == 1 and stderr.endswith('wasm-blog build: --base-url "ftp://x": the base URL must be an absolute '
-                                        'http(s) URL such as https://example.com/blog/\n'),
+                                        'http(s) URL such as https://example.com/blog/\n'
+                                        'wasm-blog build: 1 error, 1 warning\n'),
           "a non-http base URL is refused: %r" % stderr)
     nobase = os.path.join(tmp, "nobase")
     os.makedirs(os.path.join(nobase, "content", "posts"))
@@ -106,7 +108,8 @@ with tempfile.TemporaryDirectory(prefix="wasm-blog-build-e2e-") as tmp:
         f.write("---\ntitle: A\n---\nText.\n")
     code, _, stderr = run("build", nobase, os.path.join(tmp, "other"), "--assets", assets)
     check(code == 1 and stderr == "wasm-blog build: no base URL: set baseURL in %s/hugo.yaml or pass --base-url URL "
-          "(the base URL must be an absolute http(s) URL such as https://example.com/blog/)\n" % nobase
+          "(the base URL must be an absolute http(s) URL such as https://example.com/blog/)\n"
+          "wasm-blog build: 1 error, 0 warnings\n" % nobase
           and not os.path.exists(os.path.join(tmp, "other")), "no base URL: exit 1, nothing written: %r" % stderr)
     copy = os.path.join(tmp, "site")
     shutil.copytree(site, copy)
@@ -116,7 +119,8 @@ with tempfile.TemporaryDirectory(prefix="wasm-blog-build-e2e-") as tmp:
         check(code == 1 and why in stderr, "OUT %s is refused: %r" % (why, stderr))
     check(files_in(copy) == files_in(site), "the site copy is untouched")
     code, _, stderr = run("build", site, os.path.join(tmp, "x"), "--assets", os.path.join(tmp, "nowhere"))
-    check(code == 1 and stderr.endswith(" has no wasm-blog.js: run make dist first, or pass --assets DIR\n"),
+    check(code == 1 and stderr.endswith(" has no wasm-blog.js: run make dist first, or pass --assets DIR\n"
+                                        "wasm-blog build: 1 error, 1 warning\n"),
           "assets without the widget are refused: %r" % stderr)
 
     # A missing image: a warning with its line from build (which goes on) and from index --check.
@@ -129,11 +133,18 @@ with tempfile.TemporaryDirectory(prefix="wasm-blog-build-e2e-") as tmp:
     warning = (trip + '/content/posts/trip/index.md:6: warning: image "missing.png" is not in the site '
                "(the page shows a broken image)\n")
     code, _, stderr = run("build", trip, os.path.join(tmp, "trip-out"), "--assets", assets)
-    check(code == 0 and stderr == warning and os.path.isfile(os.path.join(tmp, "trip-out", "posts", "trip",
+    check(code == 0 and stderr == warning + "wasm-blog build: 0 errors, 1 warning\n" and os.path.isfile(os.path.join(tmp, "trip-out", "posts", "trip",
                                                                           "index.html")),
           "a missing image is a warning and the build goes on: %r" % stderr)
     code, stdout, stderr = run("index", trip, "--check")
-    check(code == 1 and stdout == "" and stderr == warning, "index --check reports the missing image: %r" % stderr)
+    check(code == 1 and stdout == "" and stderr == warning + "wasm-blog index: 0 errors, 1 warning\n",
+          "index --check reports the missing image, then the count: %r" % stderr)
+    code, stdout, stderr = run("index", trip)
+    check(code == 0 and stdout != "" and stderr == warning + "wasm-blog index: 0 errors, 1 warning\n",
+          "index reports the missing image and the count, and writes the index: %r" % stderr)
+    code, stdout, stderr = run("index", broken, "--check")
+    check(code == 1 and stdout == "" and stderr.endswith("\nwasm-blog index: 1 error, 0 warnings\n"),
+          "index --check on a broken site ends with the count: %r" % stderr)
 
     # Usage: --help documents every option; a missing OUT is a usage error.
     code, stdout, _ = run("build", "--help")
