@@ -176,6 +176,7 @@ TEST_CASE("build: every screen, feed and file of the fixture site is in OUT") {
                                  "posts/first-light.md",
                                  "posts/first-light/index.html",
                                  "posts/in-toml/index.html",
+                                 "posts/index.html",
                                  "posts/index.json",
                                  "posts/json-post.md",
                                  "posts/json-post/index.html",
@@ -201,7 +202,9 @@ TEST_CASE("build: every screen, feed and file of the fixture site is in OUT") {
     CHECK(r.posts == 4);
     // the list, 4 posts, the tags, archive and search pages, 3 tags, the categories page, 1 category, 404.html
     CHECK(r.pages == 14);
-    CHECK(r.redirects == 1);
+    CHECK(r.redirects == 2);  // the alias /2024/first-light/, and the section's list page /posts/ to the home list
+    CHECK(contains(read_text(fs::path(s.out) / "posts/index.html"),
+                   "<meta http-equiv=\"refresh\" content=\"0; url=https://example.org/blog/\">"));
     CHECK(r.feeds == 5);  // the site's, 3 tags', 1 category's
     CHECK(beside_out(s) == std::set<std::string>{"dist", "out", "site"});  // no temporary folder left
 }
@@ -212,13 +215,14 @@ TEST_CASE("build: each page holds the screen the widget renders for its path, by
     const Widget widget(s.out, "/blog/", 5);
     size_t pages = 0;
     for (const std::string& file : files_in(s.out)) {
-        if (file.size() < 5 || file.compare(file.size() - 5, 5, ".html") || file.rfind("2024/", 0) == 0) continue;
+        if (file.size() < 5 || file.compare(file.size() - 5, 5, ".html")) continue;
+        const std::string page = read_text(fs::path(s.out) / file);
+        if (contains(page, "http-equiv=\"refresh\"")) continue;  // a redirect (an alias, posts/), not a screen
         blog::Route route;
         if (file == "404.html") route.kind = blog::Route::Kind::NotFound;
         else route = blog::route_parse_path("/blog/" + file, "/blog/");
         INFO(file);
         REQUIRE(blog::route_file(route) == file);
-        const std::string page = read_text(fs::path(s.out) / file);
         CHECK(contains(page, embedded(widget.page(route))));
         ++pages;
     }
@@ -437,11 +441,13 @@ TEST_CASE("build: the sitemap lists every page but 404.html and the redirects, a
         locs.insert(sitemap.substr(at + 5, sitemap.find("</loc>", at) - at - 5));
     std::set<std::string> pages;
     for (const std::string& f : files_in(s.out))
-        if (f.size() > 10 && f.compare(f.size() - 10, 10, "index.html") == 0 && f.rfind("2024/", 0) != 0)
+        if (f.size() > 10 && f.compare(f.size() - 10, 10, "index.html") == 0 &&
+            !contains(read_text(fs::path(s.out) / f), "http-equiv=\"refresh\""))  // not a redirect
             pages.insert("https://example.org/blog/" + f.substr(0, f.size() - 10));
     pages.insert("https://example.org/blog/");
     CHECK(locs == pages);
-    CHECK(locs.size() == 13);  // every page but 404.html
+    CHECK(locs.size() == 13);  // every page but 404.html and the redirects (/2024/first-light/, /posts/)
+    CHECK_FALSE(contains(sitemap, "<loc>https://example.org/blog/posts/</loc>"));
     CHECK(contains(sitemap, "<loc>https://example.org/blog/posts/first-light/</loc>\n    <lastmod>2024-03-02</lastmod>"));
     CHECK(contains(sitemap, "<loc>https://example.org/blog/</loc>\n    <lastmod>2024-03-02</lastmod>"));
     CHECK_FALSE(contains(sitemap, "404"));
@@ -573,8 +579,8 @@ TEST_CASE("build: a site with an error leaves OUT as it was") {
     o.base_url = "https://example.org/";
     BuildResult r = site_build(o);
     CHECK_FALSE(r.ok());
-    CHECK(messages(r) == std::vector<std::string>{s.site + "/content/posts/bad.md:4: YAML front matter: end of "
-                                                           "sequence flow not found"});
+    CHECK(messages(r) == std::vector<std::string>{s.site + "/content/posts/bad.md:3: YAML front matter: unterminated "
+                                                           "list: the \"[\" on this line is never closed"});
     CHECK(files_in(s.out) == std::set<std::string>{"marker.txt"});
     CHECK(read_text(s.out + "/marker.txt") == "the previous build");
     CHECK(beside_out(s) == std::set<std::string>{"dist", "out", "site"});  // no temporary folder left
@@ -621,20 +627,42 @@ TEST_CASE("build: an image missing from the site is a warning with its line, and
     CHECK(fs::is_regular_file(s.out + "/posts/trip/my lake.png"));
 }
 
-TEST_CASE("build: a slug, tag or category that cannot be a folder of the site is an error at its line") {
+TEST_CASE("build: a tag or category whose key cannot be a folder of the site is an error at its line") {
     Setup s("");
     s.tmp.write("site/hugo.toml", "baseURL = \"https://example.org/\"\n");
-    s.tmp.write("site/content/posts/a.md", "---\ntitle: A\nslug: \"..\"\n---\n");
-    s.tmp.write("site/content/posts/b.md", "---\ntitle: B\ntags: [\"c/d\"]\n---\n");
+    s.tmp.write("site/content/posts/b.md", "---\ntitle: B\ntags: [\"c/d\", \"a//b\"]\n---\n");
     s.tmp.write("site/content/posts/c.md", "---\ntitle: C\ndate: 2024-01-01\ncategories: [ok, \"..\"]\n---\n");
     BuildResult r = site_build(s.options());
     CHECK(messages(r) == std::vector<std::string>{
-                             s.site + "/content/posts/a.md:3: slug \"..\" cannot be a folder of the built site (not "
-                                      "\".\" or \"..\")",
-                             s.site + "/content/posts/b.md:3: tags: \"c/d\" cannot be a folder of the built site (no "
-                                      "\"/\", not \".\" or \"..\")",
-                             s.site + "/content/posts/c.md:4: categories: \"..\" cannot be a folder of the built site "
-                                      "(no \"/\", not \".\" or \"..\")"});
+                             s.site + "/content/posts/b.md:3: tags: \"a//b\" is at tags/a//b/, which cannot be a folder "
+                                      "of the built site (an empty segment, \".\" or \"..\")",
+                             s.site + "/content/posts/c.md:4: categories: \"..\" is at categories/../, which cannot be a "
+                                      "folder of the built site (an empty segment, \".\" or \"..\")"});
+    CHECK_FALSE(fs::exists(s.out));
+}
+
+TEST_CASE("build: a term with '/' is at its nested folder, as in Hugo") {
+    Setup s("");
+    s.tmp.write("site/hugo.toml", "baseURL = \"https://example.org/\"\n");
+    s.tmp.write("site/content/posts/b.md", "---\ntitle: B\ntags: [\"CI/CD\"]\n---\n");
+    BuildResult r = site_build(s.options());
+    REQUIRE(r.ok());
+    CHECK(contains(read_text(fs::path(s.out) / "tags/ci/cd/index.html"), "href=\"/posts/b/\""));
+    CHECK(fs::is_regular_file(fs::path(s.out) / "tags/ci/cd/index.xml"));
+    CHECK(contains(read_text(fs::path(s.out) / "posts/b/index.html"), "href=\"/tags/ci/cd/\""));
+}
+
+// Hugo joins the slug to the folder as Go's path.Join does: "posts" and ".."
+// is "/", the home page's URL. Two pages at one URL is an error naming both.
+TEST_CASE("build: a slug that puts a page at the home page's URL is an error at its line") {
+    Setup s("");
+    s.tmp.write("site/hugo.toml", "baseURL = \"https://example.org/\"\n");
+    s.tmp.write("site/content/posts/a.md", "---\ntitle: A\nslug: \"..\"\n---\n");
+    s.tmp.write("site/content/posts/b.md", "---\ntitle: B\n---\n");
+    BuildResult r = site_build(s.options());
+    CHECK_FALSE(r.ok());
+    REQUIRE_FALSE(r.problems.empty());
+    CHECK(messages(r)[0].rfind(s.site + "/content/posts/a.md:3: ", 0) == 0);
     CHECK_FALSE(fs::exists(s.out));
 }
 

@@ -330,17 +330,25 @@ TEST_CASE("hugo config: a parse error is reported with its file and line") {
 TEST_CASE("hugo config: a value of the wrong kind is an error at its line, named as written") {
     blog::test::TempDir tmp("hugo-config-test");
     tmp.write("site/hugo.yaml",
-              "title: [a]\nsummaryLength: many\nuglyURLs: 3\nparams:\n  mainSections:\n    a: b\n  author: {name: x}\n"
+              "title: [a]\nsummaryLength: many\nuglyURLs: 3\nparams:\n  mainSections:\n    a: b\n  author: [{name: x}]\n"
               "menus:\n  main: {name: x}\n");
     const HugoConfigRead r = read_site(tmp);
     CHECK(messages(r.problems) == Strings{
                                       "SITE/hugo.yaml:1: title: expected a string, got a list",
                                       "SITE/hugo.yaml:2: summaryLength: expected a whole number, got a string",
                                       "SITE/hugo.yaml:3: uglyURLs: expected true or false, got a number",
-                                      "SITE/hugo.yaml:7: params.author: expected a string or a list of strings, got a map",
+                                      "SITE/hugo.yaml:7: params.author: expected a string or a list of strings, got a list",
                                       "SITE/hugo.yaml:6: params.mainSections: expected a string or a list of strings, got a map",
                                       "SITE/hugo.yaml:9: menus.main: expected a list of menu entries, got a map",
                                   });
+}
+
+TEST_CASE("hugo config: an author given as a map (LoveIt's {name, email, link}) is its name") {
+    blog::test::TempDir tmp("hugo-config-test");
+    tmp.write("site/hugo.yaml", "title: T\nparams:\n  author: {name: Ana, email: a@example.org}\n");
+    const HugoConfigRead r = read_site(tmp);
+    CHECK(r.problems.empty());
+    CHECK(r.config.authors == Strings{"Ana"});
 }
 
 TEST_CASE("hugo config: a config file linked outside SITE is refused") {

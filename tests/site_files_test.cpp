@@ -31,7 +31,10 @@ TEST_CASE("site files: a folder or config linked outside SITE is refused by name
     tmp.write("ext/a.md", "---\ntitle: Outside\n---\nsecret\n");
     tmp.write("ext/hugo.toml", "title = \"Outside\"\n");
     const std::string site = tmp.at("site");
+    // a Hugo site has a config; the section about hugo.toml links its own
+    const auto config = [&] { tmp.write("site/hugo.toml", "title = \"Inside\"\n"); };
     SECTION("content/posts") {
+        config();
         tmp.write("site/content/x", "");
         fs::create_directory_symlink("../../ext", tmp.root / "site/content/posts");
         const Site s = site_read(site, at_now());
@@ -39,7 +42,7 @@ TEST_CASE("site files: a folder or config linked outside SITE is refused by name
         CHECK(s.posts.empty());
     }
     SECTION("content") {
-        fs::create_directories(tmp.root / "site");
+        config();
         fs::create_directory_symlink("../ext", tmp.root / "site/content");
         const Site s = site_read(site, at_now());
         CHECK(messages(s) == std::vector<std::string>{site + "/content: a symbolic link that leaves the site folder; refused"});
@@ -52,6 +55,7 @@ TEST_CASE("site files: a folder or config linked outside SITE is refused by name
         CHECK(s.config.title.empty());
     }
     SECTION("a link into SITE's hidden files (.git/config holds CI's token)") {
+        config();
         tmp.write("site/.git/config", "[http] extraheader = AUTHORIZATION: basic secret\n");
         tmp.write("site/content/posts/a.md", "---\ntitle: A\n---\n");
         tmp.write("site/content/posts/.hidden.md", "---\ntitle: Hidden\n---\n");
@@ -64,6 +68,7 @@ TEST_CASE("site files: a folder or config linked outside SITE is refused by name
         CHECK(s.posts[0].title == "A");
     }
     SECTION("a link inside SITE is followed") {
+        config();
         tmp.write("site/drafts/a.md", "---\ntitle: A\n---\n");
         fs::create_directories(tmp.root / "site/content");
         fs::create_directory_symlink("../drafts", tmp.root / "site/content/posts");
@@ -76,6 +81,7 @@ TEST_CASE("site files: a folder or config linked outside SITE is refused by name
 
 TEST_CASE("site files: links that loop back are read once, and deep folders stop at the limit") {
     blog::test::TempDir tmp("wasm-blog-site-files-test");
+    tmp.write("hugo.toml", "title = \"T\"\n");
     tmp.write("content/posts/a.md", "---\ntitle: A\n---\n");
     for (const char* name : {"l1", "l2", "l3"}) fs::create_directory_symlink(".", tmp.root / "content/posts" / name);
     std::string deep = "content/posts";
@@ -109,6 +115,7 @@ TEST_CASE("site files: a post with more terms than a post may have is an error a
     blog::test::TempDir tmp("wasm-blog-site-files-test");
     std::string tags = "tags: [";
     for (size_t i = 0; i <= SiteLimits::kMaxTermsPerPost; ++i) tags += (i ? ", t" : "t") + std::to_string(i);
+    tmp.write("hugo.toml", "title = \"T\"\n");
     tmp.write("content/posts/a.md", "---\ntitle: A\n" + tags + "]\n---\n");
     tmp.write("content/posts/b.md", "---\ntitle: B\ncategories: [x]\n---\n");
     const Site s = site_read(tmp.root.string(), at_now());

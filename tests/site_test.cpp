@@ -95,11 +95,12 @@ TEST_CASE("site: the config's title, baseURL, languageCode, author, description 
         CHECK(site.config.authors == std::vector<std::string>{"Ana"});
         CHECK(site.config.page_size == 4);
     }
-    SECTION("the first of hugo.toml, hugo.yaml, config.toml, config.yaml, site.json wins") {
+    SECTION("the first of hugo.*, then config.*, wins; site.json is not a config file (Hugo does not read it)") {
         TempSite s;
-        s.write("site.json", "{\"title\": \"from json\"}");
-        s.write("config.toml", "title = \"from config.toml\"\n");
+        s.write("site.json", "{\"title\": \"from site.json\"}");
         s.write("posts/a.md", "---\ntitle: A\n---\n");
+        CHECK(site_read(s.dir(), at_now()).config.title.empty());
+        s.write("config.toml", "title = \"from config.toml\"\n");
         CHECK(site_read(s.dir(), at_now()).config.title == "from config.toml");
         s.write("hugo.yaml", "title: from hugo.yaml\n");
         CHECK(site_read(s.dir(), at_now()).config.title == "from hugo.yaml");
@@ -115,18 +116,38 @@ TEST_CASE("site: the config's title, baseURL, languageCode, author, description 
     }
 }
 
-TEST_CASE("site: posts come from content/posts/, or posts/ when there is no content/") {
-    SECTION("content/posts/, _index.md is the section's page, not a post") {
+TEST_CASE("site: every page under content/ is a post, in every section, or posts/ when there is no content/") {
+    SECTION("content/: every section, nested folders kept; _index.md marks a section and is not a page") {
         TempSite s;
+        s.write("hugo.toml", "title = \"T\"\nbaseURL = \"https://example.org/\"\n");
         s.write("content/posts/b.md", "---\ntitle: B\n---\n");
         s.write("content/posts/_index.md", "---\ntitle: Posts\n---\n");
         s.write("content/posts/2024/a.md", "---\ntitle: A\n---\n");
+        s.write("content/notes/c.markdown", "---\ntitle: C\n---\n");
         s.write("content/about.md", "---\ntitle: About\n---\n");
         s.write("posts/ignored.md", "---\ntitle: Not read: content/ exists\n---\n");
         Site site = site_read(s.dir(), at_now());
         CHECK(messages(site).empty());
-        CHECK(slugs(site) == std::vector<std::string>{"a", "b"});
-        CHECK(site.posts[0].file == "2024/a.md");
+        std::vector<std::string> got;
+        for (const auto& p : site.posts)
+            got.push_back(p.file + " " + p.url + " " + p.slug + (p.listed ? " listed" : " hidden"));
+        // the home list shows the section with most pages (posts); about.md is a page at /about/, not listed
+        CHECK(got == std::vector<std::string>{"about.md about/ about hidden", "notes/c.markdown notes/c/ c hidden",
+                                              "posts/2024/a.md posts/2024/a/ a listed",
+                                              "posts/b.md posts/b/ b listed"});
+    }
+    SECTION("content/: params.mainSections chooses the sections the home list shows") {
+        TempSite s;
+        s.write("hugo.toml", "title = \"T\"\n[params]\nmainSections = [\"notes\"]\n");
+        s.write("content/posts/a.md", "---\ntitle: A\n---\n");
+        s.write("content/posts/b.md", "---\ntitle: B\n---\n");
+        s.write("content/notes/c.md", "---\ntitle: C\n---\n");
+        Site site = site_read(s.dir(), at_now());
+        CHECK(messages(site).empty());
+        std::vector<std::string> listed;
+        for (const auto& p : site.posts)
+            if (p.listed) listed.push_back(p.slug);
+        CHECK(listed == std::vector<std::string>{"c"});
     }
     SECTION("posts/") {
         TempSite s;
@@ -137,12 +158,22 @@ TEST_CASE("site: posts come from content/posts/, or posts/ when there is no cont
         TempSite s;
         s.write("hugo.toml", "title = \"x\"\n");
         CHECK(messages(site_read(s.dir(), at_now())) ==
-              std::vector<std::string>{s.at("posts") + ": no posts folder: expected content/posts/ or posts/"});
+              std::vector<std::string>{s.at("posts") + ": no posts folder: expected content/ or posts/"});
+    }
+    SECTION("a Hugo site without a config file is an error") {
+        TempSite s;
+        s.write("content/posts/a.md", "---\ntitle: A\n---\n");
+        Site site = site_read(s.dir(), at_now());
+        CHECK_FALSE(site.ok());
+        CHECK(messages(site) == std::vector<std::string>{
+                                    s.dir() + ": no config file: expected hugo.toml, hugo.yaml, hugo.yml, hugo.json, "
+                                              "config.toml, config.yaml, config.yml, config.json or config/_default/"});
     }
 }
 
 TEST_CASE("site: a page bundle is one post named after its folder") {
     TempSite s;
+    s.write("hugo.toml", "title = \"T\"\n");
     s.write("content/posts/my-trip/index.md", "---\ntitle: My trip\n---\n![Lake](lake.png)\n");
     s.write("content/posts/my-trip/lake.png", "not really a png");
     s.write("content/posts/my-trip/notes.md", "a resource of the bundle, not a post\n");
@@ -150,8 +181,10 @@ TEST_CASE("site: a page bundle is one post named after its folder") {
     Site site = site_read(s.dir(), at_now());
     CHECK(messages(site).empty());
     REQUIRE(slugs(site) == std::vector<std::string>{"my-trip", "own-slug"});
-    CHECK(site.posts[0].file == "my-trip/index.md");
-    CHECK(site.posts[1].file == "named/index.md");
+    CHECK(site.posts[0].file == "posts/my-trip/index.md");
+    CHECK(site.posts[0].url == "posts/my-trip/");
+    CHECK(site.posts[1].file == "posts/named/index.md");
+    CHECK(site.posts[1].url == "posts/own-slug/");  // the slug replaces the folder's name
 }
 
 TEST_CASE("site: bad posts are errors naming the file and line") {
@@ -164,7 +197,7 @@ TEST_CASE("site: bad posts are errors naming the file and line") {
         CHECK(messages(site) == std::vector<std::string>{
                                     s.at("posts/a.md") + ":3: date: expected RFC 3339 date, got \"24/07/2022\""});
     }
-    SECTION("a duplicate slug names both files") {
+    SECTION("a duplicate slug names both files (posts/, where the slug is the URL)") {
         TempSite s;
         s.write("posts/a.md", "---\ntitle: A\nslug: same\n---\n");
         s.write("posts/b.md", "---\ntitle: B\n\nslug: same\n---\n");
@@ -174,15 +207,42 @@ TEST_CASE("site: bad posts are errors naming the file and line") {
         CHECK(messages(site) == std::vector<std::string>{s.at("posts/b.md") + ":4: slug \"same\" is already used by " +
                                                          s.at("posts/a.md")});
     }
-    SECTION("an empty tag") {
+    SECTION("two pages of a Hugo site at one URL name both files") {
+        TempSite s;
+        s.write("hugo.toml", "title = \"T\"\n");
+        s.write("content/posts/a.md", "---\ntitle: A\nslug: same\n---\n");
+        s.write("content/posts/b.md", "---\ntitle: B\n\nslug: same\n---\n");
+        s.write("content/notes/c.md", "---\ntitle: C\nslug: same\n---\n");  // notes/same/: another URL
+        Site site = site_read(s.dir(), at_now());
+        CHECK_FALSE(site.ok());
+        CHECK(messages(site) == std::vector<std::string>{s.at("content/posts/b.md") +
+                                                         ":4: the page's URL /posts/same/ is also that of " +
+                                                         s.at("content/posts/a.md") +
+                                                         ": two pages cannot have one URL"});
+    }
+    SECTION("an empty tag is a warning, and left out") {
         TempSite s;
         s.write("posts/a.md", "---\ntitle: A\ntags: [go, \"\"]\n---\n");
         Site site = site_read(s.dir(), at_now());
-        CHECK(messages(site) ==
-              std::vector<std::string>{s.at("posts/a.md") + ":3: tags[1]: a tag must not be empty"});
-        CHECK(site.posts.empty());
+        CHECK(site.ok());
+        CHECK(messages(site) == std::vector<std::string>{s.at("posts/a.md") + ":3: warning: tags[1]: empty; left out"});
+        REQUIRE(site.posts.size() == 1);
+        CHECK(site.posts[0].front.tags == std::vector<std::string>{"go"});
     }
-    SECTION("a slug the blog's routes cannot carry") {
+    SECTION("a Hugo site's names are at Hugo's URL: the same slug in two folders, spaces and punctuation") {
+        TempSite s;
+        s.write("hugo.toml", "title = \"T\"\n");
+        s.write("content/posts/a.md", "---\ntitle: A\nslug: same\n---\n");
+        s.write("content/notes/c.md", "---\ntitle: C\nslug: same\n---\n");
+        s.write("content/posts/My Trip!.md", "---\ntitle: T\n---\n");
+        Site site = site_read(s.dir(), at_now());
+        CHECK(messages(site).empty());
+        std::vector<std::string> got;
+        for (const auto& p : site.posts) got.push_back(p.url + " " + p.slug);
+        // the slug is a key of the index: the URL's last segment, made unique
+        CHECK(got == std::vector<std::string>{"notes/same/ same", "posts/my-trip/ my-trip", "posts/same/ same-2"});
+    }
+    SECTION("a slug the blog's routes cannot carry (posts/)") {
         TempSite s;
         s.write("posts/My Trip.md", "---\ntitle: A\n---\n");
         Site site = site_read(s.dir(), at_now());
@@ -312,13 +372,13 @@ TEST_CASE("site: the written index is one the core reads with no problems") {
     CHECK(index.posts[0].truncated);
     CHECK(index.posts[0].author == "Ana, Ben & Cy");
     CHECK(index.posts[1].slug == "old");
-    CHECK(index.posts[1].file == "old.md");
+    CHECK(index.posts[1].file == "../posts/old.md");  // where the built site publishes it, beside index.json's folder
     CHECK(index.posts[1].author == "Zoe");
     CHECK(index.posts[1].tags == std::vector<std::string>{"x"});
     CHECK(index.posts[1].summary == std::optional<std::string>("One two three."));
     CHECK_FALSE(index.posts[1].truncated);
     CHECK(index.posts[2].slug == "trip");
-    CHECK(index.posts[2].file == "trip/index.md");
+    CHECK(index.posts[2].file == "../posts/trip/index.md");
     CHECK(index.posts[2].summary == std::optional<std::string>("Given."));
     CHECK(json.find("\"wordCount\": 3,\n      \"readingTime\": 1") != std::string::npos);
 }
@@ -352,7 +412,7 @@ TEST_CASE("wasm-blog index: the fixture Hugo site becomes an index the core read
     CHECK(r.status == 0);
     CHECK(r.err == kFixtures +
                        "hugo-site/content/posts/toml-post.md:11: warning: Hugo shortcode {{< figure src=\"chart.png\" "
-                       "title=\"A chart\" >}} is not executed; it is left as text\n");
+                       "title=\"A chart\" >}} is not executed; it is left as text\nwasm-blog index: 0 errors, 1 warning\n");
     auto parsed = blog::index_parse(r.out, "posts/index.json");
     REQUIRE(parsed.ok());
     const blog::SiteIndex& index = parsed.value();
@@ -362,8 +422,8 @@ TEST_CASE("wasm-blog index: the fixture Hugo site becomes an index the core read
     std::vector<std::string> got;
     for (const auto& p : index.posts) got.push_back(p.slug + " " + p.file);
     // newest first; the draft, the future post and the section's _index.md are not posts
-    CHECK(got == std::vector<std::string>{"first-light first-light.md", "in-toml toml-post.md",
-                                          "json-post json-post.md", "my-trip my-trip/index.md"});
+    CHECK(got == std::vector<std::string>{"first-light ../posts/first-light.md", "in-toml ../posts/toml-post.md",
+                                          "json-post ../posts/json-post.md", "my-trip ../posts/my-trip/index.md"});
     CHECK(index.find("in-toml")->hidden);
     CHECK(index.find("first-light")->author == "Ana Lima");
     CHECK(index.find("in-toml")->author == "Ben Okafor & Ana Lima");
@@ -380,7 +440,8 @@ TEST_CASE("wasm-blog index --check: problems only, exit 1 when there are any") {
     Run bad = run_tool("index '" + kFixtures + "hugo-site-broken' --check");
     CHECK(bad.status == 1);
     CHECK(bad.out.empty());
-    CHECK(bad.err == kFixtures + "hugo-site-broken/content/posts/bad.md:4: YAML front matter: end of sequence flow not found\n");
+    CHECK(bad.err == kFixtures + "hugo-site-broken/content/posts/bad.md:3: YAML front matter: unterminated list: the "
+                                 "\"[\" on this line is never closed\nwasm-blog index: 1 error, 0 warnings\n");
 
     Run no_index = run_tool("index '" + kFixtures + "hugo-site-broken'");
     CHECK(no_index.status == 1);
@@ -493,7 +554,7 @@ TEST_CASE("site: a PaperMod param of the wrong kind is an error at its line") {
                                 s.at("hugo.toml") + ":5: params.ShowPageNums: expected true or false, got a number",
                                 s.at("hugo.toml") + ":4: params.defaultTheme: expected \"auto\", \"light\" or \"dark\", "
                                                     "got \"blue\"",
-                                s.at("content/posts/a.md") + ":3: categories[1]: a category must not be empty"});
+                                s.at("content/posts/a.md") + ":3: warning: categories[1]: empty; left out"});
 }
 
 TEST_CASE("site: the sample blog's hugo.toml turns on what the sample showed, and the frozen index agrees") {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <system_error>
@@ -87,9 +88,14 @@ struct Output {
 
 class Plan {
 public:
+    // Prepended to every path given: a language's folder ("fr/"), "" for the
+    // default language's site at OUT's root.
+    std::string prefix;
+
     // What already holds `path` (the same file, a file where a folder of it
     // would go, or a folder it would replace), or "" when it is free.
-    std::string taken_by(const std::string& path) const {
+    std::string taken_by(const std::string& rel) const {
+        const std::string path = prefix + rel;
         if (auto it = files_.find(path); it != files_.end()) return it->second.what;
         for (size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
             if (auto it = files_.find(path.substr(0, slash)); it != files_.end()) return it->second.what;
@@ -98,9 +104,9 @@ public:
         return {};
     }
     // False (and nothing added) when the path is taken.
-    bool add(const std::string& path, Output output) {
-        if (!taken_by(path).empty()) return false;
-        files_.emplace(path, std::move(output));
+    bool add(const std::string& rel, Output output) {
+        if (!taken_by(rel).empty()) return false;
+        files_.emplace(prefix + rel, std::move(output));
         return true;
     }
     const std::map<std::string, Output>& files() const { return files_; }
@@ -170,6 +176,9 @@ std::string category_feed(SiteIndex as_tag, FeedOptions feed, const std::string&
     return xml;
 }
 
+// Where a read post is below its site's root: its Hugo URL, else posts/<slug>/.
+std::string index_post_path_of(const SitePost& p) { return p.url.empty() ? "posts/" + p.slug + "/" : p.url; }
+
 // Everything the build decides, then writes.
 struct Builder {
     const BuildOptions& options;
@@ -178,6 +187,7 @@ struct Builder {
     std::string shown_site;  // SITE as named in messages
     BaseUrl base;
     std::string lang = "en", feed_language = "en-us";
+    std::string asset_root;  // where the widget's files are: the site's root, whatever the language
     SiteIndex index;
     std::vector<IndexFile> index_files;  // posts/index.json, then a paged index's parts
     std::unordered_map<std::string, const SitePost*> by_slug;
@@ -188,10 +198,14 @@ struct Builder {
     // Each term's posts (places in index.posts, in list order), by taxonomy.
     std::map<std::string, std::vector<size_t>> term_posts[2];
     const std::vector<std::string>& terms(Taxonomy t) const { return t == Taxonomy::Categories ? categories : tags; }
-    Plan plan;
+    Plan& plan;
     fs::path out, assets;  // canonical
+    // The language built: "" for the default one, at OUT's root; else its
+    // key ("fr"), a blog of its own under OUT/fr/ (Hugo's language prefix).
+    std::string language;
 
-    Builder(const BuildOptions& o, BuildResult& r) : options(o), result(r) {}
+    Builder(const BuildOptions& o, BuildResult& r, Plan& p, std::string lang = {})
+        : options(o), result(r), plan(p), language(std::move(lang)) {}
 
     void error(const std::string& file, size_t line, const std::string& message) {
         result.problems.push_back({file, line, message, false});
@@ -202,8 +216,11 @@ struct Builder {
     bool read_site() {
         shown_site = options.site;
         while (shown_site.size() > 1 && shown_site.back() == '/') shown_site.pop_back();
-        site = site_read(options.site, options.site_options);
-        result.problems = site.problems;
+        SiteOptions site_options = options.site_options;
+        site_options.language = language;
+        site_options.all_languages = true;
+        site = site_read(options.site, site_options);
+        result.problems.insert(result.problems.end(), site.problems.begin(), site.problems.end());
         return site.ok();
     }
 
@@ -235,6 +252,11 @@ struct Builder {
             feed_language = code;
         }
         lang = site_page_language(site.config);
+        asset_root = base.root;
+        if (!language.empty()) {  // Hugo's prefix: https://example.org/fr/
+            base.root += language + "/";
+            base.url += language + "/";
+        }
         return true;
     }
 
@@ -329,7 +351,7 @@ struct Builder {
             }
         for (const auto& [term, at] : term_posts[size_t(Taxonomy::Tags)]) tags.push_back(term);
         for (const auto& [term, at] : term_posts[size_t(Taxonomy::Categories)]) categories.push_back(term);
-        result.posts = index.posts.size();
+        result.posts += index.posts.size();
         return ok();
     }
 
@@ -419,10 +441,10 @@ struct Builder {
     // One screen as a whole page; `meta` without its title, which is the screen's.
     // `from`: the index the screen is made from (a term's cut, for its screens).
     void prerender(const Route& route, DocumentMeta meta, const std::optional<Timestamp>& lastmod,
-                   const SiteIndex* from = nullptr) {
+                   const SiteIndex* from = nullptr, const std::string& at = {}) {
         const SiteState state{SiteState::Index::Loaded, "", from ? from : &index, &entries};
         const Page page = page_build(route, state, config);
-        const std::string file = route_file(route);
+        const std::string file = at.empty() ? route_file(route) : at + "index.html";  // `at`: another path of it
         if (!page.complete || !page.needs.empty()) {
             error(file + ": the screen is not complete (" + std::to_string(page.needs.size()) +
                   " files still needed): a bug in the build");
@@ -430,11 +452,12 @@ struct Builder {
         }
         const bool found = route.kind != Route::Kind::NotFound;
         meta.title = page.screen.title;
-        if (found) meta.canonical_url = base.origin + route_href(route, config.links);
+        if (found) meta.canonical_url = base.origin + (at.empty() ? route_href(route, config.links) : base.root + url_path_encode(at));
         BuildDocument doc;
         doc.lang = lang;
         doc.head = document_head(meta);
         doc.root = base.root;
+        doc.asset_root = asset_root;
         doc.site_title = index.title;
         doc.page_size = config.page_size;
         doc.kind = page.screen.kind;
@@ -445,7 +468,7 @@ struct Builder {
         if (!plan.add(file, {build_document(doc), {}, what}))
             error(file + ": two screens of the site have the same file (" + plan.taken_by(file) + ")");
         ++result.pages;
-        if (found) sitemap.push_back({page_path(route), lastmod});
+        if (found) sitemap.push_back({at.empty() ? page_path(route) : url_path_encode(at), lastmod});
     }
 
     std::optional<Timestamp> post_lastmod(const Post& p) const {
@@ -485,7 +508,13 @@ struct Builder {
         for (int n = 1; n <= pages; ++n) {
             Route r;
             r.page = n;
-            prerender(r, site_meta, home_lastmod);
+            DocumentMeta meta = site_meta;
+            if (n == 1 && !site.config.language_homes.empty()) {  // hreflang: the home in each language
+                meta.alternates.emplace_back(site.config.language, base.url);
+                for (const SiteConfig::LanguageHome& l : site.config.language_homes)
+                    meta.alternates.emplace_back(l.lang, base.origin + l.url);
+            }
+            prerender(r, meta, home_lastmod);
         }
         for (const Post& p : index.posts) {  // hidden posts too: reachable by their route
             const SitePost& sp = source_of(p);
@@ -498,12 +527,17 @@ struct Builder {
             meta.description = !sp.front.description.empty() ? sp.front.description : p.summary.value_or("");
             meta.image = cover_url(p, sp.front.cover_image);
             meta.article = DocumentMeta::Article{p.title, p.date, sp.lastmod, p.author, p.tags};
+            if (!sp.translations.empty()) {  // hreflang: the page itself and its translations
+                meta.alternates.emplace_back(site.config.language, base.origin + route_href(r, config.links));
+                for (const auto& [other, path] : sp.translations) meta.alternates.emplace_back(other, base.origin + path);
+            }
             prerender(r, meta, post_lastmod(p));
         }
         for (Route::Kind kind : {Route::Kind::Archive, Route::Kind::Search}) {
             Route r;  // the search screen without a query: the reader's words come in the browser
             r.kind = kind;
             prerender(r, site_meta, home_lastmod);
+            if (kind == Route::Kind::Archive && site.archives_page) prerender(r, site_meta, home_lastmod, nullptr, "archives/");
         }
         for (Taxonomy taxonomy : kTaxonomies) {
             Route terms_page;  // as Hugo, whether or not any post has a term
@@ -580,7 +614,10 @@ struct Builder {
             ++result.feeds;
         }
         add_file("sitemap.xml", feed_sitemap(base.url, sitemap), "the sitemap");
-        add_file("robots.txt", feed_robots(base.url), "robots.txt");
+        // The site's own static/robots.txt is published instead, as Hugo does.
+        std::error_code ec;
+        if (site.static_dir.empty() || !fs::exists(fs::path(site.static_dir) / "robots.txt", ec))
+            add_file("robots.txt", feed_robots(base.url), "robots.txt");
         for (IndexFile& f : index_files)
             add_file("posts/" + f.name, std::move(f.text), f.name == "index.json" ? "the index" : "a part of the index");
     }
@@ -599,53 +636,83 @@ struct Builder {
     // JavaScript, an SVG with script) is published only when the site says
     // so (params.wasmBlog.publishActiveFiles), and each is reported.
     void copy_posts() {
-        for (const SitePost& p : site.posts) add_file(site.out_folder() + p.file, p.text, p.source);
-        std::vector<std::string> hidden_bundles;  // "draft/": the folder of a left-out bundle
-        for (const std::string& f : site.left_out_files) {
-            const size_t slash = f.rfind('/');
-            if (slash != std::string::npos && f.compare(slash + 1, std::string::npos, "index.md") == 0)
-                hidden_bundles.push_back(f.substr(0, slash + 1));
-        }
         const bool active_ok = site.config.publish_active_files;
         const std::string opt_in = "params.wasmBlog.publishActiveFiles";
+        // One file of the site's content, published at `to` unless it could
+        // run script (reported either way).
+        auto publish = [&](const fs::path& path, const std::string& rel, const std::string& to) {
+            const std::string shown = site.posts_dir + "/" + rel;
+            std::string why;         // why it could run script
+            bool may_opt_in = true;  // false: not published whatever the site says
+            switch (bundle_file_kind(rel)) {
+                case BundleFileKind::Passive: break;
+                case BundleFileKind::Svg: {
+                    std::string svg, error;
+                    if (!site_file_read(path, kMaxSvgBytes, "an SVG drawing", svg, error)) {
+                        why = "it " + error, may_opt_in = false;
+                    } else if (std::string active = svg_active_content(svg); !active.empty()) {
+                        why = "it holds " + active + ", which would run on the blog's origin when it is opened";
+                    }
+                    break;
+                }
+                case BundleFileKind::Active:
+                    why = "a file of this type can run script on the blog's origin when it is opened";
+                    break;
+            }
+            if (!why.empty()) {
+                if (!active_ok || !may_opt_in) {
+                    result.problems.push_back(
+                        {shown, 0, "not published: " + why + (may_opt_in ? " (set " + opt_in + " = true to publish it)" : ""),
+                         true});
+                    return;
+                }
+                result.problems.push_back({shown, 0, "published because " + opt_in + " is set: " + why, true});
+            }
+            add_copy(to, path, shown);
+        };
+        auto is_markdown = [](const std::string& rel) {
+            return (rel.size() > 3 && rel.compare(rel.size() - 3, 3, ".md") == 0) ||
+                   (rel.size() > 9 && rel.compare(rel.size() - 9, 9, ".markdown") == 0);
+        };
+        auto follow = [&](const fs::path& path) { return site_path_refusal(path, site.root); };
+        auto refused = [&](const std::string& rel, const std::string& why) { error(site.posts_dir + "/" + rel, 0, why); };
+
+        for (const SitePost& p : site.posts) add_file(site.published_file(p), p.text, p.source);
+        if (site.hugo) {
+            // A leaf bundle's resources where Hugo publishes them: beside its
+            // page (post/my-trip/photo.png), whatever its folder's name.
+            for (const SitePost& p : site.posts) {
+                if (!p.bundle) continue;
+                const std::string dir = p.file.substr(0, p.file.rfind('/') + 1);
+                const std::string page = site.published_file(p).substr(0, site.published_file(p).rfind('/') + 1);
+                std::set<std::string> seen;
+                walk_files(
+                    fs::path(site.posts_dir) / dir, "", seen,
+                    [&](const fs::path& path, const std::string& rel) {
+                        if (!is_markdown(rel)) publish(path, dir + rel, page + rel);
+                    },
+                    follow, [&](const std::string& rel, const std::string& why) { refused(dir + rel, why); });
+            }
+            if (!language.empty()) return;  // the rest of content/ once, with the default language
+        }
+        // Every other file of the folder read, at its place, but a bundle's
+        // in a Hugo site (published above) and a left-out bundle's (a
+        // draft's images stay unpublished).
+        std::vector<std::string> skipped = site.hugo ? site.bundle_dirs : std::vector<std::string>{};
+        for (const std::string& f : site.left_out_files) {
+            const size_t slash = f.rfind('/');
+            if (slash != std::string::npos && f.compare(slash + 1, 5, "index") == 0) skipped.push_back(f.substr(0, slash + 1));
+        }
         std::set<std::string> seen;
         walk_files(
             site.posts_dir, "", seen,
             [&](const fs::path& path, const std::string& rel) {
-                if (rel.size() > 3 && rel.compare(rel.size() - 3, 3, ".md") == 0) return;
-                for (const std::string& b : hidden_bundles)
+                if (is_markdown(rel)) return;
+                for (const std::string& b : skipped)
                     if (starts_with(rel, b)) return;
-                const std::string shown = site.posts_dir + "/" + rel;
-                std::string why;       // why it could run script
-                bool may_opt_in = true;  // false: not published whatever the site says
-                switch (bundle_file_kind(rel)) {
-                    case BundleFileKind::Passive: break;
-                    case BundleFileKind::Svg: {
-                        std::string svg, error;
-                        if (!site_file_read(path, kMaxSvgBytes, "an SVG drawing", svg, error)) {
-                            why = "it " + error, may_opt_in = false;
-                        } else if (std::string active = svg_active_content(svg); !active.empty()) {
-                            why = "it holds " + active + ", which would run on the blog's origin when it is opened";
-                        }
-                        break;
-                    }
-                    case BundleFileKind::Active:
-                        why = "a file of this type can run script on the blog's origin when it is opened";
-                        break;
-                }
-                if (!why.empty()) {
-                    if (!active_ok || !may_opt_in) {
-                        result.problems.push_back({shown, 0, "not published: " + why +
-                                                                 (may_opt_in ? " (set " + opt_in + " = true to publish it)" : ""),
-                                                   true});
-                        return;
-                    }
-                    result.problems.push_back({shown, 0, "published because " + opt_in + " is set: " + why, true});
-                }
-                add_copy(site.out_folder() + rel, path, shown);
+                publish(path, rel, site.out_folder() + rel);
             },
-            [&](const fs::path& path) { return site_path_refusal(path, site.root); },
-            [&](const std::string& rel, const std::string& why) { error(site.posts_dir + "/" + rel, 0, why); });
+            follow, refused);
     }
 
     // The widget's files: a `make dist` folder without its own page and sample posts.
@@ -783,20 +850,55 @@ struct Builder {
         }
     }
 
+    // Everything but the writing: the files go into `plan`, shared by the
+    // languages' builds.
+    // The site read and its URL known: what the languages' builds share
+    // (each other's homes and translations) is then set into `site`.
+    bool prepare() { return read_site() && choose_base_url(); }
+
     void run() {
-        if (!read_site() || !choose_base_url() || !check_folders() || !read_index() || !check_names() ||
-            !render_posts())
-            return;
+        if (!check_folders() || !read_index() || !check_names() || !render_posts()) return;
         prerender_all();
         write_feeds();
         copy_posts();
-        copy_assets();
-        copy_static();
+        if (language.empty()) {  // one copy of the widget and of static/, at the root
+            copy_assets();
+            copy_static();
+        }
         add_aliases();
         add_screen_redirects();
-        if (ok()) write();
     }
 };
+
+// What a multilingual site's languages know of each other: each one's
+// other languages' homes (the language switch), and each page's
+// translations (Hugo pairs them by translationKey, else by path).
+void link_languages(std::vector<std::unique_ptr<Builder>>& builders) {
+    if (builders.size() < 2) return;
+    std::map<std::string, std::vector<std::pair<std::string, std::string>>> by_key;  // key -> (lang, path)
+    for (auto& b : builders) {
+        const std::string lang = b->site.config.language;
+        for (SitePost& p : b->site.posts)
+            if (!p.translation_key.empty())
+                by_key[p.translation_key].emplace_back(lang, b->base.root + url_path_encode(index_post_path_of(p)));
+    }
+    for (auto& b : builders) {
+        SiteConfig& config = b->site.config;
+        for (auto& other : builders)
+            if (other != b) {
+                const std::string& lang = other->site.config.language;
+                auto name = config.language_names.find(lang);
+                config.language_homes.push_back(
+                    {lang, name == config.language_names.end() ? std::string() : name->second, other->base.root});
+            }
+        for (SitePost& p : b->site.posts) {
+            auto it = by_key.find(p.translation_key);
+            if (it == by_key.end()) continue;
+            for (const auto& [lang, path] : it->second)
+                if (lang != config.language) p.translations.emplace_back(lang, path);
+        }
+    }
+}
 
 }  // namespace
 
@@ -875,7 +977,8 @@ std::string build_document(const BuildDocument& doc) {
     out += doc.head;
     out += "<meta name=\"color-scheme\" content=\"light dark\">\n";
     out += "<link rel=\"icon\" href=\"data:,\">\n";
-    out += "<link rel=\"stylesheet\" href=\"" + root + "wasm-blog.css\">\n";
+    const std::string assets = html_escape(doc.asset_root.empty() ? doc.root : doc.asset_root);
+    out += "<link rel=\"stylesheet\" href=\"" + assets + "wasm-blog.css\">\n";
     out += "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"" + root + "index.xml\" title=\"" +
            html_escape(doc.site_title) + "\">\n";
     // The engine and the index start loading with the page, not after the
@@ -885,10 +988,10 @@ std::string build_document(const BuildDocument& doc) {
     // list's has none of those screens: page_needs_renderers), every other
     // with the list's (web/wasm-blog.js, ENGINES); data-engine tells the widget.
     const std::string engine = doc.full_engine ? "blog-full" : "blog-core";
-    out += "<link rel=\"modulepreload\" href=\"" + root + engine + ".js\">\n";
-    out += "<link rel=\"preload\" href=\"" + root + engine + ".wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n";
+    out += "<link rel=\"modulepreload\" href=\"" + assets + engine + ".js\">\n";
+    out += "<link rel=\"preload\" href=\"" + assets + engine + ".wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n";
     out += "<link rel=\"preload\" href=\"" + root + "posts/index.json\" as=\"fetch\" type=\"application/json\" crossorigin>\n";
-    out += "<script type=\"module\" src=\"" + root + "wasm-blog.js\"></script>\n";
+    out += "<script type=\"module\" src=\"" + assets + "wasm-blog.js\"></script>\n";
     out += "</head>\n<body>\n";
     out += "<wasm-blog src=\"" + root + "posts/index.json\" routing=\"path\" root=\"" + root + "\" page-size=\"" +
            std::to_string(doc.page_size) + "\" data-kind=\"" + html_escape(doc.kind) + "\"" +
@@ -902,8 +1005,27 @@ std::string build_document(const BuildDocument& doc) {
 BuildResult site_build(const BuildOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     BuildResult result;
-    Builder builder{options, result};
-    builder.run();
+    Plan plan;
+    // The default language at OUT's root, and each other language of the
+    // site as a blog of its own under its prefix (Hugo's /fr/): its pages,
+    // index, feeds and sitemap there.
+    std::vector<std::unique_ptr<Builder>> builders;
+    builders.push_back(std::make_unique<Builder>(options, result, plan));
+    if (builders[0]->prepare())
+        for (const std::string& language : builders[0]->site.config.other_languages) {
+            builders.push_back(std::make_unique<Builder>(options, result, plan, language));
+            if (!builders.back()->prepare()) break;
+        }
+    if (result.ok()) {
+        link_languages(builders);
+        for (auto& b : builders) {
+            if (!result.ok()) break;
+            plan.prefix = b->language.empty() ? std::string() : b->language + "/";
+            b->run();
+        }
+    }
+    plan.prefix.clear();
+    if (result.ok()) builders[0]->write();
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
 }

@@ -71,7 +71,8 @@ std::string build_alias_page(const std::string& url, const std::string& lang);
 struct BuildDocument {
     std::string lang = "en";
     std::string head;         // document_head's lines
-    std::string root;         // the routes' root, "/blog/"
+    std::string root;         // the routes' root, "/blog/" ("/blog/fr/" for a language's pages)
+    std::string asset_root;   // where the widget's files are, "/blog/"; "" for root
     std::string site_title;   // names the RSS link
     int page_size = 10;
     std::string kind = "list";  // Page::screen.kind

@@ -29,6 +29,12 @@ json index_site_fields(const SiteConfig& config) {
     for (const PostSwitchField& f : kPostSwitchFields)
         if (const std::optional<bool>& v = config.switches.*f.post) root[f.name] = *v;
     if (!config.copyright.empty()) root["copyright"] = config.copyright;
+    if (!config.language_homes.empty()) {
+        json languages = json::array();
+        for (const SiteConfig::LanguageHome& l : config.language_homes)
+            languages.push_back({{"lang", l.lang}, {"name", l.name}, {"url", l.url}});
+        root["languages"] = std::move(languages);
+    }
     if (!config.menu.empty()) {
         json menu = json::array();
         for (const SiteConfig::Menu& m : config.menu) {
@@ -87,7 +93,7 @@ json index_entry(const Site& site, const SitePost& p) {
     e["truncated"] = p.truncated;
     if (!fm.tags.empty()) e["tags"] = fm.tags;
     if (!fm.categories.empty()) e["categories"] = fm.categories;
-    e["file"] = site.index_file(p.file);  // a URL relative to the index: "../posts/My%20Trip.md"
+    e["file"] = site.index_file(p);  // a URL relative to the index: "../posts/My%20Trip.md"
     if (!p.url.empty() && p.url != "posts/" + p.slug + "/") e["url"] = p.url;
     if (fm.hidden_in_home_list || !p.listed) e["hidden"] = true;
     e["wordCount"] = p.word_count;
@@ -102,6 +108,11 @@ json index_entry(const Site& site, const SitePost& p) {
         e["cover"] = cover;
     }
     if (!fm.aliases.empty()) e["aliases"] = fm.aliases;
+    if (!p.translations.empty()) {
+        json urls = json::array();
+        for (const auto& [lang, url] : p.translations) urls.push_back(url);
+        e["translations"] = std::move(urls);
+    }
     if (fm.weight != 0) e["weight"] = fm.weight;
     return e;
 }

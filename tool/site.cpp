@@ -11,6 +11,7 @@
 
 #include "core/markdown/markdown.hpp"
 #include "core/url/url.hpp"
+#include "core/util/utf8.hpp"
 #include "tool/data_tree.hpp"
 #include "tool/hugo_config.hpp"
 #include "tool/hugo_url.hpp"
@@ -118,7 +119,7 @@ void shortcode_warnings(const std::string& body, size_t body_line, const std::st
         const std::string close = body[pos + 2] == '<' ? ">}}" : "%}}";
         size_t end = body.find(close, pos + 3);
         std::string code = end == std::string::npos ? body.substr(pos, 40) : body.substr(pos, end + 3 - pos);
-        if (code.size() > 60) code = code.substr(0, 57) + "...";
+        if (code.size() > 60) code = utf8_truncate(code, 57) + "...";  // never half a character
         std::replace(code.begin(), code.end(), '\n', ' ');
         const size_t line = body_line + size_t(std::count(body.begin(), body.begin() + long(pos), '\n'));
         problems.push_back({file, line, "Hugo shortcode " + code + " is not executed; it is left as text", true});
@@ -184,8 +185,12 @@ void params_read(const DataValue& params, const std::string& shown, Site& site) 
 // as problems: the config's own, and one warning per setting read that the
 // blog does not honour.
 void config_read(const fs::path& dir, const fs::path& site_root, const std::string& shown_dir, bool hugo_site,
-                 Site& site) {
+                 const std::string& language, Site& site) {
     HugoConfigRead read = hugo_config_read(dir, site_root, shown_dir);
+    // Another language than the default: the config was reported with it.
+    if (!language.empty()) read.problems.erase(std::remove_if(read.problems.begin(), read.problems.end(),
+                                                               [](const Problem& p) { return p.warning; }),
+                                               read.problems.end());
     for (Problem& p : read.problems) {
         // A folder without content/ is the blog's own layout: a config is optional there.
         if (!read.found && !hugo_site) continue;
@@ -208,11 +213,32 @@ void config_read(const fs::path& dir, const fs::path& site_root, const std::stri
     out.disable_path_to_lower = c.disable_path_to_lower;
     out.ugly_urls = c.ugly_urls;
     out.copyright = c.copyright;
+    out.summary_length = c.summary_length > 0 ? size_t(c.summary_length) : 70;
     for (const HugoMenuEntry& e : c.main)
         if (e.parent.empty()) out.menu.push_back({e.name, e.url, e.page_ref});
     out.default_language = c.default_content_language;
-    for (const HugoLanguage& l : c.languages)
-        if (l.key == c.default_content_language) out.content_dir = l.content_dir;
+    out.language = language.empty() ? c.default_content_language : language;
+    for (const HugoLanguage& l : c.languages) {
+        if (l.disabled) continue;
+        out.languages.push_back(l.key);
+        out.language_names[l.key] = l.language_name;
+        if (l.key == c.default_content_language) out.default_content_dir = l.content_dir;
+        if (l.key != out.language) continue;
+        // The language's own settings over the site's.
+        out.content_dir = l.content_dir;
+        if (!l.title.empty()) out.title = l.title;
+        if (!l.language_code.empty()) out.language_code = l.language_code;
+        for (const HugoMenu& m : l.menus)
+            if (m.name == "main") {
+                out.menu.clear();
+                for (const HugoMenuEntry& e : m.entries)
+                    if (e.parent.empty()) out.menu.push_back({e.name, e.url, e.page_ref});
+            }
+        if (l.params.kind == DataValue::Kind::Map)
+            if (const DataValue* d = l.params.find("description"); d && d->kind == DataValue::Kind::String)
+                out.description = d->text;
+    }
+    if (out.language_code.empty() && !c.languages.empty() && c.languages.size() > 1) out.language_code = out.language;
     for (const HugoLanguage& l : c.languages)
         if (l.key != c.default_content_language && !l.disabled) out.other_languages.push_back(l.key);
     const std::string params_file = c.files.empty() ? out.file : c.files.back();
@@ -232,7 +258,7 @@ void config_read(const fs::path& dir, const fs::path& site_root, const std::stri
             }
     }
     // Custom taxonomies (series…) have no screens of the blog yet: said once.
-    for (const auto& [singular, plural] : c.taxonomies)
+    for (const auto& [singular, plural] : language.empty() ? c.taxonomies : decltype(c.taxonomies){})
         if (plural != "tags" && plural != "categories") {
             const auto [file, line] = hugo_config_origin(c, {"taxonomies", singular});
             site.problems.push_back({file.empty() ? out.file : file, line,
@@ -243,8 +269,9 @@ void config_read(const fs::path& dir, const fs::path& site_root, const std::stri
     static const std::vector<std::string> kHonoured = {
         "title", "baseURL", "languageCode", "params", "paginate", "pagination", "permalinks", "taxonomies",
         "disablePathToLower", "uglyURLs", "copyright", "menus", "menu", "defaultContentLanguage", "languages",
-        "theme", "summaryLength", "hasCJKLanguage"};
-    for (Problem& p : hugo_config_unhonoured(c, kHonoured)) site.problems.push_back(std::move(p));
+        "theme", "summaryLength", "enableRobotsTXT"};  // robots.txt is always written
+    if (language.empty())  // said once, with the default language
+        for (Problem& p : hugo_config_unhonoured(c, kHonoured)) site.problems.push_back(std::move(p));
 }
 
 // The length of a Markdown file's extension (".md", or Hugo's other name
@@ -275,6 +302,7 @@ struct Found {
     fs::path path;
     std::string file;          // relative to the posts folder
     std::string default_slug;  // the file name, or the bundle's folder name
+    bool bundle = false;       // a leaf bundle's index.md
 };
 
 // Every post file under the posts folder: a folder with an index.md is a
@@ -290,6 +318,7 @@ struct PostsWalk {
     std::vector<Problem>& problems;
     std::set<std::string> seen;  // real paths of the folders read
     std::set<std::string> branches = {};  // folders with an _index.md ("posts/2021/"), a section's page
+    std::vector<std::string> bundles = {};  // leaf bundles' folders ("posts/trip/")
 
     void refuse(const std::string& rel, const std::string& why) { problems.push_back({shown_root + "/" + rel, 0, why}); }
 
@@ -317,10 +346,13 @@ struct PostsWalk {
                 return;
             }
             if (!fs::is_regular_file(e.path(), ec)) continue;
-            out.push_back({e.path(), rel + name, dir.filename().string()});
+            out.push_back({e.path(), rel + name, dir.filename().string(), true});
             bundle = true;
         }
-        if (bundle) return;
+        if (bundle) {
+            bundles.push_back(rel);
+            return;
+        }
         for (const fs::directory_entry& e : entries) {
             const std::string name = e.path().filename().string();
             if (name.empty() || name[0] == '.') continue;  // hidden, as Hugo leaves it (.git, .draft.md)
@@ -350,8 +382,17 @@ std::string site_page_language(const SiteConfig& config) {
     return ok ? code : "en";
 }
 
-std::string Site::index_file(const std::string& file) const {
-    return (hugo ? "../" : "") + url_path_encode(file);
+std::string Site::published_file(const SitePost& post) const {
+    if (!hugo) return "posts/" + post.file;
+    if (!post.bundle) return post.file;  // beside its folder's files, as its author sees them
+    std::string page = post.url;
+    if (page.empty() || page.back() == '/') return page + "index.md";
+    const size_t dot = page.rfind('.');
+    return (dot == std::string::npos || dot < page.rfind('/') + 1 ? page : page.substr(0, dot)) + ".md";
+}
+
+std::string Site::index_file(const SitePost& post) const {
+    return hugo ? "../" + url_path_encode(published_file(post)) : url_path_encode(post.file);
 }
 
 bool Site::ok() const {
@@ -372,10 +413,13 @@ Result<Timestamp> site_date_parse(const std::string& text) {
         return true;
     };
     if (!digits(0, 4) || text[4] != '-' || !digits(5, 2) || text[7] != '-' || !digits(8, 2) ||
-        (text[10] != 'T' && text[10] != ' ') || !digits(11, 2) || text[13] != ':' || !digits(14, 2))
+        (text[10] != 'T' && text[10] != ' ') || !digits(11, 1))
         return r;
-    std::string out = text.substr(0, 10) + "T" + text.substr(11, 5);
-    size_t i = 16;
+    // Go reads an hour of one digit too ("T9:14:26").
+    const size_t h = digits(11, 2) ? 2 : 1;
+    if (text.size() < 14 + h || text[11 + h] != ':' || !digits(12 + h, 2)) return r;
+    std::string out = text.substr(0, 10) + "T" + (h == 1 ? "0" : "") + text.substr(11, h + 3);
+    size_t i = 14 + h;
     if (i < text.size() && text[i] == ':' && digits(i + 1, 2)) {
         out += text.substr(i, 3);
         i += 3;
@@ -424,7 +468,7 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
     }
     site.root = *real_root;
     const bool hugo = fs::exists(fs::symlink_status(root / "content", ec));
-    config_read(root, site.root, shown, hugo, site);
+    config_read(root, site.root, shown, hugo, options.language, site);
 
     // content/ (or posts/) is read only when, links resolved, it is SITE's own.
     auto inside = [&](const std::string& rel) {
@@ -452,6 +496,7 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
     std::vector<Found> found;
     PostsWalk walk{site.root, shown_posts, found, site.problems, {}};
     walk.walk(posts_dir, "", 0);
+    site.bundle_dirs = walk.bundles;
 
     HugoUrlOptions url_options;
     url_options.permalinks = site.config.permalinks;
@@ -471,14 +516,19 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
         if (hugo) {
             const size_t slash = f.file.rfind('/');
             const std::string name = f.file.substr(slash == std::string::npos ? 0 : slash + 1);
-            const std::string lang = lower_ascii(language_suffix(name));
+            std::string lang = lower_ascii(language_suffix(name));
+            const std::vector<std::string>& known = site.config.languages;
+            if (std::find(known.begin(), known.end(), lang) == known.end()) lang.clear();  // "v1.2.md" is no language
+            // A page without a language is its folder's: the default
+            // language's, or the language read when it has a contentDir of its own.
+            const bool own_dir = site.config.content_dir != site.config.default_content_dir;
+            const std::string& of = lang.empty() ? (own_dir ? site.config.language : site.config.default_language) : lang;
+            if (of != site.config.language) {
+                if (!options.all_languages) ++other_language_pages[of];
+                continue;
+            }
             if (!lang.empty()) {
-                if (std::find(site.config.other_languages.begin(), site.config.other_languages.end(), lang) !=
-                    site.config.other_languages.end()) {
-                    ++other_language_pages[lang];
-                    continue;
-                }
-                if (lang == site.config.default_language) {
+                {
                     const size_t dot = markdown_name_length(name) - lang.size() - 1;
                     url_file = f.file.substr(0, f.file.size() - name.size()) + name.substr(0, dot) + ".md";
                     if (name.rfind("index.", 0) != 0) default_slug = name.substr(0, dot);
@@ -510,6 +560,7 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
         SitePost post;
         post.source = source;
         post.file = f.file;
+        post.bundle = f.bundle;
         post.front = fm;
         post.slug = blank(fm.slug) ? default_slug : fm.slug;
         for (unsigned char c : hugo ? std::string() : post.slug)
@@ -571,9 +622,11 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
                 fail(fm.url.empty() ? "slug" : "url", path.error().message);
             } else {
                 post.url = path.value().link;
-                if (post.url.empty()) post.url = "index/";  // content/index.md, where Hugo's home page is
                 auto [at, fresh] = urls.emplace(post.url, source);
-                if (!fresh)
+                if (post.url.empty())  // a slug of "..", or content/index.md: Hugo writes it over the home page
+                    fail(fm.url.empty() ? "slug" : "url",
+                         "the page's URL is the home page's (/): the page would replace the blog's list; set slug or url");
+                else if (!fresh)
                     fail(fm.url.empty() ? "slug" : "url", "the page's URL /" + post.url + " is also that of " + at->second +
                                                               ": two pages cannot have one URL");
             }
@@ -589,7 +642,9 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
                 slugs.emplace_back(post.slug, source);
         }
 
-        Result<RenderedMarkdown> rendered = markdown_render(doc.body);
+        MarkdownOptions markdown;
+        markdown.summary_words = site.config.summary_length;
+        Result<RenderedMarkdown> rendered = markdown_render(doc.body, markdown);
         if (!rendered) fail("", rendered.error().message);
         shortcode_warnings(doc.body, doc.body_line, source, site.problems);
         if (rendered)
@@ -618,11 +673,15 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
             const std::string layout = lower_ascii(fm.layout.empty() ? fm.type : fm.layout);
             if (layout == "archives" || layout == "archive" || layout == "search") {
                 const std::string screen = layout == "search" ? "search/" : "archive/";
-                if (post.url != screen) site.redirects.emplace_back(post.url, screen);
+                // PaperMod's archives/ is the archive screen itself (a route of the blog).
+                if (post.url == "archives/" && screen == "archive/") site.archives_page = true;
+                else if (post.url != screen) site.redirects.emplace_back(post.url, screen);
                 continue;
             }
             if (fm.build_list == "never" || fm.build_list == "local") post.listed = false;
             post.slug = slug_key(post.url, slug_keys);
+            post.translation_key = !fm.translation_key.empty() ? "key:" + fm.translation_key
+                                                                : url_file.substr(0, url_file.rfind('.'));
             ++section_pages[fm.type.empty() ? post.section : lower_ascii(fm.type)];
         }
         post.author = authors_joined(fm.authors);

@@ -46,6 +46,7 @@ struct SiteConfig {
     std::map<std::string, std::string> permalinks;
     bool disable_path_to_lower = false, ugly_urls = false;
     std::string copyright;
+    size_t summary_length = 70;  // summaryLength: a computed summary's words
     struct Menu {
         std::string name, url, page_ref;
     };
@@ -55,6 +56,16 @@ struct SiteConfig {
     std::string default_language = "en";
     std::string content_dir = "content";  // the default language's contentDir
     std::vector<std::string> other_languages;  // languages' keys besides the default one
+    std::vector<std::string> languages;        // every language's key ("en", "fr"), none when not set
+    std::string language = "en";               // the language read (SiteOptions::language, else the default)
+    std::string default_content_dir = "content";
+    std::map<std::string, std::string> language_names;  // languageName by key
+    // The site's other languages' homes (set by the build, which knows where
+    // they are): the index's "languages", for PaperMod's language switch.
+    struct LanguageHome {
+        std::string lang, name, url;
+    };
+    std::vector<LanguageHome> language_homes;
 };
 
 struct SitePost {
@@ -65,7 +76,12 @@ struct SitePost {
     // "about/"); "" for the blog's own layout (posts/<slug>/).
     std::string url;
     std::string section;  // the first folder below content/ ("" for a page at its root)
+    bool bundle = false;  // a leaf bundle (index.md): its folder's other files are its resources
     bool listed = true;   // in the home list, the archive and the feed (a main section's page)
+    // Hugo's pairing of translations: translationKey, else the file's path
+    // below its content folder without language and extension.
+    std::string translation_key;
+    std::vector<std::pair<std::string, std::string>> translations;  // (language, path from the host's root), set by the build
     std::string text;    // the whole file, front matter included: a built site publishes it as is
     FrontMatter front;
     std::optional<Timestamp> date, lastmod;
@@ -81,8 +97,16 @@ struct SiteOptions {
     bool future = false;   // --future: publish dates after `now`
     bool expired = false;  // --expired: expiry dates before `now`
     int64_t now = 0;       // Unix seconds; the clock is the caller's
+    // The language read: "" for the default one (defaultContentLanguage),
+    // else one of the config's languages ("fr"): its pages (post.fr.md, its
+    // contentDir), its title and languageCode.
+    std::string language;
+    // The caller builds every language (build): the other languages' pages
+    // are not reported as left out.
+    bool all_languages = false;
 };
 
+struct SitePost;
 struct Site {
     SiteConfig config;
     std::filesystem::path root;     // SITE's real path (links resolved), "" when it is not a folder
@@ -93,7 +117,15 @@ struct Site {
     // The blog's own layout (posts/): at OUT/posts/<path below posts/>.
     bool hugo = false;
     std::string out_folder() const { return hugo ? "" : "posts/"; }
-    std::string index_file(const std::string& file) const;  // a post's "file" in the index, a URL
+    // Where a post's Markdown is published, relative to OUT: a Hugo leaf
+    // bundle's in its page's folder with its resources ("post/my-trip/index.md",
+    // "post/my-trip/photo.png": Hugo's URLs for them); any other Hugo page's
+    // at its place in content/ (its relative images resolve as in its
+    // folder); posts/<file> in the blog's own layout.
+    std::string published_file(const SitePost& post) const;
+    std::string index_file(const SitePost& post) const;  // a post's "file" in the index: a URL from posts/
+    // The folders of leaf bundles (their resources are the bundle's), left-out ones included.
+    std::vector<std::string> bundle_dirs;
     std::vector<SitePost> posts;    // published, in file-name order
     // Files (relative to the posts folder) of the posts left out: a draft's
     // bundle folder is not published, its images included.
@@ -106,6 +138,7 @@ struct Site {
     // -> the screen's path ("" the home list, "archive/", "search/").
     std::vector<std::pair<std::string, std::string>> redirects;
     std::string static_dir;         // SITE/static when it is a folder, copied to OUT's root
+    bool archives_page = false;     // PaperMod's archives page at archives/: the archive screen there too
     bool ok() const;                // no error among problems
 };
 

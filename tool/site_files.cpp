@@ -152,7 +152,7 @@ std::string svg_active_content(const std::string& svg) {
         size_t close = s.find_first_of("\"'> \t\n", v);
         const std::string value = s.substr(v, close == std::string::npos ? std::string::npos : close - v);
         if ((!in_drawing && !web) || value.find('&') != std::string::npos)
-            return "a link to " + (value.size() > 40 ? value.substr(0, 40) + "..." : value);
+            return "a link to " + (value.size() > 40 ? utf8_truncate(value, 40) + "..." : value);
     }
     if (s.find("attributename") != std::string::npos) {
         for (size_t i = s.find("attributename"); i != std::string::npos; i = s.find("attributename", i + 1)) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/util/utf8.hpp"
+
 namespace blog {
 
 namespace {
@@ -37,7 +39,7 @@ int64_t days_from_civil(int y, int m, int d) {
 }
 
 Error bad_date(std::string_view text) {
-    std::string shown(text.substr(0, 64));
+    std::string shown = utf8_truncate(text, 64);  // never half a character
     return Error{"date", "expected RFC 3339 date, got \"" + shown + "\""};
 }
 

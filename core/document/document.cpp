@@ -41,6 +41,13 @@ std::string document_head(const DocumentMeta& meta) {
         html_escape_append(out, meta.canonical_url);
         out.append("\">\n");
     }
+    for (const auto& [lang, url] : meta.alternates) {
+        out.append("<link rel=\"alternate\" hreflang=\"");
+        html_escape_append(out, lang);
+        out.append("\" href=\"");
+        html_escape_append(out, url);
+        out.append("\">\n");
+    }
     meta_tag(out, "property", "og:title", meta.article ? meta.article->headline : meta.title);
     meta_tag(out, "property", "og:description", meta.description);
     meta_tag(out, "property", "og:type", meta.article ? "article" : "website");

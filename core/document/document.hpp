@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/date/date.hpp"
@@ -28,6 +29,9 @@ struct DocumentMeta {
         std::vector<std::string> tags;
     };
     std::optional<Article> article;
+    // The page in each of a multilingual site's languages, itself included:
+    // (language, absolute URL), as <link rel="alternate" hreflang>.
+    std::vector<std::pair<std::string, std::string>> alternates;
 };
 
 // The elements that go inside <head> (after <meta charset>), one per line.

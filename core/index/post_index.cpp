@@ -16,7 +16,7 @@ namespace {
 
 // A value's text in a message, cut to 60 bytes ("..." after 57).
 std::string shown_text(std::string s) {
-    if (s.size() > 60) s = s.substr(0, 57) + "...";
+    if (s.size() > 60) s = utf8_truncate(s, 57) + "...";  // never half a character
     return s;
 }
 
@@ -192,6 +192,31 @@ void read_links(const Value& list, const std::string& prefix, std::vector<Link>&
     }
 }
 
+// "languages": [{"lang", "name", "url"}]; a bad entry is a problem and left out.
+void read_languages(const Value& list, SiteIndex& site) {
+    if (list.kind != Value::Array) {
+        site.problems.push_back("languages: expected an array of {\"lang\", \"name\", \"url\"} objects, got " +
+                                kind_of(list));
+        return;
+    }
+    for (size_t i = 0; i < list.items.size(); ++i) {
+        const Value& entry = list.items[i];
+        const std::string where = "languages[" + std::to_string(i) + "]";
+        if (entry.kind != Value::Object) {
+            site.problems.push_back(where + ": expected an object with \"lang\" and \"url\", got " + kind_of(entry));
+            continue;
+        }
+        EntryReader r{entry, where, {}};
+        LanguageLink link;
+        bool ok = r.string("lang", link.lang, true) && r.string("url", link.url, true) &&
+                  r.string("name", link.name, false);
+        if (ok && !url_is_safe(link.url, UrlUse::Link))
+            ok = r.fail("url", std::string(kLinkPolicy) + ", got " + shown(link.url));
+        if (ok) site.languages.push_back(std::move(link));
+        else site.problems.push_back(r.problem);
+    }
+}
+
 // "menu": the header's entries; not an array, a problem and the default menu.
 void read_menu(const Value& menu, SiteIndex& site) {
     if (menu.kind != Value::Array) {
@@ -291,6 +316,7 @@ void read_site_fields(const Value& root, SiteIndex& site) {
     }
     if (const Value* v = root.find("menu")) read_menu(*v, site);
     if (const Value* v = root.find("homeInfo")) read_home_info(*v, site);
+    if (const Value* v = root.find("languages")) read_languages(*v, site);
     top_string("copyright", site.copyright);
     if (const Value* v = root.find("defaultTheme")) {
         const bool ok = v->is_string() && (v->text == "auto" || v->text == "light" || v->text == "dark");
@@ -307,7 +333,7 @@ void read_site_fields(const Value& root, SiteIndex& site) {
 // the top object but "posts".
 bool is_site_field(std::string_view key) {
     for (std::string_view name : {"title", "author", "description", "unsafeHtml", "language", "menu", "homeInfo",
-                                  "copyright", "defaultTheme", "showPageNums", "parts", "total"})
+                                  "copyright", "defaultTheme", "showPageNums", "parts", "total", "languages"})
         if (key == name) return true;
     for (const PostSwitchField& f : kPostSwitchFields)
         if (key == f.name) return true;
@@ -413,7 +439,7 @@ constexpr size_t kSwitchCount = std::size(kPostSwitchFields);
 struct PostFields {
     Field slug, title, date, author, summary, truncated, draft, hidden, file, description, weight, url;
     Field switches[kSwitchCount];
-    ListField tags, categories;
+    ListField tags, categories, translations;
     CoverField cover;
 
     void reset() {
@@ -422,11 +448,13 @@ struct PostFields {
         for (Field& f : switches) f.type = Field::Absent;
         tags.reset();
         categories.reset();
+        translations.reset();
         cover.reset();
     }
     // Any of the fields read_post_extras reads.
     bool has_extras() const {
-        bool any = description.present() || weight.present() || cover.self.present() || categories.self.present();
+        bool any = description.present() || weight.present() || cover.self.present() || categories.self.present() ||
+                   translations.self.present();
         for (const Field& f : switches) any = any || f.present();
         return any;
     }
@@ -519,6 +547,19 @@ void read_post_extras(PostFields& f, const std::string& where, Post& post, std::
                 problems.push_back(at + "categories[" + std::to_string(i) + "]: expected a non-empty string, got " + kind +
                                    "; left out");
             post.categories = std::move(f.categories.items);
+        }
+    }
+    if (f.translations.self.present()) {
+        if (f.translations.self.type != Field::Array) {
+            problems.push_back(at + "translations: expected an array of URLs, got " + kind_of(f.translations.self) +
+                               "; ignored");
+        } else {
+            for (const auto& [i, kind] : f.translations.bad)
+                problems.push_back(at + "translations[" + std::to_string(i) + "]: expected a URL, got " + kind + "; left out");
+            for (std::string& url : f.translations.items) {
+                if (url_is_safe(url, UrlUse::Link)) post.translations.push_back(std::move(url));
+                else problems.push_back(at + "translations: " + std::string(kLinkPolicy) + ", got " + shown(url) + "; left out");
+            }
         }
     }
     for (size_t i = 0; i < kSwitchCount; ++i) {
@@ -802,8 +843,8 @@ Target IndexReader::post_key(std::string_view k) {
             field_ = &(post_.*member);
             return Target::PostField;
         }
-    if (same_key(k, "tags") || same_key(k, "categories")) {
-        list_ = k.size() == 4 ? &post_.tags : &post_.categories;
+    if (same_key(k, "tags") || same_key(k, "categories") || same_key(k, "translations")) {
+        list_ = k.size() == 4 ? &post_.tags : k.size() == 10 ? &post_.categories : &post_.translations;
         list_->reset();
         return Target::PostList;
     }
@@ -1072,7 +1113,8 @@ const char* index_url_problem(std::string_view url) {
     }
     const std::string_view first = url.substr(0, url.find('/'));
     const bool list_page = first == "page" && url.size() > 5 && url[5] >= '0' && url[5] <= '9';
-    if (list_page || first == "tags" || first == "categories" || url == "archive/" || url == "search/")
+    if (list_page || first == "tags" || first == "categories" || url == "archive/" || url == "archives/" ||
+        url == "search/")
         return "expected a path that is not one of the blog's own screens";
     return nullptr;
 }
@@ -1168,6 +1210,13 @@ std::vector<const Post*> index_listed(const SiteIndex& site, Taxonomy taxonomy, 
         }
     }
     return out;
+}
+
+const LanguageLink* index_language_of(const SiteIndex& site, std::string_view url) {
+    const LanguageLink* best = nullptr;
+    for (const LanguageLink& l : site.languages)
+        if (url.substr(0, l.url.size()) == l.url && (!best || l.url.size() > best->url.size())) best = &l;
+    return best;
 }
 
 const std::vector<std::string>& index_post_terms(const Post& post, Taxonomy taxonomy) {

@@ -81,6 +81,9 @@ struct Post {
     std::string description;        // shown under the title (PaperMod's post-description)
     long long weight = 0;           // Hugo's weight: non-zero first, ascending, then by date
     std::optional<Cover> cover;
+    // "translations": the URLs of the post in the site's other languages
+    // ("/fr/posts/x/"), each in the language whose home it is under.
+    std::vector<std::string> translations;
     PostSwitchOverrides switches;
     size_t position = 0;            // index in the file's "posts" array
 };
@@ -89,6 +92,14 @@ struct Post {
 struct MenuEntry {
     std::string name;
     std::string url;  // as written ("#/archive", "/about/", "https://…"); never a script URL
+};
+
+// One of a multilingual site's languages (Hugo's languages): PaperMod's
+// language switch links it.
+struct LanguageLink {
+    std::string lang;  // its key, shown as PaperMod shows it ("fr" as "Fr")
+    std::string name;  // its languageName ("Français"), the link's title; may be ""
+    std::string url;   // its home ("/fr/"); never a script URL
 };
 
 // A link of the home info's footer (PaperMod's socialIcons).
@@ -125,6 +136,9 @@ struct SiteIndex {
     // is left out with a problem; so is a script URL.
     std::optional<std::vector<MenuEntry>> menu;
     std::optional<HomeInfo> home_info;  // "homeInfo"
+    // "languages": the site's other languages (a multilingual Hugo site),
+    // for the language switch; a bad entry is left out with a problem.
+    std::vector<LanguageLink> languages;
     std::string copyright;              // "copyright": the footer's text instead of "© <year> <title>"
     std::string default_theme = "auto"; // "defaultTheme": "auto" (the reader's system), "light" or "dark"
     bool show_page_nums = false;        // "showPageNums": "Next 2/3 »"
@@ -166,7 +180,7 @@ const Post* index_post_at(const SiteIndex& site, std::string_view path);
 // Why a post's "url" cannot be one (nullptr when it can): it must be a
 // relative path of non-empty segments, none "." or "..", ending in '/' or
 // ".html", without '?', '#', '%', '\\' or control characters, and not one of
-// the blog's own screens (page/<n>, tags/, categories/, archive/, search/).
+// the blog's own screens (page/<n>, tags/, categories/, archive/, archives/, search/).
 const char* index_url_problem(std::string_view url);
 
 // The largest index.json the blog reads (about 150,000 posts with summaries);
@@ -210,6 +224,10 @@ std::vector<const Post*> index_listed(const SiteIndex& site, std::string_view ta
 // list's order; "" is the home list, as index_listed's. Terms are compared by
 // their key (url_term_key: "macOS" is "MacOS", as Hugo merges them).
 std::vector<const Post*> index_listed(const SiteIndex& site, Taxonomy taxonomy, std::string_view term);
+
+// The language a post's translation at `url` is in: the one whose home is
+// the longest start of it; nullptr when none is.
+const LanguageLink* index_language_of(const SiteIndex& site, std::string_view url);
 
 // A post's terms of a taxonomy, as the index gives them: its tags or its categories.
 const std::vector<std::string>& index_post_terms(const Post& post, Taxonomy taxonomy);

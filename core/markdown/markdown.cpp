@@ -21,7 +21,7 @@ namespace blog {
 
 namespace {
 
-constexpr size_t kSummaryWords = 70;  // Hugo's summaryLength
+constexpr size_t kSummaryWords = 70;  // Hugo's default summaryLength
 
 // Forced inlining for the small helpers called for every piece of output.
 // The wasm build compiles this file at -O3 after the core's -Oz, and
@@ -274,6 +274,7 @@ struct Renderer {
     int table_cell_depth = 0;          // inside <th>/<td>
     bool in_code_span = false;
     size_t output_limit = 0;           // 0: none
+    size_t summary_limit = kSummaryWords;  // MarkdownOptions::summary_words
     std::string html_block_text;
     std::unordered_map<std::string, int> slug_uses;
     RenderedMarkdown result;
@@ -309,7 +310,7 @@ struct Renderer {
             if (!in_word) {
                 ++words;
                 in_word = true;
-                if (!summary_closed && summary_words == kSummaryWords && summary_at_limit == std::string::npos) {
+                if (!summary_closed && summary_words == summary_limit && summary_at_limit == std::string::npos) {
                     summary_at_limit = summary.size();
                     // Without a <!--more--> ahead, the summary is complete.
                     if (!more_in_text) summary_closed = true;
@@ -907,6 +908,7 @@ Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOp
         text = repaired;
     }
     Renderer r(options);
+    if (options.summary_words) r.summary_limit = options.summary_words;
     if (options.max_output_factor)
         r.output_limit = text.size() * options.max_output_factor + options.max_output_slack;
     r.doc.reserve(text.size() + text.size() / 4 + 64);
@@ -937,7 +939,7 @@ Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOp
     while (!s.empty() && s.back() == ' ') s.pop_back();
     size_t lead = s.find_first_not_of(' ');
     res.summary = lead == std::string::npos ? std::string() : s.substr(lead);
-    res.summary_truncated = r.more_marker ? r.words > r.summary_truncated_at : r.words > kSummaryWords;
+    res.summary_truncated = r.more_marker ? r.words > r.summary_truncated_at : r.words > r.summary_limit;
     return std::move(res);
 }
 

@@ -30,6 +30,9 @@ struct MarkdownOptions {
     // URL of the Markdown file: relative links and images resolve against it.
     std::string base_url;
 
+    // Hugo's summaryLength: the words of a summary without <!--more-->; 0: 70.
+    size_t summary_words = 0;
+
     // Route of the post being rendered ("#/posts/slug"): in-page links
     // ("#tables") and heading anchors become "<self_route>#<id>".
     std::string self_route;

@@ -68,7 +68,7 @@ Route parse_rest(std::string_view h, std::string_view anchor, std::string_view r
         r.anchor = url_percent_decode(anchor);
         return r;
     }
-    if (h == "archive") {
+    if (h == "archive" || h == "archives") {  // "archives": PaperMod's page of the same screen
         r.kind = Route::Kind::Archive;
         return r;
     }
@@ -102,7 +102,8 @@ Route parse_rest(std::string_view h, std::string_view anchor, std::string_view r
     // "page/about" (a section named page); never below a screen's name
     // ("archive/x"), a list's page ("page/2x") nor a site's own file.
     const std::string_view first = h.substr(0, h.find_first_of("/?"));
-    if (h.find("//") != std::string_view::npos || h == "page" || first == "archive" || first == "search" ||
+    if (h.find("//") != std::string_view::npos || h == "page" || first == "archive" || first == "archives" ||
+        first == "search" ||
         h == "404.html")
         return not_found(raw);
     r = Route{};

@@ -3,7 +3,8 @@
 //   page of it, "#/posts/<slug>" a post (optionally "#/posts/<slug>#<heading>"),
 //   "#/tags" every tag, "#/tags/<tag>" (and "/page/N") the posts with a tag,
 //   "#/categories" and "#/categories/<category>" (and "/page/N") the same for
-//   categories, "#/archive" every post by year and month, "#/search?q=<words>" the search
+//   categories, "#/archive" every post by year and month ("#/archives" too,
+//   PaperMod's URL for it), "#/search?q=<words>" the search
 //   screen (its query in the URL's query string, "q"; "#/search" with none);
 // - path routes, for a built site whose every screen is a real file: the same
 //   under the site's root path, ending in '/': "/blog/", "/blog/page/2/",

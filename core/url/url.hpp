@@ -51,13 +51,16 @@ std::string url_path_encode(std::string_view path);
 // and . / \ _ # + ~ - @ and a %XX escape; a run of white space between kept
 // characters is one '-' (none at either end, none next to a '-'); every
 // other character (punctuation, symbols, emoji) is dropped. Lower-cased
-// (ASCII, Latin, Greek, Cyrillic, Armenian, fullwidth) unless `keep_case`
+// unless `keep_case`
 // (Hugo's disablePathToLower). "Apple Game Porting Toolkit" gives
 // "apple-game-porting-toolkit", "C++ & Go!" "c++-go", "中文：标签" "中文标签".
-// Unicode's categories come from a compact table of the ranges that are not
-// letters, digits or marks (Unicode 15): exact for the scripts blogs are
-// written in, approximate for rare symbols.
+// Unicode's categories and cases are Go 1.19's (Unicode 13.0), as Debian's
+// Hugo 0.111.3 has them. Ill-formed UTF-8 is dropped. The one rule: the
+// tool's paths (tool/hugo_url) and the widget's term routes both call it.
 std::string url_urlize(std::string_view name, bool keep_case = false);
+
+// Go's strings.ToLower (simple mappings, Unicode 13.0), as Hugo lower-cases paths.
+std::string url_lower(std::string_view text);
 
 // A taxonomy term's key, as Hugo merges terms: url_urlize(term). "macOS"
 // and "MacOS" are one term, "CI/CD" is "ci/cd", at "/tags/ci/cd/". A term

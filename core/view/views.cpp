@@ -1,6 +1,7 @@
 #include "core/view/views.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <limits>
 
 #include "core/date/date.hpp"
@@ -96,8 +97,44 @@ const char* const kThemeToggle =
 // href of the menu entry this screen belongs to ("#/tags" on a tag's list), "" for none.
 // `list`: PaperMod's list look (its body.list: a grey page under white cards),
 // for every screen but a post's and the error and loading screens.
+// PaperMod's language switch, after the theme toggle: a post's
+// translations, else (any other screen) the site's other languages' homes;
+// each named as PaperMod does, its key in title case ("fr" is "Fr").
+std::string lang_switch_html(const SiteIndex& site, const Post* post) {
+    std::vector<const LanguageLink*> shown;
+    std::vector<std::string_view> urls;
+    if (post) {
+        for (const std::string& url : post->translations)
+            if (const LanguageLink* l = index_language_of(site, url)) shown.push_back(l), urls.push_back(url);
+    } else {
+        for (const LanguageLink& l : site.languages) shown.push_back(&l), urls.push_back(l.url);
+    }
+    if (shown.empty()) return {};
+    std::string out = "<ul class=\"lang-switch\"><li>|</li>";
+    for (size_t i = 0; i < shown.size(); ++i) {
+        const LanguageLink& l = *shown[i];
+        std::string text = l.lang;
+        for (size_t k = 0; k < text.size(); ++k)
+            if ((k == 0 || !std::isalpha(static_cast<unsigned char>(text[k - 1]))) && text[k] >= 'a' && text[k] <= 'z')
+                text[k] = char(text[k] - 'a' + 'A');
+        const std::string& name = l.name.empty() ? text : l.name;
+        out += "<li><a href=\"";
+        attr(out, urls[i]);
+        out += "\" title=\"";
+        attr(out, name);
+        out += "\" aria-label=\"";
+        attr(out, name);
+        out += "\" hreflang=\"";
+        attr(out, l.lang);
+        out += "\">";
+        html_escape_append(out, text);
+        out += "</a></li>";
+    }
+    return out + "</ul>";
+}
+
 std::string page_shell(const SiteIndex* site, std::string_view main_html, const RouteLinks& links,
-                       std::string_view current = {}, bool list = false) {
+                       std::string_view current = {}, bool list = false, const Post* post = nullptr) {
     std::string out;
     out.reserve(main_html.size() + 1024);
     out += "<header class=\"header\"><nav class=\"nav\"><div class=\"logo\">";
@@ -112,8 +149,10 @@ std::string page_shell(const SiteIndex* site, std::string_view main_html, const 
     }
     // PaperMod's theme toggle; the platform acts on data-action="theme"
     // (classes, not PaperMod's ids: a page may hold several widgets).
-    out += kThemeToggle;
-    out += "</div>";
+    const std::string_view toggle = kThemeToggle;
+    out += toggle.substr(0, toggle.size() - 6);  // without its "</div>": the language switch goes in it
+    if (site) out += lang_switch_html(*site, post);
+    out += "</div></div>";
     if (site) out += menu_html(*site, links, current);
     out += list ? "</nav></header>\n<main class=\"main list\">\n" : "</nav></header>\n<main class=\"main\">\n";
     out += main_html;
@@ -446,7 +485,7 @@ Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown
     main += cover_html(post, index_url, true);
     if (!body) {
         main += "<p class=\"loading\" aria-busy=\"true\">Loading…</p>\n</article>\n";
-        return Screen{page_shell(&site, main, links), with_site(post.title, &site), "loading"};
+        return Screen{page_shell(&site, main, links, {}, false, &post), with_site(post.title, &site), "loading"};
     }
     if (show.show_toc) main += toc_html(body->headings, post, links, show.toc_open);
     main += "<div class=\"post-content\">";
@@ -482,7 +521,7 @@ Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown
         main += "</nav>";
     }
     main += "</footer>\n</article>\n";
-    return Screen{page_shell(&site, main, links), with_site(post.title, &site), "post"};
+    return Screen{page_shell(&site, main, links, {}, false, &post), with_site(post.title, &site), "post"};
 }
 
 Screen view_terms(const SiteIndex& site, Taxonomy taxonomy, const RouteLinks& links) {

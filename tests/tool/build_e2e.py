@@ -41,7 +41,8 @@ with tempfile.TemporaryDirectory(prefix="wasm-blog-build-e2e-") as tmp:
     # The fixture site: exit 0, the summary on stdout, the shortcode warning and the count on stderr.
     code, stdout, stderr = run("build", site, out, "--assets", assets)
     check(code == 0, "build exits 0, got %d (%s)" % (code, stderr))
-    check(re.fullmatch(r"wasm-blog build: 4 posts, 14 pages, 1 redirect, 5 feeds into %s \(\d+\.\d\d s\)\n"
+    # 2 redirects: the alias /2024/first-light/ and the section's list page /posts/ (to the home list)
+    check(re.fullmatch(r"wasm-blog build: 4 posts, 14 pages, 2 redirects, 5 feeds into %s \(\d+\.\d\d s\)\n"
                        % re.escape(out), stdout) is not None, "the summary line, got %r" % stdout)
     check(stderr == site + "/content/posts/toml-post.md:11: warning: Hugo shortcode {{< figure src=\"chart.png\" "
           "title=\"A chart\" >}} is not executed; it is left as text\nwasm-blog build: 0 errors, 1 warning\n",
@@ -51,12 +52,15 @@ with tempfile.TemporaryDirectory(prefix="wasm-blog-build-e2e-") as tmp:
               "posts/my-trip/index.html", "posts/my-trip/lake.png", "posts/my-trip/index.md", "posts/index.json",
               "tags/index.html", "archive/index.html", "search/index.html", "tags/formats/index.html", "tags/formats/index.xml", "categories/index.html", "categories/notes/index.html",
               "categories/notes/index.xml", "index.xml", "sitemap.xml",
-              "robots.txt", "2024/first-light/index.html", "wasm-blog.js", "blog-core.wasm", "blog-full.wasm"]:
+              "robots.txt", "2024/first-light/index.html", "posts/index.html", "wasm-blog.js", "blog-core.wasm",
+              "blog-full.wasm"]:
         check(f in files, "OUT has " + f)
     for f in ["posts/draft-post/secret.jpg", "posts/draft-post/index.html", "posts/future-post/plan.jpg",
               "posts/_index.md"]:
         check(f not in files, "OUT has no " + f)
     check("sample" not in read(os.path.join(out, "index.html")), "the sample's index.html is not copied")
+    check('<meta http-equiv="refresh" content="0; url=https://example.org/blog/">' in
+          read(os.path.join(out, "posts/index.html")), "the section's list page /posts/ redirects to the home list")
     page = read(os.path.join(out, "posts/first-light/index.html"))
     check('<link rel="canonical" href="https://example.org/blog/posts/first-light/">' in page, "the canonical URL")
     check('<wasm-blog src="/blog/posts/index.json" routing="path" root="/blog/" page-size="5" data-kind="post" data-engine="full">' in page,
