@@ -41,10 +41,19 @@ const DIST = process.env.BLOG_DIST ? path.resolve(process.env.BLOG_DIST) : path.
 // back: the search box's code is 784 B of wasm-blog.js, but loaded as a
 // module of its own it saves 379 B net (the names it shares are then kept
 // from mangling); the rest needs the widget's modules (issue 18).
-const BUDGET_GZIP = 62_464;
+// 2026-12-07 (issue 16): 68,700, and the budget 67.5 KB: Hugo's URLs in
+// the list engine. Hugo's urlize, the one rule that puts a term at
+// /tags/apple-game-porting-toolkit/ on a built page and in the browser, needs
+// Unicode's letters, digits, marks and lower cases (Go 1.19's tables,
+// compacted to 16-bit ranges: 3.6 KB raw): 2,890 B gzip of blog-core.wasm,
+// measured with it stubbed. The rest (+3.3 KB): a post at any path of the
+// index ("url"), routes for every Hugo path, the languages and their
+// switch, translations in the index. Issue 18 takes the budget back to 60 KB.
+const BUDGET_GZIP = 69_120;
 // The full engine, blog-full.js and blog-full.wasm. Set 2026-11-26 at
-// 108,386 + 3% (blog-full.wasm 105,845, blog-full.js 2,541).
-const POST_ENGINE_BUDGET_GZIP = 111_600;
+// 108,386 + 3% (blog-full.wasm 105,845, blog-full.js 2,541); 2026-12-07
+// (issue 16): 118,805, the same additions as the list engine's.
+const POST_ENGINE_BUDGET_GZIP = 119_296;
 const POST_ENGINE = ['blog-full.js', 'blog-full.wasm'];
 
 const FIRST_VISIT = ['index.html', 'wasm-blog.js', 'wasm-blog.css', 'blog-core.js', 'blog-core.wasm'];
