@@ -682,7 +682,7 @@ struct Builder {
             // A leaf bundle's resources where Hugo publishes them: beside its
             // page (post/my-trip/photo.png), whatever its folder's name.
             for (const SitePost& p : site.posts) {
-                if (!p.bundle) continue;
+                if (!p.bundle || p.generated) continue;
                 const std::string dir = p.file.substr(0, p.file.rfind('/') + 1);
                 const std::string page = site.published_file(p).substr(0, site.published_file(p).rfind('/') + 1);
                 std::set<std::string> seen;

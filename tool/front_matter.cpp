@@ -120,6 +120,15 @@ struct Reader {
         }
         if (auto* v = field("aliases")) list(*v, "aliases", fm.aliases);
         if (auto* v = field("weight")) integer(*v, "weight", fm.weight);
+        for (const auto& [key, v] : root.entries) {  // a custom taxonomy's terms, whatever its name
+            std::vector<std::string>& out = fm.lists[lower(key)];
+            if (v.kind == DataValue::Kind::String) out.push_back(v.text);
+            else if (v.kind == DataValue::Kind::List)
+                for (const DataValue& item : v.items)
+                    if (item.kind == DataValue::Kind::String || item.kind == DataValue::Kind::Number) out.push_back(item.text);
+            if (out.empty()) fm.lists.erase(lower(key));
+            else fm.lines[lower(key)] = at(v);
+        }
         if (auto* v = field("url")) text(*v, "url", fm.url);
         if (auto* v = field("layout")) text(*v, "layout", fm.layout);
         if (auto* v = field("type")) text(*v, "type", fm.type);

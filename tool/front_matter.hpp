@@ -51,6 +51,9 @@ struct FrontMatter {
     // page, list "never"/"local" keeps the page out of the lists.
     std::string build_render, build_list;
     std::string translation_key;
+    // Every key whose value is a string or a list of strings, by its
+    // lower-case name: a custom taxonomy's terms ("series") are read from it.
+    std::map<std::string, std::vector<std::string>> lists;
     // Line in the file of each key read, by its lowercase name ("date",
     // "slug", "tags"): the place a later check points at.
     std::map<std::string, size_t> lines;

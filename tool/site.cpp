@@ -257,15 +257,7 @@ void config_read(const fs::path& dir, const fs::path& site_root, const std::stri
                     out.social_icons.emplace_back(name->text, url->text);
             }
     }
-    // Custom taxonomies (series…) have no screens of the blog yet: said once.
-    for (const auto& [singular, plural] : language.empty() ? c.taxonomies : decltype(c.taxonomies){})
-        if (plural != "tags" && plural != "categories") {
-            const auto [file, line] = hugo_config_origin(c, {"taxonomies", singular});
-            site.problems.push_back({file.empty() ? out.file : file, line,
-                                     "taxonomies." + singular + " = \"" + plural +
-                                         "\": the blog has tags and categories only; this taxonomy's pages are not built",
-                                     true});
-        }
+    out.taxonomies = c.taxonomies;
     static const std::vector<std::string> kHonoured = {
         "title", "baseURL", "languageCode", "params", "paginate", "pagination", "permalinks", "taxonomies",
         "disablePathToLower", "uglyURLs", "copyright", "menus", "menu", "defaultContentLanguage", "languages",
@@ -453,6 +445,102 @@ Result<Timestamp> site_date_parse(const std::string& text) {
     if (i != text.size()) return r;
     Result<Timestamp> again = date_parse(out + zone);
     return again ? again : r;
+}
+
+// A custom taxonomy (Hugo's series…): its terms' pages and its list page,
+// at Hugo's URLs, written as pages of the blog (Markdown lists of links,
+// in no list of their own), so that they answer in the built site and in
+// the widget alike. Tags and categories have the blog's own screens.
+void custom_taxonomy_pages(Site& site, const HugoUrlOptions& url_options, std::map<std::string, std::string>& urls,
+                           std::set<std::string>& slug_keys, const std::string& shown) {
+    auto json_string = [](const std::string& s) {
+        std::string out = "\"";
+        for (unsigned char c : s) {
+            if (c == '"' || c == '\\') out += '\\', out += char(c);
+            else if (c < 0x20) out += ' ';
+            else out += char(c);
+        }
+        return out + "\"";
+    };
+    // "[text](target)" with the text's Markdown characters escaped.
+    auto link = [](const std::string& text, const std::string& target) {
+        std::string out = "[";
+        for (char c : text) {
+            if (std::string_view("\\`*_{}[]()#+-.!<>|~").find(c) != std::string_view::npos) out += '\\';
+            out += c;
+        }
+        return out + "](<" + target + ">)";
+    };
+    // A target relative to a page at `from` ("series/noi/"), for the page at `to`.
+    auto relative = [](const std::string& from, const std::string& to) {
+        std::string up;
+        for (char c : from)
+            if (c == '/') up += "../";
+        return up + to;
+    };
+    const size_t posts = site.posts.size();
+    for (const auto& [singular, plural] : site.config.taxonomies) {
+        if (plural == "tags" || plural == "categories") continue;
+        struct Term {
+            std::string name;
+            std::vector<size_t> posts;
+        };
+        std::map<std::string, Term> terms;  // by Hugo's key
+        for (size_t i = 0; i < posts; ++i) {
+            auto it = site.posts[i].front.lists.find(plural);
+            if (it == site.posts[i].front.lists.end()) continue;
+            for (const std::string& name : it->second) {
+                if (blank(name)) continue;
+                Term& t = terms[hugo_term_key(name, url_options.disable_path_to_lower)];
+                if (t.name.empty()) t.name = name;
+                if (t.posts.empty() || t.posts.back() != i) t.posts.push_back(i);
+            }
+        }
+        if (terms.empty()) continue;
+        auto add_page = [&](const std::string& url, const std::string& title, const std::string& body,
+                            std::optional<Timestamp> date) {
+            // Not over a page of the site, nor over one of the blog's own
+            // screens (a taxonomy named "archive": its list is the archive).
+            if (url.empty() || index_url_problem(url) || !urls.emplace(url, "the taxonomy " + plural).second) return;
+            SitePost page;
+            page.generated = true;
+            page.bundle = true;  // published in its page's folder
+            page.url = url;
+            page.source = shown + " (taxonomy " + plural + ")";
+            page.title = title;
+            page.front.title = title;
+            page.date = date;
+            page.text = "{\"title\": " + json_string(title) + "}\n\n" + body;
+            page.listed = false;
+            page.slug = slug_key(url, slug_keys);
+            Result<RenderedMarkdown> rendered = markdown_render(body);
+            if (rendered) {
+                page.summary = rendered.value().summary;
+                page.truncated = rendered.value().summary_truncated;
+                page.word_count = rendered.value().word_count;
+            }
+            site.posts.push_back(std::move(page));
+        };
+        const HugoPath list = hugo_taxonomy_path(plural, url_options);
+        std::string list_body;
+        for (const auto& [key, term] : terms) {
+            Result<HugoPath> at = hugo_term_path(plural, term.name, url_options);
+            if (!at) continue;
+            std::string body;
+            std::optional<Timestamp> newest;
+            for (size_t i : term.posts) {
+                const SitePost& p = site.posts[i];
+                body += "- " + link(p.title, relative(at.value().link, p.url)) + "\n";
+                if (p.date && (!newest || date_unix_seconds(*p.date) > date_unix_seconds(*newest))) newest = p.date;
+            }
+            add_page(at.value().link, term.name, body, newest);
+            list_body += "- " + link(term.name, relative(list.link, at.value().link)) + " (" +
+                         std::to_string(term.posts.size()) + ")\n";
+        }
+        std::string heading = plural;
+        if (!heading.empty() && heading[0] >= 'a' && heading[0] <= 'z') heading[0] = char(heading[0] - 'a' + 'A');
+        add_page(list.link, heading, list_body, std::nullopt);
+    }
 }
 
 Site site_read(const std::string& dir, const SiteOptions& options) {
@@ -710,6 +798,7 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
             const std::string type = p.front.type.empty() ? p.section : lower_ascii(p.front.type);
             if (std::find(main.begin(), main.end(), type) == main.end()) p.listed = false;
         }
+        custom_taxonomy_pages(site, url_options, urls, slug_keys, shown);
         // A section's list page (Hugo's "posts/", "posts/2021/" of an
         // _index.md): the blog's home list.
         std::set<std::string> sections(walk.branches.begin(), walk.branches.end());

@@ -51,6 +51,7 @@ struct SiteConfig {
         std::string name, url, page_ref;
     };
     std::vector<Menu> menu;  // menu.main, in Hugo's order
+    std::vector<std::pair<std::string, std::string>> taxonomies;  // Hugo's: singular -> plural
     std::string home_info_title, home_info_content;  // params.homeInfoParams
     std::vector<std::pair<std::string, std::string>> social_icons;  // params.socialIcons: name, url
     std::string default_language = "en";
@@ -77,6 +78,7 @@ struct SitePost {
     std::string url;
     std::string section;  // the first folder below content/ ("" for a page at its root)
     bool bundle = false;  // a leaf bundle (index.md): its folder's other files are its resources
+    bool generated = false;  // a custom taxonomy's page, written by the tool (no file of the site)
     bool listed = true;   // in the home list, the archive and the feed (a main section's page)
     // Hugo's pairing of translations: translationKey, else the file's path
     // below its content folder without language and extension.

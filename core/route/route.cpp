@@ -99,11 +99,10 @@ Route parse_rest(std::string_view h, std::string_view anchor, std::string_view r
         return r;
     }
     // A post's own place: "posts/2021/x", "about", "posts/x.html", Hugo's
-    // "page/about" (a section named page); never below a screen's name
-    // ("archive/x"), a list's page ("page/2x") nor a site's own file.
-    const std::string_view first = h.substr(0, h.find_first_of("/?"));
-    if (h.find("//") != std::string_view::npos || h == "page" || first == "archive" || first == "archives" ||
-        first == "search" ||
+    // "page/about" (a section named page), "archive/2014" (a taxonomy named
+    // archive); never a list's page ("page/2x"), a query (Hugo's URLs have
+    // none) nor a site's own file.
+    if (h.find("//") != std::string_view::npos || h.find('?') != std::string_view::npos || h == "page" ||
         h == "404.html")
         return not_found(raw);
     r = Route{};
