@@ -149,6 +149,8 @@ const std::vector<std::string> kHugoSitemapEn = {
     "/post/my-trip/",
     "/post/part-1-setup/",
     "/post/sluggy-name/",
+    "/series/",
+    "/series/getting-started/",
     "/tags/",
     "/tags/ci/cd/",
     "/tags/macos/",
@@ -167,7 +169,8 @@ TEST_CASE("hugo blog: the fixture builds unchanged: exit 0, not one error or war
     // Every pattern of the fixture is carried over: nothing to report (the
     // count line is printed only after problems).
     CHECK(b.run.err == "");
-    CHECK(b.run.out.rfind("wasm-blog build: 13 posts, ", 0) == 0);  // 11 English, 2 French
+    // 11 English, 2 French, and the series' list and term pages
+    CHECK(b.run.out.rfind("wasm-blog build: 15 posts, ", 0) == 0);
     CHECK(fs::is_regular_file(b.out / "posts/index.json"));
 }
 
@@ -182,6 +185,24 @@ TEST_CASE("hugo blog: every URL of Hugo's sitemap answers in OUT, a page or a re
     // Hugo's aliases: the one besides the page's own URL is a redirect to it.
     CHECK(answer_at(b.out, "/old/first/") == Answer::Redirect);
     CHECK(redirect_target(b.out, "/old/first/") == "http://compat.test/post/first-post/");
+}
+
+TEST_CASE("hugo blog: a custom taxonomy's term page lists its posts at Hugo's URL, its list page its terms") {
+    const Built& b = fixture_built();
+    REQUIRE(b.run.status == 0);
+    const blog::SiteIndex index = index_at(b.out / "posts/index.json");
+    const blog::Post* term = blog::index_post_at(index, "series/getting-started/");
+    REQUIRE(term);
+    CHECK(term->title == "Getting Started");
+    CHECK(term->hidden);  // in no list: a page of its own, as Hugo's term page is
+    const std::string md = read_text(b.out / "series/getting-started/index.md");
+    CHECK(md.find("[First Post](<../../post/first-post/>)") != std::string::npos);
+    CHECK(md.find("[Spring Notes](<../../post/2021/spring-notes/>)") != std::string::npos);
+    const std::string page = read_text(b.out / "series/getting-started/index.html");
+    CHECK(page.find("href=\"/post/first-post/\"") != std::string::npos);  // prerendered, links resolved
+    const blog::Post* list = blog::index_post_at(index, "series/");
+    REQUIRE(list);
+    CHECK(read_text(b.out / "series/index.md").find("[Getting Started](<../series/getting-started/>) (2)") != std::string::npos);
 }
 
 TEST_CASE("hugo blog: every post is a page of its own at Hugo's URL: nested, urlized, url, slug, permalinks") {
@@ -213,7 +234,7 @@ TEST_CASE("hugo blog: every post is a page of its own at Hugo's URL: nested, url
     // The draft is not published, the same slug in two folders gives two posts.
     CHECK(!post_titled(index, "Unfinished"));
     CHECK(answer_at(b.out, "/post/unfinished/") == Answer::None);
-    CHECK(index.posts.size() == hugo.size());
+    CHECK(index.posts.size() == hugo.size() + 2);  // and the series' two pages
 }
 
 TEST_CASE("hugo blog: the list shows the main sections' posts, newest first, as Hugo's mainSections does") {
