@@ -400,6 +400,31 @@ TEST_CASE("hugo site: two pages at one URL is an error naming both files") {
     CHECK(!fs::exists(w.root / "out"));
 }
 
+TEST_CASE("hugo site: index --check finds what build would refuse: aliases over pages, terms that are no folder") {
+    Work w;
+    w.write("site/hugo.yaml", "title: Check\n");
+    w.write("site/content/posts/a.md", "---\ntitle: A\ndate: 2024-01-01\naliases: [/posts/b/, /tags/]\n---\nA.\n");
+    w.write("site/content/posts/b.md", "---\ntitle: B\ndate: 2024-01-02\ntags: [\"..\"]\n---\nB.\n");
+    const Run check = w.tool("index '" + w.at("site") + "' --check");
+    const Run build = w.build(w.at("site"));
+    CHECK(check.status == 1);
+    CHECK(build.status == 1);
+    const std::vector<std::string> expected = {
+        w.at("site/content/posts/b.md") + ":4: tags: \"..\" is at tags/../, which cannot be a folder of the built "
+            "site (an empty segment, \".\" or \"..\")",
+        w.at("site/content/posts/a.md") + ":4: aliases: \"/posts/b/\" would overwrite the page of " +
+            w.at("site/content/posts/b.md"),
+        w.at("site/content/posts/a.md") + ":4: aliases: \"/tags/\" would overwrite the page tags/",
+    };
+    std::vector<std::string> from_check = lines_of(check.err), from_build = lines_of(build.err);
+    REQUIRE(from_check.size() == 4);
+    REQUIRE(from_build.size() == 4);
+    CHECK(std::vector<std::string>(from_check.begin(), from_check.end() - 1) == expected);
+    CHECK(std::vector<std::string>(from_build.begin(), from_build.end() - 1) == expected);  // the same, in one run
+    CHECK(from_check.back() == "wasm-blog index: 3 errors, 0 warnings");
+    CHECK(from_build.back() == "wasm-blog build: 3 errors, 0 warnings");
+}
+
 TEST_CASE("hugo site: an unterminated quote in YAML front matter is an error at its file:line") {
     Work w;
     w.write("site/hugo.yaml", "title: Broken\n");

@@ -63,21 +63,6 @@ bool within(const fs::path& inner, const fs::path& outer) {
     return i == o || starts_with(i, o == "/" ? o : o + "/");
 }
 
-// A slug or tag names a folder of the built site: it must be one segment.
-bool folder_name_ok(const std::string& name) {
-    return !name.empty() && name != "." && name != ".." && name.find('/') == std::string::npos;
-}
-
-// A term's key as folders: segments, none empty, "." or "..".
-bool folder_path_ok(const std::string& path) {
-    for (size_t i = 0; i <= path.size();) {
-        const size_t next = std::min(path.find('/', i), path.size());
-        if (!folder_name_ok(path.substr(i, next - i))) return false;
-        i = next + 1;
-    }
-    return true;
-}
-
 // The files of the built site, decided before any is written: text, or a file
 // copied as it is. Each says what it is, for a message about a collision.
 struct Output {
@@ -377,34 +362,6 @@ struct Builder {
             cut.posts.push_back(index.posts[i]);
         }
         return cut;
-    }
-
-    // Slugs, tags and categories become folders: each must be one segment.
-    bool check_names() {
-        for (const Post& p : index.posts) {
-            const SitePost& sp = source_of(p);
-            if (p.url.empty() && !folder_name_ok(p.slug))
-                error(sp.source, sp.front.line_of("slug"),
-                      "slug " + in_quotes(p.slug) + " cannot be a folder of the built site (not \".\" or \"..\")");
-        }
-        for (Taxonomy taxonomy : kTaxonomies) {
-            const std::string key(taxonomy_name(taxonomy));
-            for (const std::string& term : terms(taxonomy)) {
-                if (folder_path_ok(term)) continue;
-                for (const Post& p : index.posts) {
-                    const std::vector<std::string>& own = index_post_terms(p, taxonomy);
-                    auto named = std::find_if(own.begin(), own.end(),
-                                              [&](const std::string& t) { return url_term_key(t) == term; });
-                    if (named == own.end()) continue;
-                    const SitePost& sp = source_of(p);
-                    error(sp.source, sp.front.line_of(key),
-                          key + ": " + in_quotes(*named) + " is at " + key + "/" + term +
-                              "/, which cannot be a folder of the built site (an empty segment, \".\" or \"..\")");
-                    break;
-                }
-            }
-        }
-        return ok();
     }
 
     // Every post rendered as the widget renders it at the built site's paths.
@@ -857,7 +814,7 @@ struct Builder {
     bool prepare() { return read_site() && choose_base_url(); }
 
     void run() {
-        if (!check_folders() || !read_index() || !check_names() || !render_posts()) return;
+        if (!check_folders() || !read_index() || !render_posts()) return;
         prerender_all();
         write_feeds();
         copy_posts();

@@ -10,8 +10,10 @@
 #include <system_error>
 
 #include "core/markdown/markdown.hpp"
+#include "core/route/route.hpp"
 #include "core/url/url.hpp"
 #include "core/util/utf8.hpp"
+#include "tool/build.hpp"
 #include "tool/data_tree.hpp"
 #include "tool/hugo_config.hpp"
 #include "tool/hugo_url.hpp"
@@ -543,6 +545,68 @@ void custom_taxonomy_pages(Site& site, const HugoUrlOptions& url_options, std::m
     }
 }
 
+// What the built site makes folders and files of, checked here so that
+// `index --check` finds what `build` would refuse: a slug of the blog's own
+// layout and each term's key must be folders (no empty segment, "." or
+// ".."), and an alias must be a path of the site that is not another page's.
+void names_check(Site& site) {
+    auto folder_ok = [](const std::string& name) {
+        return !name.empty() && name != "." && name != ".." && name.find('/') == std::string::npos;
+    };
+    auto path_ok = [&](const std::string& path) {
+        for (size_t i = 0; i <= path.size();) {
+            const size_t next = std::min(path.find('/', i), path.size());
+            if (!folder_ok(path.substr(i, next - i))) return false;
+            i = next + 1;
+        }
+        return true;
+    };
+    std::map<std::string, const SitePost*> pages;  // the file of each page -> its post
+    for (const SitePost& p : site.posts) {
+        if (p.url.empty() && !folder_ok(p.slug))
+            site.problems.push_back({p.source, p.front.line_of("slug"),
+                                     "slug " + in_quotes(p.slug) + " cannot be a folder of the built site (not \".\" or \"..\")"});
+        const std::string path = p.url.empty() ? "posts/" + p.slug + "/" : p.url;
+        pages.emplace(path.back() == '/' ? path + "index.html" : path, &p);
+    }
+    for (const char* key : {"tags", "categories"}) {
+        std::set<std::string> reported;
+        for (const SitePost& p : site.posts)
+            for (const std::string& term : key[0] == 't' ? p.front.tags : p.front.categories) {
+                const std::string folder = url_term_key(term);
+                if (path_ok(folder) || !reported.insert(folder).second) continue;
+                site.problems.push_back({p.source, p.front.line_of(key),
+                                         std::string(key) + ": " + in_quotes(term) + " is at " + key + "/" + folder +
+                                             "/, which cannot be a folder of the built site (an empty segment, \".\" or \"..\")"});
+            }
+    }
+    for (const SitePost& p : site.posts) {
+        const std::string own = p.url.empty() ? "posts/" + p.slug + "/index.html"
+                                              : (p.url.back() == '/' ? p.url + "index.html" : p.url);
+        for (const std::string& alias : p.front.aliases) {
+            const size_t line = p.front.line_of("aliases");
+            Result<std::string> file = build_alias_file(alias);
+            if (!file) {
+                site.problems.push_back({p.source, line, "aliases: " + in_quotes(alias) + ": " + file.error().message});
+                continue;
+            }
+            auto other = pages.find(file.value());
+            if (file.value() != own && other != pages.end()) {
+                site.problems.push_back({p.source, line, "aliases: " + in_quotes(alias) + " would overwrite the page of " +
+                                                             other->second->source});
+                continue;
+            }
+            // One of the blog's own screens (tags/, page/2/, archive/…).
+            const Route screen = route_parse_path("/" + file.value(), "/");
+            if (screen.kind != Route::Kind::Post && screen.kind != Route::Kind::NotFound) {
+                std::string page = file.value();
+                if (page.size() >= 10 && page.compare(page.size() - 10, 10, "index.html") == 0) page.resize(page.size() - 10);
+                site.problems.push_back({p.source, line, "aliases: " + in_quotes(alias) + " would overwrite the page " + page});
+            }
+        }
+    }
+}
+
 Site site_read(const std::string& dir, const SiteOptions& options) {
     Site site;
     std::string shown = dir;
@@ -822,6 +886,7 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
                                                          site.config.default_language + "\") only",
                                      true});
     }
+    names_check(site);
     // Each term is a page and a feed of the built site, and a line of the
     // terms pages: their number is bounded as each post's is.
     for (const char* key : {"tags", "categories"}) {
