@@ -169,8 +169,8 @@ TEST_CASE("hugo blog: the fixture builds unchanged: exit 0, not one error or war
     // Every pattern of the fixture is carried over: nothing to report (the
     // count line is printed only after problems).
     CHECK(b.run.err == "");
-    // 11 English, 2 French, and the series' list and term pages
-    CHECK(b.run.out.rfind("wasm-blog build: 15 posts, ", 0) == 0);
+    // 11 English, 2 French, the series' list and term pages, the sections' lists (post, notes; fr/post)
+    CHECK(b.run.out.rfind("wasm-blog build: 18 posts, ", 0) == 0);
     CHECK(fs::is_regular_file(b.out / "posts/index.json"));
 }
 
@@ -185,6 +185,16 @@ TEST_CASE("hugo blog: every URL of Hugo's sitemap answers in OUT, a page or a re
     // Hugo's aliases: the one besides the page's own URL is a redirect to it.
     CHECK(answer_at(b.out, "/old/first/") == Answer::Redirect);
     CHECK(redirect_target(b.out, "/old/first/") == "http://compat.test/post/first-post/");
+}
+
+TEST_CASE("hugo blog: a section's page lists its pages, newest first, at Hugo's URL") {
+    const Built& b = fixture_built();
+    REQUIRE(b.run.status == 0);
+    // Two main sections (post, notes): each has its own list, as Hugo's /notes/ has.
+    CHECK(answer_at(b.out, "/notes/") == Answer::Page);
+    CHECK(read_text(b.out / "notes/index.md") ==
+          "{\"title\": \"Notes\"}\n\n- [Second Note](<../2023/05/second-note/>)\n- [First Note](<../2023/04/tiny-note/>)\n");
+    CHECK(contains(read_text(b.out / "notes/index.html"), "href=\"/2023/05/second-note/\""));
 }
 
 TEST_CASE("hugo blog: a custom taxonomy's term page lists its posts at Hugo's URL, its list page its terms") {
@@ -234,7 +244,7 @@ TEST_CASE("hugo blog: every post is a page of its own at Hugo's URL: nested, url
     // The draft is not published, the same slug in two folders gives two posts.
     CHECK(!post_titled(index, "Unfinished"));
     CHECK(answer_at(b.out, "/post/unfinished/") == Answer::None);
-    CHECK(index.posts.size() == hugo.size() + 2);  // and the series' two pages
+    CHECK(index.posts.size() == hugo.size() + 4);  // and the series' two pages, the post and notes sections' lists
 }
 
 TEST_CASE("hugo blog: the list shows the main sections' posts, newest first, as Hugo's mainSections does") {
@@ -285,7 +295,8 @@ TEST_CASE("hugo blog: the French pages are under fr/, with their own fr/posts/in
     std::vector<std::string> got;
     for (const blog::Post& p : fr.posts) got.push_back(p.title + " /fr/" + p.url);
     std::sort(got.begin(), got.end());
-    CHECK(got == std::vector<std::string>{"Premier billet /fr/post/first-post/", "À propos /fr/about/"});
+    // and the post section's list (two main sections: a list of its own, as Hugo's /fr/post/)
+    CHECK(got == std::vector<std::string>{"Post /fr/post/", "Premier billet /fr/post/first-post/", "À propos /fr/about/"});
     CHECK(contains(read_text(b.out / "fr/post/first-post/index.html"), "<title>Premier billet | Notes de Compat</title>"));
     CHECK(contains(read_text(b.out / "fr/index.html"), "lang=\"fr\""));
     CHECK(fs::is_regular_file(b.out / "fr/index.xml"));

@@ -449,37 +449,63 @@ Result<Timestamp> site_date_parse(const std::string& text) {
     return again ? again : r;
 }
 
+// "[text](target)" with the text's Markdown characters escaped.
+std::string markdown_link(const std::string& text, const std::string& target) {
+    std::string out = "[";
+    for (char c : text) {
+        if (std::string_view("\\`*_{}[]()#+-.!<>|~").find(c) != std::string_view::npos) out += '\\';
+        out += c;
+    }
+    return out + "](<" + target + ">)";
+}
+
+// A link from the page at `from` ("series/noi/") to the page at `to`.
+std::string relative_link(const std::string& from, const std::string& to) {
+    std::string up;
+    for (char c : from)
+        if (c == '/') up += "../";
+    return up + to;
+}
+
+// A page the tool writes for one of Hugo's (a taxonomy's, a section's): a
+// Markdown list of links at `url`, in no list of its own, so that it answers
+// in the built site and in the widget alike. Not over a page of the site,
+// nor over one of the blog's own screens.
+void add_generated_page(Site& site, std::map<std::string, std::string>& urls, std::set<std::string>& slug_keys,
+                        const std::string& source, const std::string& url, const std::string& title,
+                        const std::string& body, std::optional<Timestamp> date) {
+    if (url.empty() || index_url_problem(url) || !urls.emplace(url, source).second) return;
+    std::string json_title = "\"";
+    for (unsigned char c : title) {
+        if (c == '"' || c == '\\') json_title += '\\', json_title += char(c);
+        else json_title += c < 0x20 ? ' ' : char(c);
+    }
+    json_title += "\"";
+    SitePost page;
+    page.generated = true;
+    page.bundle = true;  // published in its page's folder
+    page.url = url;
+    page.source = source;
+    page.title = title;
+    page.front.title = title;
+    page.date = date;
+    page.text = "{\"title\": " + json_title + "}\n\n" + body;
+    page.listed = false;
+    page.slug = slug_key(url, slug_keys);
+    Result<RenderedMarkdown> rendered = markdown_render(body);
+    if (rendered) {
+        page.summary = rendered.value().summary;
+        page.truncated = rendered.value().summary_truncated;
+        page.word_count = rendered.value().word_count;
+    }
+    site.posts.push_back(std::move(page));
+}
+
 // A custom taxonomy (Hugo's series…): its terms' pages and its list page,
-// at Hugo's URLs, written as pages of the blog (Markdown lists of links,
-// in no list of their own), so that they answer in the built site and in
-// the widget alike. Tags and categories have the blog's own screens.
+// at Hugo's URLs, as generated pages. Tags and categories have the blog's
+// own screens; a taxonomy whose list would be one of them (archive/) keeps it.
 void custom_taxonomy_pages(Site& site, const HugoUrlOptions& url_options, std::map<std::string, std::string>& urls,
                            std::set<std::string>& slug_keys, const std::string& shown) {
-    auto json_string = [](const std::string& s) {
-        std::string out = "\"";
-        for (unsigned char c : s) {
-            if (c == '"' || c == '\\') out += '\\', out += char(c);
-            else if (c < 0x20) out += ' ';
-            else out += char(c);
-        }
-        return out + "\"";
-    };
-    // "[text](target)" with the text's Markdown characters escaped.
-    auto link = [](const std::string& text, const std::string& target) {
-        std::string out = "[";
-        for (char c : text) {
-            if (std::string_view("\\`*_{}[]()#+-.!<>|~").find(c) != std::string_view::npos) out += '\\';
-            out += c;
-        }
-        return out + "](<" + target + ">)";
-    };
-    // A target relative to a page at `from` ("series/noi/"), for the page at `to`.
-    auto relative = [](const std::string& from, const std::string& to) {
-        std::string up;
-        for (char c : from)
-            if (c == '/') up += "../";
-        return up + to;
-    };
     const size_t posts = site.posts.size();
     for (const auto& [singular, plural] : site.config.taxonomies) {
         if (plural == "tags" || plural == "categories") continue;
@@ -501,27 +527,7 @@ void custom_taxonomy_pages(Site& site, const HugoUrlOptions& url_options, std::m
         if (terms.empty()) continue;
         auto add_page = [&](const std::string& url, const std::string& title, const std::string& body,
                             std::optional<Timestamp> date) {
-            // Not over a page of the site, nor over one of the blog's own
-            // screens (a taxonomy named "archive": its list is the archive).
-            if (url.empty() || index_url_problem(url) || !urls.emplace(url, "the taxonomy " + plural).second) return;
-            SitePost page;
-            page.generated = true;
-            page.bundle = true;  // published in its page's folder
-            page.url = url;
-            page.source = shown + " (taxonomy " + plural + ")";
-            page.title = title;
-            page.front.title = title;
-            page.date = date;
-            page.text = "{\"title\": " + json_string(title) + "}\n\n" + body;
-            page.listed = false;
-            page.slug = slug_key(url, slug_keys);
-            Result<RenderedMarkdown> rendered = markdown_render(body);
-            if (rendered) {
-                page.summary = rendered.value().summary;
-                page.truncated = rendered.value().summary_truncated;
-                page.word_count = rendered.value().word_count;
-            }
-            site.posts.push_back(std::move(page));
+            add_generated_page(site, urls, slug_keys, shown + " (taxonomy " + plural + ")", url, title, body, date);
         };
         const HugoPath list = hugo_taxonomy_path(plural, url_options);
         std::string list_body;
@@ -532,11 +538,11 @@ void custom_taxonomy_pages(Site& site, const HugoUrlOptions& url_options, std::m
             std::optional<Timestamp> newest;
             for (size_t i : term.posts) {
                 const SitePost& p = site.posts[i];
-                body += "- " + link(p.title, relative(at.value().link, p.url)) + "\n";
+                body += "- " + markdown_link(p.title, relative_link(at.value().link, p.url)) + "\n";
                 if (p.date && (!newest || date_unix_seconds(*p.date) > date_unix_seconds(*newest))) newest = p.date;
             }
             add_page(at.value().link, term.name, body, newest);
-            list_body += "- " + link(term.name, relative(list.link, at.value().link)) + " (" +
+            list_body += "- " + markdown_link(term.name, relative_link(list.link, at.value().link)) + " (" +
                          std::to_string(term.posts.size()) + ")\n";
         }
         std::string heading = plural;
@@ -863,18 +869,40 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
             if (std::find(main.begin(), main.end(), type) == main.end()) p.listed = false;
         }
         custom_taxonomy_pages(site, url_options, urls, slug_keys, shown);
-        // A section's list page (Hugo's "posts/", "posts/2021/" of an
-        // _index.md): the blog's home list.
+        // A section's list page (Hugo's "posts/", "notes/", "posts/2021/" of
+        // an _index.md): the blog's home list when it is the one main
+        // section's; else a generated list of its pages, newest first.
         std::set<std::string> sections(walk.branches.begin(), walk.branches.end());
         for (const SitePost& p : site.posts)
             if (!p.section.empty()) sections.insert(p.section + "/");
+        const size_t read = site.posts.size();
         for (const std::string& dir : sections) {
             if (dir.empty()) continue;
             HugoPageFacts facts;
             facts.file = dir + "_index.md";
             Result<HugoPath> path = hugo_page_path(facts, url_options);
-            if (path && !path.value().link.empty() && !urls.count(path.value().link))
-                site.redirects.emplace_back(path.value().link, "");
+            if (!path || path.value().link.empty() || urls.count(path.value().link)) continue;
+            const std::string& link = path.value().link;
+            if (main.size() == 1 && dir == main[0] + "/") {
+                site.redirects.emplace_back(link, "");
+                continue;
+            }
+            std::vector<const SitePost*> in;
+            for (size_t i = 0; i < read; ++i)
+                if (!site.posts[i].generated && site.posts[i].file.compare(0, dir.size(), dir) == 0)
+                    in.push_back(&site.posts[i]);
+            std::stable_sort(in.begin(), in.end(), [](const SitePost* a, const SitePost* b) {
+                if (a->date.has_value() != b->date.has_value()) return a->date.has_value();
+                return a->date && date_unix_seconds(*a->date) > date_unix_seconds(*b->date);
+            });
+            std::string body;
+            for (const SitePost* p : in) body += "- " + markdown_link(p->title, relative_link(link, p->url)) + "\n";
+            std::string name = dir.substr(0, dir.size() - 1);
+            name = name.substr(name.rfind('/') == std::string::npos ? 0 : name.rfind('/') + 1);
+            if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = char(name[0] - 'a' + 'A');
+            add_generated_page(site, urls, slug_keys, shown_posts + "/" + dir + " (section)", link, name,
+                               in.empty() ? std::string("No pages yet.\n") : body,
+                               in.empty() ? std::nullopt : in.front()->date);
         }
         // The header's menu goes straight to the screen a redirect leads to.
         for (SiteConfig::Menu& m : site.config.menu)
