@@ -436,6 +436,23 @@ TEST_CASE("hugo site: index --check finds what build would refuse: aliases over 
     CHECK(from_build.back() == "wasm-blog build: 3 errors, 0 warnings");
 }
 
+TEST_CASE("hugo site: a page's URL the blog cannot serve is an error at its file:line, found by index --check too") {
+    Work w;
+    w.write("site/hugo.yaml", "title: Odd\n");
+    w.write("site/content/posts/a.md", "---\ntitle: A\nurl: \"/x/%2e%2e/y/\"\n---\nA.\n");
+    w.write("site/content/posts/b.md", "---\ntitle: B\nurl: /tags/\n---\nB.\n");
+    const Run check = w.tool("index '" + w.at("site") + "' --check");
+    CHECK(check.status == 1);
+    const auto lines = lines_of(check.err);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0] == w.at("site/content/posts/a.md") + ":3: the page's URL /x/%2e%2e/y/ cannot be one of the blog's: "
+                                                       "expected no '?', '#', '%', '\\' or control characters");
+    CHECK(lines[1] == w.at("site/content/posts/b.md") + ":3: the page's URL /tags/ cannot be one of the blog's: "
+                                                       "expected a path that is not one of the blog's own screens");
+    CHECK(w.build(w.at("site")).status == 1);
+    CHECK(!fs::exists(w.root / "out"));
+}
+
 TEST_CASE("hugo site: an unterminated quote in YAML front matter is an error at its file:line") {
     Work w;
     w.write("site/hugo.yaml", "title: Broken\n");

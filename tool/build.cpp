@@ -136,34 +136,6 @@ std::optional<Timestamp> newest(const std::vector<std::optional<Timestamp>>& dat
     return best;
 }
 
-// A category's feed, at categories/<c>/index.xml. core/feed writes a term's
-// feed for tags only (FeedOptions::tag): the category's posts are given to it
-// as that tag of `as_tag` (the category's cut of the index), and the channel's two links, written
-// for tags/<c>/, are moved to categories/<c>/. Once FeedOptions names a
-// taxonomy, this is one feed_rss call.
-std::string category_feed(SiteIndex as_tag, FeedOptions feed, const std::string& category,
-                          const FeedPostHtml& post_html) {
-    for (Post& p : as_tag.posts) {
-        const bool in = std::find(p.categories.begin(), p.categories.end(), category) != p.categories.end();
-        p.tags = in ? std::vector<std::string>{category} : std::vector<std::string>{};
-    }
-    feed.tag = category;
-    std::string xml = feed_rss(as_tag, feed, post_html);
-    const std::string term = url_percent_encode(category);
-    const std::string from = html_escape(feed.base_url + "tags/" + term + "/");
-    const std::string to = html_escape(feed.base_url + "categories/" + term + "/");
-    const size_t items = xml.find("<item>");  // only the channel's own links, never an item's text
-    for (const char* at : {"<link>", "<atom:link href=\""}) {
-        const size_t pos = xml.find(at);
-        const size_t link = pos == std::string::npos ? pos : pos + std::char_traits<char>::length(at);
-        if (pos < items && xml.compare(link, from.size(), from) == 0) xml.replace(link, from.size(), to);
-    }
-    return xml;
-}
-
-// Where a read post is below its site's root: its Hugo URL, else posts/<slug>/.
-std::string index_post_path_of(const SitePost& p) { return p.url.empty() ? "posts/" + p.slug + "/" : p.url; }
-
 // Everything the build decides, then writes.
 struct Builder {
     const BuildOptions& options;
@@ -564,9 +536,11 @@ struct Builder {
                      "the feed of tag " + in_quotes(tag));
             ++result.feeds;
         }
-        feed.tag.clear();
+        feed.taxonomy = Taxonomy::Categories;
         for (const std::string& category : categories) {
-            add_file("categories/" + category + "/index.xml", category_feed(term_index(Taxonomy::Categories, category), feed, category, term_post_html),
+            feed.tag = category;
+            add_file("categories/" + category + "/index.xml",
+                     feed_rss(term_index(Taxonomy::Categories, category), feed, term_post_html),
                      "the feed of category " + in_quotes(category));
             ++result.feeds;
         }
@@ -837,7 +811,7 @@ void link_languages(std::vector<std::unique_ptr<Builder>>& builders) {
         const std::string lang = b->site.config.language;
         for (SitePost& p : b->site.posts)
             if (!p.translation_key.empty())
-                by_key[p.translation_key].emplace_back(lang, b->base.root + url_path_encode(index_post_path_of(p)));
+                by_key[p.translation_key].emplace_back(lang, b->base.root + url_path_encode(p.path()));
     }
     for (auto& b : builders) {
         SiteConfig& config = b->site.config;

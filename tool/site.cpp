@@ -9,6 +9,8 @@
 #include <set>
 #include <system_error>
 
+#include <nlohmann/json.hpp>
+
 #include "core/markdown/markdown.hpp"
 #include "core/route/route.hpp"
 #include "core/url/url.hpp"
@@ -70,6 +72,12 @@ std::string lower_ascii(std::string s) {
     for (char& c : s)
         if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
     return s;
+}
+
+// PaperMod's archives and search pages: the blog's own screens, not posts.
+bool screen_layout(const FrontMatter& fm) {
+    const std::string layout = lower_ascii(fm.layout.empty() ? fm.type : fm.layout);
+    return layout == "archives" || layout == "archive" || layout == "search";
 }
 
 // The deepest folder above a page that is a section (has an _index.md),
@@ -240,7 +248,7 @@ void config_read(const fs::path& dir, const fs::path& site_root, const std::stri
             if (const DataValue* d = l.params.find("description"); d && d->kind == DataValue::Kind::String)
                 out.description = d->text;
     }
-    if (out.language_code.empty() && !c.languages.empty() && c.languages.size() > 1) out.language_code = out.language;
+    if (out.language_code.empty() && c.languages.size() > 1) out.language_code = out.language;
     for (const HugoLanguage& l : c.languages)
         if (l.key != c.default_content_language && !l.disabled) out.other_languages.push_back(l.key);
     const std::string params_file = c.files.empty() ? out.file : c.files.back();
@@ -475,12 +483,6 @@ void add_generated_page(Site& site, std::map<std::string, std::string>& urls, st
                         const std::string& source, const std::string& url, const std::string& title,
                         const std::string& body, std::optional<Timestamp> date) {
     if (url.empty() || index_url_problem(url) || !urls.emplace(url, source).second) return;
-    std::string json_title = "\"";
-    for (unsigned char c : title) {
-        if (c == '"' || c == '\\') json_title += '\\', json_title += char(c);
-        else json_title += c < 0x20 ? ' ' : char(c);
-    }
-    json_title += "\"";
     SitePost page;
     page.generated = true;
     page.bundle = true;  // published in its page's folder
@@ -489,7 +491,9 @@ void add_generated_page(Site& site, std::map<std::string, std::string>& urls, st
     page.title = title;
     page.front.title = title;
     page.date = date;
-    page.text = "{\"title\": " + json_title + "}\n\n" + body;
+    // JSON front matter, which the core skips.
+    page.text = "{\"title\": " + nlohmann::json(title).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+                "}\n\n" + body;
     page.listed = false;
     page.slug = slug_key(url, slug_keys);
     Result<RenderedMarkdown> rendered = markdown_render(body);
@@ -572,7 +576,7 @@ void names_check(Site& site) {
         if (p.url.empty() && !folder_ok(p.slug))
             site.problems.push_back({p.source, p.front.line_of("slug"),
                                      "slug " + in_quotes(p.slug) + " cannot be a folder of the built site (not \".\" or \"..\")"});
-        const std::string path = p.url.empty() ? "posts/" + p.slug + "/" : p.url;
+        const std::string path = p.path();
         pages.emplace(path.back() == '/' ? path + "index.html" : path, &p);
     }
     for (const char* key : {"tags", "categories"}) {
@@ -587,8 +591,7 @@ void names_check(Site& site) {
             }
     }
     for (const SitePost& p : site.posts) {
-        const std::string own = p.url.empty() ? "posts/" + p.slug + "/index.html"
-                                              : (p.url.back() == '/' ? p.url + "index.html" : p.url);
+        const std::string own = p.path().back() == '/' ? p.path() + "index.html" : p.path();
         for (const std::string& alias : p.front.aliases) {
             const size_t line = p.front.line_of("aliases");
             Result<std::string> file = build_alias_file(alias);
@@ -784,6 +787,8 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
                 if (post.url.empty())  // a slug of "..", or content/index.md: Hugo writes it over the home page
                     fail(fm.url.empty() ? "slug" : "url",
                          "the page's URL is the home page's (/): the page would replace the blog's list; set slug or url");
+                else if (const char* why = screen_layout(fm) ? nullptr : index_url_problem(post.url))  // the index's rule, at its line
+                    fail(fm.url.empty() ? "slug" : "url", "the page's URL /" + post.url + " cannot be one of the blog's: " + why);
                 else if (!fresh)
                     fail(fm.url.empty() ? "slug" : "url", "the page's URL /" + post.url + " is also that of " + at->second +
                                                               ": two pages cannot have one URL");
@@ -829,7 +834,7 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
         if (hugo) {
             // PaperMod's archives and search pages are the blog's own screens.
             const std::string layout = lower_ascii(fm.layout.empty() ? fm.type : fm.layout);
-            if (layout == "archives" || layout == "archive" || layout == "search") {
+            if (screen_layout(fm)) {
                 const std::string screen = layout == "search" ? "search/" : "archive/";
                 // PaperMod's archives/ is the archive screen itself (a route of the blog).
                 if (post.url == "archives/" && screen == "archive/") site.archives_page = true;

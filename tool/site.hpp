@@ -76,6 +76,7 @@ struct SitePost {
     // Where Hugo puts the page, below the site's root ("posts/2021/my-trip/",
     // "about/"); "" for the blog's own layout (posts/<slug>/).
     std::string url;
+    std::string path() const { return url.empty() ? "posts/" + slug + "/" : url; }  // its place, url or posts/<slug>/
     std::string section;  // the first folder below content/ ("" for a page at its root)
     bool bundle = false;  // a leaf bundle (index.md): its folder's other files are its resources
     bool generated = false;  // a custom taxonomy's page, written by the tool (no file of the site)

@@ -1,6 +1,7 @@
 #include "core/feed/feed.hpp"
 
 #include "core/html/escape.hpp"
+#include "core/route/route.hpp"
 #include "core/url/url.hpp"
 #include "core/util/utf8.hpp"
 
@@ -51,10 +52,22 @@ std::string feed_post_url(std::string_view base_url, const Post& post) {
 }
 
 std::string feed_rss(const SiteIndex& site, const FeedOptions& options, const FeedPostHtml& html) {
-    const std::vector<const Post*> posts = index_listed(site, options.tag);
+    const std::vector<const Post*> posts = index_listed(site, options.taxonomy, options.tag);
     const std::string& base = options.base_url;
-    const std::string home = options.tag.empty() ? base : base + "tags/" + url_percent_encode(options.tag) + "/";
-    const std::string title = options.tag.empty() ? site.title : options.tag + " on " + site.title;
+    // A term's feed is at its page (Hugo's key: "tags/ci/cd/"), named as its
+    // newest post spells it ("macOS" at tags/macos/).
+    const std::string home =
+        options.tag.empty() ? base : route_term_href(options.taxonomy, options.tag, 1, RouteLinks::paths(base));
+    std::string term = options.tag;
+    if (!posts.empty() && !term.empty()) {
+        const std::string key = url_term_key(term);
+        for (const std::string& t : index_post_terms(*posts[0], options.taxonomy))
+            if (url_term_key(t) == key) {
+                term = t;
+                break;
+            }
+    }
+    const std::string title = term.empty() ? site.title : term + " on " + site.title;
 
     std::string out =
         "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"

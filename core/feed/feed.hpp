@@ -20,7 +20,8 @@ struct FeedOptions {
     std::string base_url;          // absolute, ends with '/': "https://example.com/blog/"
     std::string language = "en-us";
     size_t limit = 20;             // the newest posts in the feed (Hugo's default)
-    std::string tag;               // "" for the site's feed, else the tag's feed
+    std::string tag;               // "" for the site's feed, else the term's (its key, or as a post spells it)
+    Taxonomy taxonomy = Taxonomy::Tags;  // the term's: a tag, or a category
 };
 
 // A post's page: base_url + "posts/<slug>/" (the slug percent-encoded).

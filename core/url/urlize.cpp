@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
-#include <vector>
 
 #include "core/url/url.hpp"
 #include "core/util/utf8.hpp"
@@ -190,36 +189,21 @@ uint32_t to_lower(uint32_t cp) {
 
 bool is_hex(uint32_t c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
-std::vector<uint32_t> decode(std::string_view text) {
-    std::string repaired;
-    if (utf8_valid_prefix(text) != text.size()) {
-        repaired = utf8_repair(text).text;
-        text = repaired;
-    }
-    std::vector<uint32_t> out;
-    out.reserve(text.size());
-    for (size_t i = 0; i < text.size();) {
-        auto c = static_cast<unsigned char>(text[i]);
-        size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-        for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        out.push_back(cp);
-        i += n;
-    }
-    return out;
-}
-
 }  // namespace
 
 std::string url_urlize(std::string_view name, bool keep_case) {
-    std::vector<uint32_t> source = decode(name);
     std::string target;
     bool prepend_hyphen = false, was_hyphen = false;
-    for (size_t i = 0; i < source.size(); ++i) {
-        uint32_t r = source[i];
-        bool allowed = r == '.' || r == '/' || r == '\\' || r == '_' || r == '#' || r == '+' || r == '~' ||
-                       r == '-' || r == '@' || is_word(r) ||
-                       (r == '%' && i + 2 < source.size() && is_hex(source[i + 1]) && is_hex(source[i + 2]));
+    for (size_t i = 0; i < name.size();) {
+        const size_t at = i;
+        unsigned r = 0;
+        if (!utf8_next(name, i, r)) {  // an ill-formed byte: Go's U+FFFD, which nothing keeps
+            ++i;
+            continue;
+        }
+        auto hex = [&](size_t k) { return k < name.size() && is_hex(static_cast<unsigned char>(name[k])); };
+        const bool allowed = r == '.' || r == '/' || r == '\\' || r == '_' || r == '#' || r == '+' || r == '~' ||
+                             r == '-' || r == '@' || is_word(r) || (r == '%' && hex(at + 1) && hex(at + 2));
         if (allowed) {
             was_hyphen = r == '-';
             if (prepend_hyphen) {
@@ -236,7 +220,16 @@ std::string url_urlize(std::string_view name, bool keep_case) {
 
 std::string url_lower(std::string_view text) {
     std::string out;
-    for (uint32_t cp : decode(text)) utf8_append(out, to_lower(cp));
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        unsigned cp = 0;
+        if (utf8_next(text, i, cp)) {
+            utf8_append(out, to_lower(cp));
+        } else {
+            out += "\xEF\xBF\xBD";  // an ill-formed byte, as Go's strings.ToLower writes it
+            ++i;
+        }
+    }
     return out;
 }
 
