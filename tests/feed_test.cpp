@@ -97,6 +97,24 @@ TEST_CASE("feed: a tag's RSS holds only its posts, at the tag's path") {
     CHECK(contains(parsed_by_feedparser(rss), "entry: Paper Day 8"));
 }
 
+TEST_CASE("feed: a category's RSS, found by Hugo's key, is at the category's path and named as its posts spell it") {
+    SiteIndex site = parse_ok(R"({"title": "T", "posts": [
+        {"slug": "a", "title": "A", "date": "2022-01-02", "categories": ["Release Notes"]},
+        {"slug": "b", "title": "B", "date": "2022-01-01", "categories": ["release notes"]},
+        {"slug": "c", "title": "C", "date": "2022-01-03", "tags": ["Release Notes"]}]})");
+    FeedOptions o;
+    o.base_url = kBase;
+    o.taxonomy = Taxonomy::Categories;
+    o.tag = "release-notes";  // the key the build writes the feed under
+    const std::string rss = feed_rss(site, o);
+    CHECK(contains(rss, "<title>Release Notes on T</title>"));
+    CHECK(contains(rss, "<link>https://example.com/blog/categories/release-notes/</link>"));
+    CHECK(contains(rss, "<atom:link href=\"https://example.com/blog/categories/release-notes/index.xml\""));
+    CHECK(contains(rss, "<title>A</title>"));
+    CHECK(contains(rss, "<title>B</title>"));
+    CHECK_FALSE(contains(rss, "<title>C</title>"));  // a tag of the same name is another term
+}
+
 TEST_CASE("feed: the feed holds the newest 20 posts") {
     std::string json = R"({"title": "Many", "posts": [)";
     for (int i = 0; i < 25; ++i) {
