@@ -401,9 +401,12 @@ TEST_CASE("controller: an entry without a summary in the index gets one from its
 
     std::string long_x = "Summary of X.";
     for (int i = 0; i < 80; ++i) long_x += " more";
+    long_x += ". The next sentence.";
     app.respond_ok("posts/x.md", long_x);
     CHECK(contains(app.last().html, "<p>Summary of X. more more"));
-    CHECK(contains(app.last().html, " more...</p>"));  // 70 words of 83: truncated
+    // Hugo's rule: past 70 words, on to the sentence's end; truncated
+    CHECK(contains(app.last().html, " more more....</p>"));
+    CHECK_FALSE(contains(app.last().html, "The next sentence"));
     CHECK(app.last().scroll == Frame::Scroll::Keep);  // the reader is not moved
 
     app.respond_ok("posts/2022/y.md", "Short Y.\n\n<!--more-->\n\nRest of Y.");

@@ -962,3 +962,20 @@ TEST_CASE("index: a post keeps its first 1,000 tags and categories, and the rest
                                "posts[1].categories: 1001 categories, more than the 1000 a post may have; the first 1000 are kept"});
     CHECK(site.skipped_entries == 0);
 }
+
+TEST_CASE("index: hasCJKLanguage and a post's isCJKLanguage decide the CJK counting rules") {
+    SECTION("absent: CJK posts are detected") {
+        SiteIndex site = parse_posts(R"({"slug": "a", "title": "A"})");
+        CHECK(site.has_cjk_language);
+        CHECK_FALSE(site.find("a")->cjk);
+    }
+    SECTION("a Hugo site's false, and a post's own value over it") {
+        SiteIndex site = parse_ok(R"({"hasCJKLanguage": false, "posts": [
+            {"slug": "a", "title": "A", "isCJKLanguage": true},
+            {"slug": "b", "title": "B", "isCJKLanguage": "yes"}]})");
+        CHECK_FALSE(site.has_cjk_language);
+        CHECK(site.find("a")->cjk == std::optional<bool>(true));
+        CHECK_FALSE(site.find("b")->cjk);
+        CHECK(site.problems == std::vector<std::string>{"posts[1].isCJKLanguage: expected true or false, got \"yes\"; ignored"});
+    }
+}

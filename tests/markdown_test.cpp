@@ -594,18 +594,29 @@ TEST_CASE("markdown: word count") {
     }
 }
 
-TEST_CASE("markdown: the summary is the first 70 words, or the text before <!--more-->") {
+TEST_CASE("markdown: the summary is the first 70 words on to the sentence's end (Hugo's), or the text before <!--more-->") {
     SECTION("70 words: the whole text, not truncated") {
         RenderedMarkdown r = render(words(70));
         CHECK(r.summary == words(70));
         CHECK_FALSE(r.summary_truncated);
         CHECK(r.word_count == 70);
     }
-    SECTION("71 words: the first 70, truncated") {
+    SECTION("71 words: the sentence goes on to the paragraph's end, so the whole text, not truncated") {
         RenderedMarkdown r = render(words(71));
-        CHECK(r.summary == words(70));
-        CHECK(r.summary_truncated);
+        CHECK(r.summary == words(71));
+        CHECK_FALSE(r.summary_truncated);
         CHECK(r.word_count == 71);
+    }
+    SECTION("past 70 words the summary ends with the sentence it is in") {
+        RenderedMarkdown r = render(words(75) + ". Then another sentence.");
+        CHECK(r.summary == words(75) + ".");
+        CHECK(r.summary_truncated);
+        CHECK(r.word_count == 78);
+    }
+    SECTION("past 70 words the summary ends with the paragraph it is in") {
+        RenderedMarkdown r = render(words(72) + "\n\nThe next paragraph.");
+        CHECK(r.summary == words(72));
+        CHECK(r.summary_truncated);
     }
     SECTION("the summary is plain text, one space between words and blocks") {
         RenderedMarkdown r = render("# Title\n\nSome **bold**   and `code` and [a link](x.md).\n\n- item");

@@ -225,14 +225,16 @@ TEST_CASE("view: the post's meta line has its date, reading time, words and auth
     CHECK(contains(view_post(plain, *plain.find("lets-go"), &body).html,
                    "<div class=\"post-content\">" + body.html + "</div>"));
 
-    SECTION("reading time is ceil(words / 213), at least one minute") {
-        CHECK(view_reading_minutes(0) == 1);
-        CHECK(view_reading_minutes(1) == 1);
-        CHECK(view_reading_minutes(213) == 1);
-        CHECK(view_reading_minutes(214) == 2);
-        CHECK(view_reading_minutes(426) == 2);
-        CHECK(view_reading_minutes(427) == 3);
-        CHECK(view_reading_minutes(444) == 3);
+    SECTION("a Chinese post: each character a word, 501 a minute (Hugo's CJK rule)") {
+        SiteIndex bare = parse_ok(R"({"showReadingTime": true, "showWordCount": true,
+                                      "posts": [{"slug": "a", "title": "A"}]})");
+        std::string text;
+        for (int i = 0; i < 1002; ++i) text += "\xE5\xAD\x97";  // 字
+        MarkdownOptions cjk;
+        cjk.cjk = true;
+        RenderedMarkdown zh = markdown_render(text, cjk).value();
+        CHECK(contains(view_post(bare, bare.posts[0], &zh).html,
+                       "<div class=\"post-meta\">2 min&nbsp;·&nbsp;1002 words</div>"));
     }
     SECTION("one word, no date") {
         SiteIndex bare = parse_ok(R"({"author": "A", "showReadingTime": true, "showWordCount": true,

@@ -105,6 +105,7 @@ struct Reader {
         }
         if (auto* v = field("description")) text(*v, "description", fm.description);
         if (auto* v = field("author")) list(*v, "author", fm.authors);
+        if (auto* v = field("isCJKLanguage")) optional_boolean(*v, "iscjklanguage", fm.is_cjk_language);
         if (auto* v = field("hiddenInHomeList")) boolean(*v, "hiddeninhomelist", fm.hidden_in_home_list);
         for (const PostSwitchField& f : kPostSwitchFields)  // "showToc" finds PaperMod's ShowToc
             if (auto* v = field(f.name)) optional_boolean(*v, lower(f.name), fm.switches.*f.post);

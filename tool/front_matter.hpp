@@ -34,6 +34,7 @@ struct FrontMatter {
     std::string slug;
     std::vector<std::string> tags, categories;
     std::optional<std::string> summary;
+    std::optional<bool> is_cjk_language;  // Hugo's isCJKLanguage: the CJK counting rules or not
     std::string description;
     std::vector<std::string> authors;  // "author: x" or "author: [x, y]"
     bool hidden_in_home_list = false;

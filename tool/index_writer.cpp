@@ -29,6 +29,7 @@ json index_site_fields(const SiteConfig& config) {
     for (const PostSwitchField& f : kPostSwitchFields)
         if (const std::optional<bool>& v = config.switches.*f.post) root[f.name] = *v;
     if (!config.copyright.empty()) root["copyright"] = config.copyright;
+    if (!config.has_cjk_language) root["hasCJKLanguage"] = false;
     if (!config.language_homes.empty()) {
         json languages = json::array();
         for (const SiteConfig::LanguageHome& l : config.language_homes)
@@ -98,6 +99,7 @@ json index_entry(const Site& site, const SitePost& p) {
     if (fm.hidden_in_home_list || !p.listed) e["hidden"] = true;
     e["wordCount"] = p.word_count;
     e["readingTime"] = p.reading_time;
+    if (fm.is_cjk_language) e["isCJKLanguage"] = *fm.is_cjk_language;
     if (!fm.description.empty()) e["description"] = fm.description;
     for (const PostSwitchField& f : kPostSwitchFields)  // the post's own, when it sets them
         if (const std::optional<bool>& v = fm.switches.*f.post) e[f.name] = *v;

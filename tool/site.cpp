@@ -224,6 +224,7 @@ void config_read(const fs::path& dir, const fs::path& site_root, const std::stri
     out.ugly_urls = c.ugly_urls;
     out.copyright = c.copyright;
     out.summary_length = c.summary_length > 0 ? size_t(c.summary_length) : 70;
+    out.has_cjk_language = c.has_cjk_language;
     for (const HugoMenuEntry& e : c.main)
         if (e.parent.empty()) out.menu.push_back({e.name, e.url, e.page_ref});
     out.default_language = c.default_content_language;
@@ -271,7 +272,7 @@ void config_read(const fs::path& dir, const fs::path& site_root, const std::stri
     static const std::vector<std::string> kHonoured = {
         "title", "baseURL", "languageCode", "params", "paginate", "pagination", "permalinks", "taxonomies",
         "disablePathToLower", "uglyURLs", "copyright", "menus", "menu", "defaultContentLanguage", "languages",
-        "theme", "summaryLength", "enableRobotsTXT"};  // robots.txt is always written
+        "theme", "summaryLength", "hasCJKLanguage", "enableRobotsTXT"};  // robots.txt is always written
     if (language.empty())  // said once, with the default language
         for (Problem& p : hugo_config_unhonoured(c, kHonoured)) site.problems.push_back(std::move(p));
 }
@@ -807,6 +808,7 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
 
         MarkdownOptions markdown;
         markdown.summary_words = site.config.summary_length;
+        markdown.cjk = markdown_is_cjk(text, site.config.has_cjk_language, fm.is_cjk_language);
         Result<RenderedMarkdown> rendered = markdown_render(doc.body, markdown);
         if (!rendered) fail("", rendered.error().message);
         shortcode_warnings(doc.body, doc.body_line, source, site.problems);
@@ -849,8 +851,8 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
         }
         post.author = authors_joined(fm.authors);
         post.word_count = rendered.value().word_count;
-        post.reading_time = (post.word_count + 212) / 213;
-        if (fm.summary) {
+        post.reading_time = rendered.value().reading_minutes;
+        if (fm.summary && !fm.summary->empty()) {  // Hugo: summary: '' is the automatic one
             post.summary = *fm.summary;
             post.truncated = true;
         } else {

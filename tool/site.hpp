@@ -47,6 +47,10 @@ struct SiteConfig {
     bool disable_path_to_lower = false, ugly_urls = false;
     std::string copyright;
     size_t summary_length = 70;  // summaryLength: a computed summary's words
+    // hasCJKLanguage: a post with a Han, Hangul, Hiragana or Katakana
+    // character follows the CJK counting rules. A Hugo site's config says
+    // (Hugo's default: off); the blog's own site detects by default.
+    bool has_cjk_language = true;
     struct Menu {
         std::string name, url, page_ref;
     };
@@ -92,7 +96,7 @@ struct SitePost {
     std::string summary;     // the front matter's, else computed from the Markdown
     bool truncated = true;
     size_t word_count = 0;
-    size_t reading_time = 0;  // minutes, Hugo's rule: (words + 212) / 213
+    size_t reading_time = 0;  // minutes, Hugo's rule (plain_text.hpp)
 };
 
 struct SiteOptions {

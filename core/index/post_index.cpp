@@ -324,6 +324,7 @@ void read_site_fields(const Value& root, SiteIndex& site) {
         else site.problems.push_back("defaultTheme: expected \"auto\", \"light\" or \"dark\", got " + kind_of(*v) + "; \"auto\" is used");
     }
     if (auto v = soft_bool(root, "showPageNums", "", site.problems)) site.show_page_nums = *v;
+    if (auto v = soft_bool(root, "hasCJKLanguage", "", site.problems)) site.has_cjk_language = *v;
     for (const PostSwitchField& f : kPostSwitchFields)
         if (auto v = soft_bool(root, f.name, "", site.problems)) site.switches.*f.site = *v;
     read_parts(root, site);
@@ -333,7 +334,8 @@ void read_site_fields(const Value& root, SiteIndex& site) {
 // the top object but "posts".
 bool is_site_field(std::string_view key) {
     for (std::string_view name : {"title", "author", "description", "unsafeHtml", "language", "menu", "homeInfo",
-                                  "copyright", "defaultTheme", "showPageNums", "parts", "total", "languages"})
+                                  "copyright", "defaultTheme", "showPageNums", "parts", "total", "languages",
+                                  "hasCJKLanguage"})
         if (key == name) return true;
     for (const PostSwitchField& f : kPostSwitchFields)
         if (key == f.name) return true;
@@ -437,13 +439,13 @@ constexpr size_t kSwitchCount = std::size(kPostSwitchFields);
 
 // A post entry's fields, as read so far.
 struct PostFields {
-    Field slug, title, date, author, summary, truncated, draft, hidden, file, description, weight, url;
+    Field slug, title, date, author, summary, truncated, draft, hidden, file, description, weight, url, cjk;
     Field switches[kSwitchCount];
     ListField tags, categories, translations;
     CoverField cover;
 
     void reset() {
-        for (Field* f : {&slug, &title, &date, &author, &summary, &truncated, &draft, &hidden, &file, &description, &weight, &url})
+        for (Field* f : {&slug, &title, &date, &author, &summary, &truncated, &draft, &hidden, &file, &description, &weight, &url, &cjk})
             f->type = Field::Absent;
         for (Field& f : switches) f.type = Field::Absent;
         tags.reset();
@@ -454,7 +456,7 @@ struct PostFields {
     // Any of the fields read_post_extras reads.
     bool has_extras() const {
         bool any = description.present() || weight.present() || cover.self.present() || categories.self.present() ||
-                   translations.self.present();
+                   translations.self.present() || cjk.present();
         for (const Field& f : switches) any = any || f.present();
         return any;
     }
@@ -561,6 +563,10 @@ void read_post_extras(PostFields& f, const std::string& where, Post& post, std::
                 else problems.push_back(at + "translations: " + std::string(kLinkPolicy) + ", got " + shown(url) + "; left out");
             }
         }
+    }
+    if (f.cjk.present()) {
+        if (f.cjk.is_boolean()) post.cjk = f.cjk.scalar.boolean;
+        else problems.push_back(at + "isCJKLanguage: expected true or false, got " + kind_of(f.cjk) + "; ignored");
     }
     for (size_t i = 0; i < kSwitchCount; ++i) {
         const Field& v = f.switches[i];
@@ -851,6 +857,10 @@ Target IndexReader::post_key(std::string_view k) {
     if (same_key(k, "cover")) {
         post_.cover.reset();
         return Target::Cover;
+    }
+    if (same_key(k, "isCJKLanguage")) {
+        field_ = &post_.cjk;
+        return Target::PostField;
     }
     for (size_t i = 0; i < kSwitchCount; ++i)
         if (same_key(k, kSwitchNames[i])) {

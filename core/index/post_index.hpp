@@ -85,6 +85,7 @@ struct Post {
     // ("/fr/posts/x/"), each in the language whose home it is under.
     std::vector<std::string> translations;
     PostSwitchOverrides switches;
+    std::optional<bool> cjk;        // "isCJKLanguage": the front matter's, over the site's detection
     size_t position = 0;            // index in the file's "posts" array
 };
 
@@ -142,6 +143,11 @@ struct SiteIndex {
     std::string copyright;              // "copyright": the footer's text instead of "© <year> <title>"
     std::string default_theme = "auto"; // "defaultTheme": "auto" (the reader's system), "light" or "dark"
     bool show_page_nums = false;        // "showPageNums": "Next 2/3 »"
+    // "hasCJKLanguage": a post with Han, Hangul, Hiragana or Katakana text is
+    // counted by the CJK rules (core/markdown/plain_text.hpp). On when the
+    // index does not say (a Hugo site's index says false unless its config
+    // sets it, as Hugo's default is).
+    bool has_cjk_language = true;
     PostSwitches switches;              // the site's values of the per-post switches
     // Hugo's default order: posts with a weight first (ascending), then newest
     // first; undated posts last. Drafts and invalid entries left out.

@@ -7,8 +7,10 @@
 #include <unordered_map>
 
 #include "core/html/escape.hpp"
+#include "core/markdown/plain_text.hpp"
 #include "core/url/url.hpp"
 #include "core/util/size_text.hpp"
+#include "core/util/swar.hpp"
 #include "core/util/utf8.hpp"
 
 #include "core/html/entity.hpp"
@@ -75,56 +77,6 @@ void append_entity(std::string& out, const char* text, size_t size) {
     out.append(text, size);
 }
 
-// Eight bytes at a time (SWAR): the renderer's two passes over every byte of
-// text, escaping and word counting, test a 64-bit word per step rather than
-// each byte (the wasm build has no SIMD; i64 is native there). The byte order
-// of the word matters only for which byte comes first: little-endian here
-// (x86, ARM, wasm); elsewhere the byte-by-byte loops do all the work.
-namespace swar {
-
-constexpr bool kEnabled =
-#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__)
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
-#else
-    false;
-#endif
-constexpr uint64_t k01 = 0x0101010101010101u;
-constexpr uint64_t k7F = 0x7F7F7F7F7F7F7F7Fu;
-constexpr uint64_t k80 = 0x8080808080808080u;
-
-inline uint64_t load(const char* p) {
-    uint64_t w;
-    std::memcpy(&w, p, 8);
-    return w;
-}
-
-// The high bit of each zero byte, and maybe of bytes after one (a borrow):
-// the lowest bit set is exact, which is what a search needs.
-inline uint64_t zero_bytes_first(uint64_t w) { return (w - k01) & ~w & k80; }
-
-// The high bit of each byte md4c-html escapes in text: & < > " and NUL.
-// x|2 is 0x3E only for '<' and '>'; x|4 is 0x26 only for '"' and '&'.
-inline uint64_t escaped_first(uint64_t w) {
-    return zero_bytes_first((w | 0x0202020202020202u) ^ 0x3E3E3E3E3E3E3E3Eu) |
-           zero_bytes_first((w | 0x0404040404040404u) ^ 0x2626262626262626u) | zero_bytes_first(w);
-}
-
-// The high bit of each byte that is a space to the word count (\t \n \v \f
-// \r and ' '), exactly. On the low seven bits of a byte, adding 0x80 - k
-// sets its high bit when it is >= k without carrying into the next byte.
-inline uint64_t space_bytes(uint64_t w) {
-    const uint64_t low = w & k7F;
-    const uint64_t ge9 = (low + 0x7777777777777777u) & k80;
-    const uint64_t ge14 = (low + 0x7272727272727272u) & k80;
-    const uint64_t t = low ^ 0x2020202020202020u;
-    const uint64_t is32 = ~((t + k7F) | t) & k80;
-    return ((ge9 & ~ge14) | is32) & ~w;  // & ~w: a byte >= 0x80 is no space
-}
-
-// How many bytes have their high bit set, in a mask of high bits.
-inline unsigned count_bytes(uint64_t high_bits) { return unsigned(((high_bits >> 7) * k01) >> 56); }
-
-}  // namespace swar
 
 // The HTML being written. Most pieces are a few bytes (a tag, a word between
 // two entities); std::string's append costs a call into libc++ and one into
@@ -274,74 +226,25 @@ struct Renderer {
     int table_cell_depth = 0;          // inside <th>/<td>
     bool in_code_span = false;
     size_t output_limit = 0;           // 0: none
-    size_t summary_limit = kSummaryWords;  // MarkdownOptions::summary_words
     std::string html_block_text;
     std::unordered_map<std::string, int> slug_uses;
     RenderedMarkdown result;
 
-    // Plain text for word count and summary.
-    size_t words = 0;
-    bool in_word = false;
-    std::string summary;
-    size_t summary_words = 0;
-    bool summary_closed = false;  // <!--more--> seen
-    // Length of `summary` when the 71st word began: the summary when there is
-    // no <!--more-->. The text goes on being collected in case one follows.
-    size_t summary_at_limit = std::string::npos;
-    bool more_in_text = false;  // the source holds "<!--more-->" somewhere
+    // Plain text for word count and summary (Hugo's rules).
+    PlainText plain_text;
     bool more_marker = false;
-    size_t summary_truncated_at = 0;  // word count at <!--more-->
 
-    Renderer(const MarkdownOptions& o) : opt(o), blog(o.flavor == MarkdownOptions::Flavor::Blog), out(&doc) {}
+    Renderer(const MarkdownOptions& o, bool more_ahead)
+        : opt(o), blog(o.flavor == MarkdownOptions::Flavor::Blog), out(&doc),
+          plain_text(PlainTextRules{o.cjk, o.summary_words ? o.summary_words : kSummaryWords, more_ahead}) {}
 
-    static bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }  // \t \n \v \f \r
-
+    // Text the page shows: the heading's text, and the post's plain text
+    // unless it is an image's alt text (not in Hugo's .Plain).
     void plain(const char* text, size_t size) {
         if (heading_level) heading_text.append(text, size);
-        size_t i = 0;
-        for (; i < size && !summary_closed; ++i) {
-            char c = text[i];
-            bool space = is_space(c);
-            if (space) {
-                if (in_word && !summary_closed) summary.push_back(' ');
-                in_word = false;
-                continue;
-            }
-            if (!in_word) {
-                ++words;
-                in_word = true;
-                if (!summary_closed && summary_words == summary_limit && summary_at_limit == std::string::npos) {
-                    summary_at_limit = summary.size();
-                    // Without a <!--more--> ahead, the summary is complete.
-                    if (!more_in_text) summary_closed = true;
-                }
-                if (!summary_closed) ++summary_words;
-            }
-            if (!summary_closed) summary.push_back(c);
-        }
-        // Past the summary (most of a post): only words are counted, a word
-        // being a run of non-space bytes.
-        bool word = in_word;
-        size_t n = words;
-        if (swar::kEnabled && i + 8 <= size) {
-            // A word starts at a non-space byte after a space byte.
-            uint64_t before = word ? 0 : 0x80;  // the high bit: the byte before was a space
-            for (; i + 8 <= size; i += 8) {
-                const uint64_t space = swar::space_bytes(swar::load(text + i));
-                n += swar::count_bytes(~space & swar::k80 & ((space << 8) | before));
-                before = space >> 56;
-            }
-            word = before == 0;
-        }
-        for (; i < size; ++i) {
-            const bool space = is_space(text[i]);
-            n += !space && !word;
-            word = !space;
-        }
-        words = n;
-        in_word = word;
+        if (image_nesting == 0) plain_text.text(text, size);
     }
-    void plain_break() { plain(" ", 1); }
+    void plain_break() { plain_text.space(); }
 
     template <size_t N>
     BLOG_MD_INLINE void verbatim(const char (&literal)[N]) { out->append(literal, N - 1); }
@@ -424,6 +327,13 @@ struct Renderer {
     }
 
     void open_block(MD_BLOCKTYPE type, void* detail) {
+        switch (type) {
+            case MD_BLOCK_QUOTE: case MD_BLOCK_UL: case MD_BLOCK_OL: case MD_BLOCK_HR: case MD_BLOCK_TABLE:
+            case MD_BLOCK_THEAD: case MD_BLOCK_TBODY: case MD_BLOCK_TR:
+                plain_break();  // the tag ends its line: whitespace in .Plain
+                break;
+            default: break;
+        }
         switch (type) {
             case MD_BLOCK_DOC: break;
             case MD_BLOCK_QUOTE: verbatim("<blockquote>\n"); break;
@@ -511,8 +421,7 @@ struct Renderer {
                 if (b != std::string::npos && html_block_text.compare(b, e - b + 1, "<!--more-->") == 0 &&
                     !more_marker) {
                     more_marker = true;
-                    summary_closed = true;
-                    summary_truncated_at = words;
+                    plain_text.more();
                 }
                 break;
             }
@@ -524,7 +433,8 @@ struct Renderer {
             case MD_BLOCK_TH: verbatim("</th>\n"); --table_cell_depth; break;
             case MD_BLOCK_TD: verbatim("</td>\n"); --table_cell_depth; break;
         }
-        if (type != MD_BLOCK_DOC && type != MD_BLOCK_HTML) plain_break();
+        if (type == MD_BLOCK_P) plain_text.line_break();  // Hugo's .Plain: a newline for </p>
+        else if (type != MD_BLOCK_DOC && type != MD_BLOCK_HTML) plain_break();
     }
     void close_heading(int level) {
         out = &doc;
@@ -668,7 +578,7 @@ struct Renderer {
             }
             case MD_TEXT_BR:
                 verbatim(image_nesting == 0 ? "<br>\n" : " ");
-                plain_break();
+                if (image_nesting == 0) plain_text.line_break();
                 break;
             case MD_TEXT_SOFTBR:
                 verbatim(image_nesting == 0 ? "\n" : " ");
@@ -878,6 +788,11 @@ unsigned MarkdownOptions::default_parser_flags() {
     return MD_DIALECT_GITHUB | MD_FLAG_LATEXMATHSPANS;
 }
 
+bool markdown_is_cjk(std::string_view file_text, bool has_cjk_language, std::optional<bool> front_matter) {
+    if (front_matter) return *front_matter;
+    return has_cjk_language && text_has_cjk(file_text);
+}
+
 std::string markdown_slug(std::string_view text) {
     std::string out;
     out.reserve(text.size());
@@ -907,8 +822,9 @@ Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOp
         repaired = utf8_repair(text).text;
         text = repaired;
     }
-    Renderer r(options);
-    if (options.summary_words) r.summary_limit = options.summary_words;
+    // Skip a UTF-8 byte order mark.
+    if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.remove_prefix(3);
+    Renderer r(options, has_more_marker(text));
     if (options.max_output_factor)
         r.output_limit = text.size() * options.max_output_factor + options.max_output_slack;
     r.doc.reserve(text.size() + text.size() / 4 + 64);
@@ -920,9 +836,6 @@ Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOp
     parser.enter_span = on_enter_span;
     parser.leave_span = on_leave_span;
     parser.text = on_text;
-    // Skip a UTF-8 byte order mark.
-    if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.remove_prefix(3);
-    r.more_in_text = has_more_marker(text);
     int rc = md_parse(text.data(), static_cast<MD_SIZE>(text.size()), &parser, &r);
     if (rc == kStopped)
         return Error{"output-limit", "rendering stopped: the HTML of this " + size_text(text.size()) +
@@ -933,13 +846,11 @@ Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOp
 
     RenderedMarkdown& res = r.result;
     res.html = r.doc.take();
-    res.word_count = r.words;
-    std::string& s = r.summary;
-    if (!r.more_marker && r.summary_at_limit != std::string::npos) s.resize(r.summary_at_limit);
-    while (!s.empty() && s.back() == ' ') s.pop_back();
-    size_t lead = s.find_first_not_of(' ');
-    res.summary = lead == std::string::npos ? std::string() : s.substr(lead);
-    res.summary_truncated = r.more_marker ? r.words > r.summary_truncated_at : r.words > r.summary_limit;
+    r.plain_text.finish();
+    res.word_count = r.plain_text.words();
+    res.reading_minutes = r.plain_text.reading_minutes();
+    res.summary = r.plain_text.summary();
+    res.summary_truncated = r.plain_text.truncated();
     return std::move(res);
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,10 @@ struct MarkdownOptions {
 
     // Hugo's summaryLength: the words of a summary without <!--more-->; 0: 70.
     size_t summary_words = 0;
+
+    // Hugo's isCJKLanguage for this post (see markdown_is_cjk): the word
+    // count, reading time and summary follow the CJK rules (plain_text.hpp).
+    bool cjk = false;
 
     // Route of the post being rendered ("#/posts/slug"): in-page links
     // ("#tables") and heading anchors become "<self_route>#<id>".
@@ -63,8 +68,12 @@ struct Heading {
 struct RenderedMarkdown {
     std::string html;
     std::vector<Heading> headings;  // in document order
-    size_t word_count = 0;          // whitespace-separated words of the plain text
-    std::string summary;            // text before <!--more-->, else the first 70 words
+    // Hugo's .WordCount, .ReadingTime, .Summary and .Truncated (plain_text.hpp):
+    // the summary is the text before <!--more-->, else the first
+    // summary_words words and on to the sentence's end (CJK: characters).
+    size_t word_count = 0;
+    size_t reading_minutes = 0;
+    std::string summary;
     bool summary_truncated = false; // the post goes on after the summary
     bool has_code = false;          // a code block with a language (highlighting)
     bool has_math = false;          // $...$ or $$...$$ (math rendering)
@@ -97,6 +106,12 @@ FrontMatterSplit markdown_front_matter(std::string_view text);
 // "the post is 5.0 MB, more than the 4.0 MB a post may have"; with bytes 0
 // (the size is not known, only that it is over), "the post is larger than …".
 std::string markdown_size_problem(size_t bytes, size_t limit);
+
+// Hugo's isCJKLanguage for a post: the front matter's isCJKLanguage when it
+// has one (`front_matter`: true/false, else nullopt), else with the site's
+// hasCJKLanguage whether the file (front matter included, as Hugo reads it)
+// has a Han, Hangul, Hiragana or Katakana character.
+bool markdown_is_cjk(std::string_view file_text, bool has_cjk_language, std::optional<bool> front_matter);
 
 // GitHub's heading-id slug of a plain text (lowercase, spaces to '-',
 // punctuation dropped, letters of any script kept), without de-duplication.

@@ -154,8 +154,9 @@ MarkdownOptions page_markdown_options(const SiteIndex& site, const Post& post, c
 Result<RenderedMarkdown> page_render_post(std::string_view file_text, const SiteIndex& site, const Post& post,
                                           const PageConfig& config, PostLinkRoute link_route) {
     const FrontMatterSplit split = markdown_front_matter(file_text);
-    return markdown_render(file_text.substr(split.body_begin),
-                           page_markdown_options(site, post, config, std::move(link_route)));
+    MarkdownOptions options = page_markdown_options(site, post, config, std::move(link_route));
+    options.cjk = markdown_is_cjk(file_text, site.has_cjk_language, post.cjk);
+    return markdown_render(file_text.substr(split.body_begin), options);
 }
 
 IndexScreens page_index_screens() {

@@ -341,7 +341,6 @@ std::string view_date(const Post& post) {
     return out;
 }
 
-int view_reading_minutes(size_t words) { return std::max<int>(1, int((words + 212) / 213)); }
 
 namespace {
 // Saturating: a paged index's "total" is the index's word, whatever it says.
@@ -478,7 +477,7 @@ Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown
         if (!meta.empty()) meta += kSep;
         meta += part;
     };
-    if (body && show.show_reading_time) add(std::to_string(view_reading_minutes(body->word_count)) + " min");
+    if (body && show.show_reading_time) add(std::to_string(std::max<size_t>(1, body->reading_minutes)) + " min");
     if (body && show.show_word_count) add(std::to_string(body->word_count) + (body->word_count == 1 ? " word" : " words"));
     add(html_escape(post.author));
     main += meta + "</div>\n</header>\n";

@@ -111,9 +111,6 @@ constexpr size_t kSearchShown = 50;
 Screen view_search(const SiteIndex& site, const SearchIndex& index, std::string_view query,
                    const RouteLinks& links = {});
 
-// Reading time in minutes as Hugo computes it: ceil(words / 213), at least 1.
-int view_reading_minutes(size_t words);
-
 // "Post not found" (or page not found) with a link back to the list.
 Screen view_not_found(const SiteIndex* site, std::string_view heading, std::string_view message,
                       const RouteLinks& links = {});
