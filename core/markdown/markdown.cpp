@@ -4,9 +4,11 @@
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <unordered_map>
 
 #include "core/html/escape.hpp"
+#include "core/html/sanitize.hpp"
 #include "core/url/url.hpp"
 #include "core/util/size_text.hpp"
 #include "core/util/utf8.hpp"
@@ -278,6 +280,10 @@ struct Renderer {
     std::string html_block_text;
     std::unordered_map<std::string, int> slug_uses;
     RenderedMarkdown result;
+    // RawHtml::Sanitize: one for the document, as a tag may open in one
+    // HTML block and close in another.
+    std::unique_ptr<HtmlSanitizer> sanitizer;
+    std::string sanitized;  // a chunk's safe form, before it is appended
 
     // Plain text for word count and summary.
     size_t words = 0;
@@ -292,7 +298,22 @@ struct Renderer {
     bool more_marker = false;
     size_t summary_truncated_at = 0;  // word count at <!--more-->
 
-    Renderer(const MarkdownOptions& o) : opt(o), blog(o.flavor == MarkdownOptions::Flavor::Blog), out(&doc) {}
+    Renderer(const MarkdownOptions& o) : opt(o), blog(o.flavor == MarkdownOptions::Flavor::Blog), out(&doc) {
+        if (!o.unsafe && o.raw_html == MarkdownOptions::RawHtml::Sanitize)
+            sanitizer = std::make_unique<HtmlSanitizer>(
+                [this](std::string& url, UrlUse use) { return raw_html_url(url, use); });
+    }
+
+    // A URL in raw HTML, judged and resolved as a Markdown link or image
+    // target is (link_target): the value that will be written is judged.
+    bool raw_html_url(std::string& url, UrlUse use) {
+        if (blog && use == UrlUse::Image) result.images.push_back(url);
+        const std::string_view href = blog ? blog_target(url, use) : std::string_view(url);
+        const bool same = href.data() == url.data() && href.size() == url.size();
+        if (!url_is_safe(url, use) || (!same && !url_is_safe(href, use))) return false;
+        if (!same) url.assign(href);
+        return true;
+    }
 
     static bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }  // \t \n \v \f \r
 
@@ -680,6 +701,10 @@ struct Renderer {
                     out->append(text, size);
                 } else if (image_nesting > 0) {
                     escape_text(*out, text, size);  // inside alt="...": shown as text, as cmark does
+                } else if (sanitizer) {
+                    sanitized.clear();
+                    sanitizer->feed(std::string_view(text, size), sanitized);
+                    out->append(sanitized);
                 } else if (!in_html_block) {
                     // md4c hands an inline tag that spans lines over line by
                     // line, with a "\n" chunk between: one tag, one comment.
@@ -931,6 +956,14 @@ Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOp
                                          " times its size); the post may be built to exhaust the reader's memory"};
     if (rc != 0) return Error{"markdown", "the Markdown parser failed (out of memory?)"};
 
+    if (r.sanitizer) {
+        // Elements the post's HTML left open are closed: it cannot take in
+        // the page's markup after it.
+        r.sanitized.clear();
+        r.sanitizer->finish(r.sanitized);
+        r.doc.append(r.sanitized);
+        r.result.html_dropped = r.sanitizer->dropped();
+    }
     RenderedMarkdown& res = r.result;
     res.html = r.doc.take();
     res.word_count = r.words;
