@@ -13,7 +13,9 @@
 //   BENCH_LIBS=a,b      only these rows (keys: see LIBS below)
 // Peers come from build/bench-peers/ (bench/peers.sh installs what is missing).
 // The native row is bench/lib/md_render.cpp built with g++ -O3 from core/ and
-// md4c's sources into build/bench/md_render.
+// md4c's sources into build/bench/md_render. A last table times the same
+// driver on a post full of raw HTML, with the raw HTML omitted and sanitized
+// (core/html/sanitize): the sanitizer's cost.
 // Results: bench/results/throughput.json.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -257,10 +259,12 @@ const docs = writeDocs();
 // The native driver, rebuilt when a source is newer than the binary.
 function buildNative() {
   const bin = path.join(WORK, 'md_render');
-  const cxx = ['bench/lib/md_render.cpp', 'core/markdown/markdown.cpp', 'core/util/utf8.cpp', 'core/html/escape.cpp', 'core/url/url.cpp'];
+  const cxx = ['bench/lib/md_render.cpp', 'core/markdown/markdown.cpp', 'core/util/utf8.cpp', 'core/html/escape.cpp',
+    'core/html/sanitize.cpp', 'core/url/url.cpp'];
   const c = ['src/md4c.c', 'src/entity.c'].map((f) => path.join(MD4C, f));
   const sources = [...cxx.map((f) => path.join(ROOT, f)), ...c, path.join(ROOT, 'core/html/entity_table.py'),
-    ...fs.readdirSync(path.join(ROOT, 'core/markdown')).map((f) => path.join(ROOT, 'core/markdown', f))];
+    ...fs.readdirSync(path.join(ROOT, 'core/markdown')).map((f) => path.join(ROOT, 'core/markdown', f)),
+    path.join(ROOT, 'core/html/sanitize.hpp')];
   const newest = Math.max(...sources.map((f) => fs.statSync(f).mtimeMs));
   if (fs.existsSync(bin) && fs.statSync(bin).mtimeMs > newest) return { bin };
   fs.mkdirSync(WORK, { recursive: true });
@@ -297,6 +301,49 @@ function runNative(native) {
 }
 
 const native = keys.includes('ours-native') ? buildNative() : null;
+
+// A post full of raw HTML (what a Hugo blog with unsafe: true writes:
+// details, figures, images, video, a YouTube embed, tables, kbd, and some
+// script and handlers to drop), repeated to 1 MiB; rendered by the native
+// driver with raw HTML omitted and sanitized, in alternation, ROUNDS times.
+function rawHtmlDoc() {
+  const block = [
+    '<details>\n<summary>Show the <kbd>Ctrl</kbd>+<kbd>C</kbd> output</summary>\n\nSome *Markdown* inside, with a [link](other.md).\n\n</details>',
+    '<figure>\n<img src="photo.png" alt="A photo &amp; its caption" width="640" height="480" onerror="alert(1)">\n<figcaption>The <u>caption</u>, H<sub>2</sub>O, x<sup>2</sup></figcaption>\n</figure>',
+    '<div class="note" id="n1" style="color:red">\n<p>A note with <mark>marked</mark> text and <abbr title="HyperText Markup Language">HTML</abbr>.</p>\n</div>',
+    '<iframe width="560" height="315" src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="YouTube video player" frameborder="0" allow="accelerometer; autoplay" allowfullscreen></iframe>',
+    '<video src="clip.mp4" poster="clip.jpg" controls muted playsinline></video>',
+    '<table>\n<tr><th scope="col">Key</th><th>Value</th></tr>\n<tr><td>a</td><td colspan="1">1</td></tr>\n</table>',
+    'Inline <span class="x">span</span>, <a href="https://example.com/" target="_blank">a link</a>, <br> and <script>alert(1)</script> dropped.',
+    '<center><font color="red">Old markup</font></center>',
+  ].join('\n\n') + '\n\n';
+  const file = path.join(DOCS_DIR, 'raw-html.md');
+  fs.writeFileSync(file, repeatTo(block, MIB));
+  return { file, bytes: fs.statSync(file).size };
+}
+
+function runRawHtml(doc) {
+  if (!native || native.error) return null;
+  const modes = { omit: { ms: [], cpuMs: [] }, sanitize: { ms: [], cpuMs: [] } };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const mode of round % 2 ? ['sanitize', 'omit'] : ['omit', 'sanitize']) {
+      const r = spawnSync(native.bin, [`--raw-html=${mode}`, String(WARMUP_MS), String(MIN_RUNS), String(MIN_MS), doc.file],
+        { encoding: 'utf8', maxBuffer: 64 << 20 });
+      if (r.status !== 0) return { error: `md_render --raw-html=${mode} exited ${r.status}` };
+      const j = JSON.parse(r.stdout.trim().split('\n').pop());
+      modes[mode].ms.push(...j.ms);
+      modes[mode].cpuMs.push(j.cpuMsPerRender);
+      modes[mode].outBytes = j.out;
+    }
+  }
+  for (const m of Object.values(modes)) {
+    m.mbPerSecond = stats(m.ms.map((ms) => doc.bytes / MIB / (ms / 1000)));
+    m.mbPerCpuSecond = stats(m.cpuMs.map((ms) => doc.bytes / MIB / (ms / 1000)));
+    m.ms = stats(m.ms);
+    m.cpuMs = stats(m.cpuMs);
+  }
+  return modes;
+}
 const collected = Object.fromEntries(keys.map((k) => [k, { key: k, version: null, error: null, docs: {} }]));
 const docsArg = JSON.stringify(docs.map(({ key, file }) => ({ key, file })));
 for (let round = 0; round < ROUNDS; round++) {
@@ -377,6 +424,24 @@ console.log(table(
     return [r.label, ...docs.map((d) => (r.docs[d.key].error ? 'failed' : sig(r.docs[d.key].mbPerCpuSecond?.median))), ratio];
   })));
 console.log('');
+const rawDoc = rawHtmlDoc();
+const rawHtml = runRawHtml(rawDoc);
+if (rawHtml && !rawHtml.error) {
+  console.log(`Raw HTML: the sanitizer's cost (wasm-blog core, native g++ -O3; a post full of raw HTML, ${rawDoc.bytes.toLocaleString('en-US')} bytes: details, figures, images, video, a YouTube iframe, tables, script and handlers; ${ROUNDS} runs per mode, alternated)`);
+  console.log('');
+  const omitCpu = rawHtml.omit.mbPerCpuSecond.median;
+  console.log(table(
+    [['raw HTML', 'l'], ['MB/s', 'r'], ['MB/CPU-s', 'r'], ['HTML out', 'r'], ['vs omitted', 'r']],
+    ['omit', 'sanitize'].map((mode) => {
+      const m = rawHtml[mode];
+      return [mode === 'omit' ? 'omitted (default)' : 'sanitized (rawHtml: "sanitize")', pct(m.mbPerSecond),
+        sig(m.mbPerCpuSecond.median), `${(m.outBytes / 1024).toFixed(0)} KB`, `${(m.mbPerCpuSecond.median / omitCpu).toFixed(2)}×`];
+    })));
+  console.log('');
+} else if (rawHtml?.error) {
+  console.log(`Raw HTML: the sanitizer's cost: failed: ${rawHtml.error}`);
+  console.log('');
+}
 console.log('Options each library ran with:');
 console.log('');
 for (const r of results) console.log(`- ${r.label}: ${r.options}`);
@@ -385,6 +450,7 @@ const file = writeResults('throughput', {
   machine: { ...m0, loadAverageAtEnd: m1.loadAverage }, code,
   documents: docs.map(({ key, name, bytes, from, file: f }) => ({ key, name, bytes, from, file: path.relative(ROOT, f) })),
   results,
+  rawHtml: rawHtml ? { document: { file: path.relative(ROOT, rawDoc.file), bytes: rawDoc.bytes }, ...rawHtml } : null,
 });
 console.log('');
 console.log(`JSON: ${file}`);

@@ -380,3 +380,14 @@ TEST_CASE("hugo config: settings that are not honoured are listed once each, whe
               "Markdown with these settings",
           });
 }
+
+TEST_CASE("hugo config: markup.goldmark.renderer.unsafe is read (the posts' raw HTML is kept, sanitized)") {
+    blog::test::TempDir tmp("hugo-config-test");
+    tmp.write("site/hugo.yaml", "title: t\nmarkup:\n  goldmark:\n    renderer:\n      unsafe: true\n");
+    const HugoConfigRead r = read_site(tmp);
+    REQUIRE(r.ok());
+    CHECK(r.config.markup_unsafe);
+    blog::test::TempDir plain("hugo-config-test");
+    plain.write("site/hugo.yaml", "title: t\n");
+    CHECK_FALSE(read_site(plain).config.markup_unsafe);
+}

@@ -264,6 +264,16 @@ TEST_CASE("index: a bad site field is reported and the posts are kept") {
     }
 }
 
+TEST_CASE("index: \"rawHtml\": \"sanitize\" keeps raw HTML made safe; a bad value omits it with a problem") {
+    CHECK(parse_ok(R"({"rawHtml": "sanitize", "posts": []})").sanitize_html);
+    CHECK_FALSE(parse_ok(R"({"rawHtml": "omit", "posts": []})").sanitize_html);
+    CHECK_FALSE(parse_ok(R"({"posts": []})").sanitize_html);
+    SiteIndex bad = parse_ok(R"({"rawHtml": "unsafe", "posts": []})");
+    CHECK_FALSE(bad.sanitize_html);
+    CHECK(bad.problems ==
+          std::vector<std::string>{"rawHtml: expected \"omit\" or \"sanitize\", got \"unsafe\"; raw HTML is omitted"});
+}
+
 TEST_CASE("index: a long value is shortened in the message") {
     std::string slug(80, 'x');
     slug += " y";

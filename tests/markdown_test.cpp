@@ -131,7 +131,9 @@ std::string url_as_browser_sees(const std::string& decoded) {
 bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
 // Every way the markup could run script, one line each; empty when safe.
-std::vector<std::string> safety_problems(const std::string& html) {
+// `sanitized`: RawHtml::Sanitize's output, where an <iframe> may be, from a
+// video host and sandboxed.
+std::vector<std::string> safety_problems(const std::string& html, bool sanitized = false) {
     static const char* const bad_elements[] = {
         "script", "iframe",  "frame",    "frameset", "object",  "embed",   "applet",   "svg",    "math",
         "style",  "link",    "meta",     "base",     "form",    "noscript", "template", "xmp",    "plaintext",
@@ -166,7 +168,9 @@ std::vector<std::string> safety_problems(const std::string& html) {
         while (i < n && !is_html_space(html[i]) && html[i] != '/' && html[i] != '>') ++i;
         const std::string tag = lower(html.substr(name_start, i - name_start));
         for (const char* bad : bad_elements)
-            if (tag == bad) problems.push_back((end_tag ? "</" : "<") + tag + "> element");
+            if (tag == bad && !(sanitized && tag == "iframe")) problems.push_back((end_tag ? "</" : "<") + tag + "> element");
+        const bool frame_ok = !(tag == "iframe" && !end_tag);
+        bool frame_sandboxed = false, frame_host = false;
         for (;;) {
             while (i < n && (is_html_space(html[i]) || html[i] == '/')) ++i;
             if (i >= n) {
@@ -178,6 +182,15 @@ std::vector<std::string> safety_problems(const std::string& html) {
                 break;
             }
             size_t attr_start = i++;
+            auto frame_attr = [&](const std::string& name, const std::string& value) {
+                if (name == "sandbox")
+                    frame_sandboxed = value == "allow-scripts allow-same-origin allow-presentation allow-popups";
+                if (name == "src")
+                    for (const char* host : {"https://www.youtube.com/embed/", "https://youtube.com/embed/",
+                                             "https://www.youtube-nocookie.com/embed/", "https://player.vimeo.com/video/",
+                                             "https://player.bilibili.com/player.html", "https://www.google.com/maps/embed"})
+                        frame_host |= starts_with(value, host);
+            };
             while (i < n && !is_html_space(html[i]) && html[i] != '/' && html[i] != '>' && html[i] != '=') ++i;
             const std::string name = lower(html.substr(attr_start, i - attr_start));
             std::string value;
@@ -198,6 +211,7 @@ std::vector<std::string> safety_problems(const std::string& html) {
                     problems.push_back("unquoted " + name + "=" + value + " on <" + tag + ">");
                 }
             }
+            if (tag == "iframe") frame_attr(name, value);
             if (starts_with(name, "on")) problems.push_back(name + "= on <" + tag + ">");
             if (name == "style" || name == "srcdoc") problems.push_back(name + "= on <" + tag + ">");
             for (const char* url_attr : url_attributes) {
@@ -226,6 +240,7 @@ std::vector<std::string> safety_problems(const std::string& html) {
                 }
             }
         }
+        if (!frame_ok && !(frame_sandboxed && frame_host)) problems.push_back("<iframe> not sandboxed or not a video host");
     }
     return problems;
 }
@@ -399,6 +414,11 @@ TEST_CASE("markdown: hostile input renders without script in the default (safe) 
             CHECK(safety_problems(safe) == no_problems);
             if (*c.safe_contains) CHECK(contains(safe, c.safe_contains));
 
+            options.raw_html = MarkdownOptions::RawHtml::Sanitize;
+            const std::string sanitized = html_of(c.markdown, options);
+            INFO("sanitized output: " << sanitized);
+            CHECK(safety_problems(sanitized, true) == no_problems);
+
             options.unsafe = true;
             const std::string unsafe = html_of(c.markdown, options);
             INFO("unsafe output: " << unsafe);
@@ -432,6 +452,10 @@ TEST_CASE("markdown: every payload of the shared hostile corpus is safe, whateve
                 INFO("payload: " << name << "\nmarkdown: " << markdown << "\nbase: \"" << base
                                  << "\"\noutput: " << html);
                 CHECK(safety_problems(html) == no_problems);
+                o.raw_html = MarkdownOptions::RawHtml::Sanitize;
+                const std::string sanitized = html_of(markdown, o);
+                INFO("sanitized: " << sanitized);
+                CHECK(safety_problems(sanitized, true) == no_problems);
                 ++rendered;
             }
         }
@@ -932,4 +956,49 @@ TEST_CASE("markdown: the images a post shows are listed as written") {
     auto r = markdown_render("![a](img/a.png) [![b](b%20c.png)](x) ![c](https://e.com/c.png \"t\") ![d](&#x64;.png)\n");
     REQUIRE(r.ok());
     CHECK(r.value().images == std::vector<std::string>{"img/a.png", "b%20c.png", "https://e.com/c.png", "d.png"});
+}
+
+TEST_CASE("markdown: with RawHtml::Sanitize, the author's HTML is kept where it is safe") {
+    MarkdownOptions o = post_options();
+    o.raw_html = MarkdownOptions::RawHtml::Sanitize;
+    SECTION("details opened in one HTML block and closed in another, Markdown between") {
+        const RenderedMarkdown r = render("<details>\n<summary>More</summary>\n\nSome *Markdown* here.\n\n</details>\n\nafter", o);
+        CHECK(r.html == "<details>\n<summary>More</summary>\n<p>Some <em>Markdown</em> here.</p>\n</details>\n<p>after</p>\n");
+        CHECK(r.html_dropped == 0);
+    }
+    SECTION("inline tags") {
+        CHECK(html_of("Press <kbd>Ctrl</kbd> and <u>read</u> x<sup>2</sup>", o) ==
+              "<p>Press <kbd>Ctrl</kbd> and <u>read</u> x<sup>2</sup></p>\n");
+    }
+    SECTION("an inline tag spanning lines is read as one") {
+        CHECK(html_of("a <img src=\"a.png\"\nalt=\"A\"> b", o) ==
+              "<p>a <img src=\"posts/2022/a.png\" alt=\"A\" loading=\"lazy\"> b</p>\n");
+    }
+    SECTION("an image resolves against the post, as ![](a.png) does") {
+        const RenderedMarkdown r = render("<img src=\"photo.png\" alt=\"p\">\n\n![p](photo.png)", o);
+        CHECK(contains(r.html, "<img src=\"posts/2022/photo.png\" alt=\"p\" loading=\"lazy\">"));
+        CHECK(contains(r.html, "<img src=\"posts/2022/photo.png\" alt=\"p\" loading=\"lazy\"></p>"));
+        CHECK(r.images == std::vector<std::string>{"photo.png", "photo.png"});
+    }
+    SECTION("script, handlers and script URLs are dropped and counted") {
+        const RenderedMarkdown r = render("<script>alert(1)</script>\n\n<a href=\"javascript:x\" onclick=\"y\">z</a> w", o);
+        CHECK(r.html == "\n<p><a>z</a> w</p>\n");  // the HTML block's line end stays
+        CHECK(r.html_dropped == 3);
+    }
+    SECTION("what the post leaves open is closed at its end") {
+        CHECK(html_of("<div class=\"box\">\n\ntext", o) == "<div class=\"box\">\n<p>text</p>\n</div>");
+    }
+    SECTION("<!--more--> still ends the summary and is not written") {
+        const RenderedMarkdown r = render("One two.\n\n<!--more-->\n\nThree.", o);
+        CHECK(r.summary == "One two.");
+        CHECK(r.summary_truncated);
+        CHECK(r.html == "<p>One two.</p>\n\n<p>Three.</p>\n");
+    }
+    SECTION("inside an image's alt text, raw HTML is text as before") {
+        CHECK(contains(html_of("![<b>x</b>](a.png)", o), "alt=\"&lt;b&gt;x&lt;/b&gt;\""));
+    }
+    SECTION("unsafe still wins") {
+        o.unsafe = true;
+        CHECK(html_of("<script>x</script>", o) == "<script>x</script>\n");
+    }
 }

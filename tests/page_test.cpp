@@ -143,6 +143,10 @@ TEST_CASE("page: a post's Markdown options come from the site, the post and the 
     CHECK_FALSE(o.unsafe);
     SiteIndex unsafe_site = parse_ok(R"({"unsafeHtml": true, "posts": [{"slug": "p", "title": "P"}]})");
     CHECK(page_markdown_options(unsafe_site, unsafe_site.posts[0], k.config, {}).unsafe);
+    CHECK(o.raw_html == MarkdownOptions::RawHtml::Omit);
+    SiteIndex sanitize_site = parse_ok(R"({"rawHtml": "sanitize", "posts": [{"slug": "p", "title": "P"}]})");
+    CHECK(page_markdown_options(sanitize_site, sanitize_site.posts[0], k.config, {}).raw_html ==
+          MarkdownOptions::RawHtml::Sanitize);
 }
 
 TEST_CASE("page: a built site's screens link by path under its root, and say when they are complete") {

@@ -30,6 +30,7 @@ json index_site_fields(const SiteConfig& config) {
         if (const std::optional<bool>& v = config.switches.*f.post) root[f.name] = *v;
     if (!config.copyright.empty()) root["copyright"] = config.copyright;
     if (!config.has_cjk_language) root["hasCJKLanguage"] = false;
+    if (config.sanitize_html) root["rawHtml"] = "sanitize";
     if (!config.language_homes.empty()) {
         json languages = json::array();
         for (const SiteConfig::LanguageHome& l : config.language_homes)

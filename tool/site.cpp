@@ -157,6 +157,26 @@ void image_warnings(const RenderedMarkdown& rendered, const std::string& text, s
     }
 }
 
+// Whether Hugo's markup settings hold nothing but goldmark.renderer.unsafe
+// (which the index's "rawHtml" carries).
+bool markup_only_unsafe(const DataValue* markup) {
+    auto iequal_ascii = [](std::string_view a, std::string_view b) {
+        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+                   return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               });
+    };
+    if (!markup || markup->kind != DataValue::Kind::Map) return false;
+    for (const auto& [k, g] : markup->entries) {
+        if (!iequal_ascii(k, "goldmark") || g.kind != DataValue::Kind::Map) return false;
+        for (const auto& [k2, r] : g.entries) {
+            if (!iequal_ascii(k2, "renderer") || r.kind != DataValue::Kind::Map) return false;
+            for (const auto& [k3, v] : r.entries)
+                if (!iequal_ascii(k3, "unsafe")) return false;
+        }
+    }
+    return true;
+}
+
 // PaperMod's params the index carries (SiteConfig's switches, default_theme
 // and show_page_nums); a value of the wrong kind is an error at its line,
 // named as PaperMod spells it.
@@ -181,6 +201,13 @@ void params_read(const DataValue& params, const std::string& shown, Site& site) 
         else if (v && v->kind != DataValue::Kind::Null)
             site.problems.push_back({shown, v->line, "params.wasmBlog.publishActiveFiles: expected true or false, got " +
                                                          data_kind_name(*v)});
+        if (const DataValue* raw = ours->find("rawHtml"); raw && raw->kind != DataValue::Kind::Null) {
+            if (raw->kind == DataValue::Kind::String && (raw->text == "omit" || raw->text == "sanitize"))
+                site.config.sanitize_html = raw->text == "sanitize";
+            else
+                site.problems.push_back({shown, raw->line, "params.wasmBlog.rawHtml: expected \"omit\" or \"sanitize\", got " +
+                                                               data_kind_name(*raw)});
+        }
     }
     if (const DataValue* v = params.find("defaultTheme"); v && v->kind != DataValue::Kind::Null) {
         const bool ok = v->kind == DataValue::Kind::String && (v->text == "auto" || v->text == "light" || v->text == "dark");
@@ -223,6 +250,7 @@ void config_read(const fs::path& dir, const fs::path& site_root, const std::stri
     out.disable_path_to_lower = c.disable_path_to_lower;
     out.ugly_urls = c.ugly_urls;
     out.copyright = c.copyright;
+    out.sanitize_html = c.markup_unsafe;  // Hugo's unsafe: kept, made safe (never passed through)
     out.summary_length = c.summary_length > 0 ? size_t(c.summary_length) : 70;
     out.has_cjk_language = c.has_cjk_language;
     for (const HugoMenuEntry& e : c.main)
@@ -273,8 +301,11 @@ void config_read(const fs::path& dir, const fs::path& site_root, const std::stri
         "title", "baseURL", "languageCode", "params", "paginate", "pagination", "permalinks", "taxonomies",
         "disablePathToLower", "uglyURLs", "copyright", "menus", "menu", "defaultContentLanguage", "languages",
         "theme", "summaryLength", "hasCJKLanguage", "enableRobotsTXT"};  // robots.txt is always written
+    // markup is honoured when all it sets is goldmark.renderer.unsafe.
+    std::vector<std::string> honoured = kHonoured;
+    if (markup_only_unsafe(c.root.find("markup"))) honoured.push_back("markup");
     if (language.empty())  // said once, with the default language
-        for (Problem& p : hugo_config_unhonoured(c, kHonoured)) site.problems.push_back(std::move(p));
+        for (Problem& p : hugo_config_unhonoured(c, honoured)) site.problems.push_back(std::move(p));
 }
 
 // The length of a Markdown file's extension (".md", or Hugo's other name

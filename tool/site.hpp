@@ -41,6 +41,10 @@ struct SiteConfig {
     // params.wasmBlog.publishActiveFiles: a bundle's HTML, JavaScript and
     // SVG with script are published (each reported); off by default.
     bool publish_active_files = false;
+    // Raw HTML in posts kept through the core's sanitizer (the index's
+    // "rawHtml": "sanitize"): Hugo's markup.goldmark.renderer.unsafe, or
+    // params.wasmBlog.rawHtml: "sanitize".
+    bool sanitize_html = false;
     // Hugo's settings of where pages go and what the list shows.
     std::vector<std::string> main_sections;  // params.mainSections ("" unset: the section with most pages)
     std::map<std::string, std::string> permalinks;

@@ -3,7 +3,9 @@
 // wasm build exports as blog_render_markdown. bench/throughput.mjs compiles
 // it (g++ -O3, from core/ and md4c's sources) into build/bench/md_render.
 //
-// usage: md_render WARMUP_MS MIN_RUNS MIN_MS FILE...
+// usage: md_render [--raw-html=omit|sanitize] WARMUP_MS MIN_RUNS MIN_MS FILE...
+// --raw-html: MarkdownOptions::raw_html (default omit), so that one post
+// times with its raw HTML omitted and sanitized (core/html/sanitize).
 // For each file: renders it for WARMUP_MS untimed, then at least MIN_RUNS
 // times and for at least MIN_MS, each render timed on its own; prints one
 // JSON line per file: {"file":..., "bytes":N, "out":N, "cpuMsPerRender":x,
@@ -35,8 +37,16 @@ double cpu_ms() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    blog::MarkdownOptions options;
+    if (argc > 1 && std::string(argv[1]).rfind("--raw-html=", 0) == 0) {
+        const std::string mode = argv[1] + 11;
+        if (mode == "sanitize") options.raw_html = blog::MarkdownOptions::RawHtml::Sanitize;
+        else if (mode != "omit") argc = 0;  // usage
+        ++argv;
+        --argc;
+    }
     if (argc < 5) {
-        std::fprintf(stderr, "usage: md_render WARMUP_MS MIN_RUNS MIN_MS FILE...\n");
+        std::fprintf(stderr, "usage: md_render [--raw-html=omit|sanitize] WARMUP_MS MIN_RUNS MIN_MS FILE...\n");
         return 2;
     }
     const double warmup_ms = std::atof(argv[1]);
@@ -53,7 +63,7 @@ int main(int argc, char** argv) {
         const std::string text = ss.str();
         size_t out = 0;
         auto render = [&]() -> bool {
-            auto r = blog::markdown_render(text);
+            auto r = blog::markdown_render(text, options);
             if (!r) return false;
             out = r.value().html.size();
             return true;

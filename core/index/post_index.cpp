@@ -309,6 +309,10 @@ void read_site_fields(const Value& root, SiteIndex& site) {
         if (v->is_boolean()) site.unsafe_html = v->scalar.boolean;
         else site.problems.push_back("unsafeHtml: expected true or false, got " + kind_of(*v));
     }
+    if (const Value* v = root.find("rawHtml")) {
+        if (v->is_string() && (v->text == "omit" || v->text == "sanitize")) site.sanitize_html = v->text == "sanitize";
+        else site.problems.push_back("rawHtml: expected \"omit\" or \"sanitize\", got " + kind_of(*v) + "; raw HTML is omitted");
+    }
 
     if (const Value* v = root.find("language")) {
         if (v->is_string() && language_ok(v->text)) site.language = v->text;
@@ -333,8 +337,8 @@ void read_site_fields(const Value& root, SiteIndex& site) {
 // The site's fields read_site_fields reads; the reader keeps no other key of
 // the top object but "posts".
 bool is_site_field(std::string_view key) {
-    for (std::string_view name : {"title", "author", "description", "unsafeHtml", "language", "menu", "homeInfo",
-                                  "copyright", "defaultTheme", "showPageNums", "parts", "total", "languages",
+    for (std::string_view name : {"title", "author", "description", "unsafeHtml", "rawHtml", "language", "menu",
+                                  "homeInfo", "copyright", "defaultTheme", "showPageNums", "parts", "total", "languages",
                                   "hasCJKLanguage"})
         if (key == name) return true;
     for (const PostSwitchField& f : kPostSwitchFields)

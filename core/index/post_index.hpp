@@ -131,6 +131,7 @@ struct SiteIndex {
     std::string description;
     std::string source;             // the file's name as given to index_parse
     bool unsafe_html = false;       // site opt-in: pass raw HTML in posts through
+    bool sanitize_html = false;     // "rawHtml": "sanitize": raw HTML kept through core/html/sanitize
     std::string language = "en";    // "language": the screens' lang (a BCP 47 tag)
     // "menu": the header's entries, replacing the default (Archive, Search,
     // Tags); nullopt when the index has none (or not an array). A bad entry

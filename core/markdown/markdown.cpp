@@ -4,10 +4,12 @@
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <unordered_map>
 
 #include "core/html/escape.hpp"
 #include "core/markdown/plain_text.hpp"
+#include "core/html/sanitize.hpp"
 #include "core/url/url.hpp"
 #include "core/util/size_text.hpp"
 #include "core/util/swar.hpp"
@@ -229,6 +231,10 @@ struct Renderer {
     std::string html_block_text;
     std::unordered_map<std::string, int> slug_uses;
     RenderedMarkdown result;
+    // RawHtml::Sanitize: one for the document, as a tag may open in one
+    // HTML block and close in another.
+    std::unique_ptr<HtmlSanitizer> sanitizer;
+    std::string sanitized;  // a chunk's safe form, before it is appended
 
     // Plain text for word count and summary (Hugo's rules).
     PlainText plain_text;
@@ -236,7 +242,22 @@ struct Renderer {
 
     Renderer(const MarkdownOptions& o, bool more_ahead)
         : opt(o), blog(o.flavor == MarkdownOptions::Flavor::Blog), out(&doc),
-          plain_text(PlainTextRules{o.cjk, o.summary_words ? o.summary_words : kSummaryWords, more_ahead}) {}
+          plain_text(PlainTextRules{o.cjk, o.summary_words ? o.summary_words : kSummaryWords, more_ahead}) {
+        if (!o.unsafe && o.raw_html == MarkdownOptions::RawHtml::Sanitize)
+            sanitizer = std::make_unique<HtmlSanitizer>(
+                [this](std::string& url, UrlUse use) { return raw_html_url(url, use); });
+    }
+
+    // A URL in raw HTML, judged and resolved as a Markdown link or image
+    // target is (link_target): the value that will be written is judged.
+    bool raw_html_url(std::string& url, UrlUse use) {
+        if (blog && use == UrlUse::Image) result.images.push_back(url);
+        const std::string_view href = blog ? blog_target(url, use) : std::string_view(url);
+        const bool same = href.data() == url.data() && href.size() == url.size();
+        if (!url_is_safe(url, use) || (!same && !url_is_safe(href, use))) return false;
+        if (!same) url.assign(href);
+        return true;
+    }
 
     // Text the page shows: the heading's text, and the post's plain text
     // unless it is an image's alt text (not in Hugo's .Plain).
@@ -590,6 +611,10 @@ struct Renderer {
                     out->append(text, size);
                 } else if (image_nesting > 0) {
                     escape_text(*out, text, size);  // inside alt="...": shown as text, as cmark does
+                } else if (sanitizer) {
+                    sanitized.clear();
+                    sanitizer->feed(std::string_view(text, size), sanitized);
+                    out->append(sanitized);
                 } else if (!in_html_block) {
                     // md4c hands an inline tag that spans lines over line by
                     // line, with a "\n" chunk between: one tag, one comment.
@@ -844,6 +869,14 @@ Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOp
                                          " times its size); the post may be built to exhaust the reader's memory"};
     if (rc != 0) return Error{"markdown", "the Markdown parser failed (out of memory?)"};
 
+    if (r.sanitizer) {
+        // Elements the post's HTML left open are closed: it cannot take in
+        // the page's markup after it.
+        r.sanitized.clear();
+        r.sanitizer->finish(r.sanitized);
+        r.doc.append(r.sanitized);
+        r.result.html_dropped = r.sanitizer->dropped();
+    }
     RenderedMarkdown& res = r.result;
     res.html = r.doc.take();
     r.plain_text.finish();

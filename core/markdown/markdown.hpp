@@ -24,8 +24,16 @@ struct MarkdownOptions {
     // md4c parser flags; the default is the GitHub dialect plus LaTeX math.
     unsigned parser_flags = default_parser_flags();
 
-    // Opt-in to danger: raw HTML passes through and link targets are not
-    // checked. Only for content the site owner fully trusts.
+    // What becomes of raw HTML in a post. Omit: "<!-- raw HTML omitted -->"
+    // (the default). Sanitize: kept where it is an element a post needs,
+    // through core/html/sanitize (allowlist, URLs judged as links are),
+    // the rest dropped and counted in RenderedMarkdown::html_dropped.
+    enum class RawHtml { Omit, Sanitize, Unsafe };
+    RawHtml raw_html = RawHtml::Omit;
+
+    // Opt-in to danger (RawHtml::Unsafe, whatever raw_html says): raw HTML
+    // passes through and link targets are not checked. Only for content the
+    // site owner fully trusts.
     bool unsafe = false;
 
     // URL of the Markdown file: relative links and images resolve against it.
@@ -78,6 +86,8 @@ struct RenderedMarkdown {
     bool has_code = false;          // a code block with a language (highlighting)
     bool has_math = false;          // $...$ or $$...$$ (math rendering)
     std::vector<std::string> images;  // each image's target as written (entities decoded), in order
+                                      // (raw HTML's too, with RawHtml::Sanitize)
+    size_t html_dropped = 0;          // raw HTML elements and attributes the sanitizer dropped
 };
 
 // Renders a post. Text that is not valid UTF-8 is repaired first (U+FFFD per

@@ -145,6 +145,7 @@ MarkdownOptions page_markdown_options(const SiteIndex& site, const Post& post, c
                                       PostLinkRoute link_route) {
     MarkdownOptions options;
     options.unsafe = site.unsafe_html;
+    if (site.sanitize_html) options.raw_html = MarkdownOptions::RawHtml::Sanitize;
     options.base_url = page_post_url(config, post);
     options.self_route = route_post_href(post, {}, config.links);
     options.link_route = std::move(link_route);

@@ -1,7 +1,8 @@
 // The Markdown renderer (core/markdown) with every option combination.
 // Input: bytes 0-1 are md4c's parser flags (every MD_FLAG_* bit), byte 2 the
 // options (bit 0 Md4cHtml flavor, bit 1 unsafe, bit 2 self_route, bit 3
-// link_route, bits 4-6 the base URL); the rest is the Markdown.
+// link_route, bits 4-6 the base URL, bit 7 RawHtml::Sanitize); the rest is
+// the Markdown.
 // Properties:
 //   - no crash (ASan/UBSan watch md4c and our renderer);
 //   - whatever the bytes, the HTML, heading texts and ids and the summary
@@ -14,7 +15,9 @@
 //     data: (data:image/png|gif|jpeg|webp in img src allowed) — resolved
 //     against the page's URL, where a scheme-less URL keeps the page's http:.
 //     In the Md4cHtml flavor the element list also has md4c-html's
-//     <x-equation>.
+//     <x-equation>. With Sanitize, the list also has the sanitizer's
+//     allowlist (core/html/sanitize.cpp), an <iframe> only from its video
+//     hosts with its sandbox, and each srcset candidate is judged as a src.
 #include <gumbo.h>
 
 #include <cstdint>
@@ -52,6 +55,42 @@ const std::map<std::string, std::set<std::string>>& allowed() {
     return table;
 }
 
+// What RawHtml::Sanitize adds: the sanitizer's allowlist, as its own table
+// is written (a second copy, so that a change to one is caught here).
+const std::map<std::string, std::set<std::string>>& sanitize_allowed() {
+    static const std::map<std::string, std::set<std::string>> table = [] {
+        std::map<std::string, std::set<std::string>> t = allowed();
+        auto add = [&](const char* name, std::set<std::string> attrs) { t[name].insert(attrs.begin(), attrs.end()); };
+        for (const char* name : {"details"}) add(name, {"open"});
+        for (const char* name : {"summary", "b", "i", "s", "q", "cite", "small", "mark", "kbd", "sup", "sub", "ins",
+                                 "blockquote", "wbr", "dl", "dt", "dd", "figure", "figcaption", "caption", "tfoot",
+                                 "picture", "center"})
+            add(name, {});
+        for (const char* name : {"div", "span", "p"}) add(name, {"class", "id"});
+        add("abbr", {"title"});
+        add("ol", {"start", "type", "reversed"});
+        add("a", {"rel"});
+        add("img", {"srcset", "width", "height", "decoding", "sizes"});
+        add("source", {"src", "srcset", "media", "type", "sizes"});
+        add("video", {"src", "poster", "controls", "width", "height", "loop", "muted", "playsinline", "preload", "autoplay"});
+        add("audio", {"src", "controls", "loop", "muted", "preload"});
+        add("track", {"src", "kind", "srclang", "label", "default"});
+        for (const char* name : {"td", "th"}) add(name, {"colspan", "rowspan", "align"});
+        add("th", {"scope"});
+        add("iframe", {"src", "width", "height", "title", "sandbox", "loading", "allowfullscreen", "referrerpolicy"});
+        return t;
+    }();
+    return table;
+}
+
+bool frame_source_allowed(const std::string& src) {
+    for (const char* host : {"https://www.youtube.com/embed/", "https://youtube.com/embed/",
+                             "https://www.youtube-nocookie.com/embed/", "https://player.vimeo.com/video/",
+                             "https://player.bilibili.com/player.html", "https://www.google.com/maps/embed"})
+        if (src.compare(0, std::strlen(host), host) == 0) return true;
+    return false;
+}
+
 // The element's name as written in the HTML (gumbo maps <image> to img).
 std::string source_name(const GumboElement& e) {
     std::string name;
@@ -67,6 +106,7 @@ std::string source_name(const GumboElement& e) {
 
 struct Audit {
     bool md4c_flavor = false;
+    bool sanitize = false;
     std::string context;
 
     void element(const GumboNode* node) {
@@ -80,9 +120,20 @@ struct Audit {
                 std::string written = source_name(e);
                 FUZZ_CHECK(written == name, "<" + written + "> read by the browser as <" + name + ">" + context);
             }
-            auto it = allowed().find(name);
+            const auto& table = sanitize ? sanitize_allowed() : allowed();
+            auto it = table.find(name);
             const bool extra = md4c_flavor && name == "x-equation";
-            FUZZ_CHECK(it != allowed().end() || extra, "element <" + fuzz::escaped(name) + "> in safe output" + context);
+            FUZZ_CHECK(it != table.end() || extra, "element <" + fuzz::escaped(name) + "> in safe output" + context);
+            if (name == "iframe") {
+                bool host = false, sandboxed = false;
+                for (unsigned i = 0; i < e.attributes.length; ++i) {
+                    const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[i]);
+                    if (std::strcmp(a->name, "src") == 0) host = frame_source_allowed(a->value);
+                    if (std::strcmp(a->name, "sandbox") == 0)
+                        sandboxed = std::strcmp(a->value, "allow-scripts allow-same-origin allow-presentation allow-popups") == 0;
+                }
+                FUZZ_CHECK(host && sandboxed, "an <iframe> not from a video host or not sandboxed" + context);
+            }
             for (unsigned i = 0; i < e.attributes.length; ++i) {
                 const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[i]);
                 std::string attr = a->name;
@@ -90,10 +141,25 @@ struct Audit {
                            "event handler " + attr + "=\"" + fuzz::escaped(a->value) + "\" on <" + name + ">" + context);
                 const bool ok = extra ? attr == "type" : it->second.count(attr) > 0;
                 FUZZ_CHECK(ok, "attribute " + fuzz::escaped(attr) + " on <" + name + ">" + context);
-                if (attr == "href" || attr == "src") {
-                    FUZZ_CHECK(!fuzz::browser_script_url(a->value, name == "img" && attr == "src"),
+                if (attr == "href" || attr == "src" || attr == "poster") {
+                    const bool image = (name == "img" || name == "video" || name == "source") && attr != "href";
+                    FUZZ_CHECK(!fuzz::browser_script_url(a->value, image),
                                "<" + name + " " + attr + "=\"" + fuzz::escaped(a->value) + "\">: a " +
                                    fuzz::browser_scheme(a->value) + ": URL" + context);
+                }
+                if (attr == "srcset") {
+                    // candidates: a URL, maybe descriptors, then ", "
+                    std::string_view v = a->value;
+                    while (!v.empty()) {
+                        size_t end = v.find(' ');
+                        const std::string url(v.substr(0, end));
+                        FUZZ_CHECK(!fuzz::browser_script_url(url, true),
+                                   "<" + name + " srcset=\"" + fuzz::escaped(a->value) + "\">: a " +
+                                       fuzz::browser_scheme(url) + ": URL" + context);
+                        const size_t next = v.find(", ");
+                        if (next == std::string_view::npos) break;
+                        v.remove_prefix(next + 2);
+                    }
                 }
             }
         }
@@ -137,6 +203,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     options.parser_flags = flags;
     options.flavor = (o & 1) ? blog::MarkdownOptions::Flavor::Md4cHtml : blog::MarkdownOptions::Flavor::Blog;
     options.unsafe = (o & 2) != 0;
+    if (o & 128) options.raw_html = blog::MarkdownOptions::RawHtml::Sanitize;
     if (o & 4) options.self_route = "#/posts/a";
     if (o & 8)
         options.link_route = [](std::string_view resolved) -> std::string {
@@ -150,7 +217,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     char hex[16];
     std::snprintf(hex, sizeof hex, "0x%04x", flags);
     const std::string context = std::string("\n    options: parser flags ") + hex + ", " +
-                                ((o & 1) ? "md4c-html" : "blog") + ((o & 2) ? ", unsafe" : ", safe") +
+                                ((o & 1) ? "md4c-html" : "blog") + ((o & 2) ? ", unsafe" : (o & 128) ? ", sanitize" : ", safe") +
                                 ((o & 4) ? ", self_route" : "") + ((o & 8) ? ", link_route" : "") + ", base \"" +
                                 options.base_url + "\"";
 
@@ -176,6 +243,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, r.html.data(), r.html.size());
         Audit audit;
         audit.md4c_flavor = options.flavor == blog::MarkdownOptions::Flavor::Md4cHtml;
+        audit.sanitize = (o & 128) != 0;
         audit.context = "\n    html: \"" + fuzz::escaped(r.html, 2000) + "\"" + context;
         audit.walk(out->document);
         gumbo_destroy_output(&kGumboDefaultOptions, out);
