@@ -485,3 +485,33 @@ TEST_CASE("hugo site: every problem of a run is reported, then one line counts t
               return contains(l, "/pic.md:5: warning: ");
           }) == 1);
 }
+
+// tests/fixtures/hugo-i18n/: a Chinese blog with a Persian translation, its
+// own i18n/zh.yaml over its theme's over the tool's table. The dates are
+// those Hugo 0.111.3 prints with PaperMod's default "January 2, 2006" in zh.
+TEST_CASE("hugo blog: a Chinese blog's pages and index speak Chinese, its Persian pages are right to left") {
+    Work work;
+    const Run run = work.build(std::string(BLOG_SOURCE_DIR) + "/tests/fixtures/hugo-i18n");
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    const fs::path out = work.at("out");
+    const blog::SiteIndex zh = index_at(out / "posts/index.json");
+    CHECK(zh.problems.empty());
+    CHECK(zh.text.next == "下一篇");           // the site's i18n/zh.yaml
+    CHECK(zh.text.prev == "上一页（主题）");    // the theme's, the site has none
+    CHECK(zh.text.toc == "目录");              // the tool's table, neither has one
+    CHECK(blog::i18n_plural(zh.text.reading_time, zh.language, 2) == "2 分钟读完");
+    CHECK(zh.text.dates.days_short.empty());   // the date format does not use them
+    const std::string home = read_text(out / "index.html");
+    CHECK(contains(home, "<html lang=\"zh\" data-wasm-blog-page"));
+    CHECK(contains(home, ">一月 5, 2023</span>"));
+    CHECK(contains(home, ">下一篇&nbsp;»</a>"));
+    CHECK(contains(read_text(out / "page/2/index.html"), ">七月 24, 2022</span>"));
+
+    const blog::SiteIndex fa = index_at(out / "fa/posts/index.json");
+    CHECK(fa.text.next == "صفحه بعدی");
+    CHECK(fa.date_format == "2006-01-02");
+    const std::string fa_home = read_text(out / "fa/index.html");
+    CHECK(contains(fa_home, "<html lang=\"fa\" dir=\"rtl\" data-wasm-blog-page"));
+    CHECK(contains(fa_home, ">2022-07-24</span>"));
+}

@@ -989,3 +989,45 @@ TEST_CASE("index: hasCJKLanguage and a post's isCJKLanguage decide the CJK count
         CHECK(site.problems == std::vector<std::string>{"posts[1].isCJKLanguage: expected true or false, got \"yes\"; ignored"});
     }
 }
+
+TEST_CASE("index: \"i18n\" and \"dateFormat\" give the interface's words and dates in the site's language") {
+    SECTION("English, \"January 2, 2006\", unless the index says") {
+        SiteIndex site = parse_ok(R"J({"posts": []})J");
+        CHECK(site.text.next == "Next");
+        CHECK(site.date_format == "January 2, 2006");
+        CHECK(site.text.dates.months.empty());
+    }
+    SECTION("read") {
+        SiteIndex site = parse_ok(R"J({"language": "zh", "dateFormat": "2006-01-02",
+            "i18n": {"next": "下一页", "readingTime": {"one": "1 分钟", "other": "{n} 分钟"}, "words": "{n} 字",
+                     "monthsShort": ["1月","2月","3月","4月","5月","6月","7月","8月","9月","10月","11月","12月"]},
+            "posts": []})J");
+        CHECK(site.problems.empty());
+        CHECK(site.text.next == "下一页");
+        CHECK(site.text.prev == "Prev");
+        CHECK(i18n_plural(site.text.reading_time, site.language, 3) == "3 分钟");
+        CHECK(i18n_plural(site.text.words, site.language, 1) == "1 字");
+        REQUIRE(site.text.dates.months_short.size() == 12);
+        CHECK(site.text.dates.months_short[6] == "7月");
+        CHECK(site.date_format == "2006-01-02");
+    }
+    SECTION("bad values are problems, never failures, and stay English") {
+        SiteIndex site = parse_ok(R"J({"i18n": {"next": 3, "nope": "x", "readingTime": {"several": "x", "other": "{n} m"},
+                                                 "months": ["a", "b"], "prev": "Préc."},
+                                       "dateFormat": false, "posts": [{"slug": "a", "title": "A"}]})J");
+        CHECK(site.posts.size() == 1);
+        CHECK(site.text.next == "Next");
+        CHECK(site.text.prev == "Préc.");
+        CHECK(site.text.dates.months.empty());
+        CHECK(site.date_format == "January 2, 2006");
+        REQUIRE(site.problems.size() == 5);
+        CHECK(site.problems[0] == "i18n.next: expected a text (or {\"one\", \"other\"…} texts, or a list of 12 month or 7 "
+                                  "day names) for a known key, got 3; ignored");
+        CHECK(site.problems[1].rfind("i18n.nope: ", 0) == 0);
+        CHECK(site.problems[2].rfind("i18n.readingTime: ", 0) == 0);
+        CHECK(site.problems[3].rfind("i18n.months: ", 0) == 0);
+        CHECK(site.problems[4].rfind("dateFormat: expected a string", 0) == 0);
+        SiteIndex not_object = parse_ok(R"J({"i18n": [1], "posts": []})J");
+        CHECK(not_object.problems == std::vector<std::string>{"i18n: expected an object of the interface's words, got an array; ignored"});
+    }
+}

@@ -872,3 +872,43 @@ TEST_CASE("view: a post with a thousand tags links each, in the index's order, a
     CHECK(contains(html, "<a class=\"prev\" href=\"#/posts/new\">"));
     CHECK(contains(html, "<a class=\"next\" href=\"#/posts/old\">"));
 }
+
+TEST_CASE("view: the screens speak the index's language: its words, its date format and month names") {
+    SiteIndex site = parse_ok(R"J({"title": "博客", "language": "zh", "showPageNums": true, "showReadingTime": true,
+        "showWordCount": true, "showToc": true, "showBreadCrumbs": true, "showCodeCopyButtons": true,
+        "showPostNavLinks": true,
+        "i18n": {"prev": "上一页", "next": "下一页", "toc": "目录", "home": "主页", "copy": "复制",
+                 "readingTime": {"one": "1 分钟", "other": "{n} 分钟"}, "words": {"one": "字", "other": "{n} 字"},
+                 "archive": "归档", "search": "搜索", "tags": "标签", "page": "第 {n} 页",
+                 "months": ["一月","二月","三月","四月","五月","六月","七月","八月","九月","十月","十一月","十二月"]},
+        "posts": [{"slug": "a", "title": "A", "date": "2022-07-24T21:42:07-07:00", "summary": "s"},
+                  {"slug": "b", "title": "B", "date": "2022-06-01", "summary": "s"},
+                  {"slug": "c", "title": "C", "date": "2022-05-01", "summary": "s"}]})J");
+    ListQuery q;
+    q.page_size = 1;
+    q.page = 2;
+    const Screen list = view_list(site, q);
+    CHECK(contains(list.html, ">«&nbsp;上一页&nbsp;1/3</a>"));
+    CHECK(contains(list.html, ">下一页&nbsp;3/3&nbsp;»</a>"));
+    CHECK(contains(list.html, ">六月 1, 2022</span>"));
+    CHECK(contains(list.html, "<span>归档</span>"));
+    CHECK(list.title == "第 2 页 | 博客");
+    RenderedMarkdown body;
+    body.html = "<h2 id=\"x\">x</h2><h2 id=\"y\">y</h2><pre><code>z</code></pre>";
+    body.headings = {{2, "x", "x"}, {2, "y", "y"}};
+    body.word_count = 1;
+    const Screen post = view_post(site, site.posts[1], &body);
+    CHECK(contains(post.html, "<div class=\"post-meta\"><span title=\"2022-06-01 00:00:00 +0000 UTC\">六月 1, 2022</span>&nbsp;·&nbsp;1 分钟&nbsp;·&nbsp;1 字</div>"));
+    CHECK(contains(post.html, "<span class=\"details\">目录</span>"));
+    CHECK(contains(post.html, ">主页</a></div>"));
+    CHECK(contains(post.html, "data-action=\"copy-code\">复制</button>"));
+    CHECK(contains(post.html, "<span class=\"title\">«&nbsp;上一页</span>"));
+    CHECK(contains(post.html, "<span class=\"title\">下一页&nbsp;»</span>"));
+    CHECK(contains(view_archive(site).html, "<h3 class=\"archive-month-header\">七月"));
+    CHECK(contains(view_archive(site).html, "<h1>归档</h1>"));
+    CHECK(contains(view_tags(site).html, "<h1>标签</h1>"));
+    SECTION("the date format is a Go layout") {
+        site.date_format = "2006-01-02";
+        CHECK(contains(view_list(site, q).html, ">2022-06-01</span>"));
+    }
+}

@@ -1,5 +1,7 @@
 #include "tool/build.hpp"
 
+#include "core/i18n/i18n.hpp"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -902,7 +904,9 @@ std::string build_document(const BuildDocument& doc) {
     // page's styles before the widget runs, and for the widget.
     const std::string theme =
         doc.theme.empty() || doc.theme == "auto" ? std::string() : " data-default-theme=\"" + html_escape(doc.theme) + "\"";
-    out += "<!doctype html>\n<html lang=\"" + html_escape(doc.lang) + "\" data-wasm-blog-page" + theme +
+    // A language written right to left (ar, fa, he, ur…) gives the page its direction.
+    const char* dir = i18n_rtl(doc.lang) ? " dir=\"rtl\"" : "";
+    out += "<!doctype html>\n<html lang=\"" + html_escape(doc.lang) + "\"" + dir + " data-wasm-blog-page" + theme +
            ">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += doc.head;

@@ -12,6 +12,36 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
+// Whether the layout uses the short form of a name ("Jan" but not only "January").
+bool uses_short(std::string layout, const std::string& full, const std::string& short_form) {
+    for (size_t at; (at = layout.find(full)) != std::string::npos;) layout.erase(at, full.size());
+    return layout.find(short_form) != std::string::npos;
+}
+
+// The index's "i18n": the words and names of `text` that are not English's;
+// of the names, the months (the archive's headings) and those the date
+// format uses.
+json index_i18n(const UiText& text, const std::string& date_format) {
+    const UiText english;
+    const std::string layout = date_format.empty() ? SiteIndex{}.date_format : date_format;
+    json out = json::object();
+    for (const UiTextField& f : kUiTextFields) {
+        if (f.text && text.*f.text != english.*f.text) out[f.key] = text.*f.text;
+        if (f.plural && (text.*f.plural).forms != (english.*f.plural).forms) {
+            json forms = json::object();
+            for (size_t i = 0; i < kPluralFormNames.size(); ++i)
+                if (!(text.*f.plural).forms[i].empty()) forms[kPluralFormNames[i]] = (text.*f.plural).forms[i];
+            out[f.key] = std::move(forms);
+        }
+        const bool wanted = f.names == &DateNames::months ||
+                            (f.names == &DateNames::months_short && uses_short(layout, "January", "Jan")) ||
+                            (f.names == &DateNames::days && layout.find("Monday") != std::string::npos) ||
+                            (f.names == &DateNames::days_short && uses_short(layout, "Monday", "Mon"));
+        if (f.names && wanted && !(text.dates.*f.names).empty()) out[f.key] = text.dates.*f.names;
+    }
+    return out;
+}
+
 // The site's fields: everything of index.json but "posts" (and a paged
 // index's "parts" and "total").
 json index_site_fields(const SiteConfig& config) {
@@ -31,6 +61,8 @@ json index_site_fields(const SiteConfig& config) {
     if (!config.copyright.empty()) root["copyright"] = config.copyright;
     if (!config.has_cjk_language) root["hasCJKLanguage"] = false;
     if (config.sanitize_html) root["rawHtml"] = "sanitize";
+    if (json words = index_i18n(config.text, config.date_format); !words.empty()) root["i18n"] = std::move(words);
+    if (!config.date_format.empty() && config.date_format != SiteIndex{}.date_format) root["dateFormat"] = config.date_format;
     if (!config.language_homes.empty()) {
         json languages = json::array();
         for (const SiteConfig::LanguageHome& l : config.language_homes)

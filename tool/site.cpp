@@ -1,4 +1,5 @@
 #include "tool/site.hpp"
+#include "tool/site_i18n.hpp"
 
 #include <cctype>
 
@@ -273,9 +274,12 @@ void config_read(const fs::path& dir, const fs::path& site_root, const std::stri
                 for (const HugoMenuEntry& e : m.entries)
                     if (e.parent.empty()) out.menu.push_back({e.name, e.url, e.page_ref});
             }
-        if (l.params.kind == DataValue::Kind::Map)
+        if (l.params.kind == DataValue::Kind::Map) {
             if (const DataValue* d = l.params.find("description"); d && d->kind == DataValue::Kind::String)
                 out.description = d->text;
+            if (const DataValue* d = l.params.find("DateFormat"); d && d->kind == DataValue::Kind::String)
+                out.date_format = d->text;
+        }
     }
     if (out.language_code.empty() && c.languages.size() > 1) out.language_code = out.language;
     for (const HugoLanguage& l : c.languages)
@@ -283,6 +287,8 @@ void config_read(const fs::path& dir, const fs::path& site_root, const std::stri
     const std::string params_file = c.files.empty() ? out.file : c.files.back();
     if (c.params.kind == DataValue::Kind::Map) {
         params_read(c.params, params_file, site);
+        if (const DataValue* d = c.params.find("DateFormat"); d && d->kind == DataValue::Kind::String && out.date_format.empty())
+            out.date_format = d->text;
         if (const DataValue* h = c.params.find("homeInfoParams"); h && h->kind == DataValue::Kind::Map) {
             if (const DataValue* t = h->find("Title"); t && t->kind == DataValue::Kind::String) out.home_info_title = t->text;
             if (const DataValue* t = h->find("Content"); t && t->kind == DataValue::Kind::String)
@@ -297,6 +303,7 @@ void config_read(const fs::path& dir, const fs::path& site_root, const std::stri
             }
     }
     out.taxonomies = c.taxonomies;
+    out.text = site_i18n_read(dir, c.theme, out.language, shown_dir, site.problems);
     static const std::vector<std::string> kHonoured = {
         "title", "baseURL", "languageCode", "params", "paginate", "pagination", "permalinks", "taxonomies",
         "disablePathToLower", "uglyURLs", "copyright", "menus", "menu", "defaultContentLanguage", "languages",

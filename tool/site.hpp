@@ -22,6 +22,8 @@
 #include "tool/front_matter.hpp"
 #include "tool/site_files.hpp"
 
+#include "core/i18n/i18n.hpp"
+
 namespace blog::tool {
 
 struct SiteConfig {
@@ -66,6 +68,10 @@ struct SiteConfig {
     std::string content_dir = "content";  // the default language's contentDir
     std::vector<std::string> other_languages;  // languages' keys besides the default one
     std::vector<std::string> languages;        // every language's key ("en", "fr"), none when not set
+    // The interface's words and date names in this language (tool/site_i18n)
+    // and params.DateFormat (the language's params over the site's; "" unset).
+    UiText text;
+    std::string date_format;
     std::string language = "en";               // the language read (SiteOptions::language, else the default)
     std::string default_content_dir = "content";
     std::map<std::string, std::string> language_names;  // languageName by key

@@ -136,15 +136,110 @@ int64_t date_unix_seconds(const Timestamp& t) {
            t.second - int64_t(t.offset_minutes) * 60;
 }
 
-std::string date_format_long(const Timestamp& t) {
-    static const char* const months[] = {"January", "February", "March",     "April",
-                                         "May",     "June",     "July",      "August",
-                                         "September", "October", "November", "December"};
-    std::string out = months[t.month - 1];
-    out.push_back(' ');
-    append_padded(out, t.day);
-    out.append(", ");
-    append_padded(out, t.year);
+std::string date_format_long(const Timestamp& t) { return date_format_layout(t, "January 2, 2006"); }
+
+namespace {
+
+// English names, each list in one string: "January|February|...".
+constexpr std::string_view kEnglish[] = {
+    "January|February|March|April|May|June|July|August|September|October|November|December",
+    "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+    "Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday",
+    "Sun|Mon|Tue|Wed|Thu|Fri|Sat"};
+
+// Name `i` of list `which` (0 months, 1 short months, 2 days, 3 short days).
+void append_name(std::string& out, const DateNames& names, int which, int i) {
+    const std::vector<std::string>* lists[] = {&names.months, &names.months_short, &names.days, &names.days_short};
+    const std::vector<std::string>& own = *lists[which];
+    if (own.size() == (which < 2 ? 12u : 7u)) {
+        out += own[size_t(i)];
+        return;
+    }
+    std::string_view all = kEnglish[which];
+    for (; i > 0; --i) all.remove_prefix(all.find('|') + 1);
+    out += all.substr(0, all.find('|'));
+}
+
+// The length of the zone verb `rest` starts with (-07:00 6, -0700 5, -07 3), else 0.
+size_t zone_verb(std::string_view rest) {
+    if (rest[0] != '-' && rest[0] != 'Z') return 0;
+    for (std::string_view v : {"07:00", "0700", "07"})
+        if (rest.compare(1, v.size(), v) == 0) return v.size() + 1;
+    return 0;
+}
+
+}  // namespace
+
+std::string date_format_layout(const Timestamp& t, std::string_view layout, const DateNames& names) {
+    std::string out;
+    const bool utc = t.date_only || t.utc_z;
+    const int hour12 = t.hour % 12 == 0 ? 12 : t.hour % 12;
+    for (size_t i = 0; i < layout.size();) {
+        const std::string_view rest = layout.substr(i);
+        auto take = [&](std::string_view verb) {
+            if (rest.compare(0, verb.size(), verb) != 0) return false;
+            i += verb.size();
+            return true;
+        };
+        if (take("January")) append_name(out, names, 0, t.month - 1);
+        else if (take("Jan")) append_name(out, names, 1, t.month - 1);
+        else if (take("Monday") || take("Mon")) {
+            int64_t d = (days_from_civil(t.year, t.month, t.day) + 4) % 7;  // 1970-01-01 was a Thursday
+            append_name(out, names, rest[3] == 'd' ? 2 : 3, int(d < 0 ? d + 7 : d));
+        } else if (take("MST")) {
+            if (utc) out += "UTC";
+            else append_offset(out, t.offset_minutes, false);
+        } else if (take("2006")) append_padded(out, t.year, 4);
+        else if (take("01")) append_padded(out, t.month, 2);
+        else if (take("02")) append_padded(out, t.day, 2);
+        else if (take("03")) append_padded(out, hour12, 2);
+        else if (take("04")) append_padded(out, t.minute, 2);
+        else if (take("05")) append_padded(out, t.second, 2);
+        else if (take("06")) append_padded(out, t.year % 100, 2);
+        else if (take("15")) append_padded(out, t.hour, 2);
+        else if (take("_2006")) {
+            out.push_back('_');
+            append_padded(out, t.year, 4);
+        } else if (take("_2")) {
+            if (t.day < 10) out.push_back(' ');
+            append_padded(out, t.day);
+        } else if (take("1")) append_padded(out, t.month);
+        else if (take("2")) append_padded(out, t.day);
+        else if (take("3")) append_padded(out, hour12);
+        else if (take("4")) append_padded(out, t.minute);
+        else if (take("5")) append_padded(out, t.second);
+        else if (take("PM")) out += t.hour < 12 ? "AM" : "PM";
+        else if (take("pm")) out += t.hour < 12 ? "am" : "pm";
+        else if (const size_t n = zone_verb(rest)) {  // -0700 -07:00 -07 Z0700 Z07:00 Z07
+            i += n;
+            if (rest[0] == 'Z' && (utc || t.offset_minutes == 0)) {
+                out.push_back('Z');
+            } else {
+                append_offset(out, utc ? 0 : t.offset_minutes, n == 6);
+                if (n == 3) out.resize(out.size() - 2);
+            }
+        } else if ((rest[0] == '.' || rest[0] == ',') && rest.size() > 1 && (rest[1] == '0' || rest[1] == '9')) {
+            size_t n = 1;
+            while (n < rest.size() && rest[n] == rest[1]) ++n;
+            if (n < rest.size() && rest[n] >= '0' && rest[n] <= '9') {  // not a fraction: "2006.01"
+                out.push_back(rest[0]);
+                ++i;
+                continue;
+            }
+            std::string digits = t.fraction;
+            digits.resize(n - 1, '0');
+            if (rest[1] == '9') {  // .999: trailing zeros and an empty fraction dropped
+                while (!digits.empty() && digits.back() == '0') digits.pop_back();
+                if (!digits.empty()) out += '.' + digits;
+            } else {
+                out += rest[0] + digits;
+            }
+            i += n;
+        } else {
+            out.push_back(rest[0]);
+            ++i;
+        }
+    }
     return out;
 }
 

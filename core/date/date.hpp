@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/util/result.hpp"
 
@@ -29,6 +30,20 @@ int64_t date_unix_seconds(const Timestamp& t);
 
 // "July 24, 2022": the visible date, in the post's own offset.
 std::string date_format_long(const Timestamp& t);
+
+// Month and weekday names of a language: 12 months, 12 short months, 7
+// weekdays from Sunday, 7 short ones. A list of another length: English's.
+struct DateNames {
+    std::vector<std::string> months, months_short, days, days_short;
+};
+
+// `t` written with a Go layout (Hugo's params.DateFormat), as Hugo 0.111's
+// time.Format writes it: "January 2, 2006", "2006-01-02", "Mon, 02 Jan 06
+// 15:04 MST"... Go's verbs: January Jan 01 1 Monday Mon 02 2 _2 2006 06 15
+// 03 3 04 4 05 5 PM pm MST -0700 -07:00 -07 Z0700 Z07:00 Z07 and a
+// fraction (.000, .999); any other text is copied. Names from `names`
+// (English where it has none); AM/PM stay English, as in Hugo.
+std::string date_format_layout(const Timestamp& t, std::string_view layout, const DateNames& names = {});
 
 // "2022-07-24 21:42:07 -0700 -0700": the tooltip, exactly as Hugo prints a
 // time.Time with a numeric zone (fractional seconds as Go prints them,

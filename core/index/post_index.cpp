@@ -238,6 +238,38 @@ std::optional<bool> soft_bool(const Value& object, const char* name, const std::
     return std::nullopt;
 }
 
+// "i18n": {"next": "下一页", "readingTime": {"other": "{n} 分钟"}, "months":
+// [12 names], …}: a text, a plural text's forms (or one text for all), a
+// list of names. Each bad member is a problem and stays English.
+void read_i18n(const Value& value, SiteIndex& site) {
+    if (value.kind != Value::Object) {
+        site.problems.push_back("i18n: expected an object of the interface's words, got " + kind_of(value) + "; ignored");
+        return;
+    }
+    for (size_t i = 0; i < value.keys.size(); ++i) {
+        const std::string& key = value.keys[i];
+        const Value& v = value.items[i];
+        bool ok = v.is_string() && ui_text_set(site.text, key, {}, v.text);
+        if (v.kind == Value::Object) {
+            ok = true;
+            for (size_t f = 0; f < v.keys.size(); ++f)
+                ok = v.items[f].is_string() && ui_text_set(site.text, key, v.keys[f], v.items[f].text) && ok;
+        } else if (v.kind == Value::Array) {
+            std::string names;
+            ok = true;
+            for (const Value& name : v.items) {
+                ok = ok && name.is_string() && name.text.find('|') == std::string::npos;
+                names += (&name == &v.items[0] ? "" : "|") + name.text;
+            }
+            ok = ok && ui_text_set(site.text, key, {}, names);
+        }
+        if (!ok)
+            site.problems.push_back("i18n." + key +
+                                    ": expected a text (or {\"one\", \"other\"…} texts, or a list of 12 month or 7 "
+                                    "day names) for a known key, got " + kind_of(v) + "; ignored");
+    }
+}
+
 // "homeInfo": {"title", "content", "socialIcons": [{"name", "url"}]}. A bad
 // field is a problem and left out; a bad icon (or a script URL) too.
 void read_home_info(const Value& value, SiteIndex& site) {
@@ -322,6 +354,8 @@ void read_site_fields(const Value& root, SiteIndex& site) {
     if (const Value* v = root.find("homeInfo")) read_home_info(*v, site);
     if (const Value* v = root.find("languages")) read_languages(*v, site);
     top_string("copyright", site.copyright);
+    if (const Value* v = root.find("i18n")) read_i18n(*v, site);
+    top_string("dateFormat", site.date_format);
     if (const Value* v = root.find("defaultTheme")) {
         const bool ok = v->is_string() && (v->text == "auto" || v->text == "light" || v->text == "dark");
         if (ok) site.default_theme = v->text;
@@ -339,7 +373,7 @@ void read_site_fields(const Value& root, SiteIndex& site) {
 bool is_site_field(std::string_view key) {
     for (std::string_view name : {"title", "author", "description", "unsafeHtml", "rawHtml", "language", "menu",
                                   "homeInfo", "copyright", "defaultTheme", "showPageNums", "parts", "total", "languages",
-                                  "hasCJKLanguage"})
+                                  "hasCJKLanguage", "i18n", "dateFormat"})
         if (key == name) return true;
     for (const PostSwitchField& f : kPostSwitchFields)
         if (key == f.name) return true;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/date/date.hpp"
+#include "core/i18n/i18n.hpp"
 #include "core/index/taxonomy.hpp"
 #include "core/util/result.hpp"
 
@@ -149,6 +150,11 @@ struct SiteIndex {
     // index does not say (a Hugo site's index says false unless its config
     // sets it, as Hugo's default is).
     bool has_cjk_language = true;
+    // "i18n": the interface's words and date names in the site's language
+    // (core/i18n's keys; what is not given stays English). A bad value is a
+    // problem and left out.
+    UiText text;
+    std::string date_format = "January 2, 2006";  // "dateFormat": a Go layout (PaperMod's DateFormat)
     PostSwitches switches;              // the site's values of the per-post switches
     // Hugo's default order: posts with a weight first (ascending), then newest
     // first; undated posts last. Drafts and invalid entries left out.

@@ -38,9 +38,9 @@ struct MenuLink {
 std::vector<MenuLink> menu_links(const SiteIndex& site, const RouteLinks& links) {
     std::vector<MenuLink> out;
     if (!site.menu) {
-        out.push_back({"Archive", route_archive_href(links)});
-        out.push_back({"Search", route_search_href({}, links)});
-        out.push_back({"Tags", route_tags_href(links)});
+        out.push_back({site.text.archive, route_archive_href(links)});
+        out.push_back({site.text.search, route_search_href({}, links)});
+        out.push_back({site.text.tags, route_tags_href(links)});
         return out;
     }
     for (const MenuEntry& e : *site.menu) {
@@ -215,7 +215,7 @@ std::string problems_notice(const SiteIndex& site) {
 }
 
 std::string toc_html(const std::vector<Heading>& headings, const Post& post, const RouteLinks& links,
-                     bool open) {
+                     bool open, const std::string& label) {
     std::vector<const Heading*> entries;
     for (const Heading& h : headings)
         if (h.level >= 2 && h.level <= 4) entries.push_back(&h);
@@ -225,7 +225,7 @@ std::string toc_html(const std::vector<Heading>& headings, const Post& post, con
     std::string out =
         std::string(open ? "<div class=\"toc\"><details open>" : "<div class=\"toc\"><details>") +
         "<summary accesskey=\"c\" title=\"(Alt + C)\">"
-        "<span class=\"details\">Table of Contents</span></summary><div class=\"inner\">";
+        "<span class=\"details\">" + html_escape(label) + "</span></summary><div class=\"inner\">";
     int depth = 0;
     for (const Heading* h : entries) {
         int want = h->level - base + 1;
@@ -317,9 +317,9 @@ std::string home_info_html(const HomeInfo& info) {
 }
 
 // A copy button at the end of each <pre> of a rendered post.
-std::string with_copy_buttons(const std::string& html) {
-    static const std::string kButton =
-        "<button type=\"button\" class=\"copy-code\" data-action=\"copy-code\">copy</button>";
+std::string with_copy_buttons(const std::string& html, const std::string& label) {
+    const std::string kButton =
+        "<button type=\"button\" class=\"copy-code\" data-action=\"copy-code\">" + html_escape(label) + "</button>";
     std::string out;
     out.reserve(html.size() + 512);
     size_t at = 0;
@@ -333,11 +333,14 @@ std::string with_copy_buttons(const std::string& html) {
 }
 }  // namespace
 
-std::string view_date(const Post& post) {
+std::string view_date(const Post& post, const SiteIndex* site) {
     if (!post.date) return {};
     std::string out = "<span title=\"";
     attr(out, date_format_tooltip(*post.date));
-    out += "\">" + date_format_long(*post.date) + "</span>";
+    out += "\">";
+    html_escape_append(out, site ? date_format_layout(*post.date, site->date_format, site->text.dates)
+                                 : date_format_long(*post.date));
+    out += "</span>";
     return out;
 }
 
@@ -356,7 +359,7 @@ int view_page_count(const SiteIndex& site, const ListQuery& query) {
 }
 
 std::string view_list_entry(const Post& post, const std::optional<Summary>& summary, const RouteLinks& links,
-                            std::string_view article_class, std::string_view index_url) {
+                            std::string_view article_class, std::string_view index_url, const SiteIndex* site) {
     std::string out = "<article class=\"";
     attr(out, article_class);
     out += "\">\n";
@@ -370,7 +373,7 @@ std::string view_list_entry(const Post& post, const std::optional<Summary>& summ
         if (summary->truncated) out += "...";
         out += "</p></div>\n";
     }
-    std::string date = view_date(post);
+    std::string date = view_date(post, site);
     if (!date.empty() || !post.author.empty()) {
         out += "<footer class=\"entry-footer\">" + date;
         if (!date.empty() && !post.author.empty()) out += kSep;
@@ -430,7 +433,7 @@ Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLoo
         const char* cls = is_term ? "post-entry tag-entry"
                           : home_first && i == 0 && !site.home_info ? "first-entry post-entry"
                                                                       : "post-entry";
-        main += view_list_entry(*posts[i], summary_of(*posts[i], summaries), links, cls, index_url);
+        main += view_list_entry(*posts[i], summary_of(*posts[i], summaries), links, cls, index_url, &site);
     }
     if (pages > 1) {
         auto href = [&](int page) {
@@ -442,15 +445,15 @@ Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLoo
             return site.show_page_nums ? "&nbsp;" + std::to_string(page) + "/" + std::to_string(pages) : std::string();
         };
         if (query.page > 1)
-            main += "<a class=\"prev\" href=\"" + html_escape(href(query.page - 1)) + "\">«&nbsp;Prev" +
+            main += "<a class=\"prev\" href=\"" + html_escape(href(query.page - 1)) + "\">«&nbsp;" + html_escape(site.text.prev) +
                     nums(query.page - 1) + "</a>";
         if (query.page < pages)
-            main += "<a class=\"next\" href=\"" + html_escape(href(query.page + 1)) + "\">Next" + nums(query.page + 1) +
+            main += "<a class=\"next\" href=\"" + html_escape(href(query.page + 1)) + "\">" + html_escape(site.text.next) + nums(query.page + 1) +
                     "&nbsp;»</a>";
         main += "</nav></footer>\n";
     }
     std::string title = is_term ? term_name : std::string();
-    if (query.page > 1) title += (title.empty() ? "" : " · ") + std::string("Page ") + std::to_string(query.page);
+    if (query.page > 1) title += (title.empty() ? "" : " · ") + i18n_count(site.text.page, query.page);
     const std::string current = is_term ? route_terms_href(query.taxonomy, links) : route_list_href(1, links);
     const char* kind = !is_term ? "list" : is_category ? "category" : "tag";
     return Screen{page_shell(&site, main, links, current, true), with_site(title, &site), kind};
@@ -461,7 +464,7 @@ Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown
     const PostSwitches show = index_post_switches(site, post);
     std::string main = "<article class=\"post-single\">\n<header class=\"post-header\">";
     if (show.show_bread_crumbs)
-        main += "<div class=\"breadcrumbs\"><a href=\"" + html_escape(route_list_href(1, links)) + "\">Home</a></div>\n";
+        main += "<div class=\"breadcrumbs\"><a href=\"" + html_escape(route_list_href(1, links)) + "\">" + html_escape(site.text.home) + "</a></div>\n";
     main += "<h1 class=\"post-title\">";
     html_escape_append(main, post.title);
     main += "</h1>\n";
@@ -471,14 +474,16 @@ Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown
         main += "</div>\n";
     }
     main += "<div class=\"post-meta\">";
-    std::string meta = view_date(post);
+    std::string meta = view_date(post, &site);
     auto add = [&](const std::string& part) {
         if (part.empty()) return;
         if (!meta.empty()) meta += kSep;
         meta += part;
     };
-    if (body && show.show_reading_time) add(std::to_string(std::max<size_t>(1, body->reading_minutes)) + " min");
-    if (body && show.show_word_count) add(std::to_string(body->word_count) + (body->word_count == 1 ? " word" : " words"));
+    const size_t minutes = body ? std::max<size_t>(1, body->reading_minutes) : 0;
+    if (body && show.show_reading_time) add(html_escape(i18n_plural(site.text.reading_time, site.language, (long long)minutes)));
+    if (body && show.show_word_count)
+        add(html_escape(i18n_plural(site.text.words, site.language, (long long)body->word_count)));
     add(html_escape(post.author));
     main += meta + "</div>\n</header>\n";
     main += cover_html(post, index_url, true);
@@ -486,9 +491,9 @@ Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown
         main += "<p class=\"loading\" aria-busy=\"true\">Loading…</p>\n</article>\n";
         return Screen{page_shell(&site, main, links, {}, false, &post), with_site(post.title, &site), "loading"};
     }
-    if (show.show_toc) main += toc_html(body->headings, post, links, show.toc_open);
+    if (show.show_toc) main += toc_html(body->headings, post, links, show.toc_open, site.text.toc);
     main += "<div class=\"post-content\">";
-    main += show.show_code_copy_buttons ? with_copy_buttons(body->html) : body->html;
+    main += show.show_code_copy_buttons ? with_copy_buttons(body->html, site.text.copy) : body->html;
     main += "</div>\n<footer class=\"post-footer\">";
     if (!post.tags.empty()) {
         main += "<ul class=\"post-tags\">";
@@ -507,13 +512,13 @@ Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown
         main += "<nav class=\"paginav\">";
         if (newer) {
             main += "<a class=\"prev\" href=\"" + html_escape(route_post_href(*newer, {}, links)) +
-                    "\"><span class=\"title\">«&nbsp;Prev</span><br><span>";
+                    "\"><span class=\"title\">«&nbsp;" + html_escape(site.text.prev) + "</span><br><span>";
             html_escape_append(main, newer->title);
             main += "</span></a>";
         }
         if (older) {
             main += "<a class=\"next\" href=\"" + html_escape(route_post_href(*older, {}, links)) +
-                    "\"><span class=\"title\">Next&nbsp;»</span><br><span>";
+                    "\"><span class=\"title\">" + html_escape(site.text.next) + "&nbsp;»</span><br><span>";
             html_escape_append(main, older->title);
             main += "</span></a>";
         }
@@ -544,7 +549,9 @@ Screen view_terms(const SiteIndex& site, Taxonomy taxonomy, const RouteLinks& li
         for (end = i + 1; end < all.size() && all[end].first == all[i].first;) ++end;
         terms.emplace_back(all[i].second, end - i);
     }
-    const std::string heading(taxonomy_title(taxonomy));
+    const std::string heading = taxonomy == Taxonomy::Tags         ? site.text.tags
+                                : taxonomy == Taxonomy::Categories ? site.text.categories
+                                                                   : std::string(taxonomy_title(taxonomy));
     std::string main = "<header class=\"page-header\"><h1>" + heading + "</h1></header>\n";
     if (terms.empty()) {
         main += "<p class=\"empty\">No " + std::string(taxonomy_name(taxonomy)) + " yet.</p>\n";
@@ -570,19 +577,16 @@ Screen view_tags(const SiteIndex& site, const RouteLinks& links) { return view_t
 
 namespace {
 
-const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                               "July",    "August",   "September", "October", "November", "December"};
-
 // " <sup class="archive-count">n</sup>" after a year's or a month's name.
 std::string archive_count(size_t n) { return "<sup class=\"archive-count\">&nbsp;&nbsp;" + std::to_string(n) + "</sup>"; }
 
-std::string archive_entry(const Post& post, const RouteLinks& links) {
+std::string archive_entry(const SiteIndex& site, const Post& post, const RouteLinks& links) {
     std::string out = "<div class=\"archive-entry\"><h3 class=\"archive-entry-title\"><a href=\"";
     attr(out, route_post_href(post, {}, links));
     out += "\">";
     html_escape_append(out, post.title);
     out += "</a></h3><div class=\"archive-meta\">";
-    std::string date = view_date(post);
+    std::string date = view_date(post, &site);
     out += date;
     if (!date.empty() && !post.author.empty()) out += kSep;
     html_escape_append(out, post.author);
@@ -603,7 +607,7 @@ Screen view_archive(const SiteIndex& site, const RouteLinks& links) {
         return a->date && b->date && date_unix_seconds(*a->date) > date_unix_seconds(*b->date);
     });
 
-    std::string main = "<header class=\"page-header\"><h1>Archive</h1></header>\n";
+    std::string main = "<header class=\"page-header\"><h1>" + html_escape(site.text.archive) + "</h1></header>\n";
     if (posts.empty()) main += "<p class=\"empty\">No posts yet.</p>\n";
     for (size_t i = 0; i < posts.size();) {
         const Post& first = *posts[i];
@@ -617,7 +621,7 @@ Screen view_archive(const SiteIndex& site, const RouteLinks& links) {
         main += archive_count(year_end - i) + "</h2>\n";
         if (!dated) {
             main += "<div class=\"archive-posts\">\n";
-            for (; i < year_end; ++i) main += archive_entry(*posts[i], links);
+            for (; i < year_end; ++i) main += archive_entry(site, *posts[i], links);
             main += "</div>\n</div>\n";
             continue;
         }
@@ -626,23 +630,24 @@ Screen view_archive(const SiteIndex& site, const RouteLinks& links) {
             size_t month_end = i;
             while (month_end < year_end && posts[month_end]->date->month == month) ++month_end;
             main += "<div class=\"archive-month\"><h3 class=\"archive-month-header\">";
-            main += kMonths[(month - 1) % 12];
+            html_escape_append(main, date_format_layout(*posts[i]->date, "January", site.text.dates));
             main += archive_count(month_end - i) + "</h3>\n<div class=\"archive-posts\">\n";
-            for (; i < month_end; ++i) main += archive_entry(*posts[i], links);
+            for (; i < month_end; ++i) main += archive_entry(site, *posts[i], links);
             main += "</div>\n</div>\n";
         }
         main += "</div>\n";
     }
-    return Screen{page_shell(&site, main, links, route_archive_href(links), true), with_site("Archive", &site), "archive"};
+    return Screen{page_shell(&site, main, links, route_archive_href(links), true), with_site(site.text.archive, &site), "archive"};
 }
 
 Screen view_search(const SiteIndex& site, const SearchIndex& index, std::string_view query,
                    const RouteLinks& links) {
     std::string main =
-        "<header class=\"page-header\"><h1>Search</h1></header>\n<div id=\"searchbox\" role=\"search\">"
+        "<header class=\"page-header\"><h1>" + html_escape(site.text.search) +
+        "</h1></header>\n<div id=\"searchbox\" role=\"search\">"
         "<label class=\"search-label\" for=\"searchInput\">Search the posts by title, tag or summary</label>"
-        "<input id=\"searchInput\" type=\"search\" data-action=\"search\" placeholder=\"Search \u21b5\" "
-        "autocomplete=\"off\" spellcheck=\"false\" value=\"";
+        "<input id=\"searchInput\" type=\"search\" data-action=\"search\" placeholder=\"" +
+        html_escape(site.text.search) + " \u21b5\" autocomplete=\"off\" spellcheck=\"false\" value=\"";
     attr(main, query);
     main += "\">\n<ul id=\"searchResults\" aria-label=\"search results\">";
     const std::vector<std::string> words = search_words(query);
@@ -657,7 +662,7 @@ Screen view_search(const SiteIndex& site, const SearchIndex& index, std::string_
             if (post.truncated) main += "...";
             main += "</p></div>";
         }
-        std::string footer = view_date(post);
+        std::string footer = view_date(post, &site);
         if (!post.tags.empty()) {
             if (!footer.empty()) footer += kSep;
             for (size_t t = 0; t < post.tags.size(); ++t)
@@ -681,7 +686,7 @@ Screen view_search(const SiteIndex& site, const SearchIndex& index, std::string_
                 std::to_string(kSearchShown) + " are shown. More words narrow the search.</p>\n";
     }
     main += "</div>\n";
-    return Screen{page_shell(&site, main, links, route_search_href({}, links), true), with_site("Search", &site), "search"};
+    return Screen{page_shell(&site, main, links, route_search_href({}, links), true), with_site(site.text.search, &site), "search"};
 }
 
 Screen view_not_found(const SiteIndex* site, std::string_view heading, std::string_view message,

@@ -72,11 +72,15 @@ Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLoo
 // newest post on the home page's first page when there is no home info; the
 // second class keeps it an entry for the platform and the tests) or
 // "post-entry tag-entry" (a tag's or a category's list). `index_url`: as view_list's.
+// `site`: its date format and names (nullptr: English, "January 2, 2006").
 std::string view_list_entry(const Post& post, const std::optional<Summary>& summary, const RouteLinks& links = {},
-                            std::string_view article_class = "post-entry", std::string_view index_url = {});
+                            std::string_view article_class = "post-entry", std::string_view index_url = {},
+                            const SiteIndex* site = nullptr);
 
-// "<span title=\"2022-07-24 21:42:07 -0700 -0700\">July 24, 2022</span>", or "".
-std::string view_date(const Post& post);
+// "<span title=\"2022-07-24 21:42:07 -0700 -0700\">July 24, 2022</span>", or "":
+// the date in the site's dateFormat and language (`site` nullptr: English,
+// "January 2, 2006"); the tooltip is Hugo's timestamp whatever the language.
+std::string view_date(const Post& post, const SiteIndex* site = nullptr);
 
 // The post: header (title, meta line), table of contents, body, footer (its
 // tags, previous/next links). `body` is the rendered Markdown; nullptr while
