@@ -143,6 +143,9 @@ struct SiteIndex {
     std::string default_theme = "auto"; // "defaultTheme": "auto" (the reader's system), "light" or "dark"
     bool show_page_nums = false;        // "showPageNums": "Next 2/3 »"
     PostSwitches switches;              // the site's values of the per-post switches
+    // "shortcodes": the blog's own shortcode templates, name → template
+    // text (layouts/shortcodes/<name>.html), written by the native tool.
+    std::vector<std::pair<std::string, std::string>> shortcodes;
     // Hugo's default order: posts with a weight first (ascending), then newest
     // first; undated posts last. Drafts and invalid entries left out.
     std::vector<Post> posts;
