@@ -232,3 +232,10 @@ TEST_CASE("shortcode front matter: the top-level scalars of YAML, TOML and JSON"
     REQUIRE(j.size() == 1);
     CHECK(j[0].second == "J");
 }
+
+TEST_CASE("shortcode malformed: thousands of unclosed tags cost linear time") {
+    std::string hostile;
+    for (int i = 0; i < 100000; ++i) hostile += "{{< a \"";
+    auto r = render(hostile);
+    CHECK(r.shortcode_problems.size() <= 200);
+}

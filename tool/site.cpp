@@ -194,6 +194,29 @@ void params_read(const DataValue& params, const std::string& shown, Site& site) 
 // The site's settings from Hugo's merged config (tool/hugo_config). Kept
 // as problems: the config's own, and one warning per setting read that the
 // blog does not honour.
+// The shortcode templates of one folder, each a regular file (no link) of
+// at most 64 KB, at most 200 of them; a name already known is kept.
+void read_shortcode_templates(const fs::path& folder, bool theme, std::vector<std::pair<std::string, std::string>>& out) {
+    static const char* const kBuiltIn[] = {"figure", "youtube", "vimeo", "gist", "tweet", "twitter", "x", "instagram",
+                                           "highlight", "ref", "relref", "param", "details", "collapse", "rawhtml", "inTextImg"};
+    std::error_code ec;
+    if (!fs::is_directory(fs::symlink_status(folder, ec))) return;
+    std::vector<fs::path> files;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end && files.size() < 200; it.increment(ec))
+        if (it->path().extension() == ".html" && fs::is_regular_file(it->symlink_status(ec))) files.push_back(it->path());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) {
+        const std::string name = f.stem().string();
+        if (std::any_of(out.begin(), out.end(), [&](const auto& kv) { return kv.first == name; })) continue;
+        if (theme && std::find(std::begin(kBuiltIn), std::end(kBuiltIn), name) != std::end(kBuiltIn)) continue;
+        if (fs::file_size(f, ec) > (64u << 10) || ec) continue;
+        std::ifstream in(f, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        out.emplace_back(name, text.str());
+    }
+}
+
 void config_read(const fs::path& dir, const fs::path& site_root, const std::string& shown_dir, bool hugo_site,
                  const std::string& language, Site& site) {
     HugoConfigRead read = hugo_config_read(dir, site_root, shown_dir);
@@ -223,6 +246,13 @@ void config_read(const fs::path& dir, const fs::path& site_root, const std::stri
     out.disable_path_to_lower = c.disable_path_to_lower;
     out.ugly_urls = c.ugly_urls;
     out.copyright = c.copyright;
+    read_shortcode_templates(dir / "layouts" / "shortcodes", false, out.shortcodes);
+    read_shortcode_templates(dir / "layouts" / "_shortcodes", false, out.shortcodes);
+    for (const std::string& theme : c.theme) {
+        if (theme.find('/') != std::string::npos || theme.find("..") != std::string::npos) continue;
+        read_shortcode_templates(dir / "themes" / theme / "layouts" / "shortcodes", true, out.shortcodes);
+        read_shortcode_templates(dir / "themes" / theme / "layouts" / "_shortcodes", true, out.shortcodes);
+    }
     out.summary_length = c.summary_length > 0 ? size_t(c.summary_length) : 70;
     for (const HugoMenuEntry& e : c.main)
         if (e.parent.empty()) out.menu.push_back({e.name, e.url, e.page_ref});

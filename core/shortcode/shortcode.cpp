@@ -163,6 +163,7 @@ private:
     std::string prefix_;
     std::vector<Tag> tags_;
     size_t ordinal_ = 0;
+    size_t malformed_ = 0;
 
     void problem(ShortcodeProblem::Kind kind, size_t line, std::string message) {
         if (res_.problems.size() < 200) res_.problems.push_back({kind, line, std::move(message)});
@@ -175,10 +176,13 @@ private:
             line += size_t(std::count(text_.begin() + long(counted), text_.begin() + long(at), '\n'));
             counted = at;
             Tag tag;
-            if (!parse_tag(text_, at, tag)) {
+            // A tag is at most 64 KB, and after 100 malformed ones the rest
+            // is text: a hostile post costs linear time.
+            if (malformed_ >= 100) break;
+            if (!parse_tag(text_.substr(0, std::min(text_.size(), at + (size_t(64) << 10))), at, tag)) {
                 size_t i = at + 2;
                 while (i < text_.size() && is_space(text_[i])) ++i;
-                if (i < text_.size() && (text_[i] == '<' || text_[i] == '%'))
+                if (i < text_.size() && (text_[i] == '<' || text_[i] == '%') && ++malformed_)
                     problem(ShortcodeProblem::Kind::Malformed, line,
                             std::string("a shortcode that is not well formed (an unclosed quote or no \"") +
                                 (text_[i] == '<' ? ">" : "%") + "}}\"): left as text");
