@@ -4,10 +4,10 @@
 // $i, $e :=), $variables := and =; pipelines with |; the shortcode's .Get
 // by name or position, .Inner, .Params, .Name, .IsNamedParams, .Ordinal,
 // .Page.Params.x, .Page.Title, .Page.Param "x", .Site.Params.x, $; the
-// functions markdownify, safeHTML, default, printf, and, or, not, eq, ne,
-// lt, le, gt, ge, lower, upper, trim, len, index, split, plainify,
-// htmlEscape, urlize-free string helpers (replace, strings.TrimSpace...),
-// print. Action output is HTML-escaped unless it is HTML already (.Inner,
+// functions markdownify, safeHTML (and safeHTMLAttr, safeURL, safeCSS),
+// default, printf, print, and, or, not, eq, ne, lt, le, gt, ge, lower,
+// upper, trim, strings.TrimSpace, replace, len, index, split, plainify,
+// htmlEscape; range over a list or an integer. Action output is HTML-escaped unless it is HTML already (.Inner,
 // markdownify, safeHTML). Anything else is not guessed at: the evaluation
 // fails and names what it could not evaluate. Bounded: output size, steps
 // (loop iterations included), nesting depth.
