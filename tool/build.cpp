@@ -362,8 +362,10 @@ struct Builder {
                 error(sp.source, 0, r.error().message);
                 continue;
             }
+            // (Malformed ones are reported by site_read.)
             for (const ShortcodeProblem& sc : r.value().shortcode_problems)
-                result.problems.push_back({sp.source, sc.line, sc.message, sc.kind != ShortcodeProblem::Kind::MissingRef});
+                if (sc.kind != ShortcodeProblem::Kind::Malformed)
+                    result.problems.push_back({sp.source, sc.line, sc.message, sc.kind != ShortcodeProblem::Kind::MissingRef});
             for (const ShortcodeUnsupported& u : r.value().shortcodes_unsupported) {
                 Unsupported& e = unsupported[{u.name, u.reason}];
                 e.uses += u.count;

@@ -116,27 +116,6 @@ bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std:
 
 std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
 
-// Each Hugo shortcode ({{< … >}} or {{% … %}}) in the body: a warning with
-// its line; the text stays as it is.
-void shortcode_warnings(const std::string& body, size_t body_line, const std::string& file,
-                        std::vector<Problem>& problems) {
-    size_t pos = 0;
-    while ((pos = body.find("{{", pos)) != std::string::npos) {
-        if (pos + 2 >= body.size() || (body[pos + 2] != '<' && body[pos + 2] != '%')) {
-            pos += 2;
-            continue;
-        }
-        const std::string close = body[pos + 2] == '<' ? ">}}" : "%}}";
-        size_t end = body.find(close, pos + 3);
-        std::string code = end == std::string::npos ? body.substr(pos, 40) : body.substr(pos, end + 3 - pos);
-        if (code.size() > 60) code = utf8_truncate(code, 57) + "...";  // never half a character
-        std::replace(code.begin(), code.end(), '\n', ' ');
-        const size_t line = body_line + size_t(std::count(body.begin(), body.begin() + long(pos), '\n'));
-        problems.push_back({file, line, "Hugo shortcode " + code + " is not executed; it is left as text", true});
-        pos = end == std::string::npos ? body.size() : end + 3;
-    }
-}
-
 // Each image the post shows from the site (a relative reference, as
 // RenderedMarkdown::images has it) that is not a file beside the post: a
 // warning at the first line of the file naming it (the body's first line when
@@ -837,9 +816,15 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
 
         MarkdownOptions markdown;
         markdown.summary_words = site.config.summary_length;
+        if (!site.config.shortcodes.empty()) markdown.shortcodes.templates = &site.config.shortcodes;
+        markdown.shortcodes.first_line = doc.body_line;
         Result<RenderedMarkdown> rendered = markdown_render(doc.body, markdown);
         if (!rendered) fail("", rendered.error().message);
-        shortcode_warnings(doc.body, doc.body_line, source, site.problems);
+        // A shortcode left as text (malformed): a warning at its line. Refs
+        // and params are judged by the build, which knows every page.
+        if (rendered)
+            for (const ShortcodeProblem& sc : rendered.value().shortcode_problems)
+                if (sc.kind == ShortcodeProblem::Kind::Malformed) site.problems.push_back({source, sc.line, sc.message, true});
         if (rendered)
             image_warnings(rendered.value(), text, text.size() - doc.body.size(), doc.body_line, f.path, source,
                            site.problems);
