@@ -515,3 +515,34 @@ TEST_CASE("hugo blog: a Chinese blog's pages and index speak Chinese, its Persia
     CHECK(contains(fa_home, "<html lang=\"fa\" dir=\"rtl\" data-wasm-blog-page"));
     CHECK(contains(fa_home, ">2022-07-24</span>"));
 }
+
+TEST_CASE("hugo site: shortcodes render in the built page: a figure, the blog's own template, a ref to a post") {
+    Work w;
+    w.write("site/hugo.yaml", "title: Codes\n");
+    w.write("site/layouts/shortcodes/note.html", "<div class=\"note\">{{ .Get \"kind\" | default \"info\" }}: {{ .Inner }}</div>\n");
+    w.write("site/content/posts/a.md",
+            "---\ntitle: A\ndate: 2024-01-02\n---\nIntro.\n\n{{< figure src=\"/cat.png\" caption=\"A cat\" >}}\n\n"
+            "{{< note kind=\"tip\" >}}Read the other post{{< /note >}}\n\nSee [B]({{< ref \"b.md\" >}}).\n");
+    w.write("site/content/posts/b.md", "---\ntitle: B\ndate: 2024-01-01\n---\nB.\n");
+    const Run run = w.build(w.at("site"));
+    CHECK(run.status == 0);
+    const std::string page = read_text(w.root / "out/posts/a/index.html");
+    CHECK(contains(page, "<figure><img src=\"/cat.png\""));
+    CHECK(contains(page, "<p>A cat</p>"));
+    CHECK(contains(page, "Read the other post"));  // the sanitizer keeps the text, whatever it keeps of the tag
+    CHECK(contains(page, "<a href=\"/posts/b/\">B</a>"));
+    CHECK(!contains(page, "{{&lt;"));
+    CHECK(contains(read_text(w.root / "out/posts/index.json"), "\"shortcodes\""));
+}
+
+TEST_CASE("hugo site: a ref to no page is an error at its file:line, an unsupported shortcode is listed once") {
+    Work w;
+    w.write("site/hugo.yaml", "title: Codes\n");
+    w.write("site/layouts/shortcodes/gallery.html", "{{ range .Page.Resources.Match \"*.jpg\" }}x{{ end }}\n");
+    w.write("site/content/posts/a.md",
+            "---\ntitle: A\n---\nIntro.\n\n[gone]({{< ref \"nope.md\" >}})\n\n{{< gallery >}}\n\n{{< gallery >}}\n");
+    const Run run = w.build(w.at("site"));
+    CHECK(run.status == 1);
+    CHECK(contains(run.err, w.at("site/content/posts/a.md") + ":6: {{< ref \"nope.md\" >}}: no page of the blog is \"nope.md\""));
+    CHECK(contains(run.err, "shortcode \"gallery\" (the field .Page.Resources): shown as its inner content, 2 uses in 1 post"));
+}

@@ -350,6 +350,13 @@ struct Builder {
             auto it = url_to_slug.find(std::string(resolved));
             return it == url_to_slug.end() ? std::string() : route_post_href(*index.find(it->second), {}, links);
         };
+        // Shortcodes shown as their inner content: one line each, with
+        // how many uses in how many posts.
+        struct Unsupported {
+            size_t uses = 0;
+            std::set<std::string> posts;
+        };
+        std::map<std::pair<std::string, std::string>, Unsupported> unsupported;
         for (const Post& p : index.posts) {
             const SitePost& sp = source_of(p);
             Result<RenderedMarkdown> r = page_render_post(sp.text, index, p, config, link_route);
@@ -357,11 +364,28 @@ struct Builder {
                 error(sp.source, 0, r.error().message);
                 continue;
             }
+            // (Malformed ones are reported by site_read.)
+            for (const ShortcodeProblem& sc : r.value().shortcode_problems)
+                if (sc.kind != ShortcodeProblem::Kind::Malformed)
+                    result.problems.push_back({sp.source, sc.line, sc.message, sc.kind != ShortcodeProblem::Kind::MissingRef});
+            for (const ShortcodeUnsupported& u : r.value().shortcodes_unsupported) {
+                Unsupported& e = unsupported[{u.name, u.reason}];
+                e.uses += u.count;
+                e.posts.insert(sp.source);
+            }
             PostEntry entry;
             entry.state = PostEntry::State::Rendered;
             entry.rendered = std::move(r).value();
             entries.emplace(p.slug, std::move(entry));
         }
+        for (const auto& [key, e] : unsupported)
+            result.problems.push_back(
+                {kTool, 0,
+                 "shortcode \"" + key.first + "\" (" + key.second + "): shown as its inner content, " +
+                     std::to_string(e.uses) + (e.uses == 1 ? " use" : " uses") + " in " + std::to_string(e.posts.size()) +
+                     (e.posts.size() == 1 ? " post" : " posts") +
+                     (key.second == "no template" ? "" : " (layouts/shortcodes/" + key.first + ".html)"),
+                 true});
         return ok();
     }
 

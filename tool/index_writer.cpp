@@ -92,6 +92,11 @@ json index_site_fields(const SiteConfig& config) {
         }
         root["homeInfo"] = std::move(home);
     }
+    if (!config.shortcodes.empty()) {
+        json templates = json::object();
+        for (const auto& [name, text] : config.shortcodes) templates[name] = text;
+        root["shortcodes"] = std::move(templates);
+    }
     return root;
 }
 

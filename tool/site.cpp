@@ -117,27 +117,6 @@ bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std:
 
 std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
 
-// Each Hugo shortcode ({{< … >}} or {{% … %}}) in the body: a warning with
-// its line; the text stays as it is.
-void shortcode_warnings(const std::string& body, size_t body_line, const std::string& file,
-                        std::vector<Problem>& problems) {
-    size_t pos = 0;
-    while ((pos = body.find("{{", pos)) != std::string::npos) {
-        if (pos + 2 >= body.size() || (body[pos + 2] != '<' && body[pos + 2] != '%')) {
-            pos += 2;
-            continue;
-        }
-        const std::string close = body[pos + 2] == '<' ? ">}}" : "%}}";
-        size_t end = body.find(close, pos + 3);
-        std::string code = end == std::string::npos ? body.substr(pos, 40) : body.substr(pos, end + 3 - pos);
-        if (code.size() > 60) code = utf8_truncate(code, 57) + "...";  // never half a character
-        std::replace(code.begin(), code.end(), '\n', ' ');
-        const size_t line = body_line + size_t(std::count(body.begin(), body.begin() + long(pos), '\n'));
-        problems.push_back({file, line, "Hugo shortcode " + code + " is not executed; it is left as text", true});
-        pos = end == std::string::npos ? body.size() : end + 3;
-    }
-}
-
 // Each image the post shows from the site (a relative reference, as
 // RenderedMarkdown::images has it) that is not a file beside the post: a
 // warning at the first line of the file naming it (the body's first line when
@@ -222,6 +201,29 @@ void params_read(const DataValue& params, const std::string& shown, Site& site) 
 // The site's settings from Hugo's merged config (tool/hugo_config). Kept
 // as problems: the config's own, and one warning per setting read that the
 // blog does not honour.
+// The shortcode templates of one folder, each a regular file (no link) of
+// at most 64 KB, at most 200 of them; a name already known is kept.
+void read_shortcode_templates(const fs::path& folder, bool theme, std::vector<std::pair<std::string, std::string>>& out) {
+    static const char* const kBuiltIn[] = {"figure", "youtube", "vimeo", "gist", "tweet", "twitter", "x", "instagram",
+                                           "highlight", "ref", "relref", "param", "details", "collapse", "rawhtml", "inTextImg"};
+    std::error_code ec;
+    if (!fs::is_directory(fs::symlink_status(folder, ec))) return;
+    std::vector<fs::path> files;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end && files.size() < 200; it.increment(ec))
+        if (it->path().extension() == ".html" && fs::is_regular_file(it->symlink_status(ec))) files.push_back(it->path());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) {
+        const std::string name = f.stem().string();
+        if (std::any_of(out.begin(), out.end(), [&](const auto& kv) { return kv.first == name; })) continue;
+        if (theme && std::find(std::begin(kBuiltIn), std::end(kBuiltIn), name) != std::end(kBuiltIn)) continue;
+        if (fs::file_size(f, ec) > (64u << 10) || ec) continue;
+        std::ifstream in(f, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        out.emplace_back(name, text.str());
+    }
+}
+
 void config_read(const fs::path& dir, const fs::path& site_root, const std::string& shown_dir, bool hugo_site,
                  const std::string& language, Site& site) {
     HugoConfigRead read = hugo_config_read(dir, site_root, shown_dir);
@@ -252,6 +254,13 @@ void config_read(const fs::path& dir, const fs::path& site_root, const std::stri
     out.ugly_urls = c.ugly_urls;
     out.copyright = c.copyright;
     out.sanitize_html = c.markup_unsafe;  // Hugo's unsafe: kept, made safe (never passed through)
+    read_shortcode_templates(dir / "layouts" / "shortcodes", false, out.shortcodes);
+    read_shortcode_templates(dir / "layouts" / "_shortcodes", false, out.shortcodes);
+    for (const std::string& theme : c.theme) {
+        if (theme.find('/') != std::string::npos || theme.find("..") != std::string::npos) continue;
+        read_shortcode_templates(dir / "themes" / theme / "layouts" / "shortcodes", true, out.shortcodes);
+        read_shortcode_templates(dir / "themes" / theme / "layouts" / "_shortcodes", true, out.shortcodes);
+    }
     out.summary_length = c.summary_length > 0 ? size_t(c.summary_length) : 70;
     out.has_cjk_language = c.has_cjk_language;
     for (const HugoMenuEntry& e : c.main)
@@ -847,9 +856,15 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
         MarkdownOptions markdown;
         markdown.summary_words = site.config.summary_length;
         markdown.cjk = markdown_is_cjk(text, site.config.has_cjk_language, fm.is_cjk_language);
+        if (!site.config.shortcodes.empty()) markdown.shortcodes.templates = &site.config.shortcodes;
+        markdown.shortcodes.first_line = doc.body_line;
         Result<RenderedMarkdown> rendered = markdown_render(doc.body, markdown);
         if (!rendered) fail("", rendered.error().message);
-        shortcode_warnings(doc.body, doc.body_line, source, site.problems);
+        // A shortcode left as text (malformed): a warning at its line. Refs
+        // and params are judged by the build, which knows every page.
+        if (rendered)
+            for (const ShortcodeProblem& sc : rendered.value().shortcode_problems)
+                if (sc.kind == ShortcodeProblem::Kind::Malformed) site.problems.push_back({source, sc.line, sc.message, true});
         if (rendered)
             image_warnings(rendered.value(), text, text.size() - doc.body.size(), doc.body_line, f.path, source,
                            site.problems);

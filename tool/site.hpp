@@ -81,6 +81,11 @@ struct SiteConfig {
         std::string lang, name, url;
     };
     std::vector<LanguageHome> language_homes;
+    // The blog's own shortcode templates (name → text): SITE/layouts/
+    // shortcodes/*.html, then the theme's (themes/<theme>/layouts/shortcodes/
+    // or _shortcodes/) for names the core does not build in. The index's
+    // "shortcodes", so that the widget evaluates the same templates.
+    std::vector<std::pair<std::string, std::string>> shortcodes;
 };
 
 struct SitePost {

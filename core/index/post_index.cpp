@@ -365,6 +365,12 @@ void read_site_fields(const Value& root, SiteIndex& site) {
     if (auto v = soft_bool(root, "hasCJKLanguage", "", site.problems)) site.has_cjk_language = *v;
     for (const PostSwitchField& f : kPostSwitchFields)
         if (auto v = soft_bool(root, f.name, "", site.problems)) site.switches.*f.site = *v;
+    if (const Value* v = root.find("shortcodes")) {
+        if (v->kind != Value::Object) site.problems.push_back("shortcodes: expected an object of template texts, got " + kind_of(*v));
+        else
+            for (size_t i = 0; i < v->keys.size(); ++i)
+                if (v->items[i].is_string()) site.shortcodes.emplace_back(v->keys[i], v->items[i].text);
+    }
     read_parts(root, site);
 }
 
@@ -373,7 +379,7 @@ void read_site_fields(const Value& root, SiteIndex& site) {
 bool is_site_field(std::string_view key) {
     for (std::string_view name : {"title", "author", "description", "unsafeHtml", "rawHtml", "language", "menu",
                                   "homeInfo", "copyright", "defaultTheme", "showPageNums", "parts", "total", "languages",
-                                  "hasCJKLanguage", "i18n", "dateFormat"})
+                                  "hasCJKLanguage", "i18n", "dateFormat", "shortcodes"})
         if (key == name) return true;
     for (const PostSwitchField& f : kPostSwitchFields)
         if (key == f.name) return true;

@@ -156,6 +156,9 @@ struct SiteIndex {
     UiText text;
     std::string date_format = "January 2, 2006";  // "dateFormat": a Go layout (PaperMod's DateFormat)
     PostSwitches switches;              // the site's values of the per-post switches
+    // "shortcodes": the blog's own shortcode templates, name → template
+    // text (layouts/shortcodes/<name>.html), written by the native tool.
+    std::vector<std::pair<std::string, std::string>> shortcodes;
     // Hugo's default order: posts with a weight first (ascending), then newest
     // first; undated posts last. Drafts and invalid entries left out.
     std::vector<Post> posts;

@@ -117,6 +117,11 @@ public:
         used_ += N - 1;
     }
 
+    void erase(size_t pos, size_t n) {
+        std::memmove(&buf_[pos], &buf_[pos + n], used_ - pos - n);
+        used_ -= n;
+    }
+
     // The HTML; the buffer is left empty.
     std::string take() {
         buf_.resize(used_);
@@ -240,6 +245,12 @@ struct Renderer {
     PlainText plain_text;
     bool more_marker = false;
 
+    // Shortcodes' placeholders (core/shortcode): their fragments, and the
+    // paragraph that may hold nothing but one (written without its <p>).
+    const ShortcodeExpansion* shortcodes = nullptr;
+    size_t p_open_at = 0;
+    size_t p_fragment_end = std::string::npos;  // doc's size after a fragment that opened the paragraph
+
     Renderer(const MarkdownOptions& o, bool more_ahead)
         : opt(o), blog(o.flavor == MarkdownOptions::Flavor::Blog), out(&doc),
           plain_text(PlainTextRules{o.cjk, o.summary_words ? o.summary_words : kSummaryWords, more_ahead}) {
@@ -320,6 +331,11 @@ struct Renderer {
 
     // The target as written, or a view of target_buf when it changes.
     std::string_view blog_target(std::string_view url, UrlUse use) {
+        if (shortcodes && !shortcodes->fragments.empty()) {
+            size_t n = 0;
+            const ShortcodeFragment* f = shortcodes->find(url, 0, &n);
+            if (f && f->is_url && n == url.size()) return f->text;  // {{< ref >}}: the page's URL as it is
+        }
         if (!url.empty() && url[0] == '#' && !opt.self_route.empty()) {
             target_buf.assign(opt.self_route).append(url);
             return target_buf;
@@ -405,7 +421,11 @@ struct Renderer {
                 html_block_omitted = false;
                 html_block_text.clear();
                 break;
-            case MD_BLOCK_P: verbatim("<p>"); break;
+            case MD_BLOCK_P:
+                p_open_at = doc.size();
+                p_fragment_end = std::string::npos;
+                verbatim("<p>");
+                break;
             case MD_BLOCK_TABLE: verbatim("<table>\n"); break;
             case MD_BLOCK_THEAD: verbatim("<thead>\n"); break;
             case MD_BLOCK_TBODY: verbatim("<tbody>\n"); break;
@@ -446,7 +466,14 @@ struct Renderer {
                 }
                 break;
             }
-            case MD_BLOCK_P: verbatim("</p>\n"); break;
+            case MD_BLOCK_P:
+                if (out == &doc && p_fragment_end == doc.size()) {
+                    doc.erase(p_open_at, 3);  // a shortcode's block alone: no <p> around it, as in Hugo
+                    verbatim("\n");
+                } else {
+                    verbatim("</p>\n");
+                }
+                break;
             case MD_BLOCK_TABLE: verbatim("</table>\n"); break;
             case MD_BLOCK_THEAD: verbatim("</thead>\n"); break;
             case MD_BLOCK_TBODY: verbatim("</tbody>\n"); break;
@@ -640,6 +667,7 @@ struct Renderer {
                 break;
             }
             case MD_TEXT_CODE:
+                if (shortcodes && text_with_fragments(text, size)) break;
                 // In a table, "\|" in a code span stands for "|" (GitHub):
                 // the backslash only kept the pipe from splitting the cell.
                 if (blog && in_code_span && table_cell_depth > 0 &&
@@ -654,10 +682,37 @@ struct Renderer {
                 plain(text, size);
                 break;
             default:
+                if (shortcodes && text_with_fragments(text, size)) break;
                 escape_text(*out, text, size);
                 plain(text, size);
                 break;
         }
+    }
+
+    // Text holding shortcode placeholders: each written as its fragment
+    // (whose plain text is counted). False when it holds none.
+    bool text_with_fragments(const char* text, size_t size) {
+        const std::string_view t(text, size);
+        const std::string& prefix = shortcodes->token_prefix;
+        size_t at = t.find(prefix);
+        if (at == std::string_view::npos) return false;
+        size_t begin = 0;
+        for (; at != std::string_view::npos; at = t.find(prefix, at + 1)) {
+            size_t n = 0;
+            const ShortcodeFragment* f = shortcodes->find(t, at, &n);
+            if (!f) continue;
+            escape_text(*out, text + begin, at - begin);
+            plain(text + begin, at - begin);
+            const bool opens_paragraph = !f->literal && out == &doc && doc.size() == p_open_at + 3 && at == 0 && n == size;
+            out->append(f->html);
+            plain(f->text.data(), f->text.size());
+            if (opens_paragraph) p_fragment_end = doc.size();
+            begin = at + n;
+            at = begin - 1;
+        }
+        escape_text(*out, text + begin, size - begin);
+        plain(text + begin, size - begin);
+        return true;
     }
 };
 
@@ -839,6 +894,20 @@ std::string markdown_slug(std::string_view text) {
     return out;
 }
 
+namespace {
+// Hugo's markdownify: the HTML of `md`, without the <p> of a text that is one paragraph.
+std::string markdown_inline_html(std::string_view md, const MarkdownOptions& options) {
+    Result<RenderedMarkdown> r = markdown_render(md, options);
+    if (!r) return html_escape(md);
+    std::string html = std::move(r.value().html);
+    while (!html.empty() && html.back() == '\n') html.pop_back();
+    if (html.size() >= 7 && html.compare(0, 3, "<p>") == 0 && html.compare(html.size() - 4, 4, "</p>") == 0 &&
+        html.find("<p>", 3) == std::string::npos)
+        html = html.substr(3, html.size() - 7);
+    return html;
+}
+}  // namespace
+
 Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOptions& options) {
     if (options.max_input_bytes && text.size() > options.max_input_bytes)
         return Error{"too-large", markdown_size_problem(text.size(), options.max_input_bytes)};
@@ -849,7 +918,26 @@ Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOp
     }
     // Skip a UTF-8 byte order mark.
     if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.remove_prefix(3);
+    // Shortcodes: expanded into the text md4c reads; the renderer writes
+    // their fragments where it meets their placeholders.
+    ShortcodeExpansion expansion;
+    const bool blog = options.flavor == MarkdownOptions::Flavor::Blog;
+    if (blog && options.expand_shortcodes) {
+        ShortcodeOptions so = options.shortcodes;
+        MarkdownOptions inner = options;
+        inner.expand_shortcodes = false;
+        so.markdownify = [inner](std::string_view md) { return markdown_inline_html(md, inner); };
+        if (!so.resolve_url && !options.base_url.empty())
+            so.resolve_url = [&options](std::string_view url) {
+                return url_has_scheme(url) || url.empty() || url[0] == '/' ? std::string(url) : url_resolve(options.base_url, url);
+            };
+        expansion = shortcode_expand(text, so);
+        if (expansion.expanded) text = expansion.text;
+    }
     Renderer r(options, has_more_marker(text));
+    if (expansion.expanded) r.shortcodes = &expansion;
+    r.result.shortcode_problems = std::move(expansion.problems);
+    r.result.shortcodes_unsupported = std::move(expansion.unsupported);
     if (options.max_output_factor)
         r.output_limit = text.size() * options.max_output_factor + options.max_output_slack;
     r.doc.reserve(text.size() + text.size() / 4 + 64);

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/shortcode/shortcode.hpp"
 #include "core/util/result.hpp"
 
 namespace blog {
@@ -54,6 +55,14 @@ struct MarkdownOptions {
     // when it is not one of the blog's posts.
     std::function<std::string(std::string_view resolved_url)> link_route;
 
+    // Hugo's shortcodes (core/shortcode), Blog flavor only: expanded before
+    // md4c reads the text, each {{< >}}'s HTML written where it stood (a
+    // paragraph holding only one loses its <p>, as in Hugo). The caller
+    // fills in the blog's templates, params and ref resolver; markdownify
+    // and resolve_url are the renderer's own.
+    bool expand_shortcodes = true;
+    ShortcodeOptions shortcodes;
+
     // Limits that keep a hostile or runaway post from taking the reader's tab
     // (SECURITY.md): a post longer than max_input_bytes is not rendered, and
     // rendering stops once the HTML would be longer than max_output_factor
@@ -88,6 +97,11 @@ struct RenderedMarkdown {
     std::vector<std::string> images;  // each image's target as written (entities decoded), in order
                                       // (raw HTML's too, with RawHtml::Sanitize)
     size_t html_dropped = 0;          // raw HTML elements and attributes the sanitizer dropped
+    // Shortcodes left as text (malformed), refs to no page, params not
+    // found, at their line of the file (ShortcodeOptions::first_line).
+    std::vector<ShortcodeProblem> shortcode_problems;
+    // Shortcodes shown as their inner content only, once per name and reason.
+    std::vector<ShortcodeUnsupported> shortcodes_unsupported;
 };
 
 // Renders a post. Text that is not valid UTF-8 is repaired first (U+FFFD per

@@ -149,7 +149,34 @@ MarkdownOptions page_markdown_options(const SiteIndex& site, const Post& post, c
     options.base_url = page_post_url(config, post);
     options.self_route = route_post_href(post, {}, config.links);
     options.link_route = std::move(link_route);
+    if (!site.shortcodes.empty()) options.shortcodes.templates = &site.shortcodes;
+    options.shortcodes.ref = [&site, &post, links = config.links](std::string_view target) -> std::string {
+        return page_ref_href(site, post, target, links);
+    };
     return options;
+}
+
+std::string page_ref_href(const SiteIndex& site, const Post& from, std::string_view target, const RouteLinks& links) {
+    const size_t sharp = target.find('#');
+    const std::string_view anchor = sharp == std::string_view::npos ? std::string_view() : target.substr(sharp + 1);
+    std::string_view path = target.substr(0, sharp);
+    while (!path.empty() && path[0] == '/') path.remove_prefix(1);
+    if (path.empty()) return route_post_href(from, anchor, links);  // "#h": this page
+    const std::string want(path);
+    const bool has_ext = want.size() > 3 && want.compare(want.size() - 3, 3, ".md") == 0;
+    auto ends_with = [](std::string_view s, std::string_view tail) {
+        return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0 &&
+               (s.size() == tail.size() || s[s.size() - tail.size() - 1] == '/');
+    };
+    for (const Post& p : site.posts) {
+        std::string file = url_percent_decode(p.file);
+        while (file.compare(0, 3, "../") == 0) file.erase(0, 3);
+        const bool hit = has_ext ? ends_with(file, want)
+                                 : ends_with(file, want + ".md") || ends_with(file, want + "/index.md") ||
+                                       ends_with(file, want + "/_index.md") || p.slug == want;
+        if (hit) return route_post_href(p, anchor, links);
+    }
+    return {};
 }
 
 Result<RenderedMarkdown> page_render_post(std::string_view file_text, const SiteIndex& site, const Post& post,
@@ -157,6 +184,14 @@ Result<RenderedMarkdown> page_render_post(std::string_view file_text, const Site
     const FrontMatterSplit split = markdown_front_matter(file_text);
     MarkdownOptions options = page_markdown_options(site, post, config, std::move(link_route));
     options.cjk = markdown_is_cjk(file_text, site.has_cjk_language, post.cjk);
+    // .Page.Params: the front matter's top-level scalars (no YAML parser in
+    // the browser's engine: core/shortcode's small reader).
+    if (file_text.find("{{", split.body_begin) != std::string_view::npos) {
+        options.shortcodes.page_params = shortcode_front_matter_params(
+            file_text.substr(split.block_begin, split.block_end - split.block_begin),
+            split.format == FrontMatterSplit::Format::Yaml, split.format == FrontMatterSplit::Format::Toml);
+        options.shortcodes.first_line = split.body_line;
+    }
     return markdown_render(file_text.substr(split.body_begin), options);
 }
 

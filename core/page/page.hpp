@@ -138,6 +138,13 @@ using PostLinkRoute = std::function<std::string(std::string_view resolved_url)>;
 MarkdownOptions page_markdown_options(const SiteIndex& site, const Post& post, const PageConfig& config,
                                       PostLinkRoute link_route);
 
+// {{< ref "target" >}} from the post `from`: the URL of the post whose
+// file is `target` (relative to the content folder, "posts/x.md"), or ends
+// with it ("x.md"), or whose file's name or bundle is it ("x"), or whose
+// slug it is; "#h" alone is `from` itself; with its "#anchor". "" when the
+// blog has no such post.
+std::string page_ref_href(const SiteIndex& site, const Post& from, std::string_view target, const RouteLinks& links);
+
 // A post file as the blog shows it: its front matter left out, the rest
 // rendered with page_markdown_options. Errors as markdown_render's.
 Result<RenderedMarkdown> page_render_post(std::string_view file_text, const SiteIndex& site, const Post& post,
