@@ -1094,3 +1094,15 @@ TEST_CASE("paged index: a total far beyond the posts there are counts the pages 
     app.controller.navigate("#/page/3");
     CHECK(contains(app.last().html, "Page 3 does not exist: the list has 2 pages."));
 }
+
+TEST_CASE("controller: a right-to-left blog's screens say so, a left-to-right one's do not") {
+    for (const char* lang : {"ar", "fa", "he", "en", "zh"}) {
+        App app;
+        app.controller.navigate("#/");
+        app.respond_ok("posts/index.json", std::string("{\"language\": \"") + lang +
+                                               "\", \"posts\": [{\"slug\": \"a\", \"title\": \"A\", \"summary\": \"S\"}]}");
+        INFO(lang);
+        CHECK(app.last().lang == lang);
+        CHECK(app.last().rtl == (lang[0] == 'a' || lang[0] == 'f' || lang[0] == 'h'));
+    }
+}

@@ -50,6 +50,7 @@ EM_JS(void, blog_host_show,
                   needsCode: (needs & 1) != 0,
                   needsMath: (needs & 2) != 0,
                   complete: (needs & 4) != 0,
+                  rtl: (needs & 8) != 0,
                   lang: UTF8ToString(lang, lang_len),
                   kind: UTF8ToString(kind, kind_len),
                   theme: UTF8ToString(theme, theme_len),
@@ -67,7 +68,7 @@ struct Widget final : blog::Fetcher, blog::Display {
     }
     void show(const blog::Frame& f) override {
         int scroll = f.scroll == blog::Frame::Scroll::Top ? 1 : f.scroll == blog::Frame::Scroll::Anchor ? 2 : 0;
-        int needs = (f.needs_code ? 1 : 0) | (f.needs_math ? 2 : 0) | (f.complete ? 4 : 0);
+        int needs = (f.needs_code ? 1 : 0) | (f.needs_math ? 2 : 0) | (f.complete ? 4 : 0) | (f.rtl ? 8 : 0);
         blog_host_show(this, f.html.data(), f.html.size(), f.title.data(), f.title.size(), scroll,
                        f.anchor.data(), f.anchor.size(), needs, f.lang.data(), f.lang.size(), f.kind.data(),
                        f.kind.size(), f.theme.data(), f.theme.size());

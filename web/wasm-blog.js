@@ -1372,6 +1372,8 @@ Object.assign(WasmBlogElement.prototype, {
 
   _searchAfter(frame) {
     if (frame.lang) this._view.lang = frame.lang;
+    if (frame.rtl) this._view.dir = 'rtl';  // the core says (i18n_rtl): Arabic, Persian, Hebrew…
+    else this._view.removeAttribute('dir');
     if (!this._searchListening) {
       this._searchListening = true;
       const typed = (event) => {

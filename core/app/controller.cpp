@@ -321,6 +321,7 @@ void Controller::render() {
     frame.needs_math = page.needs_math;
     frame.complete = page.complete;
     frame.lang = std::move(page.lang);
+    frame.rtl = page.rtl;
     frame.theme = std::move(page.theme);
     frame.kind = page.screen.kind;
     frame.html = std::move(page.screen.html);

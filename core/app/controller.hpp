@@ -67,6 +67,7 @@ struct Frame {
     bool complete = true;    // nothing on it is still awaited (Page::complete)
     std::string kind = "list";  // what the screen is (Screen::kind)
     std::string lang = "en"; // the screen's language, for the view's lang attribute (Page::lang)
+    bool rtl = false;        // written right to left: the view's dir attribute (Page::rtl)
     std::string theme;  // the site's default theme: "auto", "light" or "dark"; "" not known yet (Page::theme)
 };
 

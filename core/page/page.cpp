@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/i18n/i18n.hpp"
 #include "core/url/url.hpp"
 
 namespace blog {
@@ -238,6 +239,7 @@ Page page_build(const Route& route, const SiteState& state, const PageConfig& co
     }
     const SiteIndex& site = *state.site;
     page.lang = site.language;
+    page.rtl = i18n_rtl(site.language);
     page.theme = site.default_theme;
     switch (route.kind) {
         case Route::Kind::List:

@@ -87,6 +87,7 @@ struct Page {
     bool complete = true;
     // The screen's language (the index's "language"; "en" before it is known).
     std::string lang = "en";
+    bool rtl = false;  // the language is written right to left (i18n_rtl): the view's dir
     // The site's default theme (the index's "defaultTheme"): "auto" (the
     // reader's system), "light" or "dark"; "" before the index is known (not
     // said: the platform keeps the default it last knew for this index).

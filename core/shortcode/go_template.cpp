@@ -1,5 +1,6 @@
 #include "core/shortcode/go_template.hpp"
 
+#include <charconv>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
@@ -57,11 +58,18 @@ bool truthy(const Val& v) {
     }
 }
 
-std::string number_text(double n) {
-    char buf[32];
-    if (n == static_cast<double>(static_cast<long long>(n)) && n < 1e15 && n > -1e15) std::snprintf(buf, sizeof buf, "%lld", (long long)n);
-    else std::snprintf(buf, sizeof buf, "%g", n);
-    return buf;
+// Numbers are whole (a shortcode's widths, counts, indexes): a fraction is
+// text, which keeps printf's and strtod's float code out of the wasm engine.
+std::string number_text(double n) { return std::to_string(static_cast<long long>(n)); }
+
+// A whole number spelled as Go writes one ("12", "-3"), else false.
+bool whole_number(std::string_view t, double& out) {
+    long long v = 0;
+    const char* b = t.data() + (!t.empty() && t[0] == '+');
+    const auto r = std::from_chars(b, t.data() + t.size(), v);
+    if (r.ec != std::errc() || r.ptr != t.data() + t.size() || b == t.data() + t.size()) return false;
+    out = static_cast<double>(v);
+    return true;
 }
 
 std::string text_of(const Val& v) {
@@ -82,12 +90,10 @@ std::string text_of(const Val& v) {
 Val arg_value(const ShortcodeArg& a) {
     if (!a.quoted) {
         if (a.value == "true" || a.value == "false") return Val::boolean(a.value == "true");
-        if (!a.value.empty()) {
-            char* end = nullptr;
-            double d = std::strtod(a.value.c_str(), &end);
-            if (end && *end == 0 && (std::isdigit(static_cast<unsigned char>(a.value[0])) || a.value[0] == '-'))
-                return Val::number(d);
-        }
+        double d = 0;
+        if (!a.value.empty() && (std::isdigit(static_cast<unsigned char>(a.value[0])) || a.value[0] == '-') &&
+            whole_number(a.value, d))
+            return Val::number(d);
     }
     return Val::str(a.value);
 }
@@ -299,9 +305,8 @@ struct TemplateParser {
         lx.i = j;
         if (std::isdigit(static_cast<unsigned char>(w[0])) || ((w[0] == '-' || w[0] == '+') && w.size() > 1)) {
             std::string t(w);
-            char* end = nullptr;
-            double d = std::strtod(t.c_str(), &end);
-            if (!end || *end) return fail("the number " + t);
+            double d = 0;
+            if (!whole_number(t, d)) return fail("the number " + t);
             op.kind = Operand::Literal;
             op.literal = Val::number(d);
             return true;
