@@ -516,7 +516,7 @@ TEST_CASE("index: the per-post switches, the site's values and each post's overr
         std::vector<std::string> names;
         for (const PostSwitchField& f : kPostSwitchFields) names.push_back(f.name);
         CHECK(names == std::vector<std::string>{"showToc", "tocOpen", "showReadingTime", "showWordCount",
-                                                "showPostNavLinks", "showBreadCrumbs", "showCodeCopyButtons"});
+                                                "showPostNavLinks", "showBreadCrumbs", "showCodeCopyButtons", "math"});
     }
     const PostSwitches a = index_post_switches(site, *site.find("a"));
     CHECK_FALSE(a.show_reading_time);

@@ -456,6 +456,11 @@ TEST_CASE("markdown: every payload of the shared hostile corpus is safe, whateve
                 const std::string sanitized = html_of(markdown, o);
                 INFO("sanitized: " << sanitized);
                 CHECK(safety_problems(sanitized, true) == no_problems);
+                o.raw_html = MarkdownOptions::RawHtml::Omit;
+                o.math = MathDelimiters::Passthrough;  // formulas written as text whatever they hold
+                const std::string with_math = html_of(markdown, o);
+                INFO("with math: " << with_math);
+                CHECK(safety_problems(with_math) == no_problems);
                 ++rendered;
             }
         }

@@ -149,6 +149,23 @@ TEST_CASE("page: a post's Markdown options come from the site, the post and the 
           MarkdownOptions::RawHtml::Sanitize);
 }
 
+TEST_CASE("page: math between \\( \\) is on where the index turns it on, for the site or one post") {
+    Known k;
+    SiteIndex site = parse_ok(R"({"posts": [{"slug": "p", "title": "P"}, {"slug": "m", "title": "M", "math": true}]})");
+    CHECK(page_markdown_options(site, site.posts[0], k.config, {}).math == MathDelimiters::None);
+    CHECK(page_markdown_options(site, site.posts[1], k.config, {}).math == MathDelimiters::Escaped);
+    SiteIndex all = parse_ok(R"({"math": true, "posts": [{"slug": "p", "title": "P"}, {"slug": "n", "title": "N", "math": false}]})");
+    CHECK(page_markdown_options(all, all.posts[0], k.config, {}).math == MathDelimiters::Escaped);
+    CHECK(page_markdown_options(all, all.posts[1], k.config, {}).math == MathDelimiters::None);
+    SiteIndex passthrough = parse_ok(R"({"mathPassthrough": true, "posts": [{"slug": "p", "title": "P"}]})");
+    CHECK(page_markdown_options(passthrough, passthrough.posts[0], k.config, {}).math == MathDelimiters::Passthrough);
+    Result<RenderedMarkdown> r = page_render_post("---\ntitle: M\nmath: true\n---\nA \\\\( x^2 \\\\) b\n", site,
+                                                  site.posts[1], k.config, {});
+    REQUIRE(r);
+    CHECK(r.value().html == "<p>A <span class=\"math inline\">x^2</span> b</p>\n");
+    CHECK(r.value().has_math);
+}
+
 TEST_CASE("page: a built site's screens link by path under its root, and say when they are complete") {
     Known k;
     k.site.switches.show_bread_crumbs = true;

@@ -115,6 +115,9 @@ struct Reader {
                 if (auto* c = v->find("image")) text(*c, "cover.image", fm.cover_image);
                 if (auto* c = v->find("alt")) text(*c, "cover.alt", fm.cover_alt);
                 if (auto* c = v->find("caption")) text(*c, "cover.caption", fm.cover_caption);
+                if (auto* c = v->find("hidden")) optional_boolean(*c, "cover.hidden", fm.cover_hidden);
+                if (auto* c = v->find("hiddenInList")) optional_boolean(*c, "cover.hiddeninlist", fm.cover_hidden_in_list);
+                if (auto* c = v->find("hiddenInSingle")) optional_boolean(*c, "cover.hiddeninsingle", fm.cover_hidden_in_single);
             } else if (v->kind != DataValue::Kind::Null) {
                 error(*v, "cover", "expected a map with image and alt, got " + data_kind_name(*v));
             }

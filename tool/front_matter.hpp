@@ -42,6 +42,8 @@ struct FrontMatter {
     // as the post sets them; unset: the site's.
     PostSwitchOverrides switches;
     std::string cover_image, cover_alt, cover_caption;
+    // PaperMod's cover.hidden, cover.hiddenInList, cover.hiddenInSingle; unset: the site's params.cover.
+    std::optional<bool> cover_hidden, cover_hidden_in_list, cover_hidden_in_single;
     long long weight = 0;  // Hugo's order: 0 is none
     std::vector<std::string> aliases;
     std::string url;     // Hugo's url: the page's whole path

@@ -548,9 +548,14 @@ HugoConfigRead hugo_config_read(const fs::path& site_dir, const fs::path& site_r
     f.integer(r.find("summaryLength"), {"summaryLength"}, c.summary_length);
     f.boolean(r.find("hasCJKLanguage"), {"hasCJKLanguage"}, c.has_cjk_language);
     if (const DataValue* m = r.find("markup"); m && m->kind == Kind::Map)
-        if (const DataValue* g = m->find("goldmark"); g && g->kind == Kind::Map)
+        if (const DataValue* g = m->find("goldmark"); g && g->kind == Kind::Map) {
             if (const DataValue* rd = g->find("renderer"); rd && rd->kind == Kind::Map)
                 f.boolean(rd->find("unsafe"), {"markup", "goldmark", "renderer", "unsafe"}, c.markup_unsafe);
+            if (const DataValue* e = g->find("extensions"); e && e->kind == Kind::Map)
+                if (const DataValue* p = e->find("passthrough"); p && p->kind == Kind::Map)
+                    f.boolean(p->find("enable"), {"markup", "goldmark", "extensions", "passthrough", "enable"},
+                              c.math_passthrough);
+        }
     f.boolean(r.find("disablePathToLower"), {"disablePathToLower"}, c.disable_path_to_lower);
     f.boolean(r.find("uglyURLs"), {"uglyURLs"}, c.ugly_urls);
     f.integer(r.find("paginate"), {"paginate"}, c.paginate);

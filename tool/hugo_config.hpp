@@ -90,6 +90,7 @@ struct HugoConfig {
     int summary_length = 70;
     bool has_cjk_language = false;
     bool markup_unsafe = false;  // markup.goldmark.renderer.unsafe: the posts' raw HTML is kept
+    bool math_passthrough = false;  // markup.goldmark.extensions.passthrough.enable: \( \) and \[ \] are math
     // Section -> pattern ("posts" -> "/:year/:slug/"), the
     // section trimmed of " " and "/" as Hugo trims it. Hugo 0.114's form
     // permalinks.page.SECTION is read too (Hugo 0.111 itself panics on it);

@@ -61,6 +61,7 @@ json index_site_fields(const SiteConfig& config) {
     if (!config.copyright.empty()) root["copyright"] = config.copyright;
     if (!config.has_cjk_language) root["hasCJKLanguage"] = false;
     if (config.sanitize_html) root["rawHtml"] = "sanitize";
+    if (config.math_passthrough) root["mathPassthrough"] = true;
     if (json words = index_i18n(config.text, config.date_format); !words.empty()) root["i18n"] = std::move(words);
     if (!config.date_format.empty() && config.date_format != SiteIndex{}.date_format) root["dateFormat"] = config.date_format;
     if (!config.language_homes.empty()) {
@@ -142,9 +143,14 @@ json index_entry(const Site& site, const SitePost& p) {
     for (const PostSwitchField& f : kPostSwitchFields)  // the post's own, when it sets them
         if (const std::optional<bool>& v = fm.switches.*f.post) e[f.name] = *v;
     if (!fm.cover_image.empty()) {
-        json cover = {{"image", fm.cover_image}};
+        json cover = {{"image", site.cover_url(p)}};
         if (!fm.cover_alt.empty()) cover["alt"] = fm.cover_alt;
         if (!fm.cover_caption.empty()) cover["caption"] = fm.cover_caption;
+        // PaperMod's .Param "cover.hiddenInList" | default (.Param "cover.hidden"): the post's, else the site's.
+        const SiteConfig& c = site.config;
+        const bool hidden = fm.cover_hidden.value_or(c.cover_hidden.value_or(false));
+        if (fm.cover_hidden_in_list.value_or(c.cover_hidden_in_list.value_or(false)) || hidden) cover["hiddenInList"] = true;
+        if (fm.cover_hidden_in_single.value_or(c.cover_hidden_in_single.value_or(false)) || hidden) cover["hiddenInSingle"] = true;
         e["cover"] = cover;
     }
     if (!fm.aliases.empty()) e["aliases"] = fm.aliases;

@@ -175,6 +175,18 @@ void params_read(const DataValue& params, const std::string& shown, Site& site) 
     };
     for (const PostSwitchField& f : kPostSwitchFields) boolean(f.name, site.config.switches.*f.post);
     boolean("showPageNums", site.config.show_page_nums);
+    if (const DataValue* cover = params.find("cover"); cover && cover->kind == DataValue::Kind::Map) {
+        auto flag = [&](const char* name, std::optional<bool>& out) {
+            const DataValue* v = cover->find(name);
+            if (v && v->kind == DataValue::Kind::Bool) out = v->boolean;
+            else if (v && v->kind != DataValue::Kind::Null)
+                site.problems.push_back({shown, v->line, std::string("params.cover.") + name + ": expected true or false, got " +
+                                                             data_kind_name(*v)});
+        };
+        flag("hidden", site.config.cover_hidden);
+        flag("hiddenInList", site.config.cover_hidden_in_list);
+        flag("hiddenInSingle", site.config.cover_hidden_in_single);
+    }
     if (const DataValue* ours = params.find("wasmBlog"); ours && ours->kind == DataValue::Kind::Map) {
         const DataValue* v = ours->find("publishActiveFiles");
         if (v && v->kind == DataValue::Kind::Bool) site.config.publish_active_files = v->boolean;
@@ -254,6 +266,7 @@ void config_read(const fs::path& dir, const fs::path& site_root, const std::stri
     out.ugly_urls = c.ugly_urls;
     out.copyright = c.copyright;
     out.sanitize_html = c.markup_unsafe;  // Hugo's unsafe: kept, made safe (never passed through)
+    out.math_passthrough = c.math_passthrough;
     read_shortcode_templates(dir / "layouts" / "shortcodes", false, out.shortcodes);
     read_shortcode_templates(dir / "layouts" / "_shortcodes", false, out.shortcodes);
     for (const std::string& theme : c.theme) {
@@ -439,6 +452,27 @@ std::string Site::published_file(const SitePost& post) const {
     if (page.empty() || page.back() == '/') return page + "index.md";
     const size_t dot = page.rfind('.');
     return (dot == std::string::npos || dot < page.rfind('/') + 1 ? page : page.substr(0, dot)) + ".md";
+}
+
+// Whether `image` (a relative reference) is a file of the bundle at `post_path`.
+bool cover_in_bundle(const fs::path& post_path, const std::string& image) {
+    std::error_code ec;
+    const std::string ref = image.substr(0, image.find_first_of("?#"));
+    return post_path.filename() == "index.md" && fs::is_regular_file(post_path.parent_path() / url_percent_decode(ref), ec);
+}
+
+bool cover_relative(const std::string& image) {
+    return !image.empty() && image[0] != '/' && !url_has_scheme(image);
+}
+
+std::string Site::cover_url(const SitePost& post) const {
+    const std::string& image = post.front.cover_image;
+    if (!hugo || !cover_relative(image)) return image;
+    if (cover_in_bundle(post.source, image)) {
+        const std::string file = index_file(post);
+        return file.substr(0, file.rfind('/') + 1) + image;
+    }
+    return "../" + image;  // the index is posts/index.json: the site's root is ../
 }
 
 std::string Site::index_file(const SitePost& post) const {
@@ -858,6 +892,8 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
         markdown.cjk = markdown_is_cjk(text, site.config.has_cjk_language, fm.is_cjk_language);
         if (!site.config.shortcodes.empty()) markdown.shortcodes.templates = &site.config.shortcodes;
         markdown.shortcodes.first_line = doc.body_line;
+        if (site.config.math_passthrough) markdown.math = MathDelimiters::Passthrough;
+        else if (fm.switches.math.value_or(site.config.switches.math.value_or(false))) markdown.math = MathDelimiters::Escaped;
         Result<RenderedMarkdown> rendered = markdown_render(doc.body, markdown);
         if (!rendered) fail("", rendered.error().message);
         // A shortcode left as text (malformed): a warning at its line. Refs
@@ -868,6 +904,15 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
         if (rendered)
             image_warnings(rendered.value(), text, text.size() - doc.body.size(), doc.body_line, f.path, source,
                            site.problems);
+        if (site.hugo && cover_relative(fm.cover_image) && !cover_in_bundle(f.path, fm.cover_image)) {
+            std::error_code ec;
+            const std::string ref = url_percent_decode(fm.cover_image.substr(0, fm.cover_image.find_first_of("?#")));
+            if (!fs::is_regular_file(site.root / "static" / ref, ec))
+                site.problems.push_back({source, fm.line_of("cover"),
+                                         "cover image " + in_quotes(fm.cover_image) +
+                                             " is neither in the page's bundle nor in static/ (the page shows a broken image)",
+                                         true});
+        }
 
         const size_t errors_after = size_t(std::count_if(site.problems.begin(), site.problems.end(),
                                                          [](const Problem& p) { return !p.warning; }));

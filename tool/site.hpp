@@ -47,6 +47,11 @@ struct SiteConfig {
     // "rawHtml": "sanitize"): Hugo's markup.goldmark.renderer.unsafe, or
     // params.wasmBlog.rawHtml: "sanitize".
     bool sanitize_html = false;
+    // Hugo's markup.goldmark.extensions.passthrough (the index's
+    // "mathPassthrough"): "\( \)" and "\[ \]" are math in every post.
+    bool math_passthrough = false;
+    // params.cover.hidden, hiddenInList, hiddenInSingle: a post's cover.* unset takes these.
+    std::optional<bool> cover_hidden, cover_hidden_in_list, cover_hidden_in_single;
     // Hugo's settings of where pages go and what the list shows.
     std::vector<std::string> main_sections;  // params.mainSections ("" unset: the section with most pages)
     std::map<std::string, std::string> permalinks;
@@ -145,7 +150,11 @@ struct Site {
     // at its place in content/ (its relative images resolve as in its
     // folder); posts/<file> in the blog's own layout.
     std::string published_file(const SitePost& post) const;
-    std::string index_file(const SitePost& post) const;  // a post's "file" in the index: a URL from posts/
+    std::string index_file(const SitePost& post) const;
+    // A post's cover.image as the index holds it: found as PaperMod finds
+    // it, a file of the page's bundle (whatever cover.relative says), else
+    // from the site's root (Hugo's absURL: static/); relative to the index.
+    std::string cover_url(const SitePost& post) const;  // a post's "file" in the index: a URL from posts/
     // The folders of leaf bundles (their resources are the bundle's), left-out ones included.
     std::vector<std::string> bundle_dirs;
     std::vector<SitePost> posts;    // published, in file-name order

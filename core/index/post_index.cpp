@@ -363,6 +363,7 @@ void read_site_fields(const Value& root, SiteIndex& site) {
     }
     if (auto v = soft_bool(root, "showPageNums", "", site.problems)) site.show_page_nums = *v;
     if (auto v = soft_bool(root, "hasCJKLanguage", "", site.problems)) site.has_cjk_language = *v;
+    if (auto v = soft_bool(root, "mathPassthrough", "", site.problems)) site.math_passthrough = *v;
     for (const PostSwitchField& f : kPostSwitchFields)
         if (auto v = soft_bool(root, f.name, "", site.problems)) site.switches.*f.site = *v;
     if (const Value* v = root.find("shortcodes")) {
@@ -379,7 +380,7 @@ void read_site_fields(const Value& root, SiteIndex& site) {
 bool is_site_field(std::string_view key) {
     for (std::string_view name : {"title", "author", "description", "unsafeHtml", "rawHtml", "language", "menu",
                                   "homeInfo", "copyright", "defaultTheme", "showPageNums", "parts", "total", "languages",
-                                  "hasCJKLanguage", "i18n", "dateFormat", "shortcodes"})
+                                  "hasCJKLanguage", "i18n", "dateFormat", "shortcodes", "mathPassthrough"})
         if (key == name) return true;
     for (const PostSwitchField& f : kPostSwitchFields)
         if (key == f.name) return true;
@@ -471,12 +472,12 @@ struct ListField {
         else bad.emplace_back(i, kind_of(e));
     }
 };
-// "cover": {"image", "alt", "caption"}.
+// "cover": {"image", "alt", "caption", "hiddenInList", "hiddenInSingle"}.
 struct CoverField {
     Field self;  // Object, or what else the value is
-    Field image, alt, caption;
+    Field image, alt, caption, in_list, in_single;  // in_list, in_single: "hiddenInList", "hiddenInSingle"
 
-    void reset() { self.type = image.type = alt.type = caption.type = Field::Absent; }
+    void reset() { self.type = image.type = alt.type = caption.type = in_list.type = in_single.type = Field::Absent; }
 };
 
 constexpr size_t kSwitchCount = std::size(kPostSwitchFields);
@@ -582,6 +583,8 @@ void read_post_extras(PostFields& f, const std::string& where, Post& post, std::
                 if (v.is_string()) (name[0] == 'a' ? cover.alt : cover.caption) = v.text;
                 else problems.push_back(at + "cover." + name + ": expected a string, got " + kind_of(v) + "; ignored");
             }
+            cover.hidden_in_list = c.in_list.is_boolean() && c.in_list.scalar.boolean;
+            cover.hidden_in_single = c.in_single.is_boolean() && c.in_single.scalar.boolean;
             post.cover = std::move(cover);
         }
     }
@@ -880,7 +883,8 @@ void IndexReader::key(std::string_view k) {
             break;
         case Frame::Post: key_target_ = post_key(k); break;
         case Frame::Cover:
-            field_ = k == "image" ? &post_.cover.image : k == "alt" ? &post_.cover.alt : k == "caption" ? &post_.cover.caption : nullptr;
+            field_ = k == "image" ? &post_.cover.image : k == "alt" ? &post_.cover.alt : k == "caption" ? &post_.cover.caption
+                     : k == "hiddenInList" ? &post_.cover.in_list : k == "hiddenInSingle" ? &post_.cover.in_single : nullptr;
             key_target_ = field_ ? Target::CoverField : Target::Ignored;
             break;
         default: break;  // arrays have no keys

@@ -28,12 +28,13 @@ struct PostSwitches {
     bool show_post_nav_links = false;
     bool show_bread_crumbs = false;
     bool show_code_copy_buttons = false;
+    bool math = false;  // "math" (params.math): formulas between \\( \\) and \\[ \\] (core/markdown/math.hpp)
 };
 
 // A post's own values; nullopt: the site's.
 struct PostSwitchOverrides {
     std::optional<bool> show_toc, toc_open, show_reading_time, show_word_count, show_post_nav_links,
-        show_bread_crumbs, show_code_copy_buttons;
+        show_bread_crumbs, show_code_copy_buttons, math;
 };
 
 // One switch: its name in index.json, site-level and per post ("showToc":
@@ -46,7 +47,7 @@ struct PostSwitchField {
     std::optional<bool> PostSwitchOverrides::*post;
 };
 
-// The seven switches, in PaperMod's documentation order.
+// The switches, in PaperMod's documentation order.
 inline constexpr PostSwitchField kPostSwitchFields[] = {
     {"showToc", &PostSwitches::show_toc, &PostSwitchOverrides::show_toc},
     {"tocOpen", &PostSwitches::toc_open, &PostSwitchOverrides::toc_open},
@@ -55,6 +56,7 @@ inline constexpr PostSwitchField kPostSwitchFields[] = {
     {"showPostNavLinks", &PostSwitches::show_post_nav_links, &PostSwitchOverrides::show_post_nav_links},
     {"showBreadCrumbs", &PostSwitches::show_bread_crumbs, &PostSwitchOverrides::show_bread_crumbs},
     {"showCodeCopyButtons", &PostSwitches::show_code_copy_buttons, &PostSwitchOverrides::show_code_copy_buttons},
+    {"math", &PostSwitches::math, &PostSwitchOverrides::math},
 };
 
 // A post's cover image (PaperMod's cover.image, cover.alt, cover.caption).
@@ -62,6 +64,10 @@ struct Cover {
     std::string image;    // as written in the index (relative to index.json, or absolute); never a script URL
     std::string alt;
     std::string caption;  // plain text
+    // PaperMod's cover.hiddenInList, cover.hiddenInSingle (the tool folds
+    // cover.hidden and the site's params.cover into them): og:image only.
+    bool hidden_in_list = false;
+    bool hidden_in_single = false;
 };
 
 struct Post {
@@ -150,6 +156,10 @@ struct SiteIndex {
     // index does not say (a Hugo site's index says false unless its config
     // sets it, as Hugo's default is).
     bool has_cjk_language = true;
+    // "mathPassthrough": goldmark's passthrough extension (Hugo's
+    // markup.goldmark.extensions.passthrough): "\( \)" and "\[ \]" are math
+    // too, not only their doubled spellings; math is on for every post.
+    bool math_passthrough = false;
     // "i18n": the interface's words and date names in the site's language
     // (core/i18n's keys; what is not given stays English). A bad value is a
     // problem and left out.

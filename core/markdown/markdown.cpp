@@ -895,6 +895,38 @@ std::string markdown_slug(std::string_view text) {
 }
 
 namespace {
+// Formulas between \( \) and \[ \] put in `expansion` as placeholders of
+// their math spans (shortcodes' mechanism: kept inside their paragraph).
+// False when the text has none.
+bool math_expand(std::string_view text, MathDelimiters delimiters, ShortcodeExpansion& expansion) {
+    const std::vector<MathSpan> spans = math_find(text, delimiters);
+    if (spans.empty()) return false;
+    if (!expansion.expanded) {  // a prefix the post does not hold: it cannot forge a token
+        for (unsigned nonce = 0; expansion.token_prefix.empty(); ++nonce) {
+            std::string prefix = "HAHABLOGSC" + std::to_string(nonce) + "-";
+            if (text.find(prefix) == std::string_view::npos) expansion.token_prefix = std::move(prefix);
+        }
+        expansion.expanded = true;
+    }
+    std::string out;
+    out.reserve(text.size() + spans.size() * 8);
+    size_t at = 0;
+    for (const MathSpan& m : spans) {
+        out.append(text.substr(at, m.begin - at));
+        at = m.end;
+        out.append(expansion.token_prefix).append(std::to_string(expansion.fragments.size())).append("-HBHB");
+        ShortcodeFragment f;
+        f.html = m.display ? "<span class=\"math display\">" : "<span class=\"math inline\">";
+        f.html.append(html_escape(m.tex)).append("</span>");
+        f.text = m.tex;
+        f.literal = true;
+        expansion.fragments.push_back(std::move(f));
+    }
+    out.append(text.substr(at));
+    expansion.text = std::move(out);
+    return true;
+}
+
 // Hugo's markdownify: the HTML of `md`, without the <p> of a text that is one paragraph.
 std::string markdown_inline_html(std::string_view md, const MarkdownOptions& options) {
     Result<RenderedMarkdown> r = markdown_render(md, options);
@@ -934,8 +966,11 @@ Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOp
         expansion = shortcode_expand(text, so);
         if (expansion.expanded) text = expansion.text;
     }
+    const bool math = blog && options.math != MathDelimiters::None && math_expand(text, options.math, expansion);
+    if (math) text = expansion.text;
     Renderer r(options, has_more_marker(text));
     if (expansion.expanded) r.shortcodes = &expansion;
+    if (math) r.result.has_math = true;
     r.result.shortcode_problems = std::move(expansion.problems);
     r.result.shortcodes_unsupported = std::move(expansion.unsupported);
     if (options.max_output_factor)

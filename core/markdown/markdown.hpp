@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/markdown/math.hpp"
 #include "core/shortcode/shortcode.hpp"
 #include "core/util/result.hpp"
 
@@ -63,6 +64,11 @@ struct MarkdownOptions {
     bool expand_shortcodes = true;
     ShortcodeOptions shortcodes;
 
+    // Math written between \( \) and \[ \] (core/markdown/math.hpp), Blog
+    // flavor only: written as the math spans $...$ and $$...$$ give (the
+    // site's params.math, a post's math: true, goldmark's passthrough).
+    MathDelimiters math = MathDelimiters::None;
+
     // Limits that keep a hostile or runaway post from taking the reader's tab
     // (SECURITY.md): a post longer than max_input_bytes is not rendered, and
     // rendering stops once the HTML would be longer than max_output_factor
@@ -93,7 +99,7 @@ struct RenderedMarkdown {
     std::string summary;
     bool summary_truncated = false; // the post goes on after the summary
     bool has_code = false;          // a code block with a language (highlighting)
-    bool has_math = false;          // $...$ or $$...$$ (math rendering)
+    bool has_math = false;          // $...$, $$...$$, \\(...\\) or \\[...\\] (math rendering)
     std::vector<std::string> images;  // each image's target as written (entities decoded), in order
                                       // (raw HTML's too, with RawHtml::Sanitize)
     size_t html_dropped = 0;          // raw HTML elements and attributes the sanitizer dropped

@@ -147,6 +147,8 @@ MarkdownOptions page_markdown_options(const SiteIndex& site, const Post& post, c
     MarkdownOptions options;
     options.unsafe = site.unsafe_html;
     if (site.sanitize_html) options.raw_html = MarkdownOptions::RawHtml::Sanitize;
+    if (site.math_passthrough) options.math = MathDelimiters::Passthrough;
+    else if (index_post_switches(site, post).math) options.math = MathDelimiters::Escaped;
     options.base_url = page_post_url(config, post);
     options.self_route = route_post_href(post, {}, config.links);
     options.link_route = std::move(link_route);

@@ -259,6 +259,7 @@ std::string toc_html(const std::vector<Heading>& headings, const Post& post, con
 std::string cover_html(const Post& post, std::string_view index_url, bool single) {
     if (!post.cover) return {};
     const Cover& c = *post.cover;
+    if (single ? c.hidden_in_single : c.hidden_in_list) return {};
     const std::string src = index_url.empty() ? c.image : url_resolve(index_url, c.image);
     if (!url_is_safe(src, UrlUse::Image)) return {};
     std::string out = "<figure class=\"entry-cover\"><img loading=\"";
