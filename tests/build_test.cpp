@@ -174,6 +174,7 @@ TEST_CASE("build: every screen, feed and file of the fixture site is in OUT") {
                                  "categories/index.html",
                                  "categories/notes/index.html",
                                  "categories/notes/index.xml",
+                                 "cover.jpg",  // static/: the first post's cover
                                  "index.html",
                                  "index.xml",
                                  "posts/first-light.md",

@@ -546,3 +546,32 @@ TEST_CASE("hugo site: a ref to no page is an error at its file:line, an unsuppor
     CHECK(contains(run.err, w.at("site/content/posts/a.md") + ":6: {{< ref \"nope.md\" >}}: no page of the blog is \"nope.md\""));
     CHECK(contains(run.err, "shortcode \"gallery\" (the field .Page.Resources): shown as its inner content, 2 uses in 1 post"));
 }
+
+TEST_CASE("hugo site: a bundle's cover is the bundle's file, another is from the site's root, a missing one is a warning at its line") {
+    Work w;
+    w.write("site/hugo.yaml", "title: Covers\n");
+    w.write("site/content/posts/trip/index.md",
+            "---\ntitle: Trip\ndate: 2024-01-02\ncover:\n  image: photo.png\n  caption: A *lake*\n---\nText.\n");
+    w.write("site/content/posts/trip/photo.png", "png");
+    w.write("site/content/posts/plain.md",
+            "---\ntitle: Plain\ndate: 2024-01-01\ncover:\n  image: images/header.png\n  hiddenInList: true\n---\nText.\n");
+    w.write("site/static/images/header.png", "png");
+    w.write("site/content/posts/gone.md", "---\ntitle: Gone\ndate: 2023-01-01\ncover:\n  image: nowhere.png\n---\nText.\n");
+    const Run run = w.build(w.at("site"));
+    INFO(run.err);
+    CHECK(run.status == 0);
+    const blog::SiteIndex index = index_at(w.root / "out/posts/index.json");
+    REQUIRE(index.find("trip"));
+    REQUIRE(index.find("trip")->cover);
+    CHECK(index.find("trip")->cover->image == "../posts/trip/photo.png");
+    REQUIRE(index.find("plain")->cover);
+    CHECK(index.find("plain")->cover->image == "../images/header.png");
+    CHECK(index.find("plain")->cover->hidden_in_list);
+    CHECK(contains(run.err, w.at("site/content/posts/gone.md") + ":5: warning: cover image \"nowhere.png\""));
+    CHECK(contains(run.err, "nowhere.png"));
+    // The built post shows its cover, and its caption as Markdown.
+    const std::string page = read_text(w.root / "out/posts/trip/index.html");
+    CHECK(contains(page, "src=\"/posts/trip/photo.png\""));
+    CHECK(contains(page, "<figcaption>A <em>lake</em></figcaption>"));
+    CHECK_FALSE(contains(read_text(w.root / "out/index.html"), "header.png"));
+}

@@ -103,6 +103,10 @@ TEST_CASE("shortcode ref: a post by its file, its name, its bundle, with an anch
     CHECK(page_ref_href(s, a, "trip", {}) == "#/posts/trip");
     CHECK(page_ref_href(s, a, "a.md#h", {}) == "#/posts/a#h");
     CHECK(page_ref_href(s, a, "missing.md", {}).empty());
+    // Hugo finds pages by their path in lower case, and sections' and terms' pages too.
+    CHECK(page_ref_href(s, a, "posts/2021/TRIP/index.md", {}) == "#/posts/trip");
+    CHECK(page_ref_href(s, a, "/categories/til", {}) == "#/categories/til");
+    CHECK(page_ref_href(s, a, "posts/nowhere", {}).empty());
 }
 
 TEST_CASE("shortcode param, details, collapse, inTextImg, rawhtml") {

@@ -586,6 +586,7 @@ TEST_CASE("site: a post's weight and cover caption reach the index, and the core
     s.write("content/posts/new.md", "---\ntitle: New\ndate: 2024-01-01\n---\nNew.\n");
     s.write("content/posts/pinned.md",
             "---\ntitle: Pinned\ndate: 2020-01-01\nweight: 1\ncover:\n  image: c.png\n  alt: A lake\n  caption: The lake at dawn\n---\nOld.\n");
+    s.write("static/c.png", "png");  // a cover found nowhere is a warning
     Site site = site_read(s.dir(), at_now());
     REQUIRE(messages(site).empty());
     auto parsed = blog::index_parse(blog::tool::index_write(site), "posts/index.json");

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/page/page.hpp"
 #include "core/view/views.hpp"
 #include "tests/support.hpp"
 
@@ -648,16 +649,19 @@ TEST_CASE("view: a post's description, cover and switches") {
     SiteIndex site = parse_ok(R"({"title": "T", "showToc": true, "showReadingTime": true, "showWordCount": true,
         "showPostNavLinks": true, "showBreadCrumbs": true, "posts": [
         {"slug": "a", "title": "A", "date": "2022-07-02", "description": "About <a>",
-         "cover": {"image": "img/c.png", "alt": "A \"cat\"", "caption": "By <me>"}},
+         "cover": {"image": "img/c.png", "alt": "A \"cat\"", "caption": "By *me* <script>x()</script>"}},
         {"slug": "b", "title": "B", "date": "2022-07-01", "showToc": false, "showReadingTime": false,
          "showWordCount": false, "showPostNavLinks": false, "showBreadCrumbs": false, "showCodeCopyButtons": true},
         {"slug": "c", "title": "C", "date": "2022-06-01", "tocOpen": true}]})");
-    const RenderedMarkdown body = render("## One\n\ntext\n\n## Two\n\n```\ncode\n```\n");
-    const std::string a = view_post(site, *site.find("a"), &body, {}, "/blog/posts/index.json").html;
+    const std::string text = "## One\n\ntext\n\n## Two\n\n```\ncode\n```\n";
+    const RenderedMarkdown body = render(text);
+    // The post's own render carries its cover caption as Markdown (page_render_post).
+    const RenderedMarkdown body_a = page_render_post(text, site, *site.find("a"), PageConfig{}, {}).value();
+    const std::string a = view_post(site, *site.find("a"), &body_a, {}, "/blog/posts/index.json").html;
     CHECK(contains(a, "<h1 class=\"post-title\">A</h1>\n<div class=\"post-description\">About &lt;a&gt;</div>\n"
                       "<div class=\"post-meta\">"));
     CHECK(contains(a, "</header>\n<figure class=\"entry-cover\"><img loading=\"eager\" src=\"/blog/posts/img/c.png\" "
-                      "alt=\"A &quot;cat&quot;\"><figcaption>By &lt;me&gt;</figcaption></figure>\n<div class=\"toc\">"));
+                      "alt=\"A &quot;cat&quot;\"><figcaption>By <em>me</em> <!-- raw HTML omitted -->x()<!-- raw HTML omitted --></figcaption></figure>\n<div class=\"toc\">"));
     CHECK(contains(a, "<div class=\"breadcrumbs\">"));
     CHECK(contains(a, "<div class=\"toc\"><details><summary"));
     CHECK(contains(a, " min&nbsp;·&nbsp;"));
@@ -693,6 +697,21 @@ TEST_CASE("view: a post's description, cover and switches") {
         CHECK(contains(list, "<article class=\"first-entry post-entry\">\n<figure class=\"entry-cover\"><img loading=\"lazy\" "
                              "src=\"posts/img/c.png\" alt=\"A &quot;cat&quot;\"></figure>\n<header class=\"entry-header\">"));
         CHECK_FALSE(contains(list, "figcaption"));
+    }
+    SECTION("a caption that renders to nothing (an archetype's <text>) is no caption; hidden covers are not shown") {
+        SiteIndex odd = parse_ok(R"({"posts": [{"slug": "a", "title": "A", "date": "2022-07-02",
+            "cover": {"image": "x.png", "caption": "<text>", "hiddenInList": true}},
+            {"slug": "b", "title": "B", "date": "2022-07-01", "cover": {"image": "y.png", "hiddenInSingle": true}}]})");
+        const RenderedMarkdown ra = page_render_post("x", odd, *odd.find("a"), PageConfig{}, {}).value();
+        const std::string single = view_post(odd, *odd.find("a"), &ra).html;
+        CHECK(contains(single, "entry-cover"));
+        CHECK_FALSE(contains(single, "figcaption"));
+        CHECK_FALSE(contains(single, "text&gt;"));
+        const std::string list = view_list(odd, ListQuery{}).html;
+        CHECK_FALSE(contains(list, "x.png"));
+        CHECK(contains(list, "y.png"));
+        const RenderedMarkdown rb = page_render_post("x", odd, *odd.find("b"), PageConfig{}, {}).value();
+        CHECK_FALSE(contains(view_post(odd, *odd.find("b"), &rb).html, "y.png"));
     }
     SECTION("without the index URL, the cover image is as written") {
         SiteIndex odd = parse_ok(R"({"posts": [{"slug": "a", "title": "A", "cover": {"image": "x.png"}}]})");

@@ -117,6 +117,11 @@ UiText site_i18n_read(const fs::path& site_dir, const std::vector<std::string>& 
     std::string lang;
     for (char c : lang_key) lang.push_back(c == '_' ? '-' : char(std::tolower(static_cast<unsigned char>(c))));
     UiText text = i18n_builtin(lang);
+    // Hugo 0.111.3's time.Format names months and days through its locales,
+    // which know "zh", "zh-hans" and "zh-hant" but not "zh-cn", "zh-tw" or
+    // "zh-hk": those print English names (checked with the oracle: July 24,
+    // 2022), while "pt-br", "fr-fr", "ko-kr"… are localised.
+    if (lang.rfind("zh-", 0) == 0 && lang != "zh-hans" && lang != "zh-hant") text.dates = UiText{}.dates;
     // The first theme named wins over the later ones (Hugo's order): applied last.
     for (auto it = themes.rbegin(); it != themes.rend(); ++it)
         read_folder(text, site_dir / "themes" / *it / "i18n", shown_dir + "/themes/" + *it + "/i18n", lang, problems);

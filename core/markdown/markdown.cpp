@@ -927,17 +927,6 @@ bool math_expand(std::string_view text, MathDelimiters delimiters, ShortcodeExpa
     return true;
 }
 
-// Hugo's markdownify: the HTML of `md`, without the <p> of a text that is one paragraph.
-std::string markdown_inline_html(std::string_view md, const MarkdownOptions& options) {
-    Result<RenderedMarkdown> r = markdown_render(md, options);
-    if (!r) return html_escape(md);
-    std::string html = std::move(r.value().html);
-    while (!html.empty() && html.back() == '\n') html.pop_back();
-    if (html.size() >= 7 && html.compare(0, 3, "<p>") == 0 && html.compare(html.size() - 4, 4, "</p>") == 0 &&
-        html.find("<p>", 3) == std::string::npos)
-        html = html.substr(3, html.size() - 7);
-    return html;
-}
 }  // namespace
 
 Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOptions& options) {
@@ -1008,6 +997,18 @@ Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOp
     res.summary = r.plain_text.summary();
     res.summary_truncated = r.plain_text.truncated();
     return std::move(res);
+}
+
+// Hugo's markdownify: the HTML of `md`, without the <p> of a text that is one paragraph.
+std::string markdown_inline_html(std::string_view md, const MarkdownOptions& options) {
+    Result<RenderedMarkdown> r = markdown_render(md, options);
+    if (!r) return html_escape(md);
+    std::string html = std::move(r.value().html);
+    while (!html.empty() && html.back() == '\n') html.pop_back();
+    if (html.size() >= 7 && html.compare(0, 3, "<p>") == 0 && html.compare(html.size() - 4, 4, "</p>") == 0 &&
+        html.find("<p>", 3) == std::string::npos)
+        html = html.substr(3, html.size() - 7);
+    return html;
 }
 
 }  // namespace blog

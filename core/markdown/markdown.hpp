@@ -102,7 +102,10 @@ struct RenderedMarkdown {
     bool has_math = false;          // $...$, $$...$$, \\(...\\) or \\[...\\] (math rendering)
     std::vector<std::string> images;  // each image's target as written (entities decoded), in order
                                       // (raw HTML's too, with RawHtml::Sanitize)
-    size_t html_dropped = 0;          // raw HTML elements and attributes the sanitizer dropped
+    size_t html_dropped = 0;
+    // The post's cover caption as Markdown (PaperMod's markdownify), set by
+    // page_render_post; "" when it has none.
+    std::string cover_caption_html;          // raw HTML elements and attributes the sanitizer dropped
     // Shortcodes left as text (malformed), refs to no page, params not
     // found, at their line of the file (ShortcodeOptions::first_line).
     std::vector<ShortcodeProblem> shortcode_problems;
@@ -142,6 +145,11 @@ std::string markdown_size_problem(size_t bytes, size_t limit);
 // hasCJKLanguage whether the file (front matter included, as Hugo reads it)
 // has a Han, Hangul, Hiragana or Katakana character.
 bool markdown_is_cjk(std::string_view file_text, bool has_cjk_language, std::optional<bool> front_matter);
+
+// Hugo's markdownify: the HTML of `md` (a caption, a shortcode's
+// argument), without the <p> of a text that is one paragraph; `options`'
+// raw-HTML and link rules apply.
+std::string markdown_inline_html(std::string_view md, const MarkdownOptions& options = {});
 
 // GitHub's heading-id slug of a plain text (lowercase, spaces to '-',
 // punctuation dropped, letters of any script kept), without de-duplication.

@@ -164,22 +164,37 @@ std::string page_ref_href(const SiteIndex& site, const Post& from, std::string_v
     const std::string_view anchor = sharp == std::string_view::npos ? std::string_view() : target.substr(sharp + 1);
     std::string_view path = target.substr(0, sharp);
     while (!path.empty() && path[0] == '/') path.remove_prefix(1);
+    while (!path.empty() && path.back() == '/') path.remove_suffix(1);
     if (path.empty()) return route_post_href(from, anchor, links);  // "#h": this page
-    const std::string want(path);
+    // Hugo looks pages up by their path in lower case.
+    const std::string want = url_lower(path);
     const bool has_ext = want.size() > 3 && want.compare(want.size() - 3, 3, ".md") == 0;
     auto ends_with = [](std::string_view s, std::string_view tail) {
         return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0 &&
                (s.size() == tail.size() || s[s.size() - tail.size() - 1] == '/');
     };
     for (const Post& p : site.posts) {
-        std::string file = url_percent_decode(p.file);
+        std::string file = url_lower(url_percent_decode(p.file));
         while (file.compare(0, 3, "../") == 0) file.erase(0, 3);
+        std::string at = url_lower(index_post_path(p));
+        if (!at.empty() && at.back() == '/') at.pop_back();
         const bool hit = has_ext ? ends_with(file, want)
                                  : ends_with(file, want + ".md") || ends_with(file, want + "/index.md") ||
-                                       ends_with(file, want + "/_index.md") || p.slug == want;
+                                       ends_with(file, want + "/_index.md") || p.slug == want || at == want;
         if (hit) return route_post_href(p, anchor, links);
     }
-    return {};
+    // A section's or a term's page ("/categories/til", "posts/_index.md"):
+    // a list the blog has at that path, as Hugo finds it.
+    std::string list = want;
+    if (list.size() >= 9 && list.compare(list.size() - 9, 9, "_index.md") == 0) list.resize(list.size() - 9);
+    else if (has_ext || list.find('/') == std::string::npos) return {};
+    while (!list.empty() && list.back() == '/') list.pop_back();
+    if (list.empty()) return route_list_href(1, links);
+    // Known to be one: a term of tags or categories, or a folder some post is in.
+    bool known = list.rfind("tags/", 0) == 0 || list.rfind("categories/", 0) == 0;
+    for (size_t i = 0; !known && i < site.posts.size(); ++i)
+        known = url_lower(index_post_path(site.posts[i])).rfind(list + "/", 0) == 0;
+    return known ? route_path_href(list + "/", anchor, links) : std::string();
 }
 
 Result<RenderedMarkdown> page_render_post(std::string_view file_text, const SiteIndex& site, const Post& post,
@@ -195,7 +210,15 @@ Result<RenderedMarkdown> page_render_post(std::string_view file_text, const Site
             split.format == FrontMatterSplit::Format::Yaml, split.format == FrontMatterSplit::Format::Toml);
         options.shortcodes.first_line = split.body_line;
     }
-    return markdown_render(file_text.substr(split.body_begin), options);
+    Result<RenderedMarkdown> r = markdown_render(file_text.substr(split.body_begin), options);
+    if (r && post.cover && !post.cover->caption.empty()) {
+        // PaperMod's caption is Markdown (markdownify); an archetype's
+        // "<text>" placeholder is raw HTML, omitted or dropped as Hugo would.
+        MarkdownOptions caption = options;
+        caption.expand_shortcodes = false;
+        r.value().cover_caption_html = markdown_inline_html(post.cover->caption, caption);
+    }
+    return r;
 }
 
 IndexScreens page_index_screens() {

@@ -256,7 +256,7 @@ std::string toc_html(const std::vector<Heading>& headings, const Post& post, con
 
 // PaperMod's cover: <figure class="entry-cover"><img …>[<figcaption>]</figure>;
 // "" when the image, once resolved against the index, is not safe to show.
-std::string cover_html(const Post& post, std::string_view index_url, bool single) {
+std::string cover_html(const Post& post, std::string_view index_url, bool single, const RenderedMarkdown* body = nullptr) {
     if (!post.cover) return {};
     const Cover& c = *post.cover;
     if (single ? c.hidden_in_single : c.hidden_in_list) return {};
@@ -269,11 +269,12 @@ std::string cover_html(const Post& post, std::string_view index_url, bool single
     out += "\" alt=\"";
     attr(out, c.alt);
     out += "\">";
-    if (single && !c.caption.empty()) {
-        out += "<figcaption>";
-        html_escape_append(out, c.caption);
-        out += "</figcaption>";
-    }
+    // The caption is Markdown, shown once the post is rendered
+    // (page_render_post); none when it renders to nothing visible (an
+    // archetype's "<text>" placeholder).
+    if (single && body && body->cover_caption_html.find_first_not_of(" \n") != std::string::npos &&
+        body->cover_caption_html.rfind("<!--", 0) != 0)
+        out += "<figcaption>" + body->cover_caption_html + "</figcaption>";
     out += "</figure>\n";
     return out;
 }
@@ -487,7 +488,7 @@ Screen view_post(const SiteIndex& site, const Post& post, const RenderedMarkdown
         add(html_escape(i18n_plural(site.text.words, site.language, (long long)body->word_count)));
     add(html_escape(post.author));
     main += meta + "</div>\n</header>\n";
-    main += cover_html(post, index_url, true);
+    main += cover_html(post, index_url, true, body);
     if (!body) {
         main += "<p class=\"loading\" aria-busy=\"true\">Loading…</p>\n</article>\n";
         return Screen{page_shell(&site, main, links, {}, false, &post), with_site(post.title, &site), "loading"};
