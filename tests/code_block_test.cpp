@@ -126,3 +126,35 @@ TEST_CASE("code block: hostile options stay bounded") {
         CHECK(code_block_info("go {linenos=true, linenostart=-1e999}").line_number_start < 0);
     }
 }
+
+// The same fences built by Hugo 0.111.3 (a nine-line block each, Chroma with
+// classes): the lines it marks "line hl" and its first line number.
+TEST_CASE("code block: the lines Hugo 0.111.3 highlights and numbers for the same fences") {
+    struct Case {
+        const char* info;
+        Lines highlighted;
+        int64_t first_number;  // 0: not numbered
+    };
+    const Case cases[] = {
+        {"go {hl_lines=[2,8], linenos=true}", {2, 8}, 1},
+        {"go {hl_lines=[\"2-4\", 8]}", {2, 3, 4, 8}, 0},
+        {"go {hl_lines=\"1 3-5\"}", {1, 3, 4, 5}, 0},
+        {"go {hl_lines=2-4}", {}, 0},
+        {"go {hl_lines=\"2 x\"}", {}, 0},
+        {"go {hl_lines=[\"x\", 3, true]}", {3}, 0},
+        {"go {linenos=table, linenostart=199, hl_lines=[2]}", {2}, 199},
+        {"go {lineNoStart=\"7\", linenos=inline, hl_lines=\"1-2\"}", {1, 2}, 7},
+        {"go{hl_lines=[3]}", {3}, 0},
+        {"go {hl_lines=[1,]}", {}, 0},
+        {"go {linenos=false, hl_lines=[5]}", {5}, 0},
+        {"go {style=monokai, .cls, hl_lines=[6]}", {6}, 0},
+    };
+    for (const Case& c : cases) {
+        INFO(c.info);
+        const CodeBlockInfo b = code_block_info(c.info);
+        CHECK(b.language == "go");
+        CHECK(highlighted_lines(c.info, 9) == c.highlighted);
+        CHECK(b.line_numbers == (c.first_number != 0));
+        if (c.first_number) CHECK(b.line_number_start == c.first_number);
+    }
+}
