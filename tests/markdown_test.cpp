@@ -695,9 +695,10 @@ TEST_CASE("markdown: code blocks carry their language for highlighting") {
         CHECK(r.has_code);
     }
     SECTION("only the first word of the info string") {
-        RenderedMarkdown r = render("```python {linenos=true}\nx\n```");
+        RenderedMarkdown r = render("```python {style=monokai}\nx\n```");
         CHECK(r.html == "<pre><code class=\"language-python\">x\n</code></pre>\n");
         CHECK(r.has_code);
+        CHECK(render("```go{style=monokai}\nx\n```").html == "<pre><code class=\"language-go\">x\n</code></pre>\n");
     }
     SECTION("a fence without a language, or indented code, needs no highlighting") {
         RenderedMarkdown fence = render("```\nplain\n```");
@@ -709,6 +710,60 @@ TEST_CASE("markdown: code blocks carry their language for highlighting") {
     }
     SECTION("inline code is not a code block") {
         CHECK_FALSE(render("`x`").has_code);
+    }
+}
+
+TEST_CASE("markdown: Hugo's fence options highlight and number lines, never in the class") {
+    SECTION("hl_lines and linenos: each line its span, the highlighted ones marked, numbers as data") {
+        RenderedMarkdown r = render("```go {hl_lines=[2], linenos=true}\npackage main\n\nfunc main() {}\n```");
+        CHECK(r.html ==
+              "<pre><code class=\"language-go\">"
+              "<span class=\"line\" data-n=\"1\">package main\n</span>"
+              "<span class=\"line hl\" data-n=\"2\">\n</span>"
+              "<span class=\"line\" data-n=\"3\">func main() {}\n</span>"
+              "</code></pre>\n");
+        CHECK(r.has_code);
+    }
+    SECTION("highlighted lines without numbers; numbers from linenostart") {
+        CHECK(html_of("```js {hl_lines=[\"1-2\"]}\na\nb\nc\n```") ==
+              "<pre><code class=\"language-js\"><span class=\"line hl\">a\n</span><span class=\"line hl\">b\n</span>"
+              "<span class=\"line\">c\n</span></code></pre>\n");
+        CHECK(html_of("```sh {linenos=table, linenostart=41}\nx\ny\n```") ==
+              "<pre><code class=\"language-sh\"><span class=\"line\" data-n=\"41\">x\n</span>"
+              "<span class=\"line\" data-n=\"42\">y\n</span></code></pre>\n");
+    }
+    SECTION("the code's text is the code: escaped, line for line, no numbers in it") {
+        std::string html = html_of("```html {linenos=true, hl_lines=[1]}\n<b>\"&\"</b>\n  x\n```");
+        CHECK(contains(html, ">&lt;b&gt;&quot;&amp;&quot;&lt;/b&gt;\n</span>"));
+        CHECK(contains(html, ">  x\n</span>"));
+        std::string text;  // the HTML without its tags: what the browser's textContent holds
+        for (size_t i = 0; i < html.size(); ++i) {
+            if (html[i] == '<') i = html.find('>', i);
+            else text += html[i];
+        }
+        CHECK(text == "&lt;b&gt;&quot;&amp;&quot;&lt;/b&gt;\n  x\n\n");
+    }
+    SECTION("options without a language: no class at all; linenos=false: the block as it was") {
+        CHECK(html_of("```{linenos=true}\nx\n```") == "<pre><code><span class=\"line\" data-n=\"1\">x\n</span></code></pre>\n");
+        CHECK(html_of("```go {linenos=false}\nx\n```") == "<pre><code class=\"language-go\">x\n</code></pre>\n");
+        CHECK_FALSE(render("```{linenos=true}\nx\n```").has_code);
+    }
+    SECTION("the class never holds an option, whatever the info string") {
+        for (const char* info : {"go {hl_lines=[2,8], linenos=true}", "go{hl_lines=[2,8]}", "go {hl_lines=2-4}",
+                                 "go {\"broken", "go {onclick=alert(1)}"}) {
+            std::string html = html_of(std::string("```") + info + "\nx\n```");
+            CHECK(html.rfind("<pre><code class=\"language-go\">", 0) == 0);
+            CHECK_FALSE(contains(html, "{"));
+        }
+    }
+    SECTION("a hostile range costs nothing per line number") {
+        std::string html = html_of("```go {hl_lines=[\"1-999999999\"]}\nx\n```");
+        CHECK(html == "<pre><code class=\"language-go\"><span class=\"line hl\">x\n</span></code></pre>\n");
+    }
+    SECTION("md4c-html's flavor keeps md4c-html's markup") {
+        MarkdownOptions o;
+        o.flavor = MarkdownOptions::Flavor::Md4cHtml;
+        CHECK(html_of("```go {linenos=true}\nx\n```", o) == "<pre><code class=\"language-go\">x\n</code></pre>\n");
     }
 }
 

@@ -78,7 +78,8 @@ TEST_CASE("shortcode gist, tweet, instagram: a link card and no third-party scri
 TEST_CASE("shortcode highlight: a fenced code block of its language, its options in the info string") {
     auto r = render("{{< highlight go \"linenos=table,hl_lines=2 4-5\" >}}\npackage main\nfunc main() {}\n{{< /highlight >}}");
     CHECK(r.html.rfind("<pre><code class=\"language-go", 0) == 0);
-    CHECK(r.html.find("package main\nfunc main() {}\n</code></pre>") != std::string::npos);
+    CHECK(r.html.find("<span class=\"line\" data-n=\"1\">package main\n</span>"
+                      "<span class=\"line hl\" data-n=\"2\">func main() {}\n</span></code></pre>") != std::string::npos);
     CHECK(r.has_code);
     ShortcodeOptions o;
     CHECK(shortcode_expand("{{< highlight go \"hl_lines=2 4-5\" >}}\nx\n{{< /highlight >}}", o).text ==

@@ -1,6 +1,8 @@
 // Syntax highlighting for code blocks, loaded only when a post has code with
 // a language. The core marks blocks <pre><code class="language-xxx">; this
 // loads highlight.js's core and the grammars the page needs from vendor/.
+// A block with Hugo's hl_lines or linenos holds one <span class="line"> per
+// line (its number in data-n, drawn by CSS): its lines stay, highlighted.
 
 // Fence names -> grammar files in vendor/highlight/languages/. This table is
 // the one list: scripts/make-vendor.sh ships exactly the grammars named here.
@@ -50,10 +52,39 @@ export async function enhance(root, assetUrl, trusted = { html: (s) => s }) {
     if (block.dataset.highlighted) continue;
     // highlight.js escapes the code text itself; no HTML from the post is parsed.
     const result = hljs.highlight(block.textContent, { language: GRAMMARS[lang], ignoreIllegals: true });
-    block.innerHTML = trusted.html(result.value);
+    // A block with Hugo's line options keeps its line spans (highlighted,
+    // numbered: the core's markup); each gets its line of highlighted code.
+    const lines = block.querySelectorAll(':scope > .line');
+    if (lines.length) {
+      const parts = splitLines(result.value);
+      lines.forEach((line, i) => { line.innerHTML = trusted.html(parts[i] || ''); });
+    } else {
+      block.innerHTML = trusted.html(result.value);
+    }
     block.classList.add('hljs');
     block.dataset.highlighted = 'yes';
   }
+}
+
+// highlight.js's HTML (escaped text and <span class="hljs-…"> tags) cut into
+// lines, each ending with its newline: the spans open at a line break are
+// closed before it and opened again after it, so that each line stands alone.
+export function splitLines(html) {
+  const lines = [];
+  const open = [];
+  let line = '';
+  for (const [token] of html.matchAll(/<span[^>]*>|<\/span>|\n|[^<\n]+/g)) {
+    if (token === '\n') {
+      lines.push(line + '</span>'.repeat(open.length) + '\n');
+      line = open.join('');
+    } else {
+      if (token === '</span>') open.pop();
+      else if (token[0] === '<') open.push(token);
+      line += token;
+    }
+  }
+  lines.push(line + '</span>'.repeat(open.length));
+  return lines;
 }
 
 function ensureTheme(root, assetUrl) {

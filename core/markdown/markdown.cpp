@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/html/escape.hpp"
+#include "core/markdown/code_block.hpp"
 #include "core/markdown/plain_text.hpp"
 #include "core/html/sanitize.hpp"
 #include "core/url/url.hpp"
@@ -229,6 +230,9 @@ struct Renderer {
     bool in_html_block = false;
     bool html_block_omitted = false;
     bool in_code_block = false;
+    std::string code_info;                   // a fenced block's info string, entities decoded
+    std::optional<CodeLineMarkup> code_lines;  // the block has line options (hl_lines, linenos)
+    bool code_line_open = false;
     bool raw_html_continues = false;  // an omitted inline tag goes on past a line end
     int table_cell_depth = 0;          // inside <th>/<td>
     bool in_code_span = false;
@@ -400,22 +404,7 @@ struct Renderer {
                 out = &heading_html;
                 break;
             }
-            case MD_BLOCK_CODE: {
-                auto* d = static_cast<MD_BLOCK_CODE_DETAIL*>(detail);
-                in_code_block = true;
-                verbatim("<pre><code");
-                if (d->lang.text) {
-                    std::string_view lang = attribute_view(d->lang, attr_buf);
-                    // md4c-html (0.5) keeps an info string that already says "language-r".
-                    verbatim(d->lang.size >= 9 && std::strncmp(d->lang.text, "language-", 9) == 0
-                                 ? " class=\"" : " class=\"language-");
-                    escape_text(*out, lang.data(), lang.size());
-                    verbatim("\"");
-                    result.has_code = true;
-                }
-                verbatim(">");
-                break;
-            }
+            case MD_BLOCK_CODE: open_code_block(*static_cast<MD_BLOCK_CODE_DETAIL*>(detail)); break;
             case MD_BLOCK_HTML:
                 in_html_block = true;
                 html_block_omitted = false;
@@ -445,6 +434,59 @@ struct Renderer {
         }
     }
 
+    // <pre><code class="language-go">: the language only, Hugo's options
+    // (```go {hl_lines=[2], linenos=true}) read by core/markdown/code_block;
+    // a block with line options gets each line in its span.
+    void open_code_block(const MD_BLOCK_CODE_DETAIL& d) {
+        in_code_block = true;
+        verbatim("<pre><code");
+        std::string_view lang;
+        if (blog && d.info.text) {
+            code_info = attribute_text(d.info);
+            const CodeBlockInfo info = code_block_info(code_info);
+            lang = info.language;
+            if (info.has_line_options()) code_lines.emplace(info);
+        } else if (d.lang.text) {
+            lang = attribute_view(d.lang, attr_buf);
+        }
+        if (d.lang.text && !lang.empty()) {
+            // md4c-html (0.5) keeps an info string that already says "language-r".
+            verbatim(lang.size() >= 9 && lang.compare(0, 9, "language-") == 0 ? " class=\"" : " class=\"language-");
+            escape_text(*out, lang.data(), lang.size());
+            verbatim("\"");
+            result.has_code = true;
+        }
+        verbatim(">");
+    }
+    void close_code_block() {
+        if (code_line_open) verbatim(CodeLineMarkup::kLineClose);
+        code_line_open = false;
+        code_lines.reset();
+        verbatim("</code></pre>\n");
+        in_code_block = false;
+    }
+    // Code in a block with line options: a line's span opens before its
+    // first text and closes after its newline (md4c gives each "\n" alone),
+    // so that the block's text is the code, line for line.
+    void code_line_start() {
+        if (code_line_open) return;
+        verbatim(code_lines->next_line_open());
+        code_line_open = true;
+    }
+    void code_line_text(const char* text, size_t size) {
+        code_line_start();
+        if (size == 1 && text[0] == '\n') {
+            verbatim("\n");
+            verbatim(CodeLineMarkup::kLineClose);
+            code_line_open = false;
+            plain(text, size);
+            return;
+        }
+        if (shortcodes && text_with_fragments(text, size)) return;
+        escape_text(*out, text, size);
+        plain(text, size);
+    }
+
     void close_block(MD_BLOCKTYPE type, void* detail) {
         switch (type) {
             case MD_BLOCK_DOC: break;
@@ -454,7 +496,7 @@ struct Renderer {
             case MD_BLOCK_LI: verbatim("</li>\n"); break;
             case MD_BLOCK_HR: break;
             case MD_BLOCK_H: close_heading(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level); break;
-            case MD_BLOCK_CODE: verbatim("</code></pre>\n"); in_code_block = false; break;
+            case MD_BLOCK_CODE: close_code_block(); break;
             case MD_BLOCK_HTML: {
                 in_html_block = false;
                 size_t b = html_block_text.find_first_not_of(" \t\r\n");
@@ -618,6 +660,7 @@ struct Renderer {
     void text(MD_TEXTTYPE type, const char* text, size_t size) {
         switch (type) {
             case MD_TEXT_NULLCHAR: {
+                if (code_lines && in_code_block) code_line_start();
                 std::string r;
                 utf8_append(r, 0);
                 out->append(r);
@@ -667,6 +710,10 @@ struct Renderer {
                 break;
             }
             case MD_TEXT_CODE:
+                if (code_lines && in_code_block) {
+                    code_line_text(text, size);
+                    break;
+                }
                 if (shortcodes && text_with_fragments(text, size)) break;
                 // In a table, "\|" in a code span stands for "|" (GitHub):
                 // the backslash only kept the pipe from splitting the cell.

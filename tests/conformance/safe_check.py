@@ -41,7 +41,7 @@ ALLOWED = {
     "input": {"type", "class", "disabled", "checked"}, "hr": set(), "br": set(),
     "a": {"href", "title", "class", "aria-hidden"}, "img": {"src", "alt", "title", "loading"},
     "pre": set(), "code": {"class"}, "em": set(), "strong": set(), "u": set(), "del": set(),
-    "span": {"class"}, "table": set(), "thead": set(), "tbody": set(), "tr": set(),
+    "span": {"class", "data-n"}, "table": set(), "thead": set(), "tbody": set(), "tr": set(),
     "x-wikilink": {"data-target"},  # inert; only with MD_FLAG_WIKILINKS, which the blog does not set
     "th": {"align"}, "td": {"align"},
     **{"h%d" % n: {"id"} for n in range(1, 7)},

@@ -47,7 +47,8 @@ const std::map<std::string, std::set<std::string>>& allowed() {
         {"input", {"type", "class", "disabled", "checked"}}, {"hr", {}}, {"br", {}},
         {"a", {"href", "title", "class", "aria-hidden"}}, {"img", {"src", "alt", "title", "loading"}},
         {"pre", {}}, {"code", {"class"}}, {"em", {}}, {"strong", {}}, {"u", {}}, {"del", {}},
-        {"span", {"class"}}, {"table", {}}, {"thead", {}}, {"tbody", {}}, {"tr", {}},
+        {"span", {"class", "data-n"}},  // data-n: a code line's number (fence option linenos)
+        {"table", {}}, {"thead", {}}, {"tbody", {}}, {"tr", {}},
         {"th", {"align"}}, {"td", {"align"}},
         {"h1", {"id"}}, {"h2", {"id"}}, {"h3", {"id"}}, {"h4", {"id"}}, {"h5", {"id"}}, {"h6", {"id"}},
         {"x-wikilink", {"data-target"}},
