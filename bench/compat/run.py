@@ -10,7 +10,10 @@ For every site of bench/compat/sites.json: clone the site from its mirror
 bench/compat/sites/<name> at the pinned commit, put the theme in place,
 write the stubs, build it with Hugo (baseURL http://compat.test/), read
 Hugo's sitemap (following a sitemap index), then build the checkout with our
-tool and check that every Hugo URL answers in our output. Prints one
+tool and check that every Hugo URL answers in our output; then have Hugo
+dump its own view of each post (content, summary, date) and compare how the
+posts read (shortcodes left as text, raw HTML dropped, summary length, the
+site's language). Prints one
 Markdown table and writes it to bench/results/compat.md (and the details to
 bench/results/compat.json).
 
@@ -335,6 +338,317 @@ def diag_kind(line, site_dir=""):
     return " ".join(words[:8]) + (" …" if len(words) > 8 else "")
 
 
+# ---------------------------------------------------------------- how posts read
+
+# Hugo's own view of every regular page, rendered by Hugo itself in a second
+# build: a content file at the content root with a layout of ours that
+# writes, for each page of each language, its URL, `.Content` (shortcodes
+# run, raw HTML as the site's `unsafe` decides), `.Summary | plainify`, the
+# date as PaperMod prints it (`time.Format` in the site's language, with
+# `params.DateFormat` when a string, else "January 2, 2006"), and the default language's
+# PaperMod words. Theme-independent: no theme template is involved.
+DUMP_URL = "/compat-dump-17/"
+DUMP_CONTENT = """---
+title: compat dump
+type: compatdump
+layout: compatdump
+url: %s
+outputs: [html]
+---
+""" % DUMP_URL
+DUMP_LAYOUT = """{{- $out := slice -}}
+{{- $fmt := site.Params.DateFormat -}}
+{{- if or (not $fmt) (ne (printf "%T" $fmt) "string") -}}{{- $fmt = "January 2, 2006" -}}{{- end -}}
+{{- range .Sites -}}{{- $lang := .Language.Lang -}}
+{{- range .RegularPages -}}
+{{- $out = $out | append (dict "url" .RelPermalink "lang" $lang "summary" (.Summary | plainify | htmlUnescape) "truncated" .Truncated "content" (string .Content) "date" (.Date | time.Format $fmt) "undated" .Date.IsZero) -}}
+{{- end -}}{{- end -}}
+{{- dict "pages" $out "lang" site.Language.Lang "next_page" (i18n "next_page") "prev_page" (i18n "prev_page") | jsonify -}}
+"""
+
+
+def hugo_dump(site, dest, out, opts):
+    """Hugo's pages as Hugo renders them (see DUMP_LAYOUT): {url: page},
+    plus the words. Adds two files to the checkout, builds into a scratch
+    folder, and removes both again. Returns (dump, error)."""
+    cdir = next((d for d in site.get("content_dirs", ["content"])
+                 if os.path.isdir(os.path.join(dest, d))), "content")
+    content = os.path.join(dest, cdir, "_compat_dump_17.md")
+    layout = os.path.join(dest, "layouts", "_default", "compatdump.html")
+    scratch = os.path.join(out, "hugo-dump")
+    made_layout_dir = not os.path.isdir(os.path.dirname(layout))
+    os.makedirs(os.path.dirname(layout), exist_ok=True)
+    try:
+        with open(content, "w", encoding="utf-8") as f:
+            f.write(DUMP_CONTENT)
+        with open(layout, "w", encoding="utf-8") as f:
+            f.write(DUMP_LAYOUT)
+        cmd = [opts.hugo, "--quiet", "-s", dest, "-d", scratch, "--baseURL", BASE] + \
+            list(site.get("hugo_args", []))
+        rc, _, se, _ = run(cmd, env=hugo_env(out))
+        f = os.path.join(scratch, DUMP_URL.strip("/"), "index.html")
+        if rc != 0 or not os.path.isfile(f):
+            return None, "Hugo dump failed: " + (se.strip().splitlines() or ["?"])[-1][:200]
+        with open(f, encoding="utf-8") as fh:
+            dump = json.load(fh)
+    finally:
+        for p in (content, layout):
+            if os.path.exists(p):
+                os.remove(p)
+        if made_layout_dir:
+            shutil.rmtree(os.path.dirname(layout), ignore_errors=True)
+        shutil.rmtree(scratch, ignore_errors=True)
+    pages = {}
+    for pg in dump.get("pages", []):
+        if pg["url"] != DUMP_URL:
+            pages.setdefault(pg["url"], pg)
+    dump["pages"] = pages
+    with open(os.path.join(out, "hugo-dump.json"), "w", encoding="utf-8") as fh:
+        json.dump(dump, fh, ensure_ascii=False)
+    return dump, None
+
+
+UNSAFE_RE = re.compile(r"renderer:map\[[^\]]*\bunsafe:true")
+
+
+def hugo_unsafe(site, dest, opts):
+    """markup.goldmark.renderer.unsafe of the site, from `hugo config`."""
+    largs, lenv = list_args(list(site.get("hugo_args", [])))
+    env = hugo_env(None)
+    env.update(lenv)
+    rc, so, _, _ = run([opts.hugo, "config", "-s", dest] + largs, env=env)
+    return bool(UNSAFE_RE.search(so)) if rc == 0 else None
+
+
+def read_text(path):
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            return fh.read()
+    except OSError:
+        return None
+
+
+def page_file(root, path):
+    """The HTML file that URL path `path` names in the output `root`."""
+    for p in (path, urllib.parse.unquote(path)):
+        rel = p.lstrip("/")
+        for c in ([os.path.join(rel, "index.html")] if p.endswith("/") or not rel
+                  else [rel, os.path.join(rel, "index.html")]):
+            f = os.path.join(root, c)
+            if os.path.isfile(f):
+                return f
+    return None
+
+
+def our_post_content(text):
+    """The post's body in our page: PaperMod's <div class="post-content">,
+    up to the post's footer (our pages all have PaperMod's shape)."""
+    i = text.find('<div class="post-content">')
+    if i < 0:
+        return None
+    j = text.find('<footer class="post-footer"', i)
+    if j < 0:
+        j = text.find("</article>", i)
+    return text[i + len('<div class="post-content">'): j if j >= 0 else len(text)]
+
+
+# `{{<` and `{{%` as a reader sees them: escaped in HTML, or raw (a raw
+# `{{<` that opens a tag, as in `<code>{{</code>`, is not one).
+SHORTCODE_TEXT_RE = re.compile(r"\{\{(?:&lt;|&#60;|&#x3c;|%|<(?![a-zA-Z/!?]))", re.I)
+OMITTED = "<!-- raw HTML omitted -->"
+KEPT_TAGS = ("details", "summary", "u", "kbd", "sup", "sub", "mark", "img",
+             "video", "iframe", "div", "span", "br")
+TAG_RE = re.compile(r"<(%s)(?=[\s>/])([^>]*)>" % "|".join(KEPT_TAGS), re.I)
+PRE_RE = re.compile(r"<pre\b.*?</pre>", re.S | re.I)
+
+
+def tag_counts(content):
+    """Opening tags of KEPT_TAGS in a post's HTML, leaving out what Markdown
+    itself makes rather than the author's HTML or a shortcode: code blocks
+    (Hugo highlights them into spans server-side, we in the browser), their
+    `highlight`/`chroma` wrappers, and footnote markers and lists."""
+    c = Counter()
+    for m in TAG_RE.finditer(PRE_RE.sub("", content)):
+        tag, attrs = m.group(1).lower(), m.group(2)
+        if re.search(r'class="(?:highlight|chroma|footnotes)', attrs) or \
+                re.search(r'id="fnref', attrs):
+            continue
+        c[tag] += 1
+    return c
+
+
+def plain_len(s):
+    s = " ".join(html.unescape(s or "").split())
+    for tail in ("...", "…"):
+        if s.endswith(tail):
+            s = s[: -len(tail)].rstrip()
+    return len(s)
+
+
+def median(xs):
+    xs = sorted(xs)
+    if not xs:
+        return None
+    n = len(xs)
+    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2.0
+
+
+INDEX_FILE_RE = re.compile(r"^index(?:-\d+)?\.json$")
+
+
+def our_summaries(our_out):
+    """{URL path: summary} from every post index our tool wrote: <p>posts/
+    index.json and its shards index-N.json. A post's `url` is relative to
+    <p>; without one, the post lives at <p>posts/<slug>/."""
+    found = {}
+    for d, _, fs in os.walk(our_out):
+        if os.path.basename(d) != "posts":
+            continue
+        for name in sorted(fs):
+            if not INDEX_FILE_RE.match(name):
+                continue
+            try:
+                with open(os.path.join(d, name), encoding="utf-8") as fh:
+                    idx = json.load(fh)
+            except (OSError, ValueError):
+                continue
+            if not isinstance(idx, dict) or not isinstance(idx.get("posts"), list):
+                continue
+            rel = os.path.relpath(d, our_out).replace(os.sep, "/")
+            prefix = rel[: -len("posts")]
+            for p in idx["posts"]:
+                if not isinstance(p, dict):
+                    continue
+                if p.get("url") is not None:
+                    u = "/" + prefix + p["url"].lstrip("/")
+                elif p.get("slug"):
+                    u = "/" + rel + "/" + p["slug"] + "/"
+                else:
+                    continue
+                found[u] = p.get("summary") or ""
+    return found
+
+
+HTML_LANG_RE = re.compile(r"<html\b[^>]*?\blang=[\"']?([^\"'\s>]+)", re.I)
+ENTRY_RE = re.compile(r'<div class="entry-content"><p>(.*?)</p></div>.*?'
+                      r'class="entry-link"[^>]*href="([^"]+)"', re.S)
+NEXT_RE = re.compile(r'<a class="next"[^>]*>(.*?)</a>', re.S)
+PREV_RE = re.compile(r'<a class="prev"[^>]*>(.*?)</a>', re.S)
+
+
+def primary(lang):
+    return (lang or "").split("-")[0].split("_")[0].lower()
+
+
+def words(s):
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", s or "")).split())
+
+
+def reading(res, hugo_out, our_out, paths, dump, unsafe):
+    """How the posts read: shortcodes left as text, raw HTML dropped,
+    summary length, the site's language (README, "How posts read")."""
+    posts = res.get("posts") or []
+    hpages = dump["pages"] if dump else {}
+    sc = {"ours": 0, "hugo": 0, "posts_ours": 0, "extra": 0, "posts": 0}
+    raw = {"unsafe": unsafe, "omitted_ours": 0, "omitted_hugo": 0,
+           "posts_omitted_ours": 0, "missing": Counter(), "posts_missing": 0,
+           "examples": []}
+    for p in posts:
+        f = page_file(our_out, p)
+        ours = our_post_content(read_text(f) or "") if f else None
+        hp = hpages.get(p) or hpages.get(urllib.parse.unquote(p))
+        if ours is None or hp is None:
+            continue
+        hc = hp.get("content") or ""
+        sc["posts"] += 1
+        o, h = len(SHORTCODE_TEXT_RE.findall(ours)), len(SHORTCODE_TEXT_RE.findall(hc))
+        sc["ours"] += o
+        sc["hugo"] += h
+        sc["posts_ours"] += o > h
+        sc["extra"] += max(0, o - h)
+        om = ours.count(OMITTED)
+        raw["omitted_ours"] += om
+        raw["posts_omitted_ours"] += om > 0
+        raw["omitted_hugo"] += hc.count(OMITTED)
+        miss = tag_counts(hc) - tag_counts(ours)
+        if miss:
+            raw["missing"].update(miss)
+            raw["posts_missing"] += 1
+            if len(raw["examples"]) < 5:
+                raw["examples"].append({"post": p, "missing": dict(miss)})
+    raw["missing_total"] = sum(raw["missing"].values())
+    raw["missing"] = raw["missing"].most_common()
+    res["shortcodes"], res["raw_html"] = sc, raw
+
+    # summaries: per post (our index.json against Hugo's .Summary), and the
+    # entries of both home pages as ours shows them
+    summ = {"posts": 0, "within_2x": 0}
+    ours_by_url = our_summaries(our_out)
+    hl, ol = [], []
+    for p in posts:
+        hp = hpages.get(p) or hpages.get(urllib.parse.unquote(p))
+        o = ours_by_url.get(p, ours_by_url.get(urllib.parse.unquote(p)))
+        if hp is None or o is None:
+            continue
+        h, o = plain_len(hp.get("summary")), plain_len(o)
+        hl.append(h)
+        ol.append(o)
+        summ["posts"] += 1
+        summ["within_2x"] += (h == o) or (h > 0 and 0.5 <= o / h <= 2)
+    summ["median_hugo"], summ["median_ours"] = median(hl), median(ol)
+    home = read_text(os.path.join(our_out, "index.html")) or ""
+    hh, oh = [], []
+    for text, href in ENTRY_RE.findall(home):
+        hp = hpages.get(url_path(html.unescape(href)))
+        if hp is not None:
+            oh.append(plain_len(words(text)))
+            hh.append(plain_len(hp.get("summary")))
+    summ["home_entries"] = len(oh)
+    summ["home_median_hugo"], summ["home_median_ours"] = median(hh), median(oh)
+    res["summaries"] = summ
+
+    # the site's language
+    lang = {"pages": 0, "same_lang": 0, "same_lang_exact": 0, "examples": []}
+    for p in paths:
+        hf, of = page_file(hugo_out, p), page_file(our_out, p)
+        if not hf or not of or not hf.endswith(".html") or not of.endswith(".html"):
+            continue
+        ht, ot = read_text(hf) or "", read_text(of) or ""
+        if REFRESH_RE.search(ht[:2000]) or REFRESH_RE.search(ot[:2000]):
+            continue          # an alias or a language redirect
+        hm, om = HTML_LANG_RE.search(ht), HTML_LANG_RE.search(ot)
+        if not hm:
+            continue          # Hugo's theme states no language
+        lang["pages"] += 1
+        olang = om.group(1) if om else ""
+        lang["same_lang"] += primary(hm.group(1)) == primary(olang)
+        lang["same_lang_exact"] += hm.group(1).lower() == olang.lower()
+        if primary(hm.group(1)) != primary(olang) and len(lang["examples"]) < 5:
+            lang["examples"].append({"page": p, "hugo": hm.group(1), "ours": olang})
+    if dump:
+        lang["dump_lang"] = dump.get("lang")
+        for key, rx, page in (("next_page", NEXT_RE, "index.html"),
+                              ("prev_page", PREV_RE, "page/2/index.html")):
+            want = words(dump.get(key))
+            text = read_text(os.path.join(our_out, page)) or ""
+            got = [words(t) for t in rx.findall(text)]
+            lang[key] = {"hugo": want, "ours": got[0] if got else None,
+                         "shown": bool(want) and any(want in g for g in got)}
+        dates = shown = 0
+        for p in posts:
+            hp = hpages.get(p) or hpages.get(urllib.parse.unquote(p))
+            f = page_file(our_out, p)
+            if not hp or not f or hp.get("lang") != dump.get("lang") or hp.get("undated"):
+                continue
+            dates += 1
+            ok = words(hp.get("date")) in words(read_text(f))
+            shown += ok
+            if not ok and "date_example" not in lang:
+                lang["date_example"] = {"post": p, "hugo": hp.get("date")}
+        lang["dates"], lang["dates_shown"] = dates, shown
+    res["language"] = lang
+
+
 # ---------------------------------------------------------------- one site
 
 def posts_of(list_csv, sitemap_paths, content_dirs):
@@ -444,6 +758,13 @@ def do_site(site, opts):
         res["posts_ok"] = len(pok)
         res["posts_missing"] = [p for p in res["posts"] if p not in set(pok)][:30]
     res["our_title"] = home_title(our_out)
+
+    # how the posts read (after our build: the dump adds files to the checkout)
+    dump, err = hugo_dump(site, dest, out, opts)
+    if err:
+        res["dump_error"] = err
+        log("  ", err)
+    reading(res, hugo_out, our_out, paths, dump, hugo_unsafe(site, dest, opts))
     return res
 
 
@@ -457,15 +778,64 @@ def esc(s):
     return str(s).replace("|", "\\|").replace("\n", " ")
 
 
+def num(x):
+    return "–" if x is None else ("%g" % round(x, 1))
+
+
+def ratio(o, h):
+    return "" if not o or not h else " (%.1f×)" % (o / h)
+
+
+def reading_cells(r):
+    """The four "how posts read" cells of a site's row."""
+    if r.get("dump_error") or "shortcodes" not in r:
+        why = esc(r.get("dump_error") or "not measured")
+        return (why, "", "", "")
+    if not r["shortcodes"]["posts"]:
+        return ("– (no post of ours to read)",) * 4
+    sc, raw, su, la = r["shortcodes"], r["raw_html"], r["summaries"], r["language"]
+    c1 = "%d (%d)" % (sc["ours"], sc["hugo"])
+    if sc["extra"]:
+        c1 += "; %d more than Hugo's in %d posts" % (sc["extra"], sc["posts_ours"])
+    unsafe = {True: "unsafe", False: "safe", None: "?"}[raw["unsafe"]]
+    c2 = "%s: %d (%d)" % (unsafe, raw["omitted_ours"], raw["omitted_hugo"])
+    if raw["omitted_ours"]:
+        c2 += " in %d posts" % raw["posts_omitted_ours"]
+    if raw["missing_total"]:
+        c2 += "; %d in %d posts: %s" % (raw["missing_total"], raw["posts_missing"],
+                                         ", ".join("%s ×%d" % (t, n) for t, n in raw["missing"][:4]))
+    else:
+        c2 += "; none"
+    c3 = "%s / %s%s, %d/%d posts within 2× (home %s / %s)" % (
+        num(su["median_ours"]), num(su["median_hugo"]),
+        ratio(su["median_ours"], su["median_hugo"]), su["within_2x"], su["posts"],
+        num(su["home_median_ours"]), num(su["home_median_hugo"]))
+    c4 = "%s (exact %d)" % (pct(la["same_lang"], la["pages"]), la["same_lang_exact"]) \
+        if la["pages"] else "– (Hugo's pages state none)"
+    nx = la.get("next_page") or {}
+    if nx.get("hugo"):
+        c4 += "; Next %s" % ("yes" if nx["shown"] else "no: %s ≠ %s" % (
+            esc(nx.get("ours")), esc(nx["hugo"])))
+    if la.get("dates"):
+        c4 += "; dates %s" % pct(la["dates_shown"], la["dates"])
+        if la.get("date_example") and la["dates_shown"] < la["dates"]:
+            c4 += " (Hugo: %s)" % esc(la["date_example"]["hugo"])
+    return (c1, c2, c3, c4)
+
+
 def table(results):
     head = ("| site | theme | lang | posts | builds unchanged (exit code) | "
             "Hugo URLs answering | post URLs answering | title same | "
+            "shortcodes left as text: ours (Hugo's) | "
+            "raw HTML omitted: ours (Hugo's); elements Hugo kept, we lack | "
+            "summary median chars: ours / Hugo's, per post (home) | "
+            "site's language: `<html lang>`; Next; dates | "
             "our errors/warnings by kind (top 3) |\n"
-            "|---|---|---|---:|---|---:|---:|---|---|\n")
+            "|---|---|---|---:|---|---:|---:|---|---|---|---|---|---|\n")
     rows = []
     for r in results:
         if r.get("skipped"):
-            rows.append("| %s | %s | %s | – | skipped: %s | | | | |" % (
+            rows.append("| %s | %s | %s | – | skipped: %s | | | | | | | | |" % (
                 esc(r["name"]), esc(r["theme"]), esc(r["lang"]), esc(r["skipped"])))
             continue
         posts = r.get("posts")
@@ -485,9 +855,9 @@ def table(results):
             kinds = "none"
         elif len(r["our_diag_kinds"]) > 3:
             kinds += " (%d lines, %d kinds)" % (r["our_diag_count"], len(r["our_diag_kinds"]))
-        rows.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        rows.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % ((
             esc(r["name"]), esc(r["theme"]), esc(r["lang"]), nposts, built,
-            pct(r["urls_ok"], r["urls"]), postcol, same, kinds))
+            pct(r["urls_ok"], r["urls"]), postcol, same) + reading_cells(r) + (kinds,)))
     return head + "\n".join(rows) + "\n"
 
 
