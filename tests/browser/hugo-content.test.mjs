@@ -25,7 +25,8 @@ const write = (rel, text) => {
 };
 const zh = '静态博客的生成器在浏览器里渲染文章。'.repeat(40);  // 720 characters
 write('hugo.toml', [
-  'baseURL = "https://example.org/"', 'title = "中文博客"', 'languageCode = "zh-cn"', 'hasCJKLanguage = true',
+  'baseURL = "https://example.org/"', 'title = "中文博客"', 'defaultContentLanguage = "zh"', 'languageCode = "zh-cn"',
+  'hasCJKLanguage = true',
   '[params]', 'ShowReadingTime = true', 'ShowWordCount = true',
   '[markup.goldmark.renderer]', 'unsafe = true', ''].join('\n'));
 write('layouts/shortcodes/note.html', '<div class="note">{{ .Get "kind" | default "info" }}: {{ .Inner | markdownify }}</div>\n');
