@@ -49,11 +49,24 @@ const DIST = process.env.BLOG_DIST ? path.resolve(process.env.BLOG_DIST) : path.
 // measured with it stubbed. The rest (+3.3 KB): a post at any path of the
 // index ("url"), routes for every Hugo path, the languages and their
 // switch, translations in the index. Issue 18 takes the budget back to 60 KB.
-const BUDGET_GZIP = 69_120;
+// 2026-12-07 (issue 17): 73,764, and the budget 72.5 KB: the blog's
+// language on the list (Go date layouts, 1,039 B gzip alone; the interface's
+// words and plurals read from the index and carried by SiteIndex, 1,151 B of
+// functions plus their copies inlined into the index reader and the views;
+// the new index fields: rawHtml, hasCJKLanguage, i18n, dateFormat,
+// shortcodes, math), fence-options CSS (+157). Issue 18 takes it back.
+const BUDGET_GZIP = 74_240;
 // The full engine, blog-full.js and blog-full.wasm. Set 2026-11-26 at
 // 108,386 + 3% (blog-full.wasm 105,845, blog-full.js 2,541); 2026-12-07
 // (issue 16): 118,805, the same additions as the list engine's.
-const POST_ENGINE_BUDGET_GZIP = 119_296;
+// 2026-12-07 (issue 17): 166,965: posts as Hugo renders them, all in the
+// post engine: shortcodes (the expander, 4.5 KB gzip alone, and the
+// Go-template evaluator of a blog's own shortcodes, about 9 KB), the raw-HTML
+// sanitizer (3.5 KB), fence options (2.5 KB), math delimiters, Hugo's
+// counting rules and the language (2 KB), and markdown_render grown by what
+// it inlines (+1.6 KB). Shortcode numbers kept whole saved 13.7 KB (no
+// printf/strtod float code). Issue 18 takes it back.
+const POST_ENGINE_BUDGET_GZIP = 168_960;
 const POST_ENGINE = ['blog-full.js', 'blog-full.wasm'];
 
 const FIRST_VISIT = ['index.html', 'wasm-blog.js', 'wasm-blog.css', 'blog-core.js', 'blog-core.wasm'];
