@@ -2,21 +2,15 @@
 
 #include "core/date/date.hpp"
 #include "core/i18n/i18n.hpp"
+#include "tests/support.hpp"
 
 using namespace blog;
 
 namespace {
 
-Timestamp parsed(const char* text) {
-    auto d = date_parse(text);
-    INFO(text);
-    REQUIRE(d.ok());
-    return d.value();
-}
-
 // What Hugo 0.111.3 prints for `layout` with time.Format in `lang`.
 std::string in(const char* lang, const char* date, const char* layout) {
-    return date_format_layout(parsed(date), layout, i18n_builtin(lang).dates);
+    return date_format_layout(test::parsed_date(date), layout, i18n_builtin(lang).dates);
 }
 
 const char* const kJuly = "2022-07-24T21:42:07-07:00";  // a Sunday
@@ -25,7 +19,7 @@ const char* const kJanuary = "2023-01-05T08:04:09+02:00";  // a Thursday
 }  // namespace
 
 TEST_CASE("i18n: each Go layout verb writes what Hugo's time.Format writes") {
-    const Timestamp july = parsed(kJuly), january = parsed(kJanuary);
+    const Timestamp july = test::parsed_date(kJuly), january = test::parsed_date(kJanuary);
     // Hugo 0.111.3, English, the same two dates.
     CHECK(date_format_layout(july, "January 2, 2006") == "July 24, 2022");
     CHECK(date_format_layout(january, "Jan 2, 2006") == "Jan 5, 2023");
@@ -36,17 +30,17 @@ TEST_CASE("i18n: each Go layout verb writes what Hugo's time.Format writes") {
     CHECK(date_format_layout(july, "_2 1 06 3:4:5 pm MST -0700 Z07:00") == "24 7 22 9:42:7 pm -0700 -0700 -07:00");
     CHECK(date_format_layout(january, "_2 1 06 3:4:5 pm MST -0700 Z07:00") == " 5 1 23 8:4:9 am +0200 +0200 +02:00");
     SECTION("12-hour clock, zones, fractions") {
-        CHECK(date_format_layout(parsed("2022-07-24T00:05:00Z"), "03:04 PM Z07:00 MST -07") == "12:05 AM Z UTC +00");
-        CHECK(date_format_layout(parsed("2022-07-24T12:00:00.25+05:30"), "15:04:05.000 .999 -07:00") ==
+        CHECK(date_format_layout(test::parsed_date("2022-07-24T00:05:00Z"), "03:04 PM Z07:00 MST -07") == "12:05 AM Z UTC +00");
+        CHECK(date_format_layout(test::parsed_date("2022-07-24T12:00:00.25+05:30"), "15:04:05.000 .999 -07:00") ==
               "12:00:00.250 .25 +05:30");  // Go's fraction verbs
-        CHECK(date_format_layout(parsed("2022-07-24T12:00:00+05:30"), "05.999|05.00") == "00|00.00");
+        CHECK(date_format_layout(test::parsed_date("2022-07-24T12:00:00+05:30"), "05.999|05.00") == "00|00.00");
     }
     SECTION("text that is not a verb is copied") {
         CHECK(date_format_layout(july, "Posted: 2006/01/02 (week)") == "Posted: 2022/07/24 (week)");
         CHECK(date_format_layout(july, "") == "");
     }
     SECTION("a date-only post is midnight UTC") {
-        CHECK(date_format_layout(parsed("2024-02-29"), "Mon Jan _2 15:04:05 MST 2006") == "Thu Feb 29 00:00:00 UTC 2024");
+        CHECK(date_format_layout(test::parsed_date("2024-02-29"), "Mon Jan _2 15:04:05 MST 2006") == "Thu Feb 29 00:00:00 UTC 2024");
     }
 }
 
@@ -72,7 +66,7 @@ TEST_CASE("i18n: month and weekday names are those Hugo 0.111.3 prints for zh, j
     CHECK(in("ar", kJanuary, "Mon 02 Jan 06 15:04 PM") == "الخميس 05 يناير 23 08:04 AM");
     SECTION("a language the table does not have, and zh-TW (Hugo 0.111.3 prints English for it), stay English") {
         bool known = true;
-        CHECK(date_format_layout(parsed(kJuly), "January 2, 2006", i18n_builtin("xx", &known).dates) == "July 24, 2022");
+        CHECK(date_format_layout(test::parsed_date(kJuly), "January 2, 2006", i18n_builtin("xx", &known).dates) == "July 24, 2022");
         CHECK_FALSE(known);
         CHECK(in("zh-TW", kJuly, "January 2, 2006") == "July 24, 2022");
         CHECK(i18n_builtin("zh-Hant").next == "下一頁");
@@ -162,5 +156,5 @@ TEST_CASE("i18n: ui_text_set takes only the keys, forms and name counts UiText h
     CHECK_FALSE(ui_text_set(t, "next", "one", "x"));
     CHECK_FALSE(ui_text_set(t, "months", "", "a|b|c"));
     CHECK(ui_text_set(t, "days", "", "1|2|3|4|5|6|7"));
-    CHECK(date_format_layout(parsed(kJuly), "Monday", t.dates) == "1");
+    CHECK(date_format_layout(test::parsed_date(kJuly), "Monday", t.dates) == "1");
 }

@@ -8,10 +8,19 @@
 #include <string>
 #include <vector>
 
+#include "core/date/date.hpp"
 #include "core/index/post_index.hpp"
 #include "core/markdown/markdown.hpp"
 
 namespace blog::test {
+
+// A date the test spells out (RFC 3339 or YYYY-MM-DD), parsed.
+inline Timestamp parsed_date(const char* text) {
+    auto d = date_parse(text);
+    INFO(text);
+    REQUIRE(d.ok());
+    return d.value();
+}
 
 // A file of the repository ("posts/index.json"), read whole; BLOG_SOURCE_DIR
 // is set by tests/CMakeLists.txt (ctest runs in the build folder).
