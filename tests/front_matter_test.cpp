@@ -174,6 +174,17 @@ TEST_CASE("front matter: PaperMod's seven switches are the post's own values, un
         CHECK(messages(front_matter_parse("---\ntitle: A\nShowWordCount: yes please\n---\n", "a.md")) ==
               std::vector<std::string>{"a.md:3: showwordcount: expected true or false, got a string"});
     }
+    SECTION("math is a theme's param, read as Go templates read a value: any text but \"\" and 0 turns it on") {
+        auto math = [](const char* value) {
+            const auto doc = front_matter_parse(std::string("---\ntitle: A\nmath: ") + value + "\n---\n", "a.md");
+            CHECK(messages(doc).empty());
+            return doc.front.switches.math;
+        };
+        CHECK(math("mdp") == true);
+        CHECK(math("true") == true);
+        CHECK(math("0") == false);
+        CHECK(math("''") == false);
+    }
 }
 
 TEST_CASE("front matter: author as a string or as a list") {

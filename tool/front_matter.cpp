@@ -107,8 +107,19 @@ struct Reader {
         if (auto* v = field("author")) list(*v, "author", fm.authors);
         if (auto* v = field("isCJKLanguage")) optional_boolean(*v, "iscjklanguage", fm.is_cjk_language);
         if (auto* v = field("hiddenInHomeList")) boolean(*v, "hiddeninhomelist", fm.hidden_in_home_list);
-        for (const PostSwitchField& f : kPostSwitchFields)  // "showToc" finds PaperMod's ShowToc
-            if (auto* v = field(f.name)) optional_boolean(*v, lower(f.name), fm.switches.*f.post);
+        for (const PostSwitchField& f : kPostSwitchFields) {  // "showToc" finds PaperMod's ShowToc
+            const DataValue* v = field(f.name);
+            if (!v) continue;
+            // math is a theme's own param, read by its templates as Go reads any
+            // value ({{ if .Params.math }}): "mdp" turns it on, "" or 0 off.
+            if (std::string_view(f.name) == "math" && v->kind != DataValue::Kind::Bool &&
+                v->kind != DataValue::Kind::Null && v->kind != DataValue::Kind::Map && v->kind != DataValue::Kind::List) {
+                note("math", *v);
+                fm.switches.*f.post = !v->text.empty() && v->text != "0";
+                continue;
+            }
+            optional_boolean(*v, lower(f.name), fm.switches.*f.post);
+        }
         if (auto* v = field("cover")) {
             note("cover", *v);
             if (v->kind == DataValue::Kind::Map) {
