@@ -267,10 +267,9 @@ struct Renderer {
     // target is (link_target): the value that will be written is judged.
     bool raw_html_url(std::string& url, UrlUse use) {
         if (blog && use == UrlUse::Image) result.images.push_back(url);
-        const std::string_view href = blog ? blog_target(url, use) : std::string_view(url);
-        const bool same = href.data() == url.data() && href.size() == url.size();
-        if (!url_is_safe(url, use) || (!same && !url_is_safe(href, use))) return false;
-        if (!same) url.assign(href);
+        std::string_view href;
+        if (!judged_target(url, use, href)) return false;
+        if (href.data() != url.data() || href.size() != url.size()) url.assign(href);
         return true;
     }
 
@@ -324,13 +323,18 @@ struct Renderer {
     // valid until the next call.
     bool link_target(const MD_ATTRIBUTE& attr, UrlUse use, std::string_view& url, std::string_view& href) {
         url = attribute_view(attr, attr_buf);
+        return judged_target(url, use, href) || opt.unsafe;
+    }
+
+    // `href`: the value to write for `url` (blog_target); false when a
+    // browser could run it. Both are judged: the written value is what a
+    // browser follows; the target as written is judged too, so that an
+    // obfuscated script URL ("java&Tab;script:") is neutralised rather than
+    // turned into a path. (One judgement when they are the same.)
+    bool judged_target(std::string_view url, UrlUse use, std::string_view& href) {
         href = blog ? blog_target(url, use) : url;
-        // Both: the written value is what a browser follows; the target as
-        // written is judged too, so that an obfuscated script URL
-        // ("java&Tab;script:") is neutralised rather than turned into a path.
-        // (One judgement when they are the same.)
         const bool same = href.data() == url.data() && href.size() == url.size();
-        return opt.unsafe || (url_is_safe(url, use) && (same || url_is_safe(href, use)));
+        return url_is_safe(url, use) && (same || url_is_safe(href, use));
     }
 
     // The target as written, or a view of target_buf when it changes.
