@@ -857,7 +857,7 @@ TEST_CASE("controller: the search fields are folded when a search screen first n
 
 namespace {
 
-// A paged index (README, "A big blog: the paged index"): six posts, two a
+// A paged index (docs/index-schema.md, "A big blog: the paged index"): six posts, two a
 // file, two a list page.
 const char* const kPagedIndex = R"({
     "title": "Paged", "author": "Ann", "total": 6,

@@ -1,4 +1,4 @@
-// The paged index (README, "A big blog: the paged index"): a blog of 65
+// The paged index (docs/index-schema.md, "A big blog: the paged index"): a blog of 65
 // posts written by the native tool as index.json (the newest 10) and parts
 // of 20; the widget fetches a part only when a screen needs it.
 import { test } from 'node:test';

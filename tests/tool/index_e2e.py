@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""`wasm-blog index --out` and the paged index's options (README, "A big blog:
+"""`wasm-blog index --out` and the paged index's options (docs/index-schema.md, "A big blog:
 the paged index"), as a blogger runs them: the built binary on generated
 sites, its exit codes, messages and files. Python 3 from Debian only; prints
 each failed check and exits 1 when there is one.
