@@ -25,7 +25,6 @@ import argparse
 import html
 import os
 import re
-import subprocess
 import sys
 from collections import Counter
 from html.parser import HTMLParser
@@ -196,13 +195,18 @@ def main():
     from normalize import normalize_html  # md4c's normaliser, as run-testsuite.py uses it
     from suites import suites
 
-    def render(markdown, flags, flavor, unsafe=False):
-        cmd = [args.md_render, "--flavor=" + flavor] + (["--unsafe"] if unsafe else []) + flags
-        run = subprocess.run(cmd, input=markdown.encode("utf-8"), capture_output=True)
-        if run.returncode != 0:
-            raise RuntimeError("%s exited with %d: %s" % (" ".join(cmd), run.returncode,
-                                                          run.stderr.decode("utf-8", "replace")))
-        return run.stdout.decode("utf-8")
+    from batch import render_batch
+
+    # Every example three ways (the suite's flags, the blog's flags, md4c-html
+    # markup in safe mode), all through one md_render process.
+    examples_of = list(suites(args.md4c_test_dir, args.suite))
+    requests = []
+    for _, examples in examples_of:
+        for t, flags in examples:
+            markdown = t["markdown"].encode("utf-8")
+            requests += [(["--flavor=blog"] + flags, markdown), (["--flavor=blog"] + BLOG_FLAGS, markdown),
+                         (["--flavor=md4c"] + flags, markdown)]
+    rendered = iter(render_batch(args.md_render, requests))
 
     failures = []
     total = identical = required_identical = 0
@@ -210,19 +214,18 @@ def main():
     reason_counts = Counter()      # differing examples per policy (one may count under several)
     per_suite = []
 
-    for name, examples in suites(args.md4c_test_dir, args.suite):
+    for name, examples in examples_of:
         suite_identical = 0
         for t, flags in examples:
             total += 1
             where = "%s example %d (lines %d-%d, %s)" % (name, t["example"], t["start_line"],
                                                            t["end_line"], t["section"])
-            try:
-                blog = render(t["markdown"], flags, "blog")
-                blog_own_flags = render(t["markdown"], BLOG_FLAGS, "blog")
-                md4c_safe = render(t["markdown"], flags, "md4c")
-            except RuntimeError as e:
-                failures.append((where, t["markdown"], str(e)))
+            answers = [next(rendered) for _ in range(3)]
+            refused = [output for ok, output in answers if not ok]
+            if refused:
+                failures.append((where, t["markdown"], "md_render refused it: " + refused[0].decode("utf-8", "replace")))
                 continue
+            blog, blog_own_flags, md4c_safe = (output.decode("utf-8") for _, output in answers)
 
             problems = audit(blog) + ["with the blog's parser flags: " + p for p in audit(blog_own_flags)]
             if problems:
