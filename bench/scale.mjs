@@ -129,7 +129,7 @@ function cached(dir, write) {
 function postsBlog(n) {
   return cached(path.join(DIR, `posts-${n}`), (posts) => {
     const entries = indexEntries(n);
-    const files = writePagedIndex(posts, indexSite(entries));  // the README's split: index-gen's defaults
+    const files = writePagedIndex(posts, indexSite(entries));  // docs/index-schema.md's split: index-gen's defaults
     const ordered = listOrder(entries);
     for (const p of [...ordered.slice(0, FIRST_PAGE), ...ordered.slice(-2)]) fs.writeFileSync(path.join(posts, p.file), stubPost(p));
     const first = ordered[0];

@@ -1,4 +1,4 @@
-// The README's screenshots (docs/*.png), taken in Debian's Chromium from a
+// The documentation's screenshots (docs/*.png: README.md, docs/widget.md, docs/markdown.md), taken in Debian's Chromium from a
 // built dist/ (or BLOG_DIST) served as the browser tests serve it:
 //   docs/list.png   the list, light theme, 1280×800
 //   docs/post.png   a post, dark theme

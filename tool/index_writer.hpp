@@ -1,9 +1,9 @@
 // The index writer: a read site as posts/index.json, in the schema the core's
-// index_parse reads (README, "The index"), extended with what the list would
+// index_parse reads (docs/index-schema.md), extended with what the list would
 // otherwise need the Markdown for (wordCount, readingTime, the computed
 // summary and truncated) and the front-matter fields later screens use.
 //
-// A big site's index is paged (README, "A big blog: the paged index"):
+// A big site's index is paged (docs/index-schema.md, "A big blog: the paged index"):
 // index.json holds the site's fields, the first entries of the list,
 // "parts" (the names of the files holding the next entries) and "total"
 // (how many posts the home list shows); each part is {"posts": [...]}. The

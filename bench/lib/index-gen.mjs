@@ -1,7 +1,7 @@
 // Synthetic post indexes for the benchmarks: n posts with the fields
 // `wasm-blog index` writes (title, date with an offset, 40-word summary, 1–4
 // of 30 tags, file, counts), seeded, the same bytes on every machine. One
-// file, or paged as the README's "A big blog: the paged index" says:
+// file, or paged as docs/index-schema.md ("A big blog: the paged index") says:
 // index.json with the site's fields, the first posts, "parts" and "total";
 // index-2.json, … each {"posts": [...]}.
 //
@@ -27,7 +27,7 @@ export const TAGS = ['go', 'rust', 'c++', 'python', 'javascript', 'wasm', 'linux
   'databases', 'networking', 'security', 'performance', 'testing', 'compilers', 'papers', 'mesos', 'borg', 'omega',
   'storage', 'consensus', 'raft', 'paxos', 'markdown', 'hugo', 'web', 'css', 'tooling', 'career'];
 
-// The split of the README: a site of more than `threshold` posts is paged,
+// The split of docs/index-schema.md: a site of more than `threshold` posts is paged,
 // `first` posts in index.json, `part` in each further file.
 export const SPLIT = Object.freeze({ first: 100, part: 2000, threshold: 200 });
 
