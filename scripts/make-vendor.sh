@@ -6,8 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-dist/vendor}
-hl=node_modules/@highlightjs/cdn-assets
-kx=node_modules/katex/dist
+nm=${NODE_MODULES:-node_modules}
+hl=$nm/@highlightjs/cdn-assets
+kx=$nm/katex/dist
 for f in "$hl/es/core.min.js" "$kx/katex.min.js"; do
   [ -f "$f" ] || { echo "make-vendor: $f missing: run scripts/setup.sh" >&2; exit 1; }
 done
@@ -18,5 +19,5 @@ cp "$hl/es/core.min.js" "$hl/LICENSE" "$out/highlight/"
 cp "$hl/styles/github-dark.min.css" "$out/highlight/theme.css"
 for l in $LANGS; do cp "$hl/es/languages/$l.min.js" "$out/highlight/languages/"; done
 cp "$kx/katex.min.js" "$kx/katex.min.css" "$out/katex/"
-cp node_modules/katex/LICENSE "$out/katex/"
+cp "$nm"/katex/LICENSE "$out/katex/"
 cp "$kx"/fonts/*.woff2 "$out/katex/fonts/"

@@ -9,10 +9,10 @@
 // Defaults: --site . --out build/site --port 8000 --tool build/native/wasm-blog
 // --assets dist; --base-url http://127.0.0.1:<port>/ (port 0 picks a free one).
 //
-// As a static host (GitHub Pages, nginx): a folder's index.html, a folder
-// asked for without its "/" is redirected to it, a missing path is 404.html
-// with status 404, MIME types by extension (application/wasm, text/markdown,
-// application/json, application/rss+xml for feeds). Nothing is cached.
+// As a static host (GitHub Pages, nginx), on the project's static server
+// (scripts/static-server.mjs: MIME types, path safety, HEAD): a folder's
+// index.html, a folder asked for without its "/" is redirected to it, a
+// missing path is 404.html with status 404. Nothing is cached.
 //
 // Live reload lives here only, never in OUT: every HTML response gets
 // <script src="/__livereload.js"> as it is sent (a file of the same origin,
@@ -23,8 +23,8 @@
 // the last good site stays served.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
+import { HTML, TEXT, listen, mimeOf, resolvePath, send as sendStatic } from './static-server.mjs';
 
 const CONFIG_FILES = ['hugo.toml', 'hugo.yaml', 'config.toml', 'config.yaml', 'site.json'];
 const DEBOUNCE_MS = 100;
@@ -37,38 +37,7 @@ const RELOAD_TAG = `<script src="${RELOAD_SCRIPT}"></script>`;
 const RELOAD_JS = `window.__livereload = new EventSource('${RELOAD_PATH}');\n` +
   'window.__livereload.onmessage = () => location.reload();\n';
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.rss': 'application/rss+xml; charset=utf-8',
-  '.svg': 'image/svg+xml; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.png': 'image/png',
-  '.gif': 'image/gif',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.pdf': 'application/pdf',
-  '.map': 'application/json; charset=utf-8',
-};
-
-// Hugo names its feeds index.xml (the site's, each tag's): RSS, as Hugo's
-// own server sends them; other .xml files (sitemap.xml) are plain XML.
-export function mimeOf(file) {
-  if (path.basename(file) === 'index.xml') return 'application/rss+xml; charset=utf-8';
-  return MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
-}
+export { mimeOf };
 
 // The reload script before the last </body>, else at the end.
 export function injectReload(html) {
@@ -240,29 +209,10 @@ function watchSite() {
   return () => closers.forEach((c) => c());
 }
 
-// The file a URL path names below OUT, or a redirect to the folder's "/", or null.
-function resolve(urlPath) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || !decoded.startsWith(state.mount)) return null;
-  const file = path.join(OUT, decoded.slice(state.mount.length));
-  if (file !== OUT && !file.startsWith(OUT + path.sep)) return null;
-  const stat = fs.statSync(file, { throwIfNoEntry: false });
-  if (stat?.isDirectory()) {
-    if (!urlPath.endsWith('/')) return { redirect: `${urlPath}/` };
-    return fs.statSync(path.join(file, 'index.html'), { throwIfNoEntry: false })?.isFile() ? { file: path.join(file, 'index.html') } : null;
-  }
-  return stat?.isFile() ? { file } : null;
-}
-
+// Every response: not cached; HTML with the reload script.
 function send(req, res, status, type, body, headers = {}) {
   if (type.startsWith('text/html')) body = Buffer.from(injectReload(body.toString('utf8')));
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store', ...headers });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  sendStatic(req, res, status, type, body, { 'Cache-Control': 'no-store', ...headers });
 }
 
 function handle(req, res) {
@@ -274,16 +224,17 @@ function handle(req, res) {
     req.on('close', () => clients.delete(res));
     return;
   }
-  if (pathname === RELOAD_SCRIPT) return send(req, res, 200, MIME['.js'], RELOAD_JS);
-  if (req.method !== 'GET' && req.method !== 'HEAD') return send(req, res, 405, MIME['.txt'], 'Method Not Allowed\n', { Allow: 'GET, HEAD' });
+  if (pathname === RELOAD_SCRIPT) return send(req, res, 200, mimeOf('.js'), RELOAD_JS);
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(req, res, 405, TEXT, 'Method Not Allowed\n', { Allow: 'GET, HEAD' });
   if (!state.built && !fs.existsSync(OUT)) {
     // Nothing built yet: the first build runs or failed. The page reloads once one succeeds.
     const what = state.lastError ? `<h1>The build failed</h1><pre>${escapeHtml(state.lastError)}</pre>` : '<h1>Building…</h1>';
-    return send(req, res, 503, MIME['.html'], `<!doctype html><meta charset="utf-8"><title>wasm-blog serve</title><body>${what}</body>`);
+    return send(req, res, 503, HTML, `<!doctype html><meta charset="utf-8"><title>wasm-blog serve</title><body>${what}</body>`);
   }
-  if (state.mount !== '/' && (pathname === '/' || pathname === '/index.html')) return send(req, res, 302, MIME['.txt'], '', { Location: state.mount });
-  const found = resolve(pathname);
-  if (found?.redirect) return send(req, res, 301, MIME['.txt'], '', { Location: found.redirect + search });
+  if (state.mount !== '/' && (pathname === '/' || pathname === '/index.html')) return send(req, res, 302, TEXT, '', { Location: state.mount });
+  // The files of OUT below the base URL's path; a folder without its "/" is redirected.
+  const found = resolvePath([[state.mount, OUT]], pathname, { redirectDirs: true });
+  if (found?.redirect) return send(req, res, 301, TEXT, '', { Location: found.redirect + search });
   if (found) {
     try {
       return send(req, res, 200, mimeOf(found.file), fs.readFileSync(found.file));
@@ -292,49 +243,41 @@ function handle(req, res) {
   const page404 = path.join(OUT, '404.html');
   if (fs.existsSync(page404)) {
     try {
-      return send(req, res, 404, MIME['.html'], fs.readFileSync(page404));
+      return send(req, res, 404, HTML, fs.readFileSync(page404));
     } catch { /* as above */ }
   }
-  return send(req, res, 404, MIME['.txt'], `404 Not Found: ${pathname}\n`);
+  return send(req, res, 404, TEXT, `404 Not Found: ${pathname}\n`);
 }
 
-const server = http.createServer((req, res) => {
-  try {
-    handle(req, res);
-  } catch (err) {
-    if (!res.headersSent) res.writeHead(500, { 'Content-Type': MIME['.txt'] });
-    res.end(`${err.stack || err}\n`);
-  }
-});
-server.on('error', (err) => {
-  if (err.code === 'EADDRINUSE') fail(`serve: port ${opts.port} is in use (is make serve already running? try make serve PORT=8080)`);
-  fail(`serve: ${err.message}`);
-});
 // Comments keep idle event streams open through proxies and timeouts.
 const ping = setInterval(() => { for (const res of clients) res.write(': ping\n\n'); }, 25000);
 ping.unref();
 
-server.listen(opts.port, '127.0.0.1', async () => {
-  const { port } = server.address();
-  state.baseUrl = opts.baseUrl || `http://127.0.0.1:${port}/`;
-  try {
-    state.mount = new URL(state.baseUrl).pathname.replace(/\/?$/, '/');
-  } catch {
-    fail(`serve: --base-url: not a URL: ${state.baseUrl}`, 2);
-  }
-  const stopWatching = watchSite();
-  await rebuild('');
-  const watched = [rel(POSTS) + '/', ...CONFIG_FILES.filter((f) => fs.existsSync(path.join(SITE, f))).map((f) => rel(path.join(SITE, f)))];
-  process.stdout.write(`Serving ${rel(OUT)} on http://127.0.0.1:${port}${state.mount} ` +
-    `(rebuilt when ${watched.join(' or ')} change; Ctrl-C to stop)\n`);
-  const stop = () => {
-    stopWatching();
-    clearTimeout(timer);
-    if (state.child) state.child.kill('SIGTERM');
-    for (const res of clients) res.end();
-    server.closeAllConnections();
-    server.close(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-});
+let server;
+try {
+  server = await listen(handle, opts.port);
+} catch (err) {
+  if (err.code === 'EADDRINUSE') fail(`serve: port ${opts.port} is in use (is make serve already running? try make serve PORT=8080)`);
+  fail(`serve: ${err.message}`);
+}
+const { port } = server;
+state.baseUrl = opts.baseUrl || `http://127.0.0.1:${port}/`;
+try {
+  state.mount = new URL(state.baseUrl).pathname.replace(/\/?$/, '/');
+} catch {
+  fail(`serve: --base-url: not a URL: ${state.baseUrl}`, 2);
+}
+const stopWatching = watchSite();
+await rebuild('');
+const watched = [rel(POSTS) + '/', ...CONFIG_FILES.filter((f) => fs.existsSync(path.join(SITE, f))).map((f) => rel(path.join(SITE, f)))];
+process.stdout.write(`Serving ${rel(OUT)} on http://127.0.0.1:${port}${state.mount} ` +
+  `(rebuilt when ${watched.join(' or ')} change; Ctrl-C to stop)\n`);
+const stop = () => {
+  stopWatching();
+  clearTimeout(timer);
+  if (state.child) state.child.kill('SIGTERM');
+  for (const res of clients) res.end();
+  server.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -9,10 +9,9 @@
 //   without CORS, a failed engine load retried, the theme and its toggle.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import { DIST, eventually, mimeOf, openPage, useBrowser } from './harness.mjs';
+import { DIST, eventually, openPage, useBrowser } from './harness.mjs';
+import { TEXT, listen, resolvePath, send, sendFile } from '../../scripts/static-server.mjs';
 
 // A small second blog, beside the sample one (dist's posts/index.json).
 const SMALL = {
@@ -80,21 +79,18 @@ function sendHtml(res, html) {
 // A second origin (another port): the sample posts under /cors/ with
 // Access-Control-Allow-Origin: *, and under /nocors/ without it.
 const POSTS = path.join(DIST, 'posts');
-const other = http.createServer((req, res) => {
-  const m = new URL(req.url, 'http://x').pathname.match(/^\/(cors|nocors)\/(.+)$/);
-  const file = m && path.join(POSTS, decodeURIComponent(m[2]));
-  if (!file || !file.startsWith(POSTS + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    res.writeHead(404, { 'Content-Type': 'text/plain' });
-    return res.end('not found');
-  }
-  const headers = { 'Content-Type': mimeOf(file), 'Cache-Control': 'no-store' };
-  if (m[1] === 'cors') headers['Access-Control-Allow-Origin'] = '*';
-  res.writeHead(200, headers);
-  res.end(fs.readFileSync(file));
-});
+function serveOther(req, res) {
+  const urlPath = new URL(req.url, 'http://x').pathname;
+  const file = resolvePath([['/cors/', POSTS], ['/nocors/', POSTS]], urlPath)?.file;
+  if (!file) return send(req, res, 404, TEXT, 'not found');
+  const headers = { 'Cache-Control': 'no-store' };
+  if (urlPath.startsWith('/cors/')) headers['Access-Control-Allow-Origin'] = '*';
+  return sendFile(req, res, file, headers);
+}
+let other = null;
 let otherOrigin = '';
 let closedOrigin = '';  // a port nothing listens on
-after(() => new Promise((resolve) => { other.closeAllConnections(); other.close(resolve); }));
+after(() => other && other.close());
 
 const env = useBrowser({ async setup(server) {
   server.write('small/index.json', JSON.stringify(SMALL));
@@ -122,12 +118,11 @@ const env = useBrowser({ async setup(server) {
   server.write('host/events.html', hostPage({ widgets: false, body: '<wasm-blog id="ev" src="/posts/index.json"></wasm-blog>' }));
   server.write('host/missing-index.html', hostPage({ widgets: false, body: '<wasm-blog id="ev" src="/generated/none/index.json"></wasm-blog>' }));
 
-  await new Promise((resolve) => other.listen(0, '127.0.0.1', resolve));
-  otherOrigin = `http://127.0.0.1:${other.address().port}`;
-  const closed = http.createServer();
-  await new Promise((resolve) => closed.listen(0, '127.0.0.1', resolve));
-  closedOrigin = `http://127.0.0.1:${closed.address().port}`;
-  await new Promise((resolve) => closed.close(resolve));
+  other = await listen(serveOther);
+  otherOrigin = other.origin;
+  const closed = await listen(() => {});
+  closedOrigin = closed.origin;
+  await closed.close();
   server.write('host/cors-on.html', hostPage({ widgets: false, body: `<wasm-blog id="x" src="${otherOrigin}/cors/index.json"></wasm-blog>` }));
   server.write('host/cors-off.html', hostPage({ widgets: false, body: `<wasm-blog id="x" src="${otherOrigin}/nocors/index.json"></wasm-blog>` }));
   server.write('host/cors-down.html', hostPage({ widgets: false, body: `<wasm-blog id="x" src="${closedOrigin}/index.json"></wasm-blog>` }));

@@ -1,4 +1,6 @@
-// Shared machinery for the browser tests: a real HTTP server over dist/, the
+// Shared machinery for the browser tests: a real HTTP server over dist/ (the
+// project's static server, scripts/static-server.mjs, on an ephemeral port:
+// test files may run in parallel), the
 // committed fixtures and a per-run folder of generated content, and one
 // Debian Chromium per test file driven by playwright-core.
 //
@@ -12,11 +14,11 @@
 //                  (a route that never answers, fails once, trickles, ...)
 import { after, before } from 'node:test';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { TEXT, listen, mimeOf, notFoundText, readable, resolvePath, sendFile as sendStatic } from '../../scripts/static-server.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // BLOG_DIST serves another build (e.g. a copy with a deliberate fault, to
@@ -28,24 +30,6 @@ export const SCREENSHOTS = path.join(ROOT, 'build/screenshots');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.png': 'image/png',
-  '.gif': 'image/gif',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
 
 // Header sets served under /csp/<name>/ (with dist/ below the prefix).
 const TT = "require-trusted-types-for 'script'; trusted-types wasm-blog";
@@ -70,46 +54,20 @@ export function assertDistBuilt() {
   }
 }
 
-// Maps a URL path onto a file below one of the three roots, or null.
-function resolveFile(mounts, urlPath) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  for (const [prefix, dir] of mounts) {
-    if (!decoded.startsWith(prefix)) continue;
-    let file = path.join(dir, decoded.slice(prefix.length));
-    if (file !== dir && !file.startsWith(dir + path.sep)) return null;  // no escaping the root
-    try {
-      if (fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-      if (fs.statSync(file).isFile()) return file;
-    } catch {
-      return null;
-    }
-    return null;
-  }
-  return null;
-}
+export { mimeOf };
 
-export const mimeOf = (file) => MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
+// The file a URL path names below one of the mounts, or null.
+const resolveFile = (mounts, urlPath) => resolvePath(mounts, urlPath)?.file ?? null;
 
-function notFound(res, urlPath, headers = {}) {
-  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
-  res.end(`404 Not Found: ${urlPath}\n`);
-}
-
-// Answers with `file` (or a 404 when it is null), adding `headers`.
+// Answers with `file` (or a 404 when it is null), adding `headers`; nothing is cached.
 function sendFile(req, res, file, urlPath, headers = {}) {
+  const all = { 'Cache-Control': 'no-store', ...headers };
   if (!file) {
-    notFound(res, urlPath, headers);
+    res.writeHead(404, { 'Content-Type': TEXT, ...all });
+    res.end(notFoundText(urlPath));
     return;
   }
-  const body = fs.readFileSync(file);
-  res.writeHead(200, { 'Content-Type': mimeOf(file), 'Content-Length': body.length, 'Cache-Control': 'no-store', ...headers });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  sendStatic(req, res, file, all);
 }
 
 // Starts the server on a free port. Every request is recorded in `requests`
@@ -121,7 +79,7 @@ export async function startServer() {
   const requests = [];
   const routes = [];  // [prefix, handler], longest prefix first
   const hits = new Map();  // path -> how many requests it got, for routes that change over time
-  const server = http.createServer(async (req, res) => {
+  const { port, close } = await listen(async (req, res) => {
     const urlPath = new URL(req.url, 'http://localhost').pathname;
     requests.push({ method: req.method, path: urlPath });
     hits.set(urlPath, (hits.get(urlPath) || 0) + 1);
@@ -129,7 +87,7 @@ export async function startServer() {
       req.socket.destroy();
       return;
     }
-    const readable = req.method === 'GET' || req.method === 'HEAD';
+    const canRead = readable(req);
     const route = routes.find(([prefix]) => urlPath.startsWith(prefix));
     if (route) {
       const rel = urlPath.slice(route[0].length);
@@ -137,7 +95,7 @@ export async function startServer() {
         rel,
         hit: hits.get(urlPath),  // 1 for the first request of this path
         // Serves dist/ (or `dir`) at the path below the prefix, with extra headers.
-        serve: (headers = {}, dir = DIST) => sendFile(req, res, readable ? resolveFile([['/', dir]], `/${rel}`) : null, urlPath, headers),
+        serve: (headers = {}, dir = DIST) => sendFile(req, res, canRead ? resolveFile([['/', dir]], `/${rel}`) : null, urlPath, headers),
         file: (dir = DIST) => resolveFile([['/', dir]], `/${rel}`),
       };
       try {
@@ -150,14 +108,12 @@ export async function startServer() {
     }
     const csp = urlPath.match(/^\/csp\/([a-z]+)\//);
     if (csp && CSP[csp[1]]) {
-      const file = readable ? resolveFile([[csp[0], DIST]], urlPath) : null;
+      const file = canRead ? resolveFile([[csp[0], DIST]], urlPath) : null;
       sendFile(req, res, file, urlPath, CSP[csp[1]]);
       return;
     }
-    sendFile(req, res, readable ? resolveFile(mounts, urlPath) : null, urlPath);
+    sendFile(req, res, canRead ? resolveFile(mounts, urlPath) : null, urlPath);
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
   return {
     origin: `http://127.0.0.1:${port}`,
     url: (p) => `http://127.0.0.1:${port}${p}`,
@@ -181,8 +137,7 @@ export async function startServer() {
       return `/generated/${rel}`;
     },
     async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await close();
       fs.rmSync(generated, { recursive: true, force: true });
     },
   };

@@ -353,7 +353,7 @@ test('resilience: a blog-core.wasm that never answers ends, after response-timeo
 
 test('resilience: the widget\'s default timeout for the engine is the core\'s (15 s), mirrored once', () => {
   const core = fs.readFileSync(path.join(ROOT, 'core/app/controller.hpp'), 'utf8').match(/struct ControllerConfig \{[\s\S]*?response_timeout_ms = (\d+);/);
-  const widget = fs.readFileSync(path.join(ROOT, 'web/wasm-blog.js'), 'utf8').match(/DEFAULT_RESPONSE_TIMEOUT_MS = (\d+);/);
+  const widget = fs.readFileSync(path.join(ROOT, 'web/widget/engines.js'), 'utf8').match(/DEFAULT_RESPONSE_TIMEOUT_MS = (\d+);/);
   assert.ok(core && widget, 'both constants are found');
   assert.equal(widget[1], core[1]);
   assert.equal(core[1], '15000');
