@@ -36,11 +36,6 @@ std::string authors_joined(const std::vector<std::string>& authors) {
     return out;
 }
 
-bool slug_char_ok(unsigned char c) {  // the core's rule for posts[].slug
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '_' || c == '.' || c >= 0x80;
-}
-
 // The offset of the first byte that is not part of well-formed UTF-8; npos
 // when the text is valid.
 size_t utf8_first_bad(const std::string& s) {
@@ -85,7 +80,7 @@ std::string slug_key(const std::string& url, std::set<std::string>& taken) {
     if (last.size() > 5 && last.compare(last.size() - 5, 5, ".html") == 0) last.resize(last.size() - 5);
     last = last.substr(last.rfind('/') == std::string::npos ? 0 : last.rfind('/') + 1);
     std::string key;
-    for (unsigned char c : last) key += slug_char_ok(c) ? char(c) : '-';
+    for (unsigned char c : last) key += index_slug_char(c) ? char(c) : '-';
     if (key.empty() || key == "." || key == "..") key = "page";
     std::string unique = key;
     for (int n = 2; !taken.insert(unique).second; ++n) unique = key + "-" + std::to_string(n);
@@ -786,7 +781,7 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
         post.front = fm;
         post.slug = blank(fm.slug) ? default_slug : fm.slug;
         for (unsigned char c : hugo ? std::string() : post.slug)
-            if (!slug_char_ok(c)) {
+            if (!index_slug_char(c)) {
                 fail("slug", std::string(blank(fm.slug) ? "the file name gives the slug " : "slug: ") +
                                  in_quotes(post.slug) + (blank(fm.slug) ? "" : ",") +
                                  " which may only hold letters, digits, \"-\", \"_\" or \".\"" +

@@ -107,11 +107,6 @@ constexpr const char* kLinkPolicy = "only http:, https:, mailto:, tel: and relat
 constexpr const char* kImagePolicy =
     "only http:, https:, relative and data:image/{png,gif,jpeg,webp} URLs are allowed";
 
-bool slug_char_ok(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '_' || c == '.' || c >= 0x80;
-}
-
 // A post's file: relative, no ".." (but one "../" first), no scheme, no leading '/', no '\', '?', '#'.
 const char* file_problem(const std::string& f, bool from_root = false) {
     if (f.empty()) return "must not be empty";
@@ -931,7 +926,7 @@ void IndexReader::finish_post() {
     bool ok = r.string("slug", f.slug, post.slug, true) && r.string("title", f.title, post.title, true);
     if (ok) {
         for (unsigned char c : post.slug)
-            if (!slug_char_ok(c)) {
+            if (!index_slug_char(c)) {
                 ok = r.fail("slug", "expected letters, digits, \"-\", \"_\" or \".\", got " + shown(post.slug));
                 break;
             }
