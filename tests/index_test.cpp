@@ -764,7 +764,7 @@ TEST_CASE("index: very long strings are kept whole and shortened only in message
                                                     std::string(56, 'x') + "..."});
 }
 
-TEST_CASE("index: invalid UTF-8 is named per field in the order of nlohmann's tree, keys sorted") {
+TEST_CASE("index: invalid UTF-8 is named per field in the order of the file") {
     SECTION("a post's fields, and fields the index does not read") {
         SiteIndex site = parse_ok("{\"theme\": [\"\xC0\"], \"posts\": [{\"slug\": \"a\", \"title\": \"Caf\xE9\", "
                                   "\"summary\": \"bad \xFF\", \"extra\": {\"note\": \"x\xFFy\"}}], \"title\": \"T\xFF\"}");
@@ -773,21 +773,46 @@ TEST_CASE("index: invalid UTF-8 is named per field in the order of nlohmann's tr
         CHECK(site.posts[0].title == "Caf\xEF\xBF\xBD");
         CHECK(*site.posts[0].summary == "bad \xEF\xBF\xBD");
         CHECK(site.problems == std::vector<std::string>{
-                                   "posts[0].extra.note: not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD",
-                                   "posts[0].summary: not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD",
-                                   "posts[0].title: not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD",
                                    "theme[0]: not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD",
+                                   "posts[0].title: not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD",
+                                   "posts[0].summary: not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD",
+                                   "posts[0].extra.note: not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD",
                                    "title: not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD"});
     }
-    SECTION("a value replaced by a repeated key is not named; the line is") {
+    SECTION("a value replaced by a repeated key is named where its bytes were") {
         SiteIndex site = parse_ok("{\"posts\": [{\"slug\": \"a\", \"title\": \"bad \xFF\", \"title\": \"fine\"}]}");
         CHECK(site.posts[0].title == "fine");
         CHECK(site.problems == std::vector<std::string>{
+                                   "posts[0].title: not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD"});
+    }
+    SECTION("bad bytes in a key only: the line is named") {
+        SiteIndex site = parse_ok("{\"posts\": [{\"slug\": \"a\", \"title\": \"A\", \"x\xFF\": 1}]}");
+        CHECK(site.problems == std::vector<std::string>{
                                    "posts/index.json: not valid UTF-8 at line 1; the bad bytes were replaced"});
+    }
+    SECTION("a repeated \"posts\" drops the notes of the array it replaces") {
+        SiteIndex site = parse_ok("{\"posts\": [{\"slug\": \"a\", \"title\": \"\xFF\"}], \"title\": \"T\xFF\", "
+                                  "\"posts\": [{\"slug\": \"b\", \"title\": \"B\xFF\"}]}");
+        CHECK(site.problems == std::vector<std::string>{
+                                   "title: not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD",
+                                   "posts[0].title: not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD"});
     }
     SECTION("a top value that is not an object shows U+FFFD, never the reader's own mark") {
         CHECK(parse_error("\"caf\xE9\"") == "posts/index.json: expected a JSON object at the top, got \"caf\xEF\xBF\xBD\"");
     }
+}
+
+TEST_CASE("index: problems are given in the order of the file, site fields among the posts") {
+    SiteIndex site = parse_ok(R"({"language": "!", "posts": [{"slug": 1}], "title": 3, "parts": 1,
+                                  "posts2": [], "total": "x", "defaultTheme": "grey", "title": 4})");
+    CHECK(site.problems == std::vector<std::string>{
+                               "language: expected a language tag such as \"en\" or \"pt-BR\", got \"!\"",
+                               "posts[0].slug: expected a string, got 1",
+                               "parts: expected an array of file names (with \"total\"), got 1",
+                               "total: expected how many posts the home list shows in all (a whole number), got \"x\"; "
+                               "the posts of this file are all that is shown",
+                               "defaultTheme: expected \"auto\", \"light\" or \"dark\", got \"grey\"; \"auto\" is used",
+                               "title: expected a string, got 4"});
 }
 
 TEST_CASE("index: a syntax error anywhere fails the whole file, even after the posts were read") {

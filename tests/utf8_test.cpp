@@ -46,3 +46,22 @@ TEST_CASE("utf8: utf8_next decodes one character and refuses ill-formed bytes") 
     i = text.size();
     CHECK(!utf8_next(text, i, cp));
 }
+
+TEST_CASE("utf8: utf8_decode gives the code point and length, or the bytes one U+FFFD replaces") {
+    using blog::utf8_decode;
+    const auto decoded = [](std::string_view text, size_t i = 0) {
+        const blog::Utf8Char c = utf8_decode(text, i);
+        return std::to_string(c.cp) + "/" + std::to_string(c.length) + "/" + std::to_string(c.maximal);
+    };
+    CHECK(decoded("a") == "97/1/1");
+    CHECK(decoded("\xc3\xa9") == "233/2/2");
+    CHECK(decoded("\xf4\x8f\xbf\xbf") == "1114111/4/4");  // U+10FFFF
+    CHECK(decoded("") == "0/0/0");                       // the end
+    CHECK(decoded("ab", 2) == "0/0/0");
+    CHECK(decoded("\xff") == "0/0/1");
+    CHECK(decoded("\xc0\xaf") == "0/0/1");                 // overlong: the lead byte alone
+    CHECK(decoded("\xed\xa0\x80") == "0/0/1");             // a surrogate
+    CHECK(decoded("\xf4\x90\x80\x80") == "0/0/1");         // above U+10FFFF
+    CHECK(decoded("\xe2\x82") == "0/0/2");                 // cut short at the end: both bytes
+    CHECK(decoded("\xf0\x9f\x98" "a") == "0/0/3");         // cut short before 'a'
+}

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -151,6 +152,73 @@ blog::tool::IndexSplit split_of(const SplitOptions& o) {
     return s;
 }
 
+// A command's options, for options_read: switches, options with a value
+// ("--out DIR" or "--out=DIR"), the paged index's --first and --part-size,
+// and what is left (the command's SITE, OUT…).
+struct OptionSwitch {
+    const char* name;
+    bool* on;
+};
+struct OptionWithValue {
+    const char* name;
+    const char* needs;    // "a folder": "--out needs a folder" when the value is missing
+    std::string* value;   // never left empty: an empty value is an error
+    bool* given = nullptr;
+};
+struct CommandOptions {
+    const char* command;  // "index": messages start "wasm-blog index: "
+    const char* usage;    // printed for --help, and after an unknown option or a missing value
+    std::vector<OptionSwitch> switches;
+    std::vector<OptionWithValue> values;
+    SplitOptions* split;
+    // An argument that is not an option; returns false after printing why it is not taken.
+    std::function<bool(const std::string&)> operand;
+};
+
+// Reads `args` as `c` says: -1 when they were all taken, else the status to
+// exit with (0 after --help, 2 after a message on stderr).
+int options_read(const std::vector<std::string>& args, const CommandOptions& c) {
+    const std::string prefix = std::string("wasm-blog ") + c.command + ": ";
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        bool matched = false;
+        std::string bad;
+        if (!split_option(args, i, *c.split, matched, bad)) {
+            std::cerr << prefix << bad << "\n";
+            return 2;
+        }
+        if (matched) continue;
+        if (a == "--help" || a == "-h") {
+            std::cout << c.usage;
+            return 0;
+        }
+        for (const OptionSwitch& s : c.switches)
+            if (a == s.name) *s.on = matched = true;
+        for (const OptionWithValue& o : c.values) {
+            if (matched) break;
+            const OptionValue given = option_value(args, i, o.name, *o.value);
+            if (given == OptionValue::NotThis) continue;
+            matched = true;
+            if (given == OptionValue::Missing) {
+                std::cerr << prefix << o.name << " needs " << o.needs << "\n" << c.usage;
+                return 2;
+            }
+            if (o.given) *o.given = true;
+            if (o.value->empty()) {
+                std::cerr << prefix << o.name << " is empty\n";
+                return 2;
+            }
+        }
+        if (matched) continue;
+        if (!a.empty() && a[0] == '-') {
+            std::cerr << prefix << "unknown option " << a << "\n" << c.usage;
+            return 2;
+        }
+        if (!c.operand(a)) return 2;
+    }
+    return -1;
+}
+
 std::string counted(size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 // Prints the problems on stderr, then, when there are any, the count as the
@@ -173,44 +241,14 @@ int command_build(const std::vector<std::string>& args) {
     options.assets = BLOG_DEFAULT_ASSETS;
     std::vector<std::string> dirs;
     SplitOptions split;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        bool matched = false;
-        std::string bad;
-        if (!split_option(args, i, split, matched, bad)) {
-            std::cerr << "wasm-blog build: " << bad << "\n";
-            return 2;
-        }
-        if (matched) continue;
-        if (a == "--help" || a == "-h") {
-            std::cout << kBuildUsage;
-            return 0;
-        } else if (a == "--drafts") {
-            options.site_options.drafts = true;
-        } else if (a == "--future") {
-            options.site_options.future = true;
-        } else if (a == "--expired") {
-            options.site_options.expired = true;
-        } else if (a.compare(0, 10, "--base-url") == 0 || a.compare(0, 8, "--assets") == 0) {
-            const bool base = a.compare(0, 10, "--base-url") == 0;
-            // "--base-url URL" or "--base-url=URL"; the same for --assets
-            if (option_value(args, i, base ? "--base-url" : "--assets", base ? options.base_url : options.assets) !=
-                OptionValue::Given) {
-                std::cerr << "wasm-blog build: " << (base ? "--base-url needs a URL" : "--assets needs a folder")
-                          << "\n" << kBuildUsage;
-                return 2;
-            }
-            if ((base ? options.base_url : options.assets).empty()) {
-                std::cerr << "wasm-blog build: " << (base ? "--base-url" : "--assets") << " is empty\n";
-                return 2;
-            }
-        } else if (!a.empty() && a[0] == '-') {
-            std::cerr << "wasm-blog build: unknown option " << a << "\n" << kBuildUsage;
-            return 2;
-        } else {
-            dirs.push_back(a);
-        }
-    }
+    const CommandOptions command{
+        "build", kBuildUsage,
+        {{"--drafts", &options.site_options.drafts}, {"--future", &options.site_options.future},
+         {"--expired", &options.site_options.expired}},
+        {{"--base-url", "a URL", &options.base_url}, {"--assets", "a folder", &options.assets}},
+        &split,
+        [&](const std::string& a) { return dirs.push_back(a), true; }};
+    if (const int status = options_read(args, command); status >= 0) return status;
     if (dirs.size() != 2 || dirs[0].empty() || dirs[1].empty()) {
         std::cerr << "wasm-blog build: " << (dirs.size() < 2 ? "SITE and OUT are needed" : "one SITE and one OUT only")
                   << "\n" << kBuildUsage;
@@ -272,46 +310,18 @@ int command_index(const std::vector<std::string>& args) {
     std::string dir, out;
     bool has_out = false;
     SplitOptions split;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        bool matched = false;
-        std::string bad;
-        if (!split_option(args, i, split, matched, bad)) {
-            std::cerr << "wasm-blog index: " << bad << "\n";
-            return 2;
-        }
-        if (matched) continue;
-        if (a == "--help" || a == "-h") {
-            std::cout << kIndexUsage;
-            return 0;
-        } else if (a == "--drafts") {
-            options.drafts = true;
-        } else if (a == "--future") {
-            options.future = true;
-        } else if (a == "--expired") {
-            options.expired = true;
-        } else if (a == "--check") {
-            check = true;
-        } else if (const OptionValue given = option_value(args, i, "--out", out); given != OptionValue::NotThis) {
-            if (given == OptionValue::Missing) {
-                std::cerr << "wasm-blog index: --out needs a folder\n" << kIndexUsage;
-                return 2;
-            }
-            has_out = true;
-            if (out.empty()) {
-                std::cerr << "wasm-blog index: --out is empty\n";
-                return 2;
-            }
-        } else if (!a.empty() && a[0] == '-') {
-            std::cerr << "wasm-blog index: unknown option " << a << "\n" << kIndexUsage;
-            return 2;
-        } else if (dir.empty()) {
-            dir = a;
-        } else {
+    const CommandOptions command{
+        "index", kIndexUsage,
+        {{"--drafts", &options.drafts}, {"--future", &options.future}, {"--expired", &options.expired},
+         {"--check", &check}},
+        {{"--out", "a folder", &out, &has_out}},
+        &split,
+        [&](const std::string& a) {
+            if (dir.empty()) return dir = a, true;
             std::cerr << "wasm-blog index: one SITE only, got " << dir << " and " << a << "\n";
-            return 2;
-        }
-    }
+            return false;
+        }};
+    if (const int status = options_read(args, command); status >= 0) return status;
     if (dir.empty()) {
         std::cerr << "wasm-blog index: SITE is missing\n" << kIndexUsage;
         return 2;

@@ -36,37 +36,11 @@ std::string authors_joined(const std::vector<std::string>& authors) {
     return out;
 }
 
-bool slug_char_ok(unsigned char c) {  // the core's rule for posts[].slug
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '_' || c == '.' || c >= 0x80;
-}
-
-// The offset of the first byte that is not part of well-formed UTF-8
-// (overlongs, surrogates and code points past U+10FFFF included); npos when
-// the text is valid.
+// The offset of the first byte that is not part of well-formed UTF-8; npos
+// when the text is valid.
 size_t utf8_first_bad(const std::string& s) {
-    size_t i = 0;
-    while (i < s.size()) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        size_t n = 0;
-        unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
-        if (c < 0x80) n = 0;
-        else if (c >= 0xC2 && c <= 0xDF) n = 1;
-        else if (c == 0xE0) n = 2, lo = 0xA0;
-        else if (c == 0xED) n = 2, hi = 0x9F;
-        else if (c >= 0xE1 && c <= 0xEF) n = 2;
-        else if (c == 0xF0) n = 3, lo = 0x90;
-        else if (c >= 0xF1 && c <= 0xF3) n = 3;
-        else if (c == 0xF4) n = 3, hi = 0x8F;
-        else return i;
-        if (n && i + n >= s.size()) return i;  // cut short at the end
-        for (size_t k = 1; k <= n; ++k) {
-            const unsigned char b = static_cast<unsigned char>(s[i + k]);
-            if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return i;
-        }
-        i += n + 1;
-    }
-    return std::string::npos;
+    const size_t valid = utf8_valid_prefix(s);
+    return valid == s.size() ? std::string::npos : valid;
 }
 
 std::string lower_ascii(std::string s) {
@@ -106,7 +80,7 @@ std::string slug_key(const std::string& url, std::set<std::string>& taken) {
     if (last.size() > 5 && last.compare(last.size() - 5, 5, ".html") == 0) last.resize(last.size() - 5);
     last = last.substr(last.rfind('/') == std::string::npos ? 0 : last.rfind('/') + 1);
     std::string key;
-    for (unsigned char c : last) key += slug_char_ok(c) ? char(c) : '-';
+    for (unsigned char c : last) key += index_slug_char(c) ? char(c) : '-';
     if (key.empty() || key == "." || key == "..") key = "page";
     std::string unique = key;
     for (int n = 2; !taken.insert(unique).second; ++n) unique = key + "-" + std::to_string(n);
@@ -807,7 +781,7 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
         post.front = fm;
         post.slug = blank(fm.slug) ? default_slug : fm.slug;
         for (unsigned char c : hugo ? std::string() : post.slug)
-            if (!slug_char_ok(c)) {
+            if (!index_slug_char(c)) {
                 fail("slug", std::string(blank(fm.slug) ? "the file name gives the slug " : "slug: ") +
                                  in_quotes(post.slug) + (blank(fm.slug) ? "" : ",") +
                                  " which may only hold letters, digits, \"-\", \"_\" or \".\"" +

@@ -1,5 +1,7 @@
 #include "core/index/json_reader.hpp"
 
+#include "core/util/utf8.hpp"
+
 #include <cstring>
 
 namespace blog {
@@ -13,26 +15,6 @@ int hex_value(char c) {
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
-}
-
-// Not core/util's utf8_append: that one writes U+FFFD for U+0000, which a
-// JSON string keeps ("\u0000"), as nlohmann did.
-void append_utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
 }
 
 std::string decimal(unsigned long long v) {
@@ -278,7 +260,8 @@ JsonLexer::Token JsonLexer::scan_string() {
                 } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
                     return fail("invalid string: surrogate U+DC00..U+DFFF must follow U+D800..U+DBFF", i);
                 }
-                append_utf8(buffer_, cp);
+                if (cp == 0) buffer_ += '\0';  // a JSON string keeps "\u0000" (utf8_append writes U+FFFD)
+                else utf8_append(buffer_, cp);
                 break;
             }
             default: return fail("invalid string: forbidden character after backslash", i);

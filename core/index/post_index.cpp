@@ -55,12 +55,25 @@ struct Scalar {
     JsonNumber number;  // its text: a view of the index's bytes
 };
 
-std::string kind_of(const Scalar& v, std::string_view text = {}) {
-    switch (v.kind) {
+// A value as the reader's events give it: a scalar (a string's text a view,
+// valid during the event only), or the start of a container.
+struct Event {
+    enum Kind : unsigned char { Absent, Scalar_, Array, Object };
+    Kind kind = Absent;
+    Scalar scalar;
+    std::string_view text;
+};
+
+// A value as a message shows it: "an array", "an object", or its JSON text
+// (shortened). The one description of a value every problem uses.
+std::string kind_of(const Event& e) {
+    if (e.kind == Event::Array) return "an array";
+    if (e.kind == Event::Object) return "an object";
+    switch (e.scalar.kind) {
         case Scalar::Null: return "null";
-        case Scalar::Boolean: return v.boolean ? "true" : "false";
-        case Scalar::Number: return shown_text(json_number_text(v.number));
-        default: return shown(text);
+        case Scalar::Boolean: return e.scalar.boolean ? "true" : "false";
+        case Scalar::Number: return shown_text(json_number_text(e.scalar.number));
+        default: return shown(e.text);
     }
 }
 
@@ -68,26 +81,34 @@ long long whole_number(const JsonNumber& n) {
     return n.kind == JsonNumber::Integer ? n.integer : static_cast<long long>(n.unsigned_integer);
 }
 
-// One of the site's fields, as a small tree (repeated keys keep their last
-// value). Containers are kept only three levels deep (TreeBuilder), so the
-// recursion of its destructor is bounded.
+// A value kept: a field of a post entry (a container's kind only), or one of
+// the site's fields as a small tree (repeated keys keep their last value;
+// containers kept only three levels deep, TreeBuilder, so the recursion of
+// its destructor is bounded).
 struct Value {
-    enum Kind : unsigned char { Scalar_, Array, Object };
-    Kind kind = Scalar_;
+    Event::Kind kind = Event::Absent;
     Scalar scalar;
-    std::string text;              // a string's
+    std::string text;               // a string's
     std::vector<std::string> keys;  // an object's, each once, in the order first given
     std::vector<Value> items;       // an array's elements, or the values of `keys`
 
-    bool is_string() const { return kind == Scalar_ && scalar.kind == Scalar::String; }
-    bool is_boolean() const { return kind == Scalar_ && scalar.kind == Scalar::Boolean; }
+    void set(const Event& e) {
+        kind = e.kind;
+        scalar = e.scalar;
+        if (kind == Event::Scalar_ && scalar.kind == Scalar::String) text.assign(e.text.data(), e.text.size());
+    }
+    operator Event() const { return {kind, scalar, text}; }  // for kind_of (the view lives as long as the value)
+    bool present() const { return kind != Event::Absent; }
+    bool is_string() const { return kind == Event::Scalar_ && scalar.kind == Scalar::String; }
+    bool is_boolean() const { return kind == Event::Scalar_ && scalar.kind == Scalar::Boolean; }
     const Value* find(std::string_view key) const {
-        if (kind != Object) return nullptr;
+        if (kind != Event::Object) return nullptr;
         for (size_t i = 0; i < keys.size(); ++i)
             if (keys[i] == key) return &items[i];
         return nullptr;
     }
-    // The member `key`, added (null) when missing.
+    Value* find(std::string_view key) { return const_cast<Value*>(static_cast<const Value&>(*this).find(key)); }
+    // The member `key`, added (absent) when missing.
     Value& member(std::string_view key) {
         for (size_t i = 0; i < keys.size(); ++i)
             if (keys[i] == key) return items[i];
@@ -96,21 +117,10 @@ struct Value {
     }
 };
 
-std::string kind_of(const Value& v) {
-    if (v.kind == Value::Array) return "an array";
-    if (v.kind == Value::Object) return "an object";
-    return kind_of(v.scalar, v.text);
-}
-
 // url_is_safe's policy, in the messages of the URLs it refuses.
 constexpr const char* kLinkPolicy = "only http:, https:, mailto:, tel: and relative URLs are allowed";
 constexpr const char* kImagePolicy =
     "only http:, https:, relative and data:image/{png,gif,jpeg,webp} URLs are allowed";
-
-bool slug_char_ok(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '_' || c == '.' || c >= 0x80;
-}
 
 // A post's file: relative, no ".." (but one "../" first), no scheme, no leading '/', no '\', '?', '#'.
 const char* file_problem(const std::string& f, bool from_root = false) {
@@ -131,23 +141,29 @@ const char* file_problem(const std::string& f, bool from_root = false) {
     return nullptr;
 }
 
-struct EntryReader {
-    const Value& entry;
-    std::string where;  // "menu[3]"
+// An entry's required and optional fields (a post, a menu entry, a
+// language…): "posts[3].date: expected RFC 3339 date, got ..."; the first
+// problem found is the one reported.
+struct EntryCheck {
+    std::string where;  // "posts[3]", "menu[3]"
     std::string problem;
 
-    const Value* field(const char* name) const { return entry.find(name); }
     bool fail(const char* name, const std::string& why) {
         if (problem.empty()) problem = where + "." + name + ": " + why;
         return false;
     }
-    bool string(const char* name, std::string& out, bool required) {
-        const Value* v = field(name);
-        if (!v) return required ? fail(name, "missing (required)") : true;
+    // `v` (nullptr: not given) into `out` (its text moved there): a string; a required one not blank.
+    bool string(const char* name, Value* v, std::string& out, bool required) {
+        if (!v || !v->present()) return required ? fail(name, "missing (required)") : true;
         if (!v->is_string()) return fail(name, "expected a string, got " + kind_of(*v));
-        out = v->text;
-        if (required && out.find_first_not_of(" \t\r\n") == std::string::npos)
-            return fail(name, "must not be empty");
+        out = std::move(v->text);
+        if (required && out.find_first_not_of(" \t\r\n") == std::string::npos) return fail(name, "must not be empty");
+        return true;
+    }
+    bool boolean(const char* name, const Value& v, bool& out) {
+        if (!v.present()) return true;
+        if (!v.is_boolean()) return fail(name, "expected true or false, got " + kind_of(v));
+        out = v.scalar.boolean;
         return true;
     }
 };
@@ -174,17 +190,17 @@ bool language_ok(std::string_view tag) {
 // non-empty "name" and "url"; a bad one (or a script URL) is a problem and
 // is left out, the others stay.
 template <class Link>
-void read_links(const Value& list, const std::string& prefix, std::vector<Link>& out, std::vector<std::string>& problems) {
+void read_links(Value& list, const std::string& prefix, std::vector<Link>& out, std::vector<std::string>& problems) {
     for (size_t i = 0; i < list.items.size(); ++i) {
-        const Value& entry = list.items[i];
+        Value& entry = list.items[i];
         const std::string where = prefix + "[" + std::to_string(i) + "]";
-        if (entry.kind != Value::Object) {
+        if (entry.kind != Event::Object) {
             problems.push_back(where + ": expected an object with \"name\" and \"url\", got " + kind_of(entry));
             continue;
         }
-        EntryReader r{entry, where, {}};
+        EntryCheck r{where, {}};
         Link link;
-        bool ok = r.string("name", link.name, true) && r.string("url", link.url, true);
+        bool ok = r.string("name", entry.find("name"), link.name, true) && r.string("url", entry.find("url"), link.url, true);
         if (ok && !url_is_safe(link.url, UrlUse::Link))
             ok = r.fail("url", std::string(kLinkPolicy) + ", got " + shown(link.url));
         if (ok) out.push_back(std::move(link));
@@ -193,23 +209,23 @@ void read_links(const Value& list, const std::string& prefix, std::vector<Link>&
 }
 
 // "languages": [{"lang", "name", "url"}]; a bad entry is a problem and left out.
-void read_languages(const Value& list, SiteIndex& site) {
-    if (list.kind != Value::Array) {
+void read_languages(Value& list, SiteIndex& site) {
+    if (list.kind != Event::Array) {
         site.problems.push_back("languages: expected an array of {\"lang\", \"name\", \"url\"} objects, got " +
                                 kind_of(list));
         return;
     }
     for (size_t i = 0; i < list.items.size(); ++i) {
-        const Value& entry = list.items[i];
+        Value& entry = list.items[i];
         const std::string where = "languages[" + std::to_string(i) + "]";
-        if (entry.kind != Value::Object) {
+        if (entry.kind != Event::Object) {
             site.problems.push_back(where + ": expected an object with \"lang\" and \"url\", got " + kind_of(entry));
             continue;
         }
-        EntryReader r{entry, where, {}};
+        EntryCheck r{where, {}};
         LanguageLink link;
-        bool ok = r.string("lang", link.lang, true) && r.string("url", link.url, true) &&
-                  r.string("name", link.name, false);
+        bool ok = r.string("lang", entry.find("lang"), link.lang, true) && r.string("url", entry.find("url"), link.url, true) &&
+                  r.string("name", entry.find("name"), link.name, false);
         if (ok && !url_is_safe(link.url, UrlUse::Link))
             ok = r.fail("url", std::string(kLinkPolicy) + ", got " + shown(link.url));
         if (ok) site.languages.push_back(std::move(link));
@@ -218,8 +234,8 @@ void read_languages(const Value& list, SiteIndex& site) {
 }
 
 // "menu": the header's entries; not an array, a problem and the default menu.
-void read_menu(const Value& menu, SiteIndex& site) {
-    if (menu.kind != Value::Array) {
+void read_menu(Value& menu, SiteIndex& site) {
+    if (menu.kind != Event::Array) {
         site.problems.push_back("menu: expected an array of {\"name\", \"url\"} objects, got " + kind_of(menu) +
                                 "; the default menu is shown");
         return;
@@ -228,21 +244,11 @@ void read_menu(const Value& menu, SiteIndex& site) {
     read_links(menu, "menu", *site.menu, site.problems);
 }
 
-// A bool field of `object`; a value that is not one is a problem and ignored.
-std::optional<bool> soft_bool(const Value& object, const char* name, const std::string& where,
-                              std::vector<std::string>& problems) {
-    const Value* v = object.find(name);
-    if (!v) return std::nullopt;
-    if (v->is_boolean()) return v->scalar.boolean;
-    problems.push_back(where + name + ": expected true or false, got " + kind_of(*v) + "; ignored");
-    return std::nullopt;
-}
-
 // "i18n": {"next": "下一页", "readingTime": {"other": "{n} 分钟"}, "months":
 // [12 names], …}: a text, a plural text's forms (or one text for all), a
 // list of names. Each bad member is a problem and stays English.
 void read_i18n(const Value& value, SiteIndex& site) {
-    if (value.kind != Value::Object) {
+    if (value.kind != Event::Object) {
         site.problems.push_back("i18n: expected an object of the interface's words, got " + kind_of(value) + "; ignored");
         return;
     }
@@ -250,11 +256,11 @@ void read_i18n(const Value& value, SiteIndex& site) {
         const std::string& key = value.keys[i];
         const Value& v = value.items[i];
         bool ok = v.is_string() && ui_text_set(site.text, key, {}, v.text);
-        if (v.kind == Value::Object) {
+        if (v.kind == Event::Object) {
             ok = true;
             for (size_t f = 0; f < v.keys.size(); ++f)
                 ok = v.items[f].is_string() && ui_text_set(site.text, key, v.keys[f], v.items[f].text) && ok;
-        } else if (v.kind == Value::Array) {
+        } else if (v.kind == Event::Array) {
             std::string names;
             ok = true;
             for (const Value& name : v.items) {
@@ -272,8 +278,8 @@ void read_i18n(const Value& value, SiteIndex& site) {
 
 // "homeInfo": {"title", "content", "socialIcons": [{"name", "url"}]}. A bad
 // field is a problem and left out; a bad icon (or a script URL) too.
-void read_home_info(const Value& value, SiteIndex& site) {
-    if (value.kind != Value::Object) {
+void read_home_info(Value& value, SiteIndex& site) {
+    if (value.kind != Event::Object) {
         site.problems.push_back("homeInfo: expected an object with \"title\", \"content\" and \"socialIcons\", got " +
                                 kind_of(value) + "; ignored");
         return;
@@ -285,8 +291,8 @@ void read_home_info(const Value& value, SiteIndex& site) {
         if (v->is_string()) (name[0] == 't' ? info.title : info.content) = v->text;
         else site.problems.push_back(std::string("homeInfo.") + name + ": expected a string, got " + kind_of(*v) + "; ignored");
     }
-    if (const Value* icons = value.find("socialIcons")) {
-        if (icons->kind != Value::Array)
+    if (Value* icons = value.find("socialIcons")) {
+        if (icons->kind != Event::Array)
             site.problems.push_back("homeInfo.socialIcons: expected an array of {\"name\", \"url\"} objects, got " +
                                     kind_of(*icons) + "; ignored");
         else
@@ -298,13 +304,13 @@ void read_home_info(const Value& value, SiteIndex& site) {
 // A paged index's "parts" (files relative to index.json, as a post's "file")
 // and "total" (a whole number). Either missing or bad: a problem each, and
 // the index is this one file (its posts are all the blog has).
-void read_parts(const Value& root, SiteIndex& site) {
+void read_parts(Value& root, SiteIndex& site) {
     const Value* files = root.find("parts");
     const Value* total = root.find("total");
     if (!files && !total) return;
     const size_t before = site.problems.size();
     IndexParts parts;
-    if (!files || files->kind != Value::Array) {
+    if (!files || files->kind != Event::Array) {
         site.problems.push_back("parts: expected an array of file names (with \"total\"), got " +
                                 (files ? kind_of(*files) : std::string("nothing")));
     } else {
@@ -315,7 +321,7 @@ void read_parts(const Value& root, SiteIndex& site) {
             else parts.files.push_back(f.text);
         }
     }
-    const bool whole = total && total->kind == Value::Scalar_ && total->scalar.kind == Scalar::Number &&
+    const bool whole = total && total->kind == Event::Scalar_ && total->scalar.kind == Scalar::Number &&
                        (total->scalar.number.kind == JsonNumber::Unsigned ||
                         (total->scalar.number.kind == JsonNumber::Integer && total->scalar.number.integer >= 0));
     if (!whole) site.problems.push_back("total: expected how many posts the home list shows in all (a whole number), got " +
@@ -325,57 +331,58 @@ void read_parts(const Value& root, SiteIndex& site) {
     else site.problems.back() += "; the posts of this file are all that is shown";
 }
 
-// The site's own fields, read from the tree of them (a few small values):
-// each bad one is a problem and left out.
-void read_site_fields(const Value& root, SiteIndex& site) {
-    auto top_string = [&](const char* name, std::string& out) {
-        const Value* v = root.find(name);
-        if (!v) return;
-        if (v->is_string()) out = v->text;
-        else site.problems.push_back(std::string(name) + ": expected a string, got " + kind_of(*v));
+// One of the site's own fields (`key`, its value `v`, `root` the others): a
+// bad one is a problem and left out. "parts" and "total" are read together,
+// at the later of the two.
+void read_site_field(std::string_view key, Value& v, Value& root, SiteIndex& site) {
+    const auto top_string = [&](std::string& out) {
+        if (v.is_string()) out = v.text;
+        else site.problems.push_back(std::string(key) + ": expected a string, got " + kind_of(v));
     };
-    top_string("title", site.title);
-    top_string("author", site.author);
-    top_string("description", site.description);
-    if (const Value* v = root.find("unsafeHtml")) {
-        if (v->is_boolean()) site.unsafe_html = v->scalar.boolean;
-        else site.problems.push_back("unsafeHtml: expected true or false, got " + kind_of(*v));
-    }
-    if (const Value* v = root.find("rawHtml")) {
-        if (v->is_string() && (v->text == "omit" || v->text == "sanitize")) site.sanitize_html = v->text == "sanitize";
-        else site.problems.push_back("rawHtml: expected \"omit\" or \"sanitize\", got " + kind_of(*v) + "; raw HTML is omitted");
-    }
-
-    if (const Value* v = root.find("language")) {
-        if (v->is_string() && language_ok(v->text)) site.language = v->text;
-        else site.problems.push_back("language: expected a language tag such as \"en\" or \"pt-BR\", got " + kind_of(*v));
-    }
-    if (const Value* v = root.find("menu")) read_menu(*v, site);
-    if (const Value* v = root.find("homeInfo")) read_home_info(*v, site);
-    if (const Value* v = root.find("languages")) read_languages(*v, site);
-    top_string("copyright", site.copyright);
-    if (const Value* v = root.find("i18n")) read_i18n(*v, site);
-    top_string("dateFormat", site.date_format);
-    if (const Value* v = root.find("defaultTheme")) {
-        const bool ok = v->is_string() && (v->text == "auto" || v->text == "light" || v->text == "dark");
-        if (ok) site.default_theme = v->text;
-        else site.problems.push_back("defaultTheme: expected \"auto\", \"light\" or \"dark\", got " + kind_of(*v) + "; \"auto\" is used");
-    }
-    if (auto v = soft_bool(root, "showPageNums", "", site.problems)) site.show_page_nums = *v;
-    if (auto v = soft_bool(root, "hasCJKLanguage", "", site.problems)) site.has_cjk_language = *v;
-    if (auto v = soft_bool(root, "mathPassthrough", "", site.problems)) site.math_passthrough = *v;
-    for (const PostSwitchField& f : kPostSwitchFields)
-        if (auto v = soft_bool(root, f.name, "", site.problems)) site.switches.*f.site = *v;
-    if (const Value* v = root.find("shortcodes")) {
-        if (v->kind != Value::Object) site.problems.push_back("shortcodes: expected an object of template texts, got " + kind_of(*v));
+    if (key == "title") return top_string(site.title);
+    if (key == "author") return top_string(site.author);
+    if (key == "description") return top_string(site.description);
+    if (key == "copyright") return top_string(site.copyright);
+    if (key == "dateFormat") return top_string(site.date_format);
+    if (key == "unsafeHtml") {
+        if (v.is_boolean()) site.unsafe_html = v.scalar.boolean;
+        else site.problems.push_back("unsafeHtml: expected true or false, got " + kind_of(v));
+    } else if (key == "rawHtml") {
+        if (v.is_string() && (v.text == "omit" || v.text == "sanitize")) site.sanitize_html = v.text == "sanitize";
+        else site.problems.push_back("rawHtml: expected \"omit\" or \"sanitize\", got " + kind_of(v) + "; raw HTML is omitted");
+    } else if (key == "language") {
+        if (v.is_string() && language_ok(v.text)) site.language = v.text;
+        else site.problems.push_back("language: expected a language tag such as \"en\" or \"pt-BR\", got " + kind_of(v));
+    } else if (key == "menu") {
+        read_menu(v, site);
+    } else if (key == "homeInfo") {
+        read_home_info(v, site);
+    } else if (key == "languages") {
+        read_languages(v, site);
+    } else if (key == "i18n") {
+        read_i18n(v, site);
+    } else if (key == "defaultTheme") {
+        const bool ok = v.is_string() && (v.text == "auto" || v.text == "light" || v.text == "dark");
+        if (ok) site.default_theme = v.text;
+        else site.problems.push_back("defaultTheme: expected \"auto\", \"light\" or \"dark\", got " + kind_of(v) + "; \"auto\" is used");
+    } else if (key == "shortcodes") {
+        if (v.kind != Event::Object) site.problems.push_back("shortcodes: expected an object of template texts, got " + kind_of(v));
         else
-            for (size_t i = 0; i < v->keys.size(); ++i)
-                if (v->items[i].is_string()) site.shortcodes.emplace_back(v->keys[i], v->items[i].text);
+            for (size_t i = 0; i < v.keys.size(); ++i)
+                if (v.items[i].is_string()) site.shortcodes.emplace_back(v.keys[i], v.items[i].text);
+    } else if (key == "parts" || key == "total") {
+        read_parts(root, site);
+    } else {
+        bool* out = key == "showPageNums" ? &site.show_page_nums : key == "hasCJKLanguage" ? &site.has_cjk_language
+                  : key == "mathPassthrough" ? &site.math_passthrough : nullptr;
+        for (const PostSwitchField& f : kPostSwitchFields)
+            if (key == f.name) out = &(site.switches.*f.site);
+        if (v.is_boolean() && out) *out = v.scalar.boolean;
+        else site.problems.push_back(std::string(key) + ": expected true or false, got " + kind_of(v) + "; ignored");
     }
-    read_parts(root, site);
 }
 
-// The site's fields read_site_fields reads; the reader keeps no other key of
+// The site's fields read_site_field reads; the reader keeps no other key of
 // the top object but "posts".
 bool is_site_field(std::string_view key) {
     for (std::string_view name : {"title", "author", "description", "unsafeHtml", "rawHtml", "language", "menu",
@@ -393,14 +400,15 @@ bool is_site_field(std::string_view key) {
 // each entry of "posts" goes straight into a Post, without a tree of the
 // array (at 10,000 posts a tree was most of the time and memory of a
 // parse). An entry's fields are kept as the file gives them, a repeated key
-// keeping its last value, and checked when the entry ends, in the order and
-// with the messages of the tree-walking reader this replaced, whatever the
-// order of the keys. The site's own fields are small: they are built into a
-// small tree (Value) and read by read_site_fields.
+// keeping its last value, and checked when the entry ends in a fixed order,
+// whatever the order of the keys. The site's own fields are small: each is
+// built into a small tree (Value) and read by read_site_field once the file
+// has been read (a repeated key keeps its last value). Problems are given in
+// the order of the file: where an entry, a site field or a string ends.
 
 // Bytes that are not UTF-8 are first replaced by U+FDD0, a noncharacter
-// kept for a program's internal use (no index holds it), so that the fields
-// they were in can be found after parsing; there it becomes U+FFFD.
+// kept for a program's internal use (no index holds it), so that the reader
+// can name the strings they were in; there it becomes U+FFFD.
 constexpr std::string_view kRepairMark = "\xEF\xB7\x90";  // U+FDD0
 
 void replace_repair_marks(std::string& s) {
@@ -408,59 +416,15 @@ void replace_repair_marks(std::string& s) {
         s.replace(at, kRepairMark.size(), "\xEF\xBF\xBD");
 }
 
-// A value as the reader's events give it: a scalar, or the start of a container.
-struct Event {
-    enum Kind : unsigned char { Scalar_, Array, Object };
-    Kind kind;
-    Scalar scalar;
-    std::string_view text;  // a string's: valid during the event only
-};
-
-std::string kind_of(const Event& e) {
-    if (e.kind == Event::Array) return "an array";
-    if (e.kind == Event::Object) return "an object";
-    return kind_of(e.scalar, e.text);
-}
-
-// One field of a post entry, as the entry gives it.
-struct Field {
-    enum Type : unsigned char { Absent, String, Scalar_, Array, Object };
-    Type type = Absent;
-    std::string text;  // String: the value
-    Scalar scalar;     // Scalar_: null, a boolean or a number
-
-    void set(const Event& e) {
-        switch (e.kind) {
-            case Event::Array: type = Array; break;
-            case Event::Object: type = Object; break;
-            default:
-                if (e.scalar.kind == Scalar::String) type = String, text.assign(e.text.data(), e.text.size());
-                else type = Scalar_, scalar = e.scalar;
-        }
-    }
-    bool present() const { return type != Absent; }
-    bool is_string() const { return type == String; }
-    bool is_boolean() const { return type == Scalar_ && scalar.kind == Scalar::Boolean; }
-};
-
-std::string kind_of(const Field& f) {
-    switch (f.type) {
-        case Field::String: return shown(f.text);
-        case Field::Array: return "an array";
-        case Field::Object: return "an object";
-        default: return kind_of(f.scalar);
-    }
-}
-
 // "tags" and "categories": an array of non-empty strings.
 struct ListField {
-    Field self;                                       // Array, or what else the value is
+    Value self;                                       // Array, or what else the value is
     std::vector<std::string> items;                   // its non-empty strings, in order
     std::vector<std::pair<size_t, std::string>> bad;  // every other element: its index and kind_of
     size_t count = 0;                                 // elements seen
 
     void reset() {
-        self.type = Field::Absent;
+        self.kind = Event::Absent;
         items.clear();
         bad.clear();
         count = 0;
@@ -474,25 +438,25 @@ struct ListField {
 };
 // "cover": {"image", "alt", "caption", "hiddenInList", "hiddenInSingle"}.
 struct CoverField {
-    Field self;  // Object, or what else the value is
-    Field image, alt, caption, in_list, in_single;  // in_list, in_single: "hiddenInList", "hiddenInSingle"
+    Value self;  // Object, or what else the value is
+    Value image, alt, caption, in_list, in_single;  // in_list, in_single: "hiddenInList", "hiddenInSingle"
 
-    void reset() { self.type = image.type = alt.type = caption.type = in_list.type = in_single.type = Field::Absent; }
+    void reset() { self.kind = image.kind = alt.kind = caption.kind = in_list.kind = in_single.kind = Event::Absent; }
 };
 
 constexpr size_t kSwitchCount = std::size(kPostSwitchFields);
 
 // A post entry's fields, as read so far.
 struct PostFields {
-    Field slug, title, date, author, summary, truncated, draft, hidden, file, description, weight, url, cjk;
-    Field switches[kSwitchCount];
+    Value slug, title, date, author, summary, truncated, draft, hidden, file, description, weight, url, cjk;
+    Value switches[kSwitchCount];
     ListField tags, categories, translations;
     CoverField cover;
 
     void reset() {
-        for (Field* f : {&slug, &title, &date, &author, &summary, &truncated, &draft, &hidden, &file, &description, &weight, &url, &cjk})
-            f->type = Field::Absent;
-        for (Field& f : switches) f.type = Field::Absent;
+        for (Value* f : {&slug, &title, &date, &author, &summary, &truncated, &draft, &hidden, &file, &description, &weight, &url, &cjk})
+            f->kind = Event::Absent;
+        for (Value& f : switches) f.kind = Event::Absent;
         tags.reset();
         categories.reset();
         translations.reset();
@@ -502,7 +466,7 @@ struct PostFields {
     bool has_extras() const {
         bool any = description.present() || weight.present() || cover.self.present() || categories.self.present() ||
                    translations.self.present() || cjk.present();
-        for (const Field& f : switches) any = any || f.present();
+        for (const Value& f : switches) any = any || f.present();
         return any;
     }
 };
@@ -522,37 +486,11 @@ constexpr std::array<std::string_view, kSwitchCount> kSwitchNames = [] {
 
 // The entry's fields with one value each (by name, in the order a post of
 // `wasm-blog index` writes them, the commonest first).
-constexpr std::pair<std::string_view, Field PostFields::*> kPostScalarFields[] = {
+constexpr std::pair<std::string_view, Value PostFields::*> kPostScalarFields[] = {
     {"slug", &PostFields::slug},       {"title", &PostFields::title},     {"date", &PostFields::date},
     {"summary", &PostFields::summary}, {"truncated", &PostFields::truncated}, {"file", &PostFields::file},
     {"author", &PostFields::author},   {"hidden", &PostFields::hidden},   {"draft", &PostFields::draft},
     {"description", &PostFields::description}, {"weight", &PostFields::weight}, {"url", &PostFields::url},
-};
-
-// "posts[3].date: expected RFC 3339 date, got ..." for one entry: the first
-// problem found is the one reported.
-struct EntryCheck {
-    size_t position;
-    std::string problem;
-
-    std::string where() const { return "posts[" + std::to_string(position) + "]"; }
-    bool fail(const char* name, const std::string& why) {
-        if (problem.empty()) problem = where() + "." + name + ": " + why;
-        return false;
-    }
-    bool string(const char* name, Field& f, std::string& out, bool required) {
-        if (!f.present()) return required ? fail(name, "missing (required)") : true;
-        if (!f.is_string()) return fail(name, "expected a string, got " + kind_of(f));
-        out = std::move(f.text);
-        if (required && out.find_first_not_of(" \t\r\n") == std::string::npos) return fail(name, "must not be empty");
-        return true;
-    }
-    bool boolean(const char* name, const Field& f, bool& out) {
-        if (!f.present()) return true;
-        if (!f.is_boolean()) return fail(name, "expected true or false, got " + kind_of(f));
-        out = f.scalar.boolean;
-        return true;
-    }
 };
 
 // A post's optional fields that never cost it its place: description,
@@ -565,12 +503,12 @@ void read_post_extras(PostFields& f, const std::string& where, Post& post, std::
     }
     if (f.weight.present()) {
         const Scalar& w = f.weight.scalar;
-        if (f.weight.type == Field::Scalar_ && w.kind == Scalar::Number && w.number.kind != JsonNumber::Float)
+        if (f.weight.kind == Event::Scalar_ && w.kind == Scalar::Number && w.number.kind != JsonNumber::Float)
             post.weight = whole_number(w.number);  // beyond a long long: wrapped, as nlohmann's get<long long>
         else problems.push_back(at + "weight: expected a whole number, got " + kind_of(f.weight) + "; ignored");
     }
     if (const CoverField& c = f.cover; c.self.present()) {
-        if (c.self.type != Field::Object || !c.image.is_string() || c.image.text.empty()) {
+        if (c.self.kind != Event::Object || !c.image.is_string() || c.image.text.empty()) {
             problems.push_back(at + "cover: expected an object with a non-empty \"image\", got " + kind_of(c.self) + "; ignored");
         } else if (!url_is_safe(c.image.text, UrlUse::Image)) {
             problems.push_back(at + "cover.image: " + kImagePolicy + ", got " + shown(c.image.text) + "; ignored");
@@ -578,7 +516,7 @@ void read_post_extras(PostFields& f, const std::string& where, Post& post, std::
             Cover cover;
             cover.image = c.image.text;
             for (const char* name : {"alt", "caption"}) {
-                const Field& v = name[0] == 'a' ? c.alt : c.caption;
+                const Value& v = name[0] == 'a' ? c.alt : c.caption;
                 if (!v.present()) continue;
                 if (v.is_string()) (name[0] == 'a' ? cover.alt : cover.caption) = v.text;
                 else problems.push_back(at + "cover." + name + ": expected a string, got " + kind_of(v) + "; ignored");
@@ -589,7 +527,7 @@ void read_post_extras(PostFields& f, const std::string& where, Post& post, std::
         }
     }
     if (f.categories.self.present()) {
-        if (f.categories.self.type != Field::Array) {
+        if (f.categories.self.kind != Event::Array) {
             problems.push_back(at + "categories: expected an array of strings, got " + kind_of(f.categories.self) + "; ignored");
         } else {
             for (const auto& [i, kind] : f.categories.bad)
@@ -599,7 +537,7 @@ void read_post_extras(PostFields& f, const std::string& where, Post& post, std::
         }
     }
     if (f.translations.self.present()) {
-        if (f.translations.self.type != Field::Array) {
+        if (f.translations.self.kind != Event::Array) {
             problems.push_back(at + "translations: expected an array of URLs, got " + kind_of(f.translations.self) +
                                "; ignored");
         } else {
@@ -616,7 +554,7 @@ void read_post_extras(PostFields& f, const std::string& where, Post& post, std::
         else problems.push_back(at + "isCJKLanguage: expected true or false, got " + kind_of(f.cjk) + "; ignored");
     }
     for (size_t i = 0; i < kSwitchCount; ++i) {
-        const Field& v = f.switches[i];
+        const Value& v = f.switches[i];
         if (!v.present()) continue;
         if (v.is_boolean()) post.switches.*kPostSwitchFields[i].post = v.scalar.boolean;
         else problems.push_back(at + kPostSwitchFields[i].name + ": expected true or false, got " + kind_of(v) + "; ignored");
@@ -650,20 +588,19 @@ public:
     void value(const Event& e) {
         Value& v = *slot();
         v = Value{};
-        v.scalar = e.scalar;
-        if (e.scalar.kind == Scalar::String) v.text.assign(e.text.data(), e.text.size());
+        v.set(e);
         if (stack_.empty()) target_ = nullptr;
     }
     // An empty container where one too deep is skipped.
     void empty_container(bool object) {
         Value& v = *slot();
         v = Value{};
-        v.kind = object ? Value::Object : Value::Array;
+        v.kind = object ? Event::Object : Event::Array;
     }
     void start(bool object) {
         Value* s = slot();
         *s = Value{};
-        s->kind = object ? Value::Object : Value::Array;
+        s->kind = object ? Event::Object : Event::Array;
         stack_.push_back(s);
     }
     void key(std::string_view k) { key_.assign(k.data(), k.size()); }
@@ -676,7 +613,7 @@ private:
     Value* slot() {
         if (stack_.empty()) return target_;
         Value& top = *stack_.back();
-        if (top.kind == Value::Object) return &top.member(key_);
+        if (top.kind == Event::Object) return &top.member(key_);
         return &top.items.emplace_back();
     }
 
@@ -699,34 +636,44 @@ enum class Target : unsigned char {
     CoverField,  // "image", "alt" or "caption" of the cover (field_)
 };
 
-// json_read's handler for the index: the posts and the site's fields.
+// json_read's handler for the index, the one pass over the file: the posts
+// (each entry checked as it ends), the site's fields (kept as small trees,
+// read when the file has been), and, when bytes were not UTF-8, the path of
+// each string holding one ("posts[3].title: not valid UTF-8; ..."). Problems
+// are kept in the order their values end in the file.
 class IndexReader {
 public:
-    explicit IndexReader(bool repaired) : repaired_(repaired) { site_fields.kind = Value::Object; }
+    explicit IndexReader(bool repaired) : repaired_(repaired) { site_fields.kind = Event::Object; }
 
-    void null() { value(Event{Event::Scalar_, {}, {}}); }
+    void null() { scalar(Event{Event::Scalar_, {}, {}}); }
     void boolean(bool b) {
         Event e{Event::Scalar_, {}, {}};
         e.scalar.kind = Scalar::Boolean;
         e.scalar.boolean = b;
-        value(e);
+        scalar(e);
     }
     void number(const JsonNumber& n) {
         Event e{Event::Scalar_, {}, {}};
         e.scalar.kind = Scalar::Number;
         e.scalar.number = n;
-        value(e);
+        scalar(e);
     }
     void string(std::string_view s) {
-        if (skip_) return;
-        if (repaired_ && s.find(kRepairMark) != std::string_view::npos) {
-            scratch_.assign(s.data(), s.size());
-            replace_repair_marks(scratch_);
-            s = scratch_;
+        ++events_;
+        if (repaired_) {
+            path_value();
+            if (s.find(kRepairMark) != std::string_view::npos) {
+                scratch_.assign(s.data(), s.size());
+                replace_repair_marks(scratch_);
+                s = scratch_;
+                problems.push_back(path_.substr(!path_.empty() && path_[0] == '.' ? 1 : 0) + std::string(kRepairNote));
+                ++repair_notes;
+            }
         }
         Event e{Event::Scalar_, {}, s};
         e.scalar.kind = Scalar::String;
         value(e);
+        stamp();
     }
     void start_object() { start(Event::Object); }
     void start_array() { start(Event::Array); }
@@ -738,10 +685,13 @@ public:
     bool root_object = false;
     std::string root_kind;          // kind_of the top value when it is not an object
     Value site_fields;              // the site's fields, as a tree
+    std::vector<size_t> site_field_end;  // where each of site_fields' values ended (its last, for a repeated key)
     bool has_posts = false, posts_array = false;
     std::string posts_kind;         // kind_of "posts" when it is not an array
     std::vector<Post> posts;        // published, in file order
-    std::vector<std::string> post_problems;
+    std::vector<std::string> problems;  // the posts' and the repair notes, in file order
+    std::vector<size_t> problem_at;     // where each was found: the events read by then
+    size_t repair_notes = 0;            // of the problems, "…: not valid UTF-8; …"
     size_t skipped_entries = 0;
     std::unordered_map<std::string, size_t> first_use;  // slug -> position, drafts included
     std::unordered_map<std::string, size_t> url_use;    // url -> position, drafts included
@@ -749,6 +699,7 @@ public:
 
 private:
     enum class Frame : unsigned char { Root, Posts, Post, List, Cover };
+    static constexpr std::string_view kRepairNote = ": not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD";
 
     Target target() const {
         if (frames_.empty()) return Target::Root;
@@ -758,27 +709,55 @@ private:
             default: return key_target_;  // an object's: set by its key
         }
     }
+    void scalar(const Event& e) {
+        ++events_;
+        if (repaired_) path_value();
+        value(e);
+        stamp();
+    }
     void value(const Event& e);
     void start(Event::Kind kind);
     void end();
     void push(Frame f) { frames_.push_back(f); }
     Target post_key(std::string_view k);
     void entry_not_object(const Event& e) {
-        post_problems.push_back("posts[" + std::to_string(entries_++) + "]: expected an object, got " + kind_of(e));
+        problems.push_back("posts[" + std::to_string(entries_++) + "]: expected an object, got " + kind_of(e));
         ++skipped_entries;
     }
     void finish_post();
+    // The event read: the problems it gave are placed there.
+    void stamp() { problem_at.resize(problems.size(), events_); }
+
+    // The path of the value being read ("posts[3].title"), kept only when
+    // bytes were repaired (a repair note names it).
+    struct PathStep {
+        bool object;
+        size_t size;     // path_'s length at the container
+        size_t index;    // an array's next element
+    };
+    void path_value() {  // a value begins: in an array, its index is the path's last step
+        if (steps_.empty() || steps_.back().object) return;
+        PathStep& step = steps_.back();
+        path_.resize(step.size);
+        path_.append("[").append(std::to_string(step.index++)).append("]");
+    }
 
     const bool repaired_;
     std::vector<Frame> frames_;  // the containers read, outermost first
     size_t skip_ = 0;            // > 0: inside a value not read, this many containers deep
     Target key_target_ = Target::Ignored;
     TreeBuilder tree_;
-    Value* site_field_ = nullptr;
-    Field* field_ = nullptr;
+    size_t site_field_ = 0;      // SiteField: the member of site_fields
+    Value* field_ = nullptr;
     ListField* list_ = nullptr;
     PostFields post_;
     size_t entries_ = 0;  // elements of "posts" seen
+    size_t events_ = 0;
+    size_t posts_begin_ = 0, posts_end_ = 0;  // the problems of "posts" (a repeated "posts" drops them)
+    size_t posts_notes_ = 0;  // repair notes before "posts", then (after it) in it
+    bool in_posts_ = false;   // "posts" is the root's last key
+    std::vector<PathStep> steps_;
+    std::string path_;
     std::string scratch_;  // a string with its repair marks replaced
 };
 
@@ -789,7 +768,10 @@ void IndexReader::value(const Event& e) {
         case Target::Root: root_kind = kind_of(e); break;
         case Target::Ignored: break;
         case Target::Posts: posts_kind = kind_of(e); break;
-        case Target::SiteField: tree_.begin(site_field_), tree_.value(e); break;
+        case Target::SiteField:
+            tree_.begin(&site_fields.items[site_field_]), tree_.value(e);
+            site_field_end[site_field_] = events_;
+            break;
         case Target::Entry: entry_not_object(e); break;
         case Target::PostField:
         case Target::CoverField: field_->set(e); break;
@@ -800,11 +782,16 @@ void IndexReader::value(const Event& e) {
 }
 
 void IndexReader::start(Event::Kind kind) {
+    ++events_;
+    const bool object = kind == Event::Object;
+    if (repaired_) {
+        path_value();
+        steps_.push_back({object, path_.size(), 0});
+    }
     if (skip_) {
         ++skip_;
         return;
     }
-    const bool object = kind == Event::Object;
     if (tree_.active()) {
         if (tree_.depth() < TreeBuilder::kDepth) return tree_.start(object);
         tree_.empty_container(object);
@@ -823,7 +810,7 @@ void IndexReader::start(Event::Kind kind) {
             posts_kind = kind_of(e);
             break;
         case Target::SiteField:
-            tree_.begin(site_field_);
+            tree_.begin(&site_fields.items[site_field_]);
             return tree_.start(object);
         case Target::Entry:
             if (object) {
@@ -831,6 +818,7 @@ void IndexReader::start(Event::Kind kind) {
                 return push(Frame::Post);
             }
             entry_not_object(e);
+            stamp();
             break;
         case Target::PostField:
         case Target::CoverField: field_->set(e); break;
@@ -848,26 +836,45 @@ void IndexReader::start(Event::Kind kind) {
 }
 
 void IndexReader::end() {
+    ++events_;
+    if (repaired_) steps_.pop_back();
     if (skip_) {
         --skip_;
         return;
     }
-    if (tree_.active()) return tree_.end();
+    if (tree_.active()) {
+        tree_.end();
+        if (!tree_.active()) site_field_end[site_field_] = events_;
+        return;
+    }
     const Frame f = frames_.back();
     frames_.pop_back();
-    if (f == Frame::Post) finish_post();
+    if (f == Frame::Post) finish_post(), stamp();
 }
 
 void IndexReader::key(std::string_view k) {
+    ++events_;
+    if (repaired_) {
+        path_.resize(steps_.back().size);
+        path_.append(".").append(k.data(), k.size());
+    }
     if (skip_) return;
     if (tree_.active()) return tree_.key(k);
     switch (frames_.back()) {
         case Frame::Root:
-            if (k == "posts") {  // a repeated "posts" replaces the first
+            if (in_posts_) posts_end_ = problems.size(), posts_notes_ = repair_notes - posts_notes_, in_posts_ = false;
+            if (k == "posts") {  // a repeated "posts" replaces the first, and its problems
+                if (has_posts) {
+                    problems.erase(problems.begin() + posts_begin_, problems.begin() + posts_end_);
+                    problem_at.erase(problem_at.begin() + posts_begin_, problem_at.begin() + posts_end_);
+                    repair_notes -= posts_notes_;
+                }
+                posts_begin_ = problems.size();
+                posts_notes_ = repair_notes;
+                in_posts_ = true;
                 has_posts = true;
                 posts_array = false;
                 posts.clear();
-                post_problems.clear();
                 skipped_entries = 0;
                 first_use.clear();
                 url_use.clear();
@@ -875,7 +882,8 @@ void IndexReader::key(std::string_view k) {
                 entries_ = 0;
                 key_target_ = Target::Posts;
             } else if (is_site_field(k)) {
-                site_field_ = &site_fields.member(k);
+                site_field_ = size_t(&site_fields.member(k) - site_fields.items.data());
+                site_field_end.resize(site_fields.items.size());
                 key_target_ = Target::SiteField;
             } else {
                 key_target_ = Target::Ignored;
@@ -923,15 +931,15 @@ Target IndexReader::post_key(std::string_view k) {
 void IndexReader::finish_post() {
     PostFields& f = post_;
     const size_t pos = entries_++;
-    EntryCheck r{pos, {}};
+    EntryCheck r{"posts[" + std::to_string(pos) + "]", {}};
     Post post;
     post.position = pos;
     bool draft = false;
     std::string date_text, summary, file;
-    bool ok = r.string("slug", f.slug, post.slug, true) && r.string("title", f.title, post.title, true);
+    bool ok = r.string("slug", &f.slug, post.slug, true) && r.string("title", &f.title, post.title, true);
     if (ok) {
         for (unsigned char c : post.slug)
-            if (!slug_char_ok(c)) {
+            if (!index_slug_char(c)) {
                 ok = r.fail("slug", "expected letters, digits, \"-\", \"_\" or \".\", got " + shown(post.slug));
                 break;
             }
@@ -940,10 +948,10 @@ void IndexReader::finish_post() {
         if (auto seen = first_use.find(post.slug); seen != first_use.end())
             ok = r.fail("slug", shown(post.slug) + " is already used by posts[" + std::to_string(seen->second) + "]");
     }
-    ok = ok && r.string("date", f.date, date_text, false) && r.string("author", f.author, post.author, false) &&
-         r.string("summary", f.summary, summary, false) && r.boolean("truncated", f.truncated, post.truncated) &&
+    ok = ok && r.string("date", &f.date, date_text, false) && r.string("author", &f.author, post.author, false) &&
+         r.string("summary", &f.summary, summary, false) && r.boolean("truncated", f.truncated, post.truncated) &&
          r.boolean("draft", f.draft, draft) && r.boolean("hidden", f.hidden, post.hidden) &&
-         r.string("file", f.file, file, false) && r.string("url", f.url, post.url, false);
+         r.string("file", &f.file, file, false) && r.string("url", &f.url, post.url, false);
     if (ok && f.date.present()) {
         auto d = date_parse(date_text);
         if (d) post.date = d.value();
@@ -958,7 +966,7 @@ void IndexReader::finish_post() {
         if (const char* why = file_problem(file, true)) ok = r.fail("file", std::string(why) + ", got " + shown(file));
     }
     if (ok && f.tags.self.present()) {
-        if (f.tags.self.type != Field::Array)
+        if (f.tags.self.kind != Event::Array)
             ok = r.fail("tags", "expected an array of strings, got " + kind_of(f.tags.self));
         else if (!f.tags.bad.empty())
             ok = r.fail("tags", "[" + std::to_string(f.tags.bad[0].first) + "]: expected a non-empty string, got " +
@@ -967,139 +975,20 @@ void IndexReader::finish_post() {
             post.tags = std::move(f.tags.items);
     }
     if (!ok) {
-        post_problems.push_back(r.problem);
+        problems.push_back(r.problem);
         ++skipped_entries;
         return;
     }
     first_use.emplace(post.slug, pos);
     if (!post.url.empty()) url_use.emplace(post.url, pos);
     if (draft) return drafts.push_back(std::move(post.slug));
-    if (f.has_extras()) read_post_extras(f, r.where(), post, post_problems);
-    bound_post_terms(f.tags, Taxonomy::Tags, r.where(), post_problems);
-    bound_post_terms(f.categories, Taxonomy::Categories, r.where(), post_problems);
+    if (f.has_extras()) read_post_extras(f, r.where, post, problems);
+    bound_post_terms(f.tags, Taxonomy::Tags, r.where, problems);
+    bound_post_terms(f.categories, Taxonomy::Categories, r.where, problems);
     if (f.summary.present()) post.summary = std::move(summary);
     post.file = f.file.present() ? std::move(file) : post.slug + ".md";
     posts.push_back(std::move(post));
 }
-
-// "posts[3].title: not valid UTF-8; ..." for each string of the file
-// holding a repair mark, in the order of the tree the reader before this one
-// walked: an object's members by key (bytes compared, as std::map sorts
-// them), an array's elements in order; a value replaced by a repeated key
-// is not named. json_read's handler, without a tree (the file may be nested
-// a million levels deep): each marked string's path is kept with a key that
-// sorts as that walk went, and a repeated key drops the strings found in
-// the value it replaces.
-class RepairFinder {
-public:
-    void null() { scalar(); }
-    void boolean(bool) { scalar(); }
-    void number(const JsonNumber&) { scalar(); }
-    void string(std::string_view s) {
-        enter();
-        if (s.find(kRepairMark) != std::string_view::npos) found_.push_back({sort_, path_});
-        leave();
-    }
-    void start_object() { start(true); }
-    void start_array() { start(false); }
-    void end_object() { end(); }
-    void end_array() { end(); }
-    void key(std::string_view k) {
-        Open& o = open_.back();
-        path_.resize(o.path_size);
-        path_.append(".").append(k.data(), k.size());
-        sort_.resize(o.sort_size);
-        for (char c : k) {
-            if (c == '\0') sort_.append("\0\1", 2);  // so that "\0\0" ends a key, before any longer one
-            else sort_ += c;
-        }
-        sort_.append("\0\0", 2);
-        std::string id(reinterpret_cast<const char*>(&o.serial), sizeof o.serial);
-        id.append(k.data(), k.size());
-        const size_t member = members_.size();
-        members_.push_back({found_.size(), found_.size()});
-        auto [it, first] = last_member_.try_emplace(std::move(id), member);
-        if (!first) {  // the earlier value is replaced: its strings are not named
-            dropped_.push_back({members_[it->second].first, members_[it->second].end});
-            it->second = member;
-        }
-        o.member = member;
-    }
-
-    std::vector<std::string> problems() {
-        std::vector<int> depth(found_.size() + 1, 0);
-        for (const auto& d : dropped_) ++depth[d.first], --depth[d.end];
-        std::vector<size_t> kept;
-        long long in = 0;
-        for (size_t i = 0; i < found_.size(); ++i)
-            if ((in += depth[i]) == 0) kept.push_back(i);
-        // Stable by position (kept holds distinct positions): std::sort's code
-        // is a third of stable_sort's in the engine (issue 9).
-        std::sort(kept.begin(), kept.end(), [&](size_t a, size_t b) {
-            const int order = found_[a].sort.compare(found_[b].sort);
-            return order != 0 ? order < 0 : a < b;
-        });
-        std::vector<std::string> out;
-        for (size_t i : kept) {
-            const std::string& path = found_[i].path;
-            out.push_back(path.substr(!path.empty() && path[0] == '.' ? 1 : 0) +
-                          ": not valid UTF-8; the bad bytes are shown as \xEF\xBF\xBD");
-        }
-        return out;
-    }
-
-private:
-    struct Open {
-        bool object;
-        size_t path_size, sort_size;
-        size_t index = 0;   // an array's next element
-        size_t serial = 0;  // an object's number, for last_member_
-        size_t member = 0;  // an object's member being read (in members_)
-    };
-    struct Range {
-        size_t first, end;  // in found_
-    };
-    struct Found {
-        std::string sort, path;
-    };
-
-    // A value begins: in an array, its index is the path's last step.
-    void enter() {
-        if (open_.empty() || open_.back().object) return;
-        Open& o = open_.back();
-        path_.resize(o.path_size);
-        path_.append("[").append(std::to_string(o.index)).append("]");
-        sort_.resize(o.sort_size);
-        for (int shift = 56; shift >= 0; shift -= 8) sort_ += char((o.index >> shift) & 0xFF);
-        ++o.index;
-    }
-    // A value ended: in an object, the strings found in it are its member's.
-    void leave() {
-        if (!open_.empty() && open_.back().object) members_[open_.back().member].end = found_.size();
-    }
-    void scalar() {
-        enter();
-        leave();
-    }
-    void start(bool object) {
-        enter();
-        open_.push_back({object, path_.size(), sort_.size()});
-        if (object) open_.back().serial = objects_++;
-    }
-    void end() {
-        open_.pop_back();
-        leave();
-    }
-
-    std::vector<Open> open_;
-    std::string path_;  // ".posts[3].title"
-    std::string sort_;  // the path as a key that sorts as the walk went
-    std::vector<Found> found_;
-    std::vector<Range> members_;  // each member read: the strings found in its value
-    std::vector<Range> dropped_;  // members replaced by a repeated key
-    std::unordered_map<std::string, size_t> last_member_;  // object serial + key -> its last member
-    size_t objects_ = 0;
-};
 
 // Hugo's default order: a weight before none, lower first; then newest
 // first; undated posts after all dated ones, in file order. Sorted as keys,
@@ -1204,25 +1093,40 @@ Result<SiteIndex> index_parse(std::string_view text, std::string_view source_nam
         return Error{"json", src + ": not valid JSON at line " + std::to_string(syntax.line) + ", column " +
                                  std::to_string(syntax.column) + ": " + syntax.message};
     if (!reader.root_object) return Error{"schema", src + ": expected a JSON object at the top, got " + reader.root_kind};
+    if (!reader.has_posts) return Error{"schema", src + ": \"posts\" is missing: expected an array of posts"};
+    if (!reader.posts_array) return Error{"schema", src + ": \"posts\": expected an array of posts, got " + reader.posts_kind};
 
     SiteIndex site;
     site.source = src;
-    if (repair.replaced) {
-        RepairFinder finder;  // a second pass, over the marks kept
-        json_read(text, finder, syntax);
-        site.problems = finder.problems();
-        if (site.problems.empty()) {  // in a key
+    if (repair.replaced && reader.repair_notes == 0) {  // the bad bytes were in keys
             std::string lines;
             for (size_t l : repair.lines) lines += (lines.empty() ? "" : ", ") + std::to_string(l);
             site.problems.push_back(src + ": not valid UTF-8 at line " + lines + "; the bad bytes were replaced");
-        }
     }
-    read_site_fields(reader.site_fields, site);
-
-    if (!reader.has_posts) return Error{"schema", src + ": \"posts\" is missing: expected an array of posts"};
-    if (!reader.posts_array) return Error{"schema", src + ": \"posts\": expected an array of posts, got " + reader.posts_kind};
-    site.problems.insert(site.problems.end(), std::make_move_iterator(reader.post_problems.begin()),
-                         std::make_move_iterator(reader.post_problems.end()));
+    // The site's fields in the order their values ended in the file, each
+    // one's problems among the posts' where it ended.
+    std::vector<size_t> order(reader.site_field_end.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return reader.site_field_end[a] < reader.site_field_end[b]; });
+    Value& fields = reader.site_fields;
+    const auto field_end = [&](std::string_view key) {
+        for (size_t i = 0; i < fields.keys.size(); ++i)
+            if (fields.keys[i] == key) return reader.site_field_end[i];
+        return size_t(0);
+    };
+    size_t next = 0;  // the reader's next problem
+    const auto problems_until = [&](size_t at) {
+        for (; next < reader.problems.size() && reader.problem_at[next] <= at; ++next)
+            site.problems.push_back(std::move(reader.problems[next]));
+    };
+    for (size_t i : order) {
+        const std::string& key = fields.keys[i];
+        if ((key == "parts" || key == "total") && field_end(key == "parts" ? "total" : "parts") > reader.site_field_end[i])
+            continue;  // read with the other, which ends later
+        problems_until(reader.site_field_end[i]);
+        read_site_field(key, fields.items[i], fields, site);
+    }
+    problems_until(SIZE_MAX);
     site.skipped_entries = reader.skipped_entries;
     for (Post& p : reader.posts)
         if (p.author.empty()) p.author = site.author;

@@ -203,6 +203,13 @@ std::string index_post_path(const Post& post);
 // index or an older build gave it).
 const Post* index_post_at(const SiteIndex& site, std::string_view path);
 
+// A byte a post's "slug" may hold: ASCII letters and digits, '-', '_', '.',
+// and the bytes of any non-ASCII character. The tool's slugs follow it too.
+constexpr bool index_slug_char(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+           c == '.' || c >= 0x80;
+}
+
 // Why a post's "url" cannot be one (nullptr when it can): it must be a
 // relative path of non-empty segments, none "." or "..", ending in '/' or
 // ".html", without '?', '#', '%', '\\' or control characters, and not one of

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/html/escape.hpp"
+#include "core/util/utf8.hpp"
 
 namespace blog {
 
@@ -14,21 +15,9 @@ namespace {
 constexpr unsigned kBad = 0xFFFFFFFFu;
 
 unsigned decode(std::string_view text, size_t i, size_t& len) {
-    const auto b = [&](size_t k) { return static_cast<unsigned char>(text[i + k]); };
-    const unsigned c = b(0);
-    len = 1;
-    if (c < 0x80) return c;
-    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-    if (n == 0 || c > 0xF4 || i + n > text.size()) return kBad;
-    unsigned cp = c & (0x7F >> n);
-    for (size_t k = 1; k < n; ++k) {
-        if ((b(k) & 0xC0) != 0x80) return kBad;
-        cp = (cp << 6) | (b(k) & 0x3F);
-    }
-    if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-        return kBad;
-    len = n;
-    return cp;
+    const Utf8Char ch = utf8_decode(text, i);
+    len = ch.length ? ch.length : 1;
+    return ch.length ? ch.cp : kBad;
 }
 
 // The ASCII letter of each code point U+00C0..U+017F (Latin-1 Supplement's
