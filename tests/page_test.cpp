@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/page/page.hpp"
+#include "core/page/post_links.hpp"
 #include "tests/support.hpp"
 
 using namespace blog;
@@ -356,4 +357,15 @@ TEST_CASE("page: the screen carries the index's default theme, nothing before it
             CHECK(page_build(route_parse(hash), state, PageConfig{}).theme == theme);
         }
     }
+}
+
+TEST_CASE("page: a link to a post's Markdown, once resolved, is that post's route; any other URL is none") {
+    const SiteIndex site = parse_ok(kIndex);
+    const PageConfig config{"https://example.com/blog/posts/index.json", 2, RouteLinks::paths("/blog/")};
+    const PostLinks links(site, config);
+    CHECK(links.link_route("https://example.com/blog/posts/x.md") == "/blog/posts/x/");
+    CHECK(links.link_route("https://example.com/blog/posts/2022/y.md") == "/blog/posts/y/");
+    CHECK(links.link_route("https://example.com/blog/posts/y.md").empty());  // y's file is 2022/y.md
+    CHECK(links.link_route("https://example.com/blog/posts/nope.md").empty());
+    CHECK(links.function()("https://example.com/blog/posts/a.md") == "/blog/posts/a/");
 }

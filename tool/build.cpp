@@ -20,6 +20,7 @@
 #include "core/html/escape.hpp"
 #include "core/index/post_index.hpp"
 #include "core/page/page.hpp"
+#include "core/page/post_links.hpp"
 #include "core/route/route.hpp"
 #include "core/url/url.hpp"
 #include "core/view/views.hpp"
@@ -343,13 +344,8 @@ struct Builder {
         config.index_url = base.root + "posts/index.json";
         config.page_size = site.config.page_size > 0 ? site.config.page_size : 10;
         config.links = RouteLinks::paths(base.root);
-        std::unordered_map<std::string, std::string> url_to_slug;
-        for (const Post& p : index.posts) url_to_slug.emplace(page_post_url(config, p), p.slug);
-        const RouteLinks links = config.links;
-        auto link_route = [this, &url_to_slug, &links](std::string_view resolved) {
-            auto it = url_to_slug.find(std::string(resolved));
-            return it == url_to_slug.end() ? std::string() : route_post_href(*index.find(it->second), {}, links);
-        };
+        const PostLinks post_links(index, config);
+        const PostLinkRoute link_route = post_links.function();
         // Shortcodes shown as their inner content: one line each, with
         // how many uses in how many posts.
         struct Unsupported {
@@ -525,13 +521,8 @@ struct Builder {
         PageConfig abs = config;
         abs.index_url = base.url + "posts/index.json";
         abs.links = RouteLinks::paths(base.url);  // heading anchors and links to posts absolute too
-        std::unordered_map<std::string, std::string> url_to_slug;
-        for (const Post& p : index.posts) url_to_slug.emplace(page_post_url(abs, p), p.slug);
-        const RouteLinks links = abs.links;
-        auto link_route = [this, &url_to_slug, &links](std::string_view resolved) {
-            auto it = url_to_slug.find(std::string(resolved));
-            return it == url_to_slug.end() ? std::string() : route_post_href(*index.find(it->second), {}, links);
-        };
+        const PostLinks post_links(index, abs);
+        const PostLinkRoute link_route = post_links.function();
         std::unordered_map<std::string, std::optional<std::string>> html;
         FeedPostHtml post_html = [&](const Post& p) -> std::optional<std::string> {
             auto it = html.find(p.slug);

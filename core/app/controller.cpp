@@ -1,5 +1,6 @@
 #include "core/app/controller.hpp"
 
+#include "core/route/route_kind.hpp"
 #include "core/url/url.hpp"
 #include "core/util/utf8.hpp"
 
@@ -18,8 +19,8 @@ void Controller::navigate(std::string_view location) {
     // the file may have been published meanwhile).
     if (index_state_ == SiteState::Index::Failed) index_state_ = SiteState::Index::Unknown;
     if (route_.kind == Route::Kind::Post) {
-        auto it = posts_.find(shown_post_key());
-        if (it != posts_.end() && !it->second.error.empty()) posts_.erase(it);
+        const std::string slug = shown_post_key();
+        if (const PostEntry* entry = posts_.find(slug); entry && !entry->error.empty()) posts_.erase(slug);
     }
     render();
 }
@@ -39,10 +40,10 @@ void Controller::search(std::string_view query) {
 int Controller::prefetch(std::string_view location) {
     if (index_state_ != SiteState::Index::Loaded) return 0;
     const Route route = route_parse_location(location, config_.links);
-    if (route.kind == Route::Kind::NotFound) return 0;
+    if (!route_kind_needs(route.kind).found) return 0;
     // The page model says what that screen needs, as it would on navigate;
     // the screen itself is not shown.
-    SiteState state{index_state_, index_error_, &*site_, &posts_, search_ ? &*search_ : nullptr, &parts_};
+    SiteState state{index_state_, index_error_, &*site_, &posts_.entries(), search_ ? &*search_ : nullptr, &parts_};
     int started = 0;
     for (const PageNeed& need : page_build(route, state, page_config(), screens_).needs) {
         if (need.slug.empty() && need.part == PageNeed::kNoPart) continue;
@@ -54,17 +55,10 @@ int Controller::prefetch(std::string_view location) {
 
 bool Controller::needs_full_build(std::string_view location) const {
     const Route route = route_parse_location(location, config_.links);
-    switch (route.kind) {
-        // A place no post of the index is at is a not-found screen, which any engine shows.
-        case Route::Kind::Post: return !render_post_ && (!site_ || index_post_at(*site_, route.path));
-        case Route::Kind::Tags: return !screens_.terms;
-        case Route::Kind::Archive: return !screens_.archive;
-        case Route::Kind::Search: return !screens_.search;
-        case Route::Kind::List:
-        case Route::Kind::Tag:
-        case Route::Kind::NotFound: return false;
-    }
-    return false;
+    const RouteKindNeeds::Renderer renderer = route_kind_needs(route.kind).renderer;
+    // A place no post of the index is at is a not-found screen, which any engine shows.
+    if (renderer == RouteKindNeeds::Renderer::Post && site_ && !index_post_at(*site_, route.path)) return false;
+    return !page_has_renderer(renderer, render_post_, screens_);
 }
 
 bool Controller::is_route(std::string_view location) const {
@@ -73,27 +67,27 @@ bool Controller::is_route(std::string_view location) const {
     // post of the index is there (else a file of the host: Hugo's redirect
     // pages, a static/ page).
     if (route.kind == Route::Kind::Post && route.slug.empty()) return site_ && index_post_at(*site_, route.path);
-    return route.kind != Route::Kind::NotFound;
-}
-
-void Controller::request(const std::string& url, std::string key, size_t max_bytes) {
-    uint32_t id = next_request_++;
-    const bool post = !key.empty();
-    pending_.emplace(id, std::move(key));
-    fetcher_.fetch(id, FetchRequest{url, config_.response_timeout_ms, max_bytes, post});
+    return route_kind_needs(route.kind).found;
 }
 
 void Controller::start(const PageNeed& need) {
+    Request what;
     if (need.part != PageNeed::kNoPart) {
         parts_[need.part] = PartEntry{};  // Loading
-        uint32_t id = next_request_++;
-        pending_parts_.emplace(id, need.part);
-        fetcher_.fetch(id, FetchRequest{need.url, config_.response_timeout_ms, need.max_bytes});
-        return;
+        what.kind = Request::Kind::Part;
+        what.part = need.part;
+    } else if (need.slug.empty()) {
+        index_state_ = SiteState::Index::Loading;
+        what.kind = Request::Kind::Index;
+    } else {
+        posts_.at(need.slug) = PostEntry{};  // Loading
+        what.kind = Request::Kind::Post;
+        what.slug = need.slug;
     }
-    if (need.slug.empty()) index_state_ = SiteState::Index::Loading;
-    else posts_[need.slug] = PostEntry{};  // Loading
-    request(need.url, need.slug, need.max_bytes);
+    const bool post = what.kind == Request::Kind::Post;
+    const uint32_t id = next_request_++;
+    pending_.emplace(id, std::move(what));
+    fetcher_.fetch(id, FetchRequest{need.url, config_.response_timeout_ms, need.max_bytes, post});
 }
 
 void Controller::retry() {
@@ -110,14 +104,7 @@ void Controller::retry() {
         index_state_ = SiteState::Index::Unknown;
         again = true;
     }
-    for (auto it = posts_.begin(); it != posts_.end();) {
-        if (!it->second.error.empty() && it->second.retryable) {
-            it = posts_.erase(it);
-            again = true;
-        } else {
-            ++it;
-        }
-    }
+    if (posts_.erase_if([](const PostEntry& entry) { return !entry.error.empty() && entry.retryable; })) again = true;
     if (again) render();  // shows "Loading…" and requests what the screen needs
 }
 
@@ -127,6 +114,10 @@ namespace {
 std::string duration_text(uint32_t ms) {
     if (ms % 1000 == 0) return std::to_string(ms / 1000) + " s";
     return std::to_string(ms) + " ms";
+}
+
+bool succeeded(const FetchResponse& response) {
+    return !response.timed_out && response.status >= 200 && response.status < 300;
 }
 
 }  // namespace
@@ -146,64 +137,56 @@ std::string Controller::failure_message(const std::string& url, const FetchRespo
     return "Could not load " + url + ": HTTP " + std::to_string(response.status);
 }
 
-std::string Controller::link_route(std::string_view resolved) const {
-    auto it = url_to_slug_.find(std::string(resolved));
-    if (it == url_to_slug_.end() || !site_) return std::string();
-    const Post* post = site_->find(it->second);
-    return post ? route_post_href(*post, {}, config_.links) : std::string();
-}
-
 void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
-    if (auto part = pending_parts_.find(request_id); part != pending_parts_.end()) {
-        const size_t number = part->second;
-        pending_parts_.erase(part);
-        part_done(number, std::move(response));
-        return;
-    }
     auto it = pending_.find(request_id);
     if (it == pending_.end()) return;
-    std::string key = std::move(it->second);
+    Request what = std::move(it->second);
     pending_.erase(it);
-
-    const bool ok = !response.timed_out && response.status >= 200 && response.status < 300;
-
-    if (key.empty()) {  // the index
-        index_state_ = SiteState::Index::Failed;
-        if (response.too_large) {
-            index_error_ = index_size_problem(config_.index_url, response.declared_size);
-        } else if (!ok) {
-            index_error_ = failure_message(config_.index_url, response);
-        } else if (auto parsed = index_parse(response.body, config_.index_url); !parsed) {
-            index_error_ = parsed.error().message;
-        } else {
-            site_ = std::move(parsed).value();
-            search_.reset();  // folded when a search screen first needs it
-            parts_.clear();
-            parts_arrived_.clear();
-            pending_parts_.clear();  // a part of an earlier load is not one of this index's
-            index_state_ = SiteState::Index::Loaded;
-            for (const Post& p : site_->posts) url_to_slug_.emplace(post_url(p), p.slug);
-        }
-        render();
-        return;
+    switch (what.kind) {
+        case Request::Kind::Index: index_done(std::move(response)); return;
+        case Request::Kind::Post: post_done(what.slug, std::move(response)); return;
+        case Request::Kind::Part: part_done(what.part, std::move(response)); return;
     }
+}
 
+void Controller::index_done(FetchResponse response) {
+    index_state_ = SiteState::Index::Failed;
+    if (response.too_large) {
+        index_error_ = index_size_problem(config_.index_url, response.declared_size);
+    } else if (!succeeded(response)) {
+        index_error_ = failure_message(config_.index_url, response);
+    } else if (auto parsed = index_parse(response.body, config_.index_url); !parsed) {
+        index_error_ = parsed.error().message;
+    } else {
+        site_ = std::move(parsed).value();
+        search_.reset();  // folded when a search screen first needs it
+        parts_.clear();
+        parts_arrived_.clear();
+        // A part of an earlier load is not one of this index's.
+        for (auto p = pending_.begin(); p != pending_.end();)
+            p = p->second.kind == Request::Kind::Part ? pending_.erase(p) : std::next(p);
+        index_state_ = SiteState::Index::Loaded;
+        post_links_.emplace(*site_, page_config());
+    }
+    render();
+}
+
+void Controller::post_done(const std::string& key, FetchResponse response) {
     const Post* post = site_ ? site_->find(key) : nullptr;
     if (!post) return;
-    PostEntry& entry = posts_[key];
+    PostEntry& entry = posts_.at(key);
     entry = PostEntry{};
     entry.state = PostEntry::State::Failed;
     if (response.too_large) {
         entry.error = post_url(*post) + ": " + markdown_size_problem(response.declared_size, MarkdownOptions::kMaxInputBytes);
-    } else if (!ok) {
+    } else if (!succeeded(response)) {
         entry.error = failure_message(post_url(*post), response);
         if (response.status == 404) entry.state = PostEntry::State::Missing;
         entry.retryable = true;
     } else if (!render_post_) {
         entry.error = post_url(*post) + ": this build of the blog has no Markdown engine to render it";
     } else {
-        auto rendered = render_post_(response.body, *site_, *post, page_config(),
-                                            [this](std::string_view resolved) { return link_route(resolved); });
+        auto rendered = render_post_(response.body, *site_, *post, page_config(), post_links_->function());
         if (rendered) {
             entry.state = PostEntry::State::Rendered;
             entry.rendered = std::move(rendered).value();
@@ -214,12 +197,12 @@ void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
     // A post the current screen does not show (a summary for another page,
     // or a post the reader already left) updates the cache only.
     bool visible = (route_.kind == Route::Kind::Post && shown_post_key() == key) ||
-                   ((route_.kind == Route::Kind::List || route_.kind == Route::Kind::Tag) && !post->summary);
+                   (route_kind_needs(route_.kind).summaries && !post->summary);
     if (visible) {
         route_changed_ = route_.kind == Route::Kind::Post;
         render();
     }
-    trim_post_cache();
+    posts_.trim(route_.kind == Route::Kind::Post ? shown_post_key() : std::string());
 }
 
 // A file of a paged index: merged into the index when it is the next one,
@@ -228,7 +211,7 @@ void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
 void Controller::part_done(size_t part, FetchResponse response) {
     if (!site_ || part < site_->parts_merged || part >= site_->parts.files.size()) return;
     const std::string url = url_resolve(config_.index_url, site_->parts.files[part]);
-    const bool ok = !response.timed_out && response.status >= 200 && response.status < 300;
+    const bool ok = succeeded(response);
     PartEntry& entry = parts_[part];
     entry.state = PartEntry::State::Failed;
     if (response.too_large) {
@@ -247,8 +230,7 @@ void Controller::part_done(size_t part, FetchResponse response) {
             parts_.erase(next->first);
             index_append_part(*site_, std::move(next->second));
             parts_arrived_.erase(next);
-            for (size_t i = first_new; i < site_->posts.size(); ++i)
-                url_to_slug_.emplace(post_url(site_->posts[i]), site_->posts[i].slug);
+            post_links_->add(first_new);
             merged = true;
         }
         if (merged) search_.reset();  // folded again, with the new posts, by the next search screen
@@ -256,59 +238,16 @@ void Controller::part_done(size_t part, FetchResponse response) {
     if (!shown_complete_) render();
 }
 
-namespace {
-
-size_t rendered_bytes(const PostEntry& entry) {
-    if (!entry.rendered) return 0;
-    const RenderedMarkdown& r = *entry.rendered;
-    size_t n = sizeof(RenderedMarkdown) + r.html.size() + r.summary.size();
-    for (const Heading& h : r.headings) n += sizeof(Heading) + h.id.size() + h.text.size();
-    for (const std::string& image : r.images) n += sizeof(std::string) + image.size();
-    return n;
-}
-
-}  // namespace
-
-size_t Controller::post_cache_bytes() const {
-    size_t total = 0;
-    for (const auto& [slug, entry] : posts_) total += rendered_bytes(entry);
-    return total;
-}
-
-void Controller::trim_post_cache() {
-    size_t total = post_cache_bytes();
-    while (total > kPostCacheBytes) {
-        // The least recently shown rendered post, not the one on show (a
-        // post fetched for a summary and never shown is the oldest of all).
-        auto oldest = posts_.end();
-        uint64_t oldest_at = UINT64_MAX;
-        for (auto it = posts_.begin(); it != posts_.end(); ++it) {
-            if (!it->second.rendered) continue;
-            if (route_.kind == Route::Kind::Post && it->first == shown_post_key()) continue;
-            auto at = shown_at_.find(it->first);
-            const uint64_t when = at == shown_at_.end() ? 0 : at->second;
-            if (when < oldest_at) {
-                oldest_at = when;
-                oldest = it;
-            }
-        }
-        if (oldest == posts_.end()) return;
-        total -= rendered_bytes(oldest->second);
-        shown_at_.erase(oldest->first);
-        posts_.erase(oldest);
-    }
-}
-
 void Controller::render() {
-    if (route_.kind == Route::Kind::Post) shown_at_[shown_post_key()] = ++tick_;
+    if (route_.kind == Route::Kind::Post) posts_.shown(shown_post_key());
     // The index's search fields are folded once, by the first search screen:
     // a reader who never searches does not pay for it when the index loads.
     if (route_.kind == Route::Kind::Search && site_ && site_->whole() && !search_ && screens_.search_index_build)
         search_ = screens_.search_index_build(*site_);
     const bool scroll = route_changed_;
     route_changed_ = false;
-    SiteState state{index_state_, index_error_, site_ ? &*site_ : nullptr, &posts_, search_ ? &*search_ : nullptr,
-                    &parts_};
+    SiteState state{index_state_, index_error_, site_ ? &*site_ : nullptr, &posts_.entries(),
+                    search_ ? &*search_ : nullptr, &parts_};
     Page page = page_build(route_, state, page_config(), screens_);
     for (const PageNeed& need : page.needs) start(need);
     shown_complete_ = page.complete;

@@ -13,9 +13,11 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/app/post_cache.hpp"
 #include "core/index/post_index.hpp"
 #include "core/markdown/markdown.hpp"
 #include "core/page/page.hpp"
+#include "core/page/post_links.hpp"
 #include "core/route/route.hpp"
 #include "core/search/search.hpp"
 #include "core/view/views.hpp"
@@ -162,19 +164,26 @@ public:
     // memory of a few hundred kilobytes. The post on show is always kept.
     static constexpr size_t kPostCacheBytes = size_t(1) << 20;
     // What the kept posts hold now (kPostCacheBytes, or one post over it).
-    size_t post_cache_bytes() const;
+    size_t post_cache_bytes() const { return posts_.bytes(); }
     size_t posts_known() const { return posts_.size(); }
 
 private:
+    // What a request in flight was for.
+    struct Request {
+        enum class Kind { Index, Post, Part };
+        Kind kind = Kind::Index;
+        std::string slug;  // Post: the post's slug
+        size_t part = 0;   // Part: the file's number in SiteIndex::parts.files
+    };
+
     void render();
-    void request(const std::string& url, std::string key, size_t max_bytes);
     void start(const PageNeed& need);  // marks what `need` is as loading, and requests it
+    void index_done(FetchResponse response);
+    void post_done(const std::string& slug, FetchResponse response);
     void part_done(size_t part, FetchResponse response);
     PageConfig page_config() const { return PageConfig{config_.index_url, config_.page_size, config_.links}; }
     std::string post_url(const Post& post) const { return page_post_url(page_config(), post); }
     std::string failure_message(const std::string& url, const FetchResponse& response) const;
-    std::string link_route(std::string_view resolved) const;
-    void trim_post_cache();
 
     ControllerConfig config_;
     Fetcher& fetcher_;
@@ -191,17 +200,14 @@ private:
     std::string index_error_;
     std::optional<SiteIndex> site_;
     std::optional<SearchIndex> search_;  // search_index_build(*site_), folded once per index
-    std::unordered_map<std::string, PostEntry> posts_;       // by slug: what is known of each post
-    std::unordered_map<uint32_t, std::string> pending_;      // request id -> "" (index) or slug
-    // A paged index's files: request id -> file number; what is known of
-    // those not merged; those arrived before an earlier one (merged in order).
-    std::unordered_map<uint32_t, size_t> pending_parts_;
+    std::optional<PostLinks> post_links_;  // the posts of site_ by their Markdown's URL
+    PostCache posts_{kPostCacheBytes};     // what is known of each post, by slug
+    std::unordered_map<uint32_t, Request> pending_;  // the requests in flight, by id
+    // A paged index's files: what is known of those not merged; those
+    // arrived before an earlier one (merged in order).
     std::unordered_map<size_t, PartEntry> parts_;
     std::map<size_t, SiteIndex> parts_arrived_;
     bool shown_complete_ = false;  // the screen on show awaits nothing (a part that arrives re-renders it if not)
-    std::unordered_map<std::string, std::string> url_to_slug_;
-    std::unordered_map<std::string, uint64_t> shown_at_;  // slug -> when its post was last on show (a tick)
-    uint64_t tick_ = 0;
     uint32_t next_request_ = 1;
 };
 

@@ -122,11 +122,47 @@ void build_post(Page& page, const Route& route, const SiteState& state, const Pa
     }
 }
 
-// A screen this build has no function for (IndexScreens): "Loading…" until
-// a build that has one takes the route over; nothing is fetched for it.
-void page_without_screen(Page& page, const SiteIndex& site, const PageConfig& config) {
-    page.screen = view_loading(&site, config.links);
-    page.complete = false;
+void build_list(Page& page, const Route& route, const SiteState& state, const PageConfig& config) {
+    const SiteIndex& site = *state.site;
+    // An entry without a summary in the index shows the one from its
+    // Markdown once that is known; until then the Markdown is needed.
+    const bool home = route.kind == Route::Kind::List;
+    const size_t upto = !site.whole() ? home ? parts_for_list_page(site, route.page, config.page_size)
+                                             : site.parts.files.size()
+                                      : 0;
+    if (upto && wait_for_parts(page, state, config, upto)) return;
+    ListQuery query{route.page, config.page_size, route.tag, route.taxonomy};
+    if (home && !site.whole()) query.total = site.parts.total;
+    page.screen = view_list(site, query, [&](const Post& post) -> std::optional<Summary> {
+        const PostEntry* entry = find_entry(state, post.slug);
+        if (entry && entry->rendered) return Summary{entry->rendered->summary, entry->rendered->summary_truncated};
+        if (!entry) page.needs.push_back(post_need(config, post));
+        if (!entry || entry->state == PostEntry::State::Loading) page.complete = false;
+        return std::nullopt;
+    }, config.links, config.index_url);
+}
+
+// A screen made from the whole index by an IndexScreens entry: "Loading…"
+// in a build without it, until a build that has it takes the route over
+// (nothing is fetched for it); else once every file of a paged index is in.
+void build_index_screen(Page& page, const Route& route, const SiteState& state, const PageConfig& config,
+                        const IndexScreens& screens, RouteKindNeeds::Renderer renderer) {
+    const SiteIndex& site = *state.site;
+    if (!page_has_renderer(renderer, nullptr, screens)) {
+        page.screen = view_loading(&site, config.links);
+        page.complete = false;
+        return;
+    }
+    if (wait_for_parts(page, state, config, site.parts.files.size())) return;
+    switch (renderer) {
+        case RouteKindNeeds::Renderer::Terms: page.screen = screens.terms(site, route.taxonomy, config.links); break;
+        case RouteKindNeeds::Renderer::Archive: page.screen = screens.archive(site, config.links); break;
+        case RouteKindNeeds::Renderer::Search:
+            page.screen = screens.search(site, state.search, route.query, config.links);
+            break;
+        case RouteKindNeeds::Renderer::None:
+        case RouteKindNeeds::Renderer::Post: break;
+    }
 }
 
 // IndexScreens::search: view_search over the fields folded, or folded now.
@@ -231,14 +267,16 @@ IndexScreens page_index_screens() {
 }
 
 bool page_needs_renderers(const Route& route) {
-    switch (route.kind) {
-        case Route::Kind::Post:
-        case Route::Kind::Tags:
-        case Route::Kind::Archive:
-        case Route::Kind::Search: return true;
-        case Route::Kind::List:
-        case Route::Kind::Tag:
-        case Route::Kind::NotFound: return false;
+    return route_kind_needs(route.kind).renderer != RouteKindNeeds::Renderer::None;
+}
+
+bool page_has_renderer(RouteKindNeeds::Renderer renderer, PostRenderer render_post, const IndexScreens& screens) {
+    switch (renderer) {
+        case RouteKindNeeds::Renderer::None: return true;
+        case RouteKindNeeds::Renderer::Post: return render_post != nullptr;
+        case RouteKindNeeds::Renderer::Terms: return screens.terms != nullptr;
+        case RouteKindNeeds::Renderer::Archive: return screens.archive != nullptr;
+        case RouteKindNeeds::Renderer::Search: return screens.search != nullptr;
     }
     return false;
 }
@@ -266,60 +304,18 @@ Page page_build(const Route& route, const SiteState& state, const PageConfig& co
     page.lang = site.language;
     page.rtl = i18n_rtl(site.language);
     page.theme = site.default_theme;
-    switch (route.kind) {
-        case Route::Kind::List:
-        case Route::Kind::Tag: {
-            // An entry without a summary in the index shows the one from its
-            // Markdown once that is known; until then the Markdown is needed.
-            const bool home = route.kind == Route::Kind::List;
-            const size_t upto = !site.whole() ? home ? parts_for_list_page(site, route.page, config.page_size)
-                                                     : site.parts.files.size()
-                                              : 0;
-            if (upto && wait_for_parts(page, state, config, upto)) break;
-            ListQuery query{route.page, config.page_size, route.tag, route.taxonomy};
-            if (home && !site.whole()) query.total = site.parts.total;
-            page.screen = view_list(site, query, [&](const Post& post) -> std::optional<Summary> {
-                const PostEntry* entry = find_entry(state, post.slug);
-                if (entry && entry->rendered) return Summary{entry->rendered->summary, entry->rendered->summary_truncated};
-                if (!entry) page.needs.push_back(post_need(config, post));
-                if (!entry || entry->state == PostEntry::State::Loading) page.complete = false;
-                return std::nullopt;
-            }, config.links, config.index_url);
-            break;
-        }
-        case Route::Kind::Tags:
-            if (!screens.terms) {
-                page_without_screen(page, site, config);
-                break;
-            }
-            if (wait_for_parts(page, state, config, site.parts.files.size())) break;
-            page.screen = screens.terms(site, route.taxonomy, config.links);
-            break;
-        case Route::Kind::Archive:
-            if (!screens.archive) {
-                page_without_screen(page, site, config);
-                break;
-            }
-            if (wait_for_parts(page, state, config, site.parts.files.size())) break;
-            page.screen = screens.archive(site, config.links);
-            break;
-        case Route::Kind::Search:
-            if (!screens.search) {
-                page_without_screen(page, site, config);
-                break;
-            }
-            if (wait_for_parts(page, state, config, site.parts.files.size())) break;
-            page.screen = screens.search(site, state.search, route.query, config.links);
-            break;
-        case Route::Kind::Post:
-            build_post(page, route, state, config);
-            break;
-        case Route::Kind::NotFound:
-            page.screen = view_not_found(&site, "Page not found",
-                                         route.raw.empty() ? std::string("Nothing lives at this address.")
-                                                           : "Nothing lives at \u201c" + route.raw + "\u201d.",
-                                         config.links);
-            break;
+    const RouteKindNeeds& needs = route_kind_needs(route.kind);
+    if (needs.summaries) {
+        build_list(page, route, state, config);
+    } else if (needs.renderer == RouteKindNeeds::Renderer::Post) {
+        build_post(page, route, state, config);
+    } else if (needs.renderer != RouteKindNeeds::Renderer::None) {
+        build_index_screen(page, route, state, config, screens, needs.renderer);
+    } else {
+        page.screen = view_not_found(&site, "Page not found",
+                                     route.raw.empty() ? std::string("Nothing lives at this address.")
+                                                       : "Nothing lives at \u201c" + route.raw + "\u201d.",
+                                     config.links);
     }
     return page;
 }

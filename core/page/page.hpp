@@ -17,6 +17,7 @@
 #include "core/index/post_index.hpp"
 #include "core/markdown/markdown.hpp"
 #include "core/route/route.hpp"
+#include "core/route/route_kind.hpp"
 #include "core/search/search.hpp"
 #include "core/view/views.hpp"
 
@@ -115,9 +116,9 @@ struct IndexScreens {
 IndexScreens page_index_screens();
 
 // True when the route's screen is built by a PostRenderer or an IndexScreens
-// entry (a post; a taxonomy's terms, the archive, search): what a build with
-// neither (the browser's list engine) leaves to one with both, and what a
-// built page of that screen starts with (tool/build.cpp).
+// entry (route_kind_needs: a post; a taxonomy's terms, the archive, search):
+// what a build with neither (the browser's list engine) leaves to one with
+// both, and what a built page of that screen starts with (tool/build.cpp).
 bool page_needs_renderers(const Route& route);
 
 // `screens`: what builds the terms, archive and search screens (the default,
@@ -155,5 +156,9 @@ Result<RenderedMarkdown> page_render_post(std::string_view file_text, const Site
 // build without the Markdown engine, see the Controller's constructor).
 using PostRenderer = Result<RenderedMarkdown> (*)(std::string_view file_text, const SiteIndex& site, const Post& post,
                                                   const PageConfig& config, PostLinkRoute link_route);
+
+// True when a build with `render_post` and `screens` (null entries: not in
+// this build) has what makes the screens of `renderer` (route_kind_needs).
+bool page_has_renderer(RouteKindNeeds::Renderer renderer, PostRenderer render_post, const IndexScreens& screens);
 
 }  // namespace blog
