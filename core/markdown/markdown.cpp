@@ -88,6 +88,23 @@ private:
     std::string target_buf_;  // a target changed by blog_target
 };
 
+// The blocks written as a bare pair of tags, the same in both flavors.
+struct BlockTags {
+    std::string_view open, close;
+};
+BlockTags bare_block_tags(MD_BLOCKTYPE type) {
+    switch (type) {
+        case MD_BLOCK_QUOTE: return {"<blockquote>\n", "</blockquote>\n"};
+        case MD_BLOCK_UL: return {"<ul>\n", "</ul>\n"};
+        case MD_BLOCK_HR: return {"<hr>\n", ""};
+        case MD_BLOCK_TABLE: return {"<table>\n", "</table>\n"};
+        case MD_BLOCK_THEAD: return {"<thead>\n", "</thead>\n"};
+        case MD_BLOCK_TBODY: return {"<tbody>\n", "</tbody>\n"};
+        case MD_BLOCK_TR: return {"<tr>\n", "</tr>\n"};
+        default: return {};
+    }
+}
+
 // The state of one render, as md4c-html's MD_HTML: md4c calls the five
 // callbacks below, each a switch that calls one function per element. The
 // flavors (Blog, Md4cHtml) differ only inside those functions.
@@ -149,7 +166,6 @@ struct Renderer {
                 [this](std::string& url, UrlUse use) { return raw_html_url(url, use); });
     }
 
-    // ---- writing
 
     template <size_t N>
     BLOG_MD_INLINE void verbatim(const char (&literal)[N]) { out->append(literal, N - 1); }
@@ -185,47 +201,34 @@ struct Renderer {
 
     BLOG_MD_INLINE bool over_limit() const { return output_limit && doc.size() + heading.html.size() > output_limit; }
 
-    // ---- md4c's callbacks
 
     void enter_block(MD_BLOCKTYPE type, void* detail) {
         switch (type) {
             case MD_BLOCK_DOC: break;
-            case MD_BLOCK_QUOTE: block_open("<blockquote>\n"); break;
-            case MD_BLOCK_UL: block_open("<ul>\n"); break;
             case MD_BLOCK_OL: render_ol_open(*static_cast<MD_BLOCK_OL_DETAIL*>(detail)); break;
             case MD_BLOCK_LI: render_li_open(*static_cast<MD_BLOCK_LI_DETAIL*>(detail)); break;
-            case MD_BLOCK_HR: block_open("<hr>\n"); break;
             case MD_BLOCK_H: render_heading_open(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level); break;
             case MD_BLOCK_CODE: render_code_block_open(*static_cast<MD_BLOCK_CODE_DETAIL*>(detail)); break;
             case MD_BLOCK_HTML: render_html_block_open(); break;
             case MD_BLOCK_P: render_paragraph_open(); break;
-            case MD_BLOCK_TABLE: block_open("<table>\n"); break;
-            case MD_BLOCK_THEAD: block_open("<thead>\n"); break;
-            case MD_BLOCK_TBODY: block_open("<tbody>\n"); break;
-            case MD_BLOCK_TR: block_open("<tr>\n"); break;
             case MD_BLOCK_TH: render_cell_open("<th", *static_cast<MD_BLOCK_TD_DETAIL*>(detail)); break;
             case MD_BLOCK_TD: render_cell_open("<td", *static_cast<MD_BLOCK_TD_DETAIL*>(detail)); break;
+            default: block_open(bare_block_tags(type).open); break;
         }
     }
 
     void leave_block(MD_BLOCKTYPE type, void* detail) {
         switch (type) {
             case MD_BLOCK_DOC: break;
-            case MD_BLOCK_QUOTE: block_close("</blockquote>\n"); break;
-            case MD_BLOCK_UL: block_close("</ul>\n"); break;
             case MD_BLOCK_OL: block_close("</ol>\n"); break;
             case MD_BLOCK_LI: block_close("</li>\n"); break;
-            case MD_BLOCK_HR: plain_text.space(); break;
             case MD_BLOCK_H: render_heading_close(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level); break;
             case MD_BLOCK_CODE: render_code_block_close(); break;
             case MD_BLOCK_HTML: render_html_block_close(); break;
             case MD_BLOCK_P: render_paragraph_close(); break;
-            case MD_BLOCK_TABLE: block_close("</table>\n"); break;
-            case MD_BLOCK_THEAD: block_close("</thead>\n"); break;
-            case MD_BLOCK_TBODY: block_close("</tbody>\n"); break;
-            case MD_BLOCK_TR: block_close("</tr>\n"); break;
             case MD_BLOCK_TH: render_cell_close("</th>\n"); break;
             case MD_BLOCK_TD: render_cell_close("</td>\n"); break;
+            default: block_close(bare_block_tags(type).close); break;
         }
     }
 
@@ -279,16 +282,13 @@ struct Renderer {
         }
     }
 
-    // ---- blocks
 
     // A block's tag ends its line: whitespace in .Plain, before and after.
-    template <size_t N>
-    void block_open(const char (&tag)[N]) {
+    void block_open(std::string_view tag) {
         plain_text.space();
         verbatim(tag);
     }
-    template <size_t N>
-    void block_close(const char (&tag)[N]) {
+    void block_close(std::string_view tag) {
         verbatim(tag);
         plain_text.space();
     }
@@ -439,7 +439,6 @@ struct Renderer {
         plain_text.space();
     }
 
-    // ---- spans
 
     // <a href="…">, or <a class="unsafe-link"> when the target is neutralised.
     void render_link_open(const MD_SPAN_A_DETAIL& d) {
@@ -494,7 +493,6 @@ struct Renderer {
         verbatim("\">");
     }
 
-    // ---- text
 
     // U+FFFD, as md4c-html writes a NUL.
     void render_null_char() {
