@@ -259,12 +259,13 @@ const docs = writeDocs();
 // The native driver, rebuilt when a source is newer than the binary.
 function buildNative() {
   const bin = path.join(WORK, 'md_render');
-  const cxx = ['bench/lib/md_render.cpp', 'core/markdown/markdown.cpp', 'core/util/utf8.cpp', 'core/html/escape.cpp',
-    'core/html/sanitize.cpp', 'core/url/url.cpp'];
+  // The renderer and what it calls: every source of these core folders.
+  const dirs = ['core/markdown', 'core/shortcode', 'core/html', 'core/url', 'core/util', 'core/date', 'core/i18n'];
+  const cxx = ['bench/lib/md_render.cpp', ...dirs.flatMap((d) => fs.readdirSync(path.join(ROOT, d))
+    .filter((f) => f.endsWith('.cpp')).sort().map((f) => `${d}/${f}`))];
   const c = ['src/md4c.c', 'src/entity.c'].map((f) => path.join(MD4C, f));
   const sources = [...cxx.map((f) => path.join(ROOT, f)), ...c, path.join(ROOT, 'core/html/entity_table.py'),
-    ...fs.readdirSync(path.join(ROOT, 'core/markdown')).map((f) => path.join(ROOT, 'core/markdown', f)),
-    path.join(ROOT, 'core/html/sanitize.hpp')];
+    ...dirs.flatMap((d) => fs.readdirSync(path.join(ROOT, d)).map((f) => path.join(ROOT, d, f)))];
   const newest = Math.max(...sources.map((f) => fs.statSync(f).mtimeMs));
   if (fs.existsSync(bin) && fs.statSync(bin).mtimeMs > newest) return { bin };
   fs.mkdirSync(WORK, { recursive: true });

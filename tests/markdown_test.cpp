@@ -569,6 +569,12 @@ TEST_CASE("markdown: headings get GitHub's ids and a self link") {
         CHECK(markdown_slug("Ελληνικά Кириллица 日本語") == "ελληνικά-кириллица-日本語");
         CHECK(markdown_slug("Émoji 🎉 rocks") == "émoji--rocks");
     }
+    SECTION("ill-formed UTF-8 is dropped, as U+FFFD is (a cut sequence, an overlong, a surrogate)") {
+        CHECK(markdown_slug("a\xC3 b\xE2\x80") == "a-b");
+        CHECK(markdown_slug("x\xC1\x81y") == "xy");
+        CHECK(markdown_slug("x\xED\xA0\x80y\xF4\x90\x80\x80") == "xy");
+        CHECK(markdown_slug("x\xEF\xBF\xBDy") == "xy");
+    }
     SECTION("repeated headings get -1, -2") {
         RenderedMarkdown r = render("# Example\n## Example\n### Example\n## Other");
         REQUIRE(r.headings.size() == 4);

@@ -10,7 +10,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/markdown/front_matter.hpp"
 #include "core/markdown/math.hpp"
+#include "core/markdown/slug.hpp"
 #include "core/shortcode/shortcode.hpp"
 #include "core/util/result.hpp"
 
@@ -102,10 +104,10 @@ struct RenderedMarkdown {
     bool has_math = false;          // $...$, $$...$$, \\(...\\) or \\[...\\] (math rendering)
     std::vector<std::string> images;  // each image's target as written (entities decoded), in order
                                       // (raw HTML's too, with RawHtml::Sanitize)
-    size_t html_dropped = 0;
+    size_t html_dropped = 0;          // raw HTML elements and attributes the sanitizer dropped
     // The post's cover caption as Markdown (PaperMod's markdownify), set by
     // page_render_post; "" when it has none.
-    std::string cover_caption_html;          // raw HTML elements and attributes the sanitizer dropped
+    std::string cover_caption_html;
     // Shortcodes left as text (malformed), refs to no page, params not
     // found, at their line of the file (ShortcodeOptions::first_line).
     std::vector<ShortcodeProblem> shortcode_problems;
@@ -118,23 +120,6 @@ struct RenderedMarkdown {
 // "output-limit" (its HTML would be over the output limit), "markdown" (md4c
 // failed, out of memory).
 Result<RenderedMarkdown> markdown_render(std::string_view text, const MarkdownOptions& options = {});
-
-// The front matter a post file may start with, as Hugo reads it: YAML
-// between "---" lines (or closed by "..."), TOML between "+++" lines, or a
-// JSON object starting the file (after an optional byte order mark; its
-// first line "{" alone or "{" and a key, as "{note} text" is Markdown). The blog
-// renders only the body, so posts keep their front matter whether their index
-// is written by hand or by the native tool, which reads the block.
-struct FrontMatterSplit {
-    enum class Format { None, Yaml, Toml, Json };
-    Format format = Format::None;
-    bool closed = true;       // false: opened and never closed (the body is then the whole file)
-    size_t block_begin = 0;   // the block: the lines between the delimiters, or the JSON object
-    size_t block_end = 0;
-    size_t body_begin = 0;    // where the Markdown starts
-    size_t body_line = 1;     // its line number in the file
-};
-FrontMatterSplit markdown_front_matter(std::string_view text);
 
 // "the post is 5.0 MB, more than the 4.0 MB a post may have"; with bytes 0
 // (the size is not known, only that it is over), "the post is larger than …".
@@ -150,9 +135,5 @@ bool markdown_is_cjk(std::string_view file_text, bool has_cjk_language, std::opt
 // argument), without the <p> of a text that is one paragraph; `options`'
 // raw-HTML and link rules apply.
 std::string markdown_inline_html(std::string_view md, const MarkdownOptions& options = {});
-
-// GitHub's heading-id slug of a plain text (lowercase, spaces to '-',
-// punctuation dropped, letters of any script kept), without de-duplication.
-std::string markdown_slug(std::string_view text);
 
 }  // namespace blog

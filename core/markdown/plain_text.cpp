@@ -1,12 +1,26 @@
 #include "core/markdown/plain_text.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/util/swar.hpp"
 
 namespace blog {
 
 namespace {
+
+// "<!--more-->" found by a Horspool search (the marker's last byte, '>',
+// compared first; each byte read says how far the marker can move), reading
+// about one byte in nine of a post, rather than a stop at every '<'.
+constexpr std::string_view kMore = "<!--more-->";
+struct MoreSkip {
+    unsigned char skip[256] = {};
+    constexpr MoreSkip() {
+        for (auto& k : skip) k = kMore.size();
+        for (size_t i = 0; i + 1 < kMore.size(); ++i) skip[static_cast<unsigned char>(kMore[i])] = kMore.size() - 1 - i;
+    }
+};
+constexpr MoreSkip kMoreSkip;
 
 bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
@@ -264,6 +278,12 @@ void PlainText::more() {
     plain_.shrink_to_fit();
 }
 
+void PlainText::html_block(std::string_view html) {
+    const size_t b = html.find_first_not_of(" \t\r\n");
+    const size_t e = html.find_last_not_of(" \t\r\n");
+    if (b != std::string_view::npos && html.substr(b, e - b + 1) == kMore) more();
+}
+
 void PlainText::finish() {
     if (in_word_) word_end();
     if (more_seen_) {
@@ -274,6 +294,14 @@ void PlainText::finish() {
                                       : plain_summary_sentence(plain_, rules_.summary_words, after_);
     summary_ = s.text;
     truncated_ = s.truncated;
+}
+
+bool text_has_more_marker(std::string_view text) {
+    const size_t last = kMore.size() - 1;
+    for (size_t i = last; i < text.size(); i += kMoreSkip.skip[static_cast<unsigned char>(text[i])]) {
+        if (text[i] == '>' && std::memcmp(text.data() + i - last, kMore.data(), last) == 0) return true;
+    }
+    return false;
 }
 
 }  // namespace blog

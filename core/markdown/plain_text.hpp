@@ -36,6 +36,9 @@ public:
     void line_break() { whitespace('\n'); }
     // <!--more-->: the summary is what came before; the rest is counted.
     void more();
+    // An HTML block of the post, as written: one that holds only
+    // <!--more--> (blanks around it) is the marker.
+    void html_block(std::string_view html);
     // The text has ended.
     void finish();
 
@@ -83,6 +86,9 @@ PlainSummary plain_summary_sentence(std::string_view plain, size_t words, bool m
 // TruncateWordsByRune: words of all-ASCII count one, others one per
 // character, cut inside a word when it would go over.
 PlainSummary plain_summary_runes(std::string_view plain, size_t words, bool more_follows);
+
+// Whether `text` holds "<!--more-->" anywhere (PlainTextRules::more_ahead).
+bool text_has_more_marker(std::string_view text);
 
 // Hugo's detection of a CJK page (hasCJKLanguage): the text has a character
 // of the Han, Hangul, Hiragana or Katakana scripts.
