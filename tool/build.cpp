@@ -936,7 +936,7 @@ std::string build_document(const BuildDocument& doc) {
     // make the takeover, and the next screen, come sooner). A post's,
     // terms', archive's or search's page starts with the full engine (the
     // list's has none of those screens: page_needs_renderers), every other
-    // with the list's (web/wasm-blog.js, ENGINES); data-engine tells the widget.
+    // with the list's (web/widget/engines.js); data-engine tells the widget.
     const std::string engine = doc.full_engine ? "blog-full" : "blog-core";
     out += "<link rel=\"modulepreload\" href=\"" + assets + engine + ".js\">\n";
     out += "<link rel=\"preload\" href=\"" + assets + engine + ".wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n";

@@ -3,14 +3,14 @@
 // Every widget owns one handle; nothing per-widget lives in a global.
 //
 // Imports (JS, see EM_JS below) call into Module.blogHosts.get(handle), the
-// widget object registered by web/wasm-blog.js.
+// session registered by web/widget/engines.js (EngineSession).
 //
 // Built twice (wasm/CMakeLists.txt): blog-full, the whole core, and, with
 // BLOG_WASM_LIST_ENGINE, blog-core, the list engine: the same boundary
 // without the Markdown engine (md4c, the renderer, the entity table) and
 // without the terms, archive and search screens, which the widget loads
 // first and hands a route to blog-full for once the core asks for a post's
-// file or says a route needs it (blog_route_needs_full).
+// file or says a route needs it (blog_route_facts).
 #include <emscripten/emscripten.h>
 
 #include <cstdlib>
@@ -101,8 +101,8 @@ EMSCRIPTEN_KEEPALIVE Widget* blog_create(const char* index_url, size_t index_url
     // No post renderer and no terms, archive or search screens: nothing names
     // the Markdown engine, view_terms, view_archive or the search, so the
     // linker leaves them out (the size budget, tests/size, fails if they are
-    // ever back). Those routes go to blog-full (blog_route_needs_full).
-    w->controller = std::make_unique<blog::Controller>(std::move(config), *w, *w, nullptr, blog::IndexScreens{});
+    // ever back). Those routes go to blog-full (blog_route_facts).
+    w->controller = std::make_unique<blog::Controller>(std::move(config), *w, *w, nullptr, blog::IndexScreens{}, nullptr);
 #else
     w->controller = std::make_unique<blog::Controller>(std::move(config), *w, *w);
 #endif
@@ -125,18 +125,13 @@ EMSCRIPTEN_KEEPALIVE int blog_prefetch(Widget* w, const char* location, size_t l
     return w->controller->prefetch(std::string_view(location, len));
 }
 
-// 1 when a path and fragment (path routes) or hash is one of the blog's
-// screens, so that a click on a link to it stays in the page; 0 otherwise.
-EMSCRIPTEN_KEEPALIVE int blog_is_route(Widget* w, const char* location, size_t len) {
-    return w->controller->is_route(std::string_view(location, len)) ? 1 : 0;
-}
-
-// 1 when `location`'s screen (as blog_navigate reads it) is one this engine
-// cannot build, which blog-full does: in the list engine a post (Markdown),
-// the tags' or categories' overview, the archive and search; 0 otherwise, and
-// always 0 in blog-full.
-EMSCRIPTEN_KEEPALIVE int blog_route_needs_full(Widget* w, const char* location, size_t len) {
-    return w->controller->needs_full_build(std::string_view(location, len)) ? 1 : 0;
+// What a link to a path and fragment (path routes) or hash is, from one
+// reading of it: bit 1, one of the blog's screens, so that a click on it
+// stays in the page; bit 2, a screen this engine cannot build, which
+// blog-full does (in the list engine a post, the tags' or categories'
+// overview, the archive and search; never in blog-full).
+EMSCRIPTEN_KEEPALIVE unsigned blog_route_facts(Widget* w, const char* location, size_t len) {
+    return w->controller->route_facts(std::string_view(location, len));
 }
 
 // Completes request `id`: status is the HTTP status, or 0 with body holding

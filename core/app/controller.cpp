@@ -7,8 +7,13 @@
 namespace blog {
 
 Controller::Controller(ControllerConfig config, Fetcher& fetcher, Display& display, PostRenderer render_post,
-                       IndexScreens screens)
-    : config_(std::move(config)), fetcher_(fetcher), display_(display), render_post_(render_post), screens_(screens) {
+                       IndexScreens screens, PostLinkMap post_links)
+    : config_(std::move(config)),
+      fetcher_(fetcher),
+      display_(display),
+      render_post_(render_post),
+      screens_(screens),
+      post_links_map_(post_links) {
     if (config_.page_size < 1) config_.page_size = 10;
 }
 
@@ -53,21 +58,18 @@ int Controller::prefetch(std::string_view location) {
     return started;
 }
 
-bool Controller::needs_full_build(std::string_view location) const {
+unsigned Controller::route_facts(std::string_view location) const {
     const Route route = route_parse_location(location, config_.links);
-    const RouteKindNeeds::Renderer renderer = route_kind_needs(route.kind).renderer;
-    // A place no post of the index is at is a not-found screen, which any engine shows.
-    if (renderer == RouteKindNeeds::Renderer::Post && site_ && !index_post_at(*site_, route.path)) return false;
-    return !page_has_renderer(renderer, render_post_, screens_);
-}
-
-bool Controller::is_route(std::string_view location) const {
-    const Route route = route_parse_location(location, config_.links);
+    const RouteKindNeeds needs = route_kind_needs(route.kind);
     // A place that is not "posts/<slug>" is a screen of the blog only when a
     // post of the index is there (else a file of the host: Hugo's redirect
-    // pages, a static/ page).
-    if (route.kind == Route::Kind::Post && route.slug.empty()) return site_ && index_post_at(*site_, route.path);
-    return route_kind_needs(route.kind).found;
+    // pages, a static/ page), and a place no post is at is a not-found
+    // screen, which any engine shows.
+    const bool post_there = route.kind == Route::Kind::Post && site_ && index_post_at(*site_, route.path);
+    const bool screen = route.kind == Route::Kind::Post && route.slug.empty() ? post_there : needs.found;
+    const bool needs_full = !(needs.renderer == RouteKindNeeds::Renderer::Post && site_ && !post_there) &&
+                            !page_has_renderer(needs.renderer, render_post_, screens_);
+    return (screen ? kScreen : 0u) | (needs_full ? kNeedsFull : 0u);
 }
 
 void Controller::start(const PageNeed& need) {
@@ -110,7 +112,7 @@ void Controller::retry() {
 
 namespace {
 
-// "15 s", "800 ms", "1500 ms" (web/wasm-blog.js words the engine's timeout the same way).
+// "15 s", "800 ms", "1500 ms" (web/widget/network.js words the engine's timeout the same way).
 std::string duration_text(uint32_t ms) {
     if (ms % 1000 == 0) return std::to_string(ms / 1000) + " s";
     return std::to_string(ms) + " ms";
@@ -166,7 +168,7 @@ void Controller::index_done(FetchResponse response) {
         for (auto p = pending_.begin(); p != pending_.end();)
             p = p->second.kind == Request::Kind::Part ? pending_.erase(p) : std::next(p);
         index_state_ = SiteState::Index::Loaded;
-        post_links_.emplace(*site_, page_config());
+        post_links_ = nullptr;
     }
     render();
 }
@@ -186,7 +188,8 @@ void Controller::post_done(const std::string& key, FetchResponse response) {
     } else if (!render_post_) {
         entry.error = post_url(*post) + ": this build of the blog has no Markdown engine to render it";
     } else {
-        auto rendered = render_post_(response.body, *site_, *post, page_config(), post_links_->function());
+        if (!post_links_ && post_links_map_) post_links_ = post_links_map_(*site_, page_config());
+        auto rendered = render_post_(response.body, *site_, *post, page_config(), post_links_);
         if (rendered) {
             entry.state = PostEntry::State::Rendered;
             entry.rendered = std::move(rendered).value();
@@ -226,14 +229,15 @@ void Controller::part_done(size_t part, FetchResponse response) {
         bool merged = false;
         for (auto next = parts_arrived_.find(site_->parts_merged); next != parts_arrived_.end();
              next = parts_arrived_.find(site_->parts_merged)) {
-            const size_t first_new = site_->posts.size();
             parts_.erase(next->first);
             index_append_part(*site_, std::move(next->second));
             parts_arrived_.erase(next);
-            post_links_->add(first_new);
             merged = true;
         }
-        if (merged) search_.reset();  // folded again, with the new posts, by the next search screen
+        if (merged) {
+            search_.reset();       // folded again, with the new posts, by the next search screen
+            post_links_ = nullptr;  // mapped again, with them, by the next post rendered
+        }
     }
     if (!shown_complete_) render();
 }

@@ -105,9 +105,11 @@ public:
     // are "Loading…" until the full engine takes them over. Default
     // arguments, not fields of the config: a caller that passes nullptr and
     // IndexScreens{} names neither page_render_post nor page_index_screens,
-    // so that the linker leaves their code out.
+    // so that the linker leaves their code out. `post_links` maps the posts'
+    // Markdown URLs to their routes for render_post (nullptr with it).
     Controller(ControllerConfig config, Fetcher& fetcher, Display& display,
-               PostRenderer render_post = page_render_post, IndexScreens screens = page_index_screens());
+               PostRenderer render_post = page_render_post, IndexScreens screens = page_index_screens(),
+               PostLinkMap post_links = post_links_route);
 
     // Shows the screen for a URL hash ("#/posts/lets-go"), or with path routes
     // for a path and its fragment ("/blog/posts/lets-go/#why-go"), fetching
@@ -122,17 +124,18 @@ public:
     // how many fetches it started.
     int prefetch(std::string_view location);
 
-    // True when `location` (read as navigate reads it) is one of the blog's
-    // screens, not a file beside them (a feed, an image) or a stranger's path.
-    bool is_route(std::string_view location) const;
-
-    // True when `location`'s screen (read as navigate reads it) needs what
-    // this controller was built without: a post (no post renderer), or the
-    // terms, archive or search screen (no IndexScreens for it). The
-    // browser's list engine then starts loading the full one at once, beside
-    // the index, and hands the route over. Always false for a controller
-    // built with everything.
-    bool needs_full_build(std::string_view location) const;
+    // What a link to `location` (read as navigate reads it) is, from one
+    // reading of it, as bits: kScreen, one of the blog's screens, not a file
+    // beside them (a feed, an image) or a stranger's path; kNeedsFull, its
+    // screen needs what this controller was built without: a post (no post
+    // renderer), or the terms, archive or search screen (no IndexScreens for
+    // it). The browser's list engine then starts loading the full one at
+    // once, beside the index, and hands the route over. Never kNeedsFull for
+    // a controller built with everything.
+    enum RouteFacts : unsigned { kScreen = 1, kNeedsFull = 2 };
+    unsigned route_facts(std::string_view location) const;
+    bool is_route(std::string_view location) const { return route_facts(location) & kScreen; }
+    bool needs_full_build(std::string_view location) const { return route_facts(location) & kNeedsFull; }
 
     // The platform's answer to Fetcher::fetch. Unknown or stale ids are ignored.
     void fetch_done(uint32_t request_id, FetchResponse response);
@@ -200,7 +203,9 @@ private:
     std::string index_error_;
     std::optional<SiteIndex> site_;
     std::optional<SearchIndex> search_;  // search_index_build(*site_), folded once per index
-    std::optional<PostLinks> post_links_;  // the posts of site_ by their Markdown's URL
+    PostLinkMap post_links_map_;  // null: no Markdown engine in this build
+    PostLinkRoute post_links_;    // site_'s posts by their Markdown's URL; built for the first
+                                  // post rendered, dropped when posts are added
     PostCache posts_{kPostCacheBytes};     // what is known of each post, by slug
     std::unordered_map<uint32_t, Request> pending_;  // the requests in flight, by id
     // A paged index's files: what is known of those not merged; those

@@ -19,11 +19,8 @@ class PostLinks {
 public:
     // Every post of `site`, at the URLs `config` gives them. `site` is not
     // copied: it must outlive this object, and posts appended to it later
-    // (a paged index's files) are known once add() is called for them.
+    // (a paged index's files) are not known to it.
     PostLinks(const SiteIndex& site, PageConfig config);
-
-    // The posts of the site from `first` on (appended since).
-    void add(size_t first);
 
     // The route of the post whose Markdown is at `resolved`, as
     // config.links spells it; "" when no post is there.
@@ -39,5 +36,12 @@ private:
     PageConfig config_;
     std::unordered_map<std::string, std::string> slug_at_;  // URL -> slug; the first post at a URL keeps it
 };
+
+// A PostLinks of `site` as a PostLinkRoute that owns it: what the
+// controller renders posts with. Passed as a pointer (PostLinkMap), as
+// PostRenderer is, so that the list engine, which renders no post, leaves
+// the map's code out.
+PostLinkRoute post_links_route(const SiteIndex& site, const PageConfig& config);
+using PostLinkMap = PostLinkRoute (*)(const SiteIndex& site, const PageConfig& config);
 
 }  // namespace blog

@@ -3,8 +3,9 @@
 // copied into the module's memory for the call; a handle is a widget's
 // controller in one engine (blog_create … blog_destroy).
 //
-// ENGINE_EXPORTS says which engine must export each name (wasm/CMakeLists.txt
-// links blog-core, "list", with fewer than blog-full, "full");
+// ENGINE_EXPORTS is the one list of the engines' exports: which engine
+// exports each name (wasm/CMakeLists.txt reads it to link blog-core, "list",
+// and blog-full, "full"; "bench": called by a benchmark, not the widget);
 // scripts/check-exports.mjs reads it at make dist, checks that every
 // `_blog_*` name the widget's modules use is listed here and used only in
 // this file, and that each engine's built glue and .wasm export it. It is
@@ -16,14 +17,14 @@ export const ENGINE_EXPORTS = {
   _blog_destroy: 'list full',         // (handle)
   _blog_navigate: 'list full',        // (handle, route ptr, len): shows (blog_host_show), fetches
   _blog_prefetch: 'list full',        // (handle, route ptr, len) -> fetches started
-  _blog_is_route: 'list full',        // (handle, route ptr, len) -> 1: one of the blog's screens
-  _blog_route_needs_full: 'list full',  // (handle, route ptr, len) -> 1: only blog-full builds it
+  _blog_route_facts: 'list full',     // (handle, route ptr, len) -> bits: 1 one of the blog's screens, 2 only blog-full builds it
   _blog_retry: 'list full',           // (handle)
   _blog_search: 'list full',          // (handle, query ptr, len)
   _blog_route_href: 'list full',      // (handle, len ptr) -> ptr to free: the route on show
   _blog_fetch_done: 'list full',      // (handle, request id, status, body ptr, len)
   _blog_fetch_timed_out: 'list full', // (handle, request id)
   _blog_fetch_too_large: 'list full', // (handle, request id, declared bytes)
+  _blog_render_markdown: 'full bench', // (md ptr, len, len ptr) -> ptr to free: bench/pathological.mjs, not the widget
 };
 
 import { encoder } from './network.js';
@@ -73,9 +74,9 @@ export class Controller {
   // Starts loading what `route`'s screen needs; shows nothing.
   _preload(route) { this._ask(route, '_blog_prefetch'); }
   // True when `route` (a hash, or a path and fragment) is one of the blog's screens.
-  _isRoute(route) { return this._ask(route, '_blog_is_route'); }
+  _isRoute(route) { return (this._ask(route, '_blog_route_facts') & 1) !== 0; }
   // True when `route`'s screen is one only blog-full builds (always false in blog-full).
-  _needsFull(route) { return this._ask(route, '_blog_route_needs_full'); }
+  _needsFull(route) { return (this._ask(route, '_blog_route_facts') & 2) !== 0; }
 
   _retry() {
     this._answers.clear();
