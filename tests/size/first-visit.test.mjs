@@ -55,7 +55,13 @@ const DIST = process.env.BLOG_DIST ? path.resolve(process.env.BLOG_DIST) : path.
 // functions plus their copies inlined into the index reader and the views;
 // the new index fields: rawHtml, hasCJKLanguage, i18n, dateFormat,
 // shortcodes, math), fence-options CSS (+157). Issue 18 takes it back.
-const BUDGET_GZIP = 74_240;
+// 2026-12-07 (issue 18): 73,523 (-241), and the budget 72 KB, to keep it:
+// one index reader in one pass (-483 in blog-core.wasm), the list engine
+// without the post-URL map (a pointer, as the post renderer is) and one
+// export for what a route is, against the widget as modules (+460 in
+// wasm-blog.js: modules' back-references and declared fields compress
+// worse than one class's members). The 60 KB target is issue 20's.
+const BUDGET_GZIP = 73_728;
 // The full engine, blog-full.js and blog-full.wasm. Set 2026-11-26 at
 // 108,386 + 3% (blog-full.wasm 105,845, blog-full.js 2,541); 2026-12-07
 // (issue 16): 118,805, the same additions as the list engine's.
@@ -66,7 +72,9 @@ const BUDGET_GZIP = 74_240;
 // counting rules and the language (2 KB), and markdown_render grown by what
 // it inlines (+1.6 KB). Shortcode numbers kept whole saved 13.7 KB (no
 // printf/strtod float code). Issue 18 takes it back.
-const POST_ENGINE_BUDGET_GZIP = 168_960;
+// 2026-12-07 (issue 18): 165,972 (-993): the index reader, the Markdown
+// renderer's slug and front matter at -Oz, out of its -O3 file.
+const POST_ENGINE_BUDGET_GZIP = 167_936;
 const POST_ENGINE = ['blog-full.js', 'blog-full.wasm'];
 
 const FIRST_VISIT = ['index.html', 'wasm-blog.js', 'wasm-blog.css', 'blog-core.js', 'blog-core.wasm'];
