@@ -188,7 +188,10 @@ export class WasmBlogElement extends HTMLElement {
     const wanted = this.routing;
     if (wanted !== 'internal' && !page._owner) page._owner = this;
     this._routing = wanted !== 'internal' && page._owner !== this ? 'internal' : wanted;
+    // A Back/Forward position not reached yet outlives a restart (an attribute changed).
+    const restoreY = this._router ? this._router._restoreY : null;
     this._router = new ROUTINGS[this._routing](this);
+    this._router._restoreY = restoreY;
     if (this._served._node && this._routing !== 'path') this._served._drop();
     this._router._listen();
     window.addEventListener('scroll', this._onTopScroll, { passive: true });
