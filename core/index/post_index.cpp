@@ -1099,9 +1099,9 @@ Result<SiteIndex> index_parse(std::string_view text, std::string_view source_nam
     SiteIndex site;
     site.source = src;
     if (repair.replaced && reader.repair_notes == 0) {  // the bad bytes were in keys
-            std::string lines;
-            for (size_t l : repair.lines) lines += (lines.empty() ? "" : ", ") + std::to_string(l);
-            site.problems.push_back(src + ": not valid UTF-8 at line " + lines + "; the bad bytes were replaced");
+        std::string lines;
+        for (size_t l : repair.lines) lines += (lines.empty() ? "" : ", ") + std::to_string(l);
+        site.problems.push_back(src + ": not valid UTF-8 at line " + lines + "; the bad bytes were replaced");
     }
     // The site's fields in the order their values ended in the file, each
     // one's problems among the posts' where it ended.
