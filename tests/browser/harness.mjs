@@ -151,34 +151,48 @@ export function launchBrowser() {
 // Returns an object whose fields are filled in once the hooks have run.
 // `setup(server)` runs after the server starts (to write /generated/ content).
 export function useBrowser({ setup } = {}) {
-  const env = { server: null, browser: null };
+  const env = { server: null, browser: null, spare: null };
   before(async () => {
     env.server = await startServer();
     if (setup) await setup(env.server);
     env.browser = await launchBrowser();
   });
   after(async () => {
+    if (env.spare) await env.spare.context.close().catch(() => {});
     if (env.browser) await env.browser.close();
     if (env.server) await env.server.close();
   });
   return env;
 }
 
-// Opens a fresh context and page (no shared cache or history between tests).
-// Collects uncaught page errors, console errors, dialogs and every request URL;
-// cspViolations() returns the page's securitypolicyviolation events so far.
-// `waitUntil` is passed to page.goto ('commit' returns before the page loads).
-export async function openPage(env, urlPath, { viewport = { width: 1280, height: 800 }, waitUntil = 'load' } = {}) {
+// A page is handed to the next test of the file when its test left nothing
+// behind but its documents: creating a page starts a renderer process, most
+// of a short test's time. The next test gets it on a fresh document
+// (about:blank first, so even a URL differing by its fragment loads anew),
+// with the origin's storage cleared and its own viewport. A test that changes
+// the context or the page beyond navigating (routes, init scripts, media
+// emulation, listeners, other pages) marks it spent, and it is closed; so is
+// a page after SPARE_USES tests, before its history nears Chromium's 50.
+const SPARE_USES = 8;
+const SPENDING_PAGE_CALLS = new Set(['on', 'once', 'addListener', 'prependListener', 'route', 'unroute',
+  'unrouteAll', 'routeFromHAR', 'addInitScript', 'exposeFunction', 'exposeBinding', 'emulateMedia',
+  'setExtraHTTPHeaders', 'context', 'close', 'setDefaultTimeout', 'setDefaultNavigationTimeout',
+  'addLocatorHandler', 'requestGC']);
+
+// `target` as the test sees it: a call that would outlive the test marks `slot` spent.
+function watched(target, slot, spends) {
+  return new Proxy(target, {
+    get(obj, prop) {
+      const value = Reflect.get(obj, prop, obj);
+      if (typeof value !== 'function') return value;
+      if (spends(prop)) slot.spent = true;
+      return value.bind(obj);
+    },
+  });
+}
+
+async function newSlot(env, viewport) {
   const context = await env.browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors = [];
-  const consoleErrors = [];
-  const dialogs = [];
-  const requests = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.on('console', (msg) => { if (msg.type() === 'error') consoleErrors.push(msg.text()); });
-  page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
-  context.on('request', (r) => requests.push(r.url()));
   // Records each 'wasm-blog-rendered' event (sent once a screen and its
   // on-demand enhancements, code and math, are done) with what it showed.
   await context.addInitScript(() => {
@@ -198,9 +212,58 @@ export async function openPage(env, urlPath, { viewport = { width: 1280, height:
       (window.__cspViolations ||= []).push(`${e.effectiveDirective}: ${e.blockedURI || ''} ${e.sample || ''}`.trim());
     }, true);
   });
+  const page = await context.newPage();
+  return { context, page, uses: 0, spent: false, origins: new Set() };  // origins: those the page asked, to clear
+}
+
+// Opens a page with no cache, storage or history of an earlier test (see
+// SPARE_USES above for how a page is reused). Collects uncaught page errors,
+// console errors, dialogs and every request URL; cspViolations() returns the
+// page's securitypolicyviolation events so far. `waitUntil` is passed to
+// page.goto ('commit' returns before the page loads).
+export async function openPage(env, urlPath, { viewport = { width: 1280, height: 800 }, waitUntil = 'load' } = {}) {
+  let slot = env.spare;
+  env.spare = null;
+  if (slot) {
+    await slot.page.goto('about:blank');
+    const cdp = await slot.context.newCDPSession(slot.page);
+    for (const origin of slot.origins) await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+    await cdp.detach();
+    slot.origins.clear();
+    await slot.context.clearCookies();
+    await slot.page.setViewportSize(viewport);
+  } else {
+    slot = await newSlot(env, viewport);
+  }
+  slot.uses += 1;
+  const { context, page: realPage } = slot;
+  const errors = [];
+  const consoleErrors = [];
+  const dialogs = [];
+  const requests = [];
+  const listeners = {
+    pageerror: (err) => errors.push(err.message),
+    console: (msg) => { if (msg.type() === 'error') consoleErrors.push(msg.text()); },
+    dialog: (d) => { dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); },
+    request: (r) => {
+      requests.push(r.url());
+      if (/^https?:/.test(r.url())) slot.origins.add(new URL(r.url()).origin);
+    },
+  };
+  for (const [event, fn] of Object.entries(listeners)) realPage.on(event, fn);
+  const page = watched(realPage, slot, (prop) => SPENDING_PAGE_CALLS.has(prop));
+  const testContext = watched(context, slot, () => true);
   if (urlPath != null) await page.goto(env.server.url(urlPath), { waitUntil });
   const cspViolations = () => page.evaluate(() => window.__cspViolations || []);
-  return { context, page, errors, consoleErrors, dialogs, requests, cspViolations, close: () => context.close() };
+  const close = async () => {
+    for (const [event, fn] of Object.entries(listeners)) realPage.off(event, fn);
+    if (slot.spent || slot.uses >= SPARE_USES || env.spare || realPage.isClosed() || !env.browser.isConnected()) {
+      await context.close().catch(() => {});
+    } else {
+      env.spare = slot;
+    }
+  };
+  return { context: testContext, page, errors, consoleErrors, dialogs, requests, cspViolations, close };
 }
 
 // Waits until the widget shows `selector` (inside its shadow root; Playwright
