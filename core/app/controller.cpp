@@ -48,10 +48,11 @@ int Controller::prefetch(std::string_view location) {
     if (!route_kind_needs(route.kind).found) return 0;
     // The page model says what that screen needs, as it would on navigate;
     // the screen itself is not shown.
-    SiteState state{index_state_, index_error_, &*site_, &posts_.entries(), search_ ? &*search_ : nullptr, &parts_};
+    SiteState state{index_state_, index_error_, &*site_, &posts_.entries(), search_ ? &*search_ : nullptr, &parts_,
+                    &fulltext_};
     int started = 0;
     for (const PageNeed& need : page_build(route, state, page_config(), screens_).needs) {
-        if (need.slug.empty() && need.part == PageNeed::kNoPart) continue;
+        if (need.slug.empty() && need.part == PageNeed::kNoPart && !need.fulltext) continue;
         start(need);
         ++started;
     }
@@ -74,7 +75,13 @@ unsigned Controller::route_facts(std::string_view location) const {
 
 void Controller::start(const PageNeed& need) {
     Request what;
-    if (need.part != PageNeed::kNoPart) {
+    if (need.fulltext) {
+        fulltext_.files[need.url] = FulltextSession::Pending{};  // on its way
+        what.kind = Request::Kind::Fulltext;
+        what.slug = need.fulltext_key;
+        what.url = need.url;
+        what.fulltext = need.fulltext_kind;
+    } else if (need.part != PageNeed::kNoPart) {
         parts_[need.part] = PartEntry{};  // Loading
         what.kind = Request::Kind::Part;
         what.part = need.part;
@@ -107,6 +114,14 @@ void Controller::retry() {
         again = true;
     }
     if (posts_.erase_if([](const PostEntry& entry) { return !entry.error.empty() && entry.retryable; })) again = true;
+    for (auto it = fulltext_.files.begin(); it != fulltext_.files.end();) {
+        if (it->second.failed) {
+            it = fulltext_.files.erase(it);
+            again = true;
+        } else {
+            ++it;
+        }
+    }
     if (again) render();  // shows "Loading…" and requests what the screen needs
 }
 
@@ -148,6 +163,7 @@ void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
         case Request::Kind::Index: index_done(std::move(response)); return;
         case Request::Kind::Post: post_done(what.slug, std::move(response)); return;
         case Request::Kind::Part: part_done(what.part, std::move(response)); return;
+        case Request::Kind::Fulltext: fulltext_done(what, std::move(response)); return;
     }
 }
 
@@ -162,11 +178,13 @@ void Controller::index_done(FetchResponse response) {
     } else {
         site_ = std::move(parsed).value();
         search_.reset();  // folded when a search screen first needs it
+        fulltext_ = FulltextSession{};
         parts_.clear();
         parts_arrived_.clear();
         // A part of an earlier load is not one of this index's.
         for (auto p = pending_.begin(); p != pending_.end();)
-            p = p->second.kind == Request::Kind::Part ? pending_.erase(p) : std::next(p);
+            p = p->second.kind == Request::Kind::Part || p->second.kind == Request::Kind::Fulltext ? pending_.erase(p)
+                                                                                                : std::next(p);
         index_state_ = SiteState::Index::Loaded;
         post_links_ = nullptr;
     }
@@ -242,6 +260,30 @@ void Controller::part_done(size_t part, FetchResponse response) {
     if (!shown_complete_) render();
 }
 
+// A file of the full-text index: parsed into the session, or marked failed
+// with what the reader reads; the search screen is built again.
+void Controller::fulltext_done(const Request& what, FetchResponse response) {
+    auto it = fulltext_.files.find(what.url);
+    if (it == fulltext_.files.end() || it->second.failed || !screens_.fulltext_receive) return;
+    std::string error;
+    if (response.too_large) {
+        error = "Could not load " + what.url + ": it is larger than the " +
+                std::to_string(fulltext_file_limit(what.fulltext) >> 20) + " MB a search file may have";
+    } else if (!succeeded(response)) {
+        error = failure_message(what.url, response);
+    } else if (std::string problem = screens_.fulltext_receive(fulltext_, what.fulltext, what.slug, response.body);
+               !problem.empty()) {
+        error = what.url + ": " + problem;
+    }
+    if (error.empty()) {
+        fulltext_.files.erase(it);
+    } else {
+        it->second.failed = true;
+        it->second.error = "The search could not read its index. " + error;
+    }
+    if (route_.kind == Route::Kind::Search) render();
+}
+
 void Controller::render() {
     if (route_.kind == Route::Kind::Post) posts_.shown(shown_post_key());
     // The index's search fields are folded once, by the first search screen:
@@ -251,7 +293,7 @@ void Controller::render() {
     const bool scroll = route_changed_;
     route_changed_ = false;
     SiteState state{index_state_, index_error_, site_ ? &*site_ : nullptr, &posts_.entries(),
-                    search_ ? &*search_ : nullptr, &parts_};
+                    search_ ? &*search_ : nullptr, &parts_, &fulltext_};
     Page page = page_build(route_, state, page_config(), screens_);
     for (const PageNeed& need : page.needs) start(need);
     shown_complete_ = page.complete;

@@ -173,10 +173,12 @@ public:
 private:
     // What a request in flight was for.
     struct Request {
-        enum class Kind { Index, Post, Part };
+        enum class Kind { Index, Post, Part, Fulltext };
         Kind kind = Kind::Index;
-        std::string slug;  // Post: the post's slug
+        std::string slug;  // Post: the post's slug; Fulltext: the file's key (PageNeed::fulltext_key)
         size_t part = 0;   // Part: the file's number in SiteIndex::parts.files
+        std::string url;   // Fulltext: the file's URL
+        FulltextFileKind fulltext = FulltextFileKind::Manifest;
     };
 
     void render();
@@ -184,6 +186,7 @@ private:
     void index_done(FetchResponse response);
     void post_done(const std::string& slug, FetchResponse response);
     void part_done(size_t part, FetchResponse response);
+    void fulltext_done(const Request& what, FetchResponse response);
     PageConfig page_config() const { return PageConfig{config_.index_url, config_.page_size, config_.links}; }
     std::string post_url(const Post& post) const { return page_post_url(page_config(), post); }
     std::string failure_message(const std::string& url, const FetchResponse& response) const;
@@ -203,6 +206,7 @@ private:
     std::string index_error_;
     std::optional<SiteIndex> site_;
     std::optional<SearchIndex> search_;  // search_index_build(*site_), folded once per index
+    FulltextSession fulltext_;           // the full-text index's files, for this index
     PostLinkMap post_links_map_;  // null: no Markdown engine in this build
     PostLinkRoute post_links_;    // site_'s posts by their Markdown's URL; built for the first
                                   // post rendered, dropped when posts are added
