@@ -1,0 +1,91 @@
+# blog_stemmer: Snowball's stemmers (UTF-8) as a static library, for the
+# native build and the wasm build alike. Debian's orig tarball of Snowball
+# (scripts/setup.sh unpacks it into deps/) holds the Snowball compiler and the
+# .sbl algorithms, not generated C: the compiler is built here with the
+# machine's own C compiler (never the cross compiler: under Emscripten it
+# must run at build time), and it writes one C stemmer per language into
+# ${CMAKE_BINARY_DIR}/generated/snowball/. The module table that names them
+# (core/search/stemmer_modules.h) is written at configure time from
+# BLOG_STEMMERS and Snowball's own libstemmer/modules.txt (the language codes).
+
+set(SNOWBALL_DIR "${CMAKE_SOURCE_DIR}/deps/snowball-3.1.1" CACHE PATH "Snowball source tree")
+if(NOT EXISTS "${SNOWBALL_DIR}/compiler/driver.c")
+  message(FATAL_ERROR "Snowball source not found in ${SNOWBALL_DIR}: run scripts/setup.sh (make setup)")
+endif()
+
+# The languages shipped: every algorithm of Snowball's standard libstemmer
+# except the two kept there for old indexes (porter, dutch_porter).
+set(BLOG_STEMMERS
+    arabic armenian basque catalan czech danish dutch english esperanto estonian
+    finnish french german greek hindi hungarian indonesian irish italian
+    lithuanian nepali norwegian persian polish portuguese romanian russian
+    serbian sesotho spanish swedish tamil turkish yiddish
+    CACHE STRING "Snowball algorithms compiled into blog_stemmer")
+
+# The host C compiler: CMAKE_C_COMPILER is emcc in the wasm build.
+find_program(BLOG_HOST_CC NAMES cc gcc clang PATHS /usr/bin NO_CMAKE_FIND_ROOT_PATH)
+if(NOT BLOG_HOST_CC)
+  message(FATAL_ERROR "no host C compiler (cc) found to build the Snowball compiler")
+endif()
+
+set(_sb_gen "${CMAKE_BINARY_DIR}/generated/snowball")
+file(MAKE_DIRECTORY "${_sb_gen}")
+set(_sb_exe "${_sb_gen}/snowball")
+file(GLOB _sb_compiler_sources "${SNOWBALL_DIR}/compiler/*.c")
+file(GLOB _sb_compiler_headers "${SNOWBALL_DIR}/compiler/*.h")
+add_custom_command(OUTPUT "${_sb_exe}"
+  COMMAND "${BLOG_HOST_CC}" -O2 -o "${_sb_exe}" ${_sb_compiler_sources}
+  DEPENDS ${_sb_compiler_sources} ${_sb_compiler_headers}
+  COMMENT "Snowball compiler (host C compiler)"
+  VERBATIM)
+
+# Language codes from modules.txt: "english UTF_8,ISO_8859_1 english,en,eng".
+file(STRINGS "${SNOWBALL_DIR}/libstemmer/modules.txt" _sb_lines REGEX "^[a-z_]+[ \t]+[A-Z0-9_,]+[ \t]+[a-z_,]+")
+set(_sb_sources)
+set(_sb_decls "")
+set(_sb_rows "")
+foreach(lang IN LISTS BLOG_STEMMERS)
+  set(_sbl "${SNOWBALL_DIR}/algorithms/${lang}.sbl")
+  if(NOT EXISTS "${_sbl}")
+    message(FATAL_ERROR "BLOG_STEMMERS: no Snowball algorithm ${_sbl}")
+  endif()
+  set(_codes "")
+  foreach(line IN LISTS _sb_lines)
+    if(line MATCHES "^${lang}[ \t]+[A-Z0-9_,]+[ \t]+([a-z_,]+)")
+      string(REPLACE "," " " _codes "${CMAKE_MATCH_1}")
+    endif()
+  endforeach()
+  if(lang STREQUAL "norwegian")
+    string(APPEND _codes " nb nn")  # Bokmål and Nynorsk: the BCP 47 tags in use
+  endif()
+  set(_base "${_sb_gen}/stem_UTF_8_${lang}")
+  add_custom_command(OUTPUT "${_base}.c" "${_base}.h"
+    COMMAND "${_sb_exe}" "${_sbl}" -o "${_base}" -eprefix "${lang}_UTF_8_" -r "${SNOWBALL_DIR}/runtime" -u
+    DEPENDS "${_sb_exe}" "${_sbl}"
+    COMMENT "Snowball: ${lang}.sbl"
+    VERBATIM)
+  list(APPEND _sb_sources "${_base}.c")
+  string(APPEND _sb_decls "#include \"stem_UTF_8_${lang}.h\"\n")
+  string(APPEND _sb_rows "    {\"${lang}\", \" ${_codes} \", ${lang}_UTF_8_create_env, ${lang}_UTF_8_close_env, ${lang}_UTF_8_stem},\n")
+endforeach()
+
+set(_sb_table "${_sb_gen}/stemmer_modules.c")
+file(CONFIGURE OUTPUT "${_sb_table}" @ONLY CONTENT "/* Written by cmake/snowball.cmake from BLOG_STEMMERS: do not edit. */
+#include \"core/search/stemmer_modules.h\"
+@_sb_decls@
+const struct blog_stemmer_module blog_stemmer_modules[] = {
+@_sb_rows@    {0, 0, 0, 0, 0},
+};
+")
+
+add_library(blog_stemmer STATIC
+  "${SNOWBALL_DIR}/runtime/api.c"
+  "${SNOWBALL_DIR}/runtime/utilities.c"
+  ${_sb_sources}
+  "${_sb_table}")
+target_include_directories(blog_stemmer PRIVATE "${_sb_gen}" "${CMAKE_SOURCE_DIR}")
+target_include_directories(blog_stemmer SYSTEM PUBLIC "${SNOWBALL_DIR}/runtime")
+
+# Snowball's vocabularies (snowball-data, unpacked by scripts/setup.sh): each
+# language's voc.txt and the stems expected in output.txt, for the tests.
+set(SNOWBALL_DATA_DIR "${CMAKE_SOURCE_DIR}/deps/snowball-data-0+20260605" CACHE PATH "snowball-data source tree")
