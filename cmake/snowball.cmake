@@ -1,6 +1,6 @@
 # blog_stemmer: Snowball's stemmers (UTF-8) as a static library, for the
-# native build and the wasm build alike. Debian's orig tarball of Snowball
-# (scripts/setup.sh unpacks it into deps/) holds the Snowball compiler and the
+# native build and the wasm build alike. Debian 12's orig tarball of Snowball
+# 2.2.0 (scripts/setup.sh unpacks it into deps/) holds the Snowball compiler and the
 # .sbl algorithms, not generated C: the compiler is built here with the
 # machine's own C compiler (never the cross compiler: under Emscripten it
 # must run at build time), and it writes one C stemmer per language into
@@ -8,9 +8,19 @@
 # (core/search/stemmer_modules.h) is written at configure time from
 # BLOG_STEMMERS and Snowball's own libstemmer/modules.txt (the language codes).
 
-set(SNOWBALL_DIR "${CMAKE_SOURCE_DIR}/deps/snowball-3.1.1" CACHE PATH "Snowball source tree")
+# The version is that of Debian 12's libstemmer-tools, whose stemwords the
+# tests compare our stems with (tests/tool/stemwords_compare.py). Not a cache
+# entry: a build folder configured for an earlier version follows this one.
+set(SNOWBALL_VERSION 2.2.0)
+unset(SNOWBALL_DIR CACHE)
+unset(SNOWBALL_DATA_DIR CACHE)
+set(SNOWBALL_DIR "${CMAKE_SOURCE_DIR}/deps/snowball-${SNOWBALL_VERSION}")
 if(NOT EXISTS "${SNOWBALL_DIR}/compiler/driver.c")
   message(FATAL_ERROR "Snowball source not found in ${SNOWBALL_DIR}: run scripts/setup.sh (make setup)")
+endif()
+file(STRINGS "${SNOWBALL_DIR}/compiler/header.h" _sb_version REGEX "#define SNOWBALL_VERSION")
+if(NOT _sb_version MATCHES "\"${SNOWBALL_VERSION}\"")
+  message(FATAL_ERROR "${SNOWBALL_DIR} is not Snowball ${SNOWBALL_VERSION} (${_sb_version})")
 endif()
 
 # The languages shipped, the same in the native tool and the browser (a term
@@ -86,7 +96,3 @@ add_library(blog_stemmer STATIC
   "${_sb_table}")
 target_include_directories(blog_stemmer PRIVATE "${_sb_gen}" "${CMAKE_SOURCE_DIR}")
 target_include_directories(blog_stemmer SYSTEM PUBLIC "${SNOWBALL_DIR}/runtime")
-
-# Snowball's vocabularies (snowball-data, unpacked by scripts/setup.sh): each
-# language's voc.txt and the stems expected in output.txt, for the tests.
-set(SNOWBALL_DATA_DIR "${CMAKE_SOURCE_DIR}/deps/snowball-data-0+20260605" CACHE PATH "snowball-data source tree")

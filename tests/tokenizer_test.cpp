@@ -1,6 +1,7 @@
 // The search tokenizer: UAX #29 word boundaries against Unicode's own
-// WordBreakTest.txt, folding, stemming against Snowball's vocabularies, CJK
-// bigrams, and hostile input.
+// WordBreakTest.txt, folding, stemming (Snowball's examples here; Debian's
+// word lists against Debian's stemwords in stemwords_compare.py), CJK bigrams,
+// and hostile input.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -126,29 +127,63 @@ TEST_CASE("tokenizer: language tags pick Snowball's stemmer by their primary sub
     CHECK(Tokenizer("xx").stem("running") == "running");
 }
 
-TEST_CASE("tokenizer: every stemmer gives the stems of Snowball's own vocabulary") {
+TEST_CASE("tokenizer: every stemmer gives the stems of Snowball's own examples") {
+    // Fixed points that need no installed package: words of the kind Snowball's
+    // pages give for each algorithm, and their stems by Snowball 2.2.0 (as
+    // Debian 12's stemwords gives them too). The whole word lists of Debian's
+    // w* packages are compared with stemwords by tests/stemwords_compare.py.
+    struct Example {
+        const char* language;
+        const char* word;
+        const char* stem;
+    };
+    static const Example examples[] = {
+        {"danish", "indtager", "indtag"},
+        {"danish", "indtagelse", "indtag"},
+        {"dutch", "lichamelijk", "licham"},
+        {"dutch", "lichamelijke", "licham"},
+        {"dutch", "opheffing", "opheff"},
+        {"english", "consign", "consign"},
+        {"english", "consigned", "consign"},
+        {"english", "consignment", "consign"},
+        {"english", "knackeries", "knackeri"},
+        {"english", "generously", "generous"},
+        {"finnish", "edeltäjänsä", "edeltäj"},
+        {"finnish", "kahvilaan", "kahvil"},
+        {"french", "continuait", "continu"},
+        {"french", "abandonnée", "abandon"},
+        {"french", "majestueusement", "majestu"},
+        {"german", "aufeinanderfolgenden", "aufeinanderfolg"},
+        {"german", "häuser", "haus"},
+        {"german", "käufer", "kauf"},
+        {"italian", "abbandonata", "abbandon"},
+        {"italian", "pronunziato", "pronunz"},
+        {"norwegian", "havnedistriktene", "havnedistrikt"},
+        {"norwegian", "havnedistrikter", "havnedistrikt"},
+        {"portuguese", "boataria", "boat"},
+        {"portuguese", "bobagem", "bobag"},
+        {"russian", "вагоне", "вагон"},
+        {"russian", "вагонов", "вагон"},
+        {"spanish", "toreaba", "tor"},
+        {"spanish", "chiquillos", "chiquill"},
+        {"swedish", "jaktkarlarne", "jaktkarl"},
+        {"swedish", "klokaste", "klok"},
+    };
     size_t languages = 0;
     for (const blog_stemmer_module* m = blog_stemmer_modules; m->name; ++m) {
-        const std::string dir = std::string(BLOG_SNOWBALL_DATA_DIR) + "/" + m->name;
-        std::ifstream voc(dir + "/voc.txt"), output(dir + "/output.txt");
-        if (!voc.good() || !output.good()) {
-            WARN(m->name << ": no voc.txt/output.txt in " << dir << " (not checked)");
-            continue;
-        }
         const Tokenizer t(m->name);
-        size_t words = 0, wrong = 0;
-        std::string word, stem;
-        while (std::getline(voc, word) && std::getline(output, stem)) {
-            ++words;
-            const std::string got = t.stem(word);
-            if (got != stem && ++wrong <= 5) FAIL_CHECK(m->name << ": " << word << " -> " << got << ", expected " << stem);
+        REQUIRE(t.stemmer_name() != nullptr);
+        size_t checked = 0;
+        for (const Example& e : examples) {
+            if (std::string(e.language) != m->name) continue;
+            INFO(m->name << ": " << e.word);
+            CHECK(t.stem(e.word) == e.stem);
+            ++checked;
         }
-        WARN(m->name << ": " << words << " words, " << wrong << " wrong");
-        CHECK(words > 1000);
-        CHECK(wrong == 0);
-        ++languages;
+        if (checked == 0) WARN(m->name << ": no example here (an algorithm added to BLOG_STEMMERS)");
+        else ++languages;
     }
-    CHECK(languages >= 12);
+    CHECK(languages == 12);  // every shipped language has its examples
 }
 
 TEST_CASE("tokenizer: words are folded and stemmed, with their offsets and positions") {
