@@ -49,7 +49,7 @@ int Controller::prefetch(std::string_view location) {
     // The page model says what that screen needs, as it would on navigate;
     // the screen itself is not shown.
     SiteState state{index_state_, index_error_, &*site_, &posts_.entries(), search_ ? &*search_ : nullptr, &parts_,
-                    &fulltext_};
+                    fulltext_.get()};
     int started = 0;
     for (const PageNeed& need : page_build(route, state, page_config(), screens_).needs) {
         if (need.slug.empty() && need.part == PageNeed::kNoPart && !need.fulltext) continue;
@@ -76,7 +76,8 @@ unsigned Controller::route_facts(std::string_view location) const {
 void Controller::start(const PageNeed& need) {
     Request what;
     if (need.fulltext) {
-        fulltext_.files[need.url] = FulltextSession::Pending{};  // on its way
+        if (!fulltext_ || !screens_.fulltext_hooks) return;
+        screens_.fulltext_hooks->asked(*fulltext_, need.url);
         what.kind = Request::Kind::Fulltext;
         what.slug = need.fulltext_key;
         what.url = need.url;
@@ -114,14 +115,7 @@ void Controller::retry() {
         again = true;
     }
     if (posts_.erase_if([](const PostEntry& entry) { return !entry.error.empty() && entry.retryable; })) again = true;
-    for (auto it = fulltext_.files.begin(); it != fulltext_.files.end();) {
-        if (it->second.failed) {
-            it = fulltext_.files.erase(it);
-            again = true;
-        } else {
-            ++it;
-        }
-    }
+    if (fulltext_ && screens_.fulltext_hooks && screens_.fulltext_hooks->forget_failed(*fulltext_)) again = true;
     if (again) render();  // shows "Loading…" and requests what the screen needs
 }
 
@@ -146,6 +140,7 @@ std::string Controller::shown_post_key() const {
 }
 
 std::string Controller::failure_message(const std::string& url, const FetchResponse& response) const {
+    if (response.too_large) return "Could not load " + url + ": it is larger than the blog allows";
     if (response.timed_out)
         return "Could not load " + url + ": no response from the server after " +
                duration_text(config_.response_timeout_ms) + ".";
@@ -163,7 +158,15 @@ void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
         case Request::Kind::Index: index_done(std::move(response)); return;
         case Request::Kind::Post: post_done(what.slug, std::move(response)); return;
         case Request::Kind::Part: part_done(what.part, std::move(response)); return;
-        case Request::Kind::Fulltext: fulltext_done(what, std::move(response)); return;
+        case Request::Kind::Fulltext: {
+            if (!fulltext_ || !screens_.fulltext_hooks) return;
+            const std::string failure = succeeded(response) && !response.too_large ? std::string()
+                                                                                    : failure_message(what.url, response);
+            if (screens_.fulltext_hooks->arrived(*fulltext_, what.fulltext, what.slug, what.url, response.body, failure) &&
+                route_.kind == Route::Kind::Search)
+                render();
+            return;
+        }
     }
 }
 
@@ -178,7 +181,7 @@ void Controller::index_done(FetchResponse response) {
     } else {
         site_ = std::move(parsed).value();
         search_.reset();  // folded when a search screen first needs it
-        fulltext_ = FulltextSession{};
+        fulltext_.reset();
         parts_.clear();
         parts_arrived_.clear();
         // A part of an earlier load is not one of this index's.
@@ -260,40 +263,18 @@ void Controller::part_done(size_t part, FetchResponse response) {
     if (!shown_complete_) render();
 }
 
-// A file of the full-text index: parsed into the session, or marked failed
-// with what the reader reads; the search screen is built again.
-void Controller::fulltext_done(const Request& what, FetchResponse response) {
-    auto it = fulltext_.files.find(what.url);
-    if (it == fulltext_.files.end() || it->second.failed || !screens_.fulltext_receive) return;
-    std::string error;
-    if (response.too_large) {
-        error = "Could not load " + what.url + ": it is larger than the " +
-                std::to_string(fulltext_file_limit(what.fulltext) >> 20) + " MB a search file may have";
-    } else if (!succeeded(response)) {
-        error = failure_message(what.url, response);
-    } else if (std::string problem = screens_.fulltext_receive(fulltext_, what.fulltext, what.slug, response.body);
-               !problem.empty()) {
-        error = what.url + ": " + problem;
-    }
-    if (error.empty()) {
-        fulltext_.files.erase(it);
-    } else {
-        it->second.failed = true;
-        it->second.error = "The search could not read its index. " + error;
-    }
-    if (route_.kind == Route::Kind::Search) render();
-}
-
 void Controller::render() {
     if (route_.kind == Route::Kind::Post) posts_.shown(shown_post_key());
     // The index's search fields are folded once, by the first search screen:
     // a reader who never searches does not pay for it when the index loads.
     if (route_.kind == Route::Kind::Search && site_ && site_->whole() && !search_ && screens_.search_index_build)
         search_ = screens_.search_index_build(*site_);
+    if (route_.kind == Route::Kind::Search && site_ && !site_->search.empty() && !fulltext_ && screens_.fulltext_hooks)
+        fulltext_ = screens_.fulltext_hooks->create();
     const bool scroll = route_changed_;
     route_changed_ = false;
     SiteState state{index_state_, index_error_, site_ ? &*site_ : nullptr, &posts_.entries(),
-                    search_ ? &*search_ : nullptr, &parts_, &fulltext_};
+                    search_ ? &*search_ : nullptr, &parts_, fulltext_.get()};
     Page page = page_build(route_, state, page_config(), screens_);
     for (const PageNeed& need : page.needs) start(need);
     shown_complete_ = page.complete;

@@ -186,7 +186,6 @@ private:
     void index_done(FetchResponse response);
     void post_done(const std::string& slug, FetchResponse response);
     void part_done(size_t part, FetchResponse response);
-    void fulltext_done(const Request& what, FetchResponse response);
     PageConfig page_config() const { return PageConfig{config_.index_url, config_.page_size, config_.links}; }
     std::string post_url(const Post& post) const { return page_post_url(page_config(), post); }
     std::string failure_message(const std::string& url, const FetchResponse& response) const;
@@ -206,7 +205,9 @@ private:
     std::string index_error_;
     std::optional<SiteIndex> site_;
     std::optional<SearchIndex> search_;  // search_index_build(*site_), folded once per index
-    FulltextSession fulltext_;           // the full-text index's files, for this index
+    // The full-text index's files, for this index: made by the first search
+    // screen of an index with "search" (screens_.fulltext_hooks).
+    std::shared_ptr<FulltextSession> fulltext_;
     PostLinkMap post_links_map_;  // null: no Markdown engine in this build
     PostLinkRoute post_links_;    // site_'s posts by their Markdown's URL; built for the first
                                   // post rendered, dropped when posts are added

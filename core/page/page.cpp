@@ -360,7 +360,7 @@ IndexScreens page_index_screens() {
     screens.search = search_screen;
     screens.search_index_build = search_index_build;
     screens.fulltext = fulltext_screen;
-    screens.fulltext_receive = fulltext_session_receive;
+    screens.fulltext_hooks = &kFulltextHooks;
     return screens;
 }
 

@@ -123,9 +123,8 @@ struct IndexScreens {
     // index): its results from the files in `state.fulltext`, and the files
     // still needed in page.needs. Null: the search above only.
     void (*fulltext)(Page& page, const Route& route, const SiteState& state, const PageConfig& config) = nullptr;
-    // fulltext_session_receive: a fetched file of the full-text index.
-    std::string (*fulltext_receive)(FulltextSession& session, FulltextFileKind kind, const std::string& key,
-                                    std::string_view body) = nullptr;
+    // The controller's calls on its full-text session (kFulltextHooks).
+    const FulltextHooks* fulltext_hooks = nullptr;
 };
 
 // Every one: view_terms, view_archive, view_search, search_index_build.

@@ -45,6 +45,21 @@ struct FulltextSession {
 // The most bytes each kind of file may have (the parsers' own limits).
 size_t fulltext_file_limit(FulltextFileKind kind);
 
+// What the controller does with a session, through a table, so that a
+// build without the full-text search screen (the browser's list engine)
+// links none of it (IndexScreens::fulltext_hooks).
+struct FulltextHooks {
+    std::shared_ptr<FulltextSession> (*create)();
+    void (*asked)(FulltextSession& session, const std::string& url);  // on its way
+    bool (*forget_failed)(FulltextSession& session);  // "Try again": true when one had failed
+    // A fetch of the session's ended: `failure` is "" when the file arrived
+    // whole (`body`, parsed in), else what went wrong. False when the
+    // session was not awaiting `url`.
+    bool (*arrived)(FulltextSession& session, FulltextFileKind kind, const std::string& key, const std::string& url,
+                    std::string_view body, const std::string& failure);
+};
+extern const FulltextHooks kFulltextHooks;
+
 // Parses a fetched file into `session`: the manifest (and the tokenizer of
 // its language), a shard under `key` (its file name in the manifest) or a
 // post's file under `key` (its number). "" when it is in, else what is wrong
