@@ -62,10 +62,11 @@ for f in web/enhance-*.js web/*.css "$build/blog-core.js" "$build/blog-full.js";
   fi
 done
 # The posts as written (front matter included: the widget skips it), less any
-# index.json left in posts/ by hand: the index is the tool's.
+# index.json left in posts/ by hand: the index is the tool's, with its
+# full-text search files beside it (posts/search/).
 cp -r posts "$out.tmp/posts"
-rm -f "$out.tmp/posts/index.json"
-if ! "$tool" index . > "$out.tmp/posts/index.json"; then
+rm -rf "$out.tmp/posts/index.json" "$out.tmp/posts/search"
+if ! "$tool" index . --out "$out.tmp/posts" >/dev/null; then
   echo "make-dist: $tool index . failed (the messages above name the file and line); $out/ is unchanged" >&2
   rm -rf "$out.tmp"
   exit 1

@@ -1106,3 +1106,114 @@ TEST_CASE("controller: a right-to-left blog's screens say so, a left-to-right on
         CHECK(app.last().rtl == (lang[0] == 'a' || lang[0] == 'f' || lang[0] == 'h'));
     }
 }
+
+namespace {
+
+// The sample index with a full-text index beside it ("search"), of the
+// first three listed posts with bodies of our own, and its files by URL.
+struct FulltextSite {
+    std::string index;
+    std::map<std::string, std::string> files;  // URL -> bytes
+    std::vector<std::string> slugs;
+};
+
+FulltextSite fulltext_site() {
+    FulltextSite site;
+    site.index = sample_file("tests/fixtures/sample-index.json");
+    site.index.insert(site.index.find('{') + 1, "\"search\": \"search/manifest.json\", ");
+    auto parsed = index_parse(site.index, "posts/index.json");
+    REQUIRE(parsed);
+    const std::vector<const Post*> listed = index_listed(parsed.value());
+    REQUIRE(listed.size() >= 3);
+    const char* bodies[3] = {
+        "Intro text about clusters.\n\n## Scheduling\n\nThe scheduler places <script>alert(1)</script> tasks on machines by priority.\n",
+        "Nothing about that here.\n\n## Memory\n\nGarbage collection pauses matter.\n",
+        "## Notes\n\nMachines again, but only once.\n",
+    };
+    std::vector<FulltextDocument> docs;
+    for (size_t i = 0; i < 3; ++i) {
+        FulltextDocument d;
+        d.slug = listed[i]->slug;
+        d.route = "posts/" + d.slug + "/";
+        d.title = listed[i]->title;
+        auto rendered = markdown_render(bodies[i], [] {
+            MarkdownOptions o;
+            o.collect_sections = true;
+            return o;
+        }());
+        REQUIRE(rendered);
+        d.sections = rendered.value().sections;
+        docs.push_back(std::move(d));
+        site.slugs.push_back(listed[i]->slug);
+    }
+    for (FulltextFile& f : fulltext_build(docs, "en")) site.files["posts/" + f.path] = std::move(f.bytes);
+    return site;
+}
+
+}  // namespace
+
+TEST_CASE("controller: full-text search fetches the manifest, then only the shards of the words, then the shown posts' files") {
+    const FulltextSite site = fulltext_site();
+    App app;
+    app.controller.navigate("#/search?q=machines");
+    app.respond_ok("posts/index.json", site.index);
+    // Until the manifest is here: the title search's results, busy.
+    CHECK(app.fetcher.urls().back() == "posts/search/manifest.json");
+    CHECK(contains(app.last().html, "aria-busy=\"true\""));
+    CHECK_FALSE(app.last().complete);
+    app.respond_ok("posts/search/manifest.json", site.files.at("posts/search/manifest.json"));
+    std::vector<std::string> shards;
+    for (const std::string& url : app.fetcher.urls())
+        if (url.find("/search/t/") != std::string::npos) shards.push_back(url);
+    REQUIRE_FALSE(shards.empty());
+    size_t shard_files = 0;
+    for (const auto& [url, bytes] : site.files) shard_files += url.find("/search/t/") != std::string::npos;
+    CHECK(shards.size() <= shard_files);
+    // Shards answered in reverse order: the results come once all are in.
+    for (auto it = shards.rbegin(); it != shards.rend(); ++it) app.respond_ok(*it, site.files.at(*it));
+    CHECK_FALSE(contains(app.last().html, "aria-busy"));
+    // Two posts say "machines"; their files are asked for, for excerpts.
+    std::vector<std::string> docs;
+    for (const std::string& url : app.fetcher.urls())
+        if (url.find("/search/d/") != std::string::npos) docs.push_back(url);
+    CHECK(docs.size() == 2);
+    CHECK(contains(app.last().html, "href=\"#/posts/" + site.slugs[0] + "\""));
+    CHECK(contains(app.last().html, "href=\"#/posts/" + site.slugs[2] + "\""));
+    CHECK_FALSE(contains(app.last().html, "href=\"#/posts/" + site.slugs[1] + "\""));
+    CHECK_FALSE(app.last().complete);
+    for (const std::string& url : docs) app.respond_ok(url, site.files.at(url));
+    const std::string& html = app.last().html;
+    CHECK(app.last().complete);
+    CHECK(contains(html, "<mark>machines</mark>"));
+    CHECK(contains(html, "href=\"#/posts/" + site.slugs[0] + "#scheduling\""));  // the section's heading
+    CHECK_FALSE(contains(html, "<script>"));
+    // Typing on asks only for what is not here yet.
+    const size_t before = app.request_count();
+    app.controller.search("machines");
+    CHECK(app.request_count() == before);
+
+    SECTION("a shard that fails says so, and Try again asks for it again") {
+        App other;
+        other.controller.navigate("#/search?q=garbage");
+        other.respond_ok("posts/index.json", site.index);
+        other.respond_ok("posts/search/manifest.json", site.files.at("posts/search/manifest.json"));
+        const std::string shard = other.fetcher.urls().back();
+        REQUIRE(shard.find("/search/t/") != std::string::npos);
+        other.respond(shard, 404);
+        CHECK(contains(other.last().html, "The search could not read its index. Could not load " + shard + ": HTTP 404"));
+        CHECK(contains(other.last().html, "data-action=\"retry\""));
+        other.controller.retry();
+        CHECK(other.fetcher.urls().back() == shard);
+        other.respond_ok(shard, site.files.at(shard));
+        CHECK_FALSE(contains(other.last().html, "notice-error"));
+        CHECK(contains(other.last().html, "href=\"#/posts/" + site.slugs[1] + "\""));
+    }
+    SECTION("a manifest that is not one says which file and what is wrong") {
+        App other;
+        other.controller.navigate("#/search?q=machines");
+        other.respond_ok("posts/index.json", site.index);
+        other.respond_ok("posts/search/manifest.json", "{\"version\": 1, \"docs\": \"many\"}");
+        CHECK(contains(other.last().html, "The search could not read its index. posts/search/manifest.json: "));
+        CHECK(contains(other.last().html, "notice-error"));
+    }
+}

@@ -12,7 +12,9 @@
 
 #include "core/index/post_index.hpp"
 #include "tests/temp_dir.hpp"
+#include "core/search/fulltext_query.hpp"
 #include "tool/index_writer.hpp"
+#include "tool/search_writer.hpp"
 #include "tool/site.hpp"
 
 namespace fs = std::filesystem;
@@ -224,4 +226,43 @@ TEST_CASE("index writer: the entries are in the blog's order, a weight first, th
     CHECK(slugs == std::vector<std::string>{"d", "b", "e", "a", "c", "f"});
     const blog::SiteIndex index = read_back(index_write(site), "index.json");
     for (size_t i = 0; i < index.posts.size(); ++i) CHECK(index.posts[i].position == i);
+}
+
+TEST_CASE("index writer: the search index's files go beside index.json, which names the manifest") {
+    TempDir tmp;
+    tmp.write("content/posts/deep.md", "---\ntitle: Deep\ntags: [travel]\n---\nIntro.\n\n## Far below\n\nA zeppelin passed.\n");
+    tmp.write("hugo.toml", "title = \"Few\"\nbaseURL = \"https://example.org/\"\nlanguageCode = \"en-us\"\n");
+    for (int i = 1; i <= 30; ++i)
+        tmp.write("content/posts/p" + std::to_string(i) + ".md",
+                  "---\ntitle: Post " + std::to_string(i) + "\ndate: 2020-01-" + two(size_t(i)) + "\n---\nWords.\n");
+    blog::tool::SiteOptions options;
+    options.now = 1735689600;
+    const blog::tool::Site site = blog::tool::site_read(tmp.root.string(), options);
+    REQUIRE(site.ok());
+    const std::vector<IndexFile> files = blog::tool::search_write_files(site);
+    REQUIRE(files.size() >= 1 + 1 + 31);
+    CHECK(files[0].name == "search/manifest.json");
+    const blog::FulltextManifest m = blog::fulltext_manifest_parse(files[0].text).value();
+    CHECK(m.docs == 31);
+    CHECK(m.stemmer == "english");
+    const json index = json::parse(index_write_files(site, IndexSplit{}, blog::tool::kSearchManifest)[0].text);
+    CHECK(index["search"] == "search/manifest.json");
+    std::vector<std::string> slugs;
+    for (const json& p : index["posts"]) slugs.push_back(p["slug"]);
+    CHECK(slugs == m.slugs);  // post n of the search index is the index's n-th
+    CHECK(read_back(index.dump(), "index.json").search == "search/manifest.json");
+
+    blog::FulltextShards shards;
+    for (const IndexFile& f : files)
+        if (f.name.rfind("search/t/", 0) == 0) shards[f.name.substr(7)] = blog::fulltext_shard_parse(f.text).value();
+    const blog::FulltextResults r = blog::fulltext_search(m, shards, blog::fulltext_query_parse("zeppelin ", blog::Tokenizer("en")));
+    REQUIRE(r.hits.size() == 1);
+    CHECK(m.slugs[r.hits[0].doc] == "deep");
+    for (const IndexFile& f : files)
+        if (f.name == "search/" + blog::fulltext_doc_path(r.hits[0].doc)) {
+            const blog::FulltextDocFile doc = blog::fulltext_doc_parse(f.text).value();
+            REQUIRE(doc.sections.size() == 2);
+            CHECK(doc.sections[1].id == "far-below");
+            CHECK(doc.sections[1].text == "A zeppelin passed.");
+        }
 }

@@ -131,3 +131,25 @@ TEST_CASE("plain text: image alt text is not counted, as it is not in Hugo's .Pl
     CHECK(r.value().word_count == 2);
     CHECK(r.value().summary == "one two");
 }
+
+TEST_CASE("plain text: sections split the post's text at its headings when asked") {
+    MarkdownOptions o;
+    o.collect_sections = true;
+    const RenderedMarkdown r = markdown_render(
+        "Intro *text*\nwith a break.\n\n## First **one**\n\nBody one.\n\n```go\ncode  here\n```\n\n"
+        "![alt is not text](x.png)\n\n## First one\n\n- item\n- two\n",
+        o).value();
+    REQUIRE(r.sections.size() == 3);
+    CHECK(r.sections[0].heading_id == "");
+    CHECK(r.sections[0].heading_text == "");
+    CHECK(r.sections[0].text == "Intro text with a break.");
+    CHECK(r.sections[1].heading_id == "first-one");
+    CHECK(r.sections[1].heading_text == "First one");
+    CHECK(r.sections[1].text == "Body one. code here");  // code blocks' text is body text
+    CHECK(r.sections[2].heading_id == "first-one-1");
+    CHECK(r.sections[2].text == "item two");
+    // Off by default: the render is as it was.
+    const RenderedMarkdown plain = markdown_render("# A\n\ntext\n").value();
+    CHECK(plain.sections.empty());
+    CHECK(plain.html == markdown_render("# A\n\ntext\n", o).value().html);
+}

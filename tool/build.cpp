@@ -25,6 +25,7 @@
 #include "core/url/url.hpp"
 #include "core/view/views.hpp"
 #include "tool/index_writer.hpp"
+#include "tool/search_writer.hpp"
 
 namespace blog::tool {
 namespace fs = std::filesystem;
@@ -272,7 +273,7 @@ struct Builder {
     // reads it: index.json, then each part of a paged index appended in
     // order. The pages are prerendered from the whole of it.
     bool read_index() {
-        index_files = index_write_files(site, options.index_split);
+        index_files = index_write_files(site, options.index_split, kSearchManifest);
         for (size_t k = 0; k < index_files.size(); ++k) {
             const std::string name = "posts/" + index_files[k].name;
             const std::string why = " (the index written is not one the blog reads)";
@@ -568,6 +569,7 @@ struct Builder {
             add_file("robots.txt", feed_robots(base.url), "robots.txt");
         for (IndexFile& f : index_files)
             add_file("posts/" + f.name, std::move(f.text), f.name == "index.json" ? "the index" : "a part of the index");
+        for (IndexFile& f : search_write_files(site)) add_file("posts/" + f.name, std::move(f.text), "the search index");
     }
 
     void add_file(const std::string& path, std::string text, const std::string& what) {

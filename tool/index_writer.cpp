@@ -101,10 +101,8 @@ json index_site_fields(const SiteConfig& config) {
     return root;
 }
 
-// The posts in the list's order, the core's (index_parse sorts the same way):
-// a weight before none, lower first; then newest first; undated posts last;
-// ties in file-name order. A paged index relies on it: its first file must
-// hold the list's first posts.
+}  // namespace
+
 std::vector<const SitePost*> index_order(const Site& site) {
     std::vector<const SitePost*> order;
     order.reserve(site.posts.size());
@@ -120,6 +118,8 @@ std::vector<const SitePost*> index_order(const Site& site) {
     });
     return order;
 }
+
+namespace {
 
 json index_entry(const Site& site, const SitePost& p) {
     const FrontMatter& fm = p.front;
@@ -177,9 +177,12 @@ std::string index_text(const json& root) {
 
 }  // namespace
 
-std::string index_write(const Site& site) {
+std::string index_write(const Site& site) { return index_write_with(site, {}); }
+
+std::string index_write_with(const Site& site, std::string_view search) {
     const std::vector<const SitePost*> order = index_order(site);
     json root = index_site_fields(site.config);
+    if (!search.empty()) root["search"] = std::string(search);
     root["posts"] = index_entries(site, order, 0, order.size());
     return index_text(root);
 }
@@ -188,8 +191,8 @@ bool index_paged(size_t posts, const IndexSplit& split) {
     return split.part > 0 && posts > split.threshold && posts > split.first;
 }
 
-std::vector<IndexFile> index_write_files(const Site& site, const IndexSplit& split) {
-    if (!index_paged(site.posts.size(), split)) return {{"index.json", index_write(site)}};
+std::vector<IndexFile> index_write_files(const Site& site, const IndexSplit& split, std::string_view search) {
+    if (!index_paged(site.posts.size(), split)) return {{"index.json", index_write_with(site, search)}};
     const std::vector<const SitePost*> order = index_order(site);
     const size_t first = std::max<size_t>(split.first, 1);
     std::vector<IndexFile> files(1 + (order.size() - first + split.part - 1) / split.part);
@@ -201,6 +204,7 @@ std::vector<IndexFile> index_write_files(const Site& site, const IndexSplit& spl
         parts.push_back(files[k].name);
     }
     json root = index_site_fields(site.config);
+    if (!search.empty()) root["search"] = std::string(search);
     root["posts"] = index_entries(site, order, 0, first);
     root["parts"] = std::move(parts);
     // The home list's length: hidden posts (hiddenInHomeList) are not in it.

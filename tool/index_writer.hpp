@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tool/site.hpp"
@@ -22,6 +23,15 @@ namespace blog::tool {
 // then newest first; undated posts last), ending with a newline. Every
 // post's "file" is relative to the index, which sits in the posts folder.
 std::string index_write(const Site& site);
+// The same with "search": `search` (the full-text search manifest, relative
+// to index.json; tool/search_writer) unless it is empty.
+std::string index_write_with(const Site& site, std::string_view search);
+
+// The posts in the list's order, the core's (index_parse sorts the same way):
+// a weight before none, lower first; then newest first; undated posts last;
+// ties in file-name order. A paged index relies on it: its first file must
+// hold the list's first posts; the search index numbers its posts so.
+std::vector<const SitePost*> index_order(const Site& site);
 
 // How a big site's index is split.
 struct IndexSplit {
@@ -41,6 +51,7 @@ struct IndexFile {
 
 // The files of the site's index, index.json first, then its parts in list
 // order. A site that is not paged is one file, index_write's text.
-std::vector<IndexFile> index_write_files(const Site& site, const IndexSplit& split);
+// `search`: as index_write_with's, in index.json.
+std::vector<IndexFile> index_write_files(const Site& site, const IndexSplit& split, std::string_view search = {});
 
 }  // namespace blog::tool

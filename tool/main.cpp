@@ -6,11 +6,13 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "tool/build.hpp"
 #include "tool/index_writer.hpp"
+#include "tool/search_writer.hpp"
 #include "tool/site.hpp"
 
 // The widget's files when --assets is not given: the repository's dist/
@@ -55,7 +57,8 @@ const char kIndexUsage[] =
     "  --future        include posts whose publishDate (or date) is after now\n"
     "  --expired       include posts whose expiryDate is before now\n"
     "  --check         print only the problems; exit 1 if there are any\n"
-    "  --out DIR       write DIR/index.json and its parts (DIR is created)\n"
+    "  --out DIR       write DIR/index.json and its parts (DIR is created), and\n"
+    "                  the full-text search index in DIR/search/\n"
     BLOG_SPLIT_USAGE;
 
 const char kBuildUsage[] =
@@ -268,9 +271,10 @@ int command_build(const std::vector<std::string>& args) {
     return std::cout.good() ? 0 : 1;
 }
 
-// Writes the index's files into `dir` (created when missing): each to a
-// temporary name then renamed, the parts before index.json, so that an
-// index.json read meanwhile never names a part not yet there.
+// Writes the index's files into `dir` (created when missing, and the
+// folders of files in one): each to a temporary name then renamed, the
+// parts and the search files before index.json, so that an index.json read
+// meanwhile never names a file not yet there.
 bool index_files_write(const std::string& dir, const std::vector<blog::tool::IndexFile>& files) {
     namespace fs = std::filesystem;
     std::error_code ec;
@@ -282,6 +286,7 @@ bool index_files_write(const std::string& dir, const std::vector<blog::tool::Ind
     }
     for (size_t k = files.size(); k-- > 0;) {
         const fs::path path = fs::path(dir) / files[k].name;
+        fs::create_directories(path.parent_path(), ec);
         const fs::path tmp = fs::path(dir) / (files[k].name + ".tmp");
         {
             std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -301,6 +306,22 @@ bool index_files_write(const std::string& dir, const std::vector<blog::tool::Ind
         }
     }
     return true;
+}
+
+// Removes the search files of an earlier run that `files` does not hold
+// (shards are named by their content: each change leaves old names behind).
+void search_files_prune(const std::string& dir, const std::vector<blog::tool::IndexFile>& files) {
+    namespace fs = std::filesystem;
+    std::set<std::string> kept;
+    for (const blog::tool::IndexFile& f : files) kept.insert(f.name);
+    std::error_code ec;
+    for (const char* folder : {"search/t", "search/d"}) {
+        std::vector<fs::path> stale;
+        for (fs::directory_iterator it(fs::path(dir) / folder, ec), end; !ec && it != end; it.increment(ec))
+            if (it->is_regular_file(ec) && !kept.count(std::string(folder) + "/" + it->path().filename().string()))
+                stale.push_back(it->path());
+        for (const fs::path& p : stale) fs::remove(p, ec);
+    }
 }
 
 int command_index(const std::vector<std::string>& args) {
@@ -340,12 +361,16 @@ int command_index(const std::vector<std::string>& args) {
     if (check) return site.problems.empty() ? 0 : 1;
     if (!site.ok()) return 1;
     if (has_out) {
-        const std::vector<blog::tool::IndexFile> files = blog::tool::index_write_files(site, split_of(split));
+        std::vector<blog::tool::IndexFile> files =
+            blog::tool::index_write_files(site, split_of(split), blog::tool::kSearchManifest);
+        const size_t index_files = files.size();
+        for (blog::tool::IndexFile& f : blog::tool::search_write_files(site)) files.push_back(std::move(f));
         if (!index_files_write(out, files)) return 1;
+        search_files_prune(out, files);
         std::cout << "wasm-blog index: " << counted(site.posts.size(), "post") << " into "
                   << (std::filesystem::path(out) / "index.json").string();
-        if (files.size() > 1) std::cout << " and " << counted(files.size() - 1, "part") << " beside it";
-        std::cout << "\n";
+        if (index_files > 1) std::cout << " and " << counted(index_files - 1, "part") << " beside it";
+        std::cout << ", its search index in " << (std::filesystem::path(out) / "search").string() << "\n";
         return std::cout.good() ? 0 : 1;
     }
     std::cout << blog::tool::index_write(site);

@@ -862,6 +862,7 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
         }
 
         MarkdownOptions markdown;
+        markdown.collect_sections = true;  // for the search index (tool/search_writer)
         markdown.summary_words = site.config.summary_length;
         markdown.cjk = markdown_is_cjk(text, site.config.has_cjk_language, fm.is_cjk_language);
         if (!site.config.shortcodes.empty()) markdown.shortcodes.templates = &site.config.shortcodes;
@@ -924,6 +925,7 @@ Site site_read(const std::string& dir, const SiteOptions& options) {
         post.author = authors_joined(fm.authors);
         post.word_count = rendered.value().word_count;
         post.reading_time = rendered.value().reading_minutes;
+        post.sections = std::move(rendered.value().sections);
         if (fm.summary && !fm.summary->empty()) {  // Hugo: summary: '' is the automatic one
             post.summary = *fm.summary;
             post.truncated = true;

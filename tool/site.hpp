@@ -19,6 +19,7 @@
 
 #include "core/date/date.hpp"
 #include "core/index/post_index.hpp"
+#include "core/markdown/plain_text.hpp"
 #include "tool/front_matter.hpp"
 #include "tool/site_files.hpp"
 
@@ -117,6 +118,7 @@ struct SitePost {
     bool truncated = true;
     size_t word_count = 0;
     size_t reading_time = 0;  // minutes, Hugo's rule (plain_text.hpp)
+    std::vector<TextSection> sections;  // the plain text by heading, for full-text search
 };
 
 struct SiteOptions {

@@ -48,10 +48,11 @@ int Controller::prefetch(std::string_view location) {
     if (!route_kind_needs(route.kind).found) return 0;
     // The page model says what that screen needs, as it would on navigate;
     // the screen itself is not shown.
-    SiteState state{index_state_, index_error_, &*site_, &posts_.entries(), search_ ? &*search_ : nullptr, &parts_};
+    SiteState state{index_state_, index_error_, &*site_, &posts_.entries(), search_ ? &*search_ : nullptr, &parts_,
+                    fulltext_.get()};
     int started = 0;
     for (const PageNeed& need : page_build(route, state, page_config(), screens_).needs) {
-        if (need.slug.empty() && need.part == PageNeed::kNoPart) continue;
+        if (need.slug.empty() && need.part == PageNeed::kNoPart && !need.fulltext) continue;
         start(need);
         ++started;
     }
@@ -74,7 +75,14 @@ unsigned Controller::route_facts(std::string_view location) const {
 
 void Controller::start(const PageNeed& need) {
     Request what;
-    if (need.part != PageNeed::kNoPart) {
+    if (need.fulltext) {
+        if (!fulltext_ || !screens_.fulltext_hooks) return;
+        screens_.fulltext_hooks->asked(*fulltext_, need.url);
+        what.kind = Request::Kind::Fulltext;
+        what.slug = need.fulltext_key;
+        what.url = need.url;
+        what.fulltext = need.fulltext_kind;
+    } else if (need.part != PageNeed::kNoPart) {
         parts_[need.part] = PartEntry{};  // Loading
         what.kind = Request::Kind::Part;
         what.part = need.part;
@@ -107,6 +115,7 @@ void Controller::retry() {
         again = true;
     }
     if (posts_.erase_if([](const PostEntry& entry) { return !entry.error.empty() && entry.retryable; })) again = true;
+    if (fulltext_ && screens_.fulltext_hooks && screens_.fulltext_hooks->forget_failed(*fulltext_)) again = true;
     if (again) render();  // shows "Loading…" and requests what the screen needs
 }
 
@@ -131,6 +140,7 @@ std::string Controller::shown_post_key() const {
 }
 
 std::string Controller::failure_message(const std::string& url, const FetchResponse& response) const {
+    if (response.too_large) return "Could not load " + url + ": it is larger than the blog allows";
     if (response.timed_out)
         return "Could not load " + url + ": no response from the server after " +
                duration_text(config_.response_timeout_ms) + ".";
@@ -148,6 +158,15 @@ void Controller::fetch_done(uint32_t request_id, FetchResponse response) {
         case Request::Kind::Index: index_done(std::move(response)); return;
         case Request::Kind::Post: post_done(what.slug, std::move(response)); return;
         case Request::Kind::Part: part_done(what.part, std::move(response)); return;
+        case Request::Kind::Fulltext: {
+            if (!fulltext_ || !screens_.fulltext_hooks) return;
+            const std::string failure = succeeded(response) && !response.too_large ? std::string()
+                                                                                    : failure_message(what.url, response);
+            if (screens_.fulltext_hooks->arrived(*fulltext_, what.fulltext, what.slug, what.url, response.body, failure) &&
+                route_.kind == Route::Kind::Search)
+                render();
+            return;
+        }
     }
 }
 
@@ -162,11 +181,13 @@ void Controller::index_done(FetchResponse response) {
     } else {
         site_ = std::move(parsed).value();
         search_.reset();  // folded when a search screen first needs it
+        fulltext_.reset();
         parts_.clear();
         parts_arrived_.clear();
         // A part of an earlier load is not one of this index's.
         for (auto p = pending_.begin(); p != pending_.end();)
-            p = p->second.kind == Request::Kind::Part ? pending_.erase(p) : std::next(p);
+            p = p->second.kind == Request::Kind::Part || p->second.kind == Request::Kind::Fulltext ? pending_.erase(p)
+                                                                                                : std::next(p);
         index_state_ = SiteState::Index::Loaded;
         post_links_ = nullptr;
     }
@@ -248,10 +269,12 @@ void Controller::render() {
     // a reader who never searches does not pay for it when the index loads.
     if (route_.kind == Route::Kind::Search && site_ && site_->whole() && !search_ && screens_.search_index_build)
         search_ = screens_.search_index_build(*site_);
+    if (route_.kind == Route::Kind::Search && site_ && !site_->search.empty() && !fulltext_ && screens_.fulltext_hooks)
+        fulltext_ = screens_.fulltext_hooks->create();
     const bool scroll = route_changed_;
     route_changed_ = false;
     SiteState state{index_state_, index_error_, site_ ? &*site_ : nullptr, &posts_.entries(),
-                    search_ ? &*search_ : nullptr, &parts_};
+                    search_ ? &*search_ : nullptr, &parts_, fulltext_.get()};
     Page page = page_build(route_, state, page_config(), screens_);
     for (const PageNeed& need : page.needs) start(need);
     shown_complete_ = page.complete;

@@ -173,10 +173,12 @@ public:
 private:
     // What a request in flight was for.
     struct Request {
-        enum class Kind { Index, Post, Part };
+        enum class Kind { Index, Post, Part, Fulltext };
         Kind kind = Kind::Index;
-        std::string slug;  // Post: the post's slug
+        std::string slug;  // Post: the post's slug; Fulltext: the file's key (PageNeed::fulltext_key)
         size_t part = 0;   // Part: the file's number in SiteIndex::parts.files
+        std::string url;   // Fulltext: the file's URL
+        FulltextFileKind fulltext = FulltextFileKind::Manifest;
     };
 
     void render();
@@ -203,6 +205,9 @@ private:
     std::string index_error_;
     std::optional<SiteIndex> site_;
     std::optional<SearchIndex> search_;  // search_index_build(*site_), folded once per index
+    // The full-text index's files, for this index: made by the first search
+    // screen of an index with "search" (screens_.fulltext_hooks).
+    std::shared_ptr<FulltextSession> fulltext_;
     PostLinkMap post_links_map_;  // null: no Markdown engine in this build
     PostLinkRoute post_links_;    // site_'s posts by their Markdown's URL; built for the first
                                   // post rendered, dropped when posts are added

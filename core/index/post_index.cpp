@@ -353,6 +353,9 @@ void read_site_field(std::string_view key, Value& v, Value& root, SiteIndex& sit
     } else if (key == "language") {
         if (v.is_string() && language_ok(v.text)) site.language = v.text;
         else site.problems.push_back("language: expected a language tag such as \"en\" or \"pt-BR\", got " + kind_of(v));
+    } else if (key == "search") {
+        if (v.is_string() && !v.text.empty()) site.search = v.text;
+        else site.problems.push_back("search: expected the search manifest's file, got " + kind_of(v) + "; full-text search is off");
     } else if (key == "menu") {
         read_menu(v, site);
     } else if (key == "homeInfo") {
@@ -385,7 +388,7 @@ void read_site_field(std::string_view key, Value& v, Value& root, SiteIndex& sit
 // The site's fields read_site_field reads; the reader keeps no other key of
 // the top object but "posts".
 bool is_site_field(std::string_view key) {
-    for (std::string_view name : {"title", "author", "description", "unsafeHtml", "rawHtml", "language", "menu",
+    for (std::string_view name : {"title", "author", "description", "unsafeHtml", "rawHtml", "language", "search", "menu",
                                   "homeInfo", "copyright", "defaultTheme", "showPageNums", "parts", "total", "languages",
                                   "hasCJKLanguage", "i18n", "dateFormat", "shortcodes", "mathPassthrough"})
         if (key == name) return true;

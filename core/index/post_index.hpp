@@ -140,6 +140,10 @@ struct SiteIndex {
     bool unsafe_html = false;       // site opt-in: pass raw HTML in posts through
     bool sanitize_html = false;     // "rawHtml": "sanitize": raw HTML kept through core/html/sanitize
     std::string language = "en";    // "language": the screens' lang (a BCP 47 tag)
+    // "search": the full-text search manifest (core/search/fulltext_index),
+    // relative to the index; "" without one (the title, tag and summary
+    // search of core/search/search.hpp only).
+    std::string search;
     // "menu": the header's entries, replacing the default (Archive, Search,
     // Tags); nullopt when the index has none (or not an array). A bad entry
     // is left out with a problem; so is a script URL.

@@ -164,6 +164,7 @@ struct Renderer {
         if (!o.unsafe && o.raw_html == MarkdownOptions::RawHtml::Sanitize)
             raw.sanitizer = std::make_unique<HtmlSanitizer>(
                 [this](std::string& url, UrlUse use) { return raw_html_url(url, use); });
+        if (o.collect_sections && blog) plain_text.collect_sections();
     }
 
 
@@ -315,6 +316,7 @@ struct Renderer {
         heading.text.clear();
         heading.html.clear();
         out = &heading.html;
+        plain_text.heading_open();
     }
 
     // Md4cHtml: <h2>…</h2>. Blog: <h2 id="slug">…<a class="anchor" …>#</a></h2>,
@@ -332,6 +334,7 @@ struct Renderer {
             h.level = level;
             h.id = markdown_slug(heading.text);
             heading.ids.make_unique(h.id);
+            plain_text.heading_close(h.id);
             h.text = std::move(heading.text);  // cleared when the next heading opens
             verbatim("<");
             out->append(tag, 2);
@@ -649,6 +652,7 @@ struct Renderer {
         result.reading_minutes = plain_text.reading_minutes();
         result.summary = plain_text.summary();
         result.summary_truncated = plain_text.truncated();
+        result.sections = std::move(plain_text.sections());
         return std::move(result);
     }
 };

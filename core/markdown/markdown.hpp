@@ -12,6 +12,7 @@
 
 #include "core/markdown/front_matter.hpp"
 #include "core/markdown/math.hpp"
+#include "core/markdown/plain_text.hpp"
 #include "core/markdown/slug.hpp"
 #include "core/shortcode/shortcode.hpp"
 #include "core/util/result.hpp"
@@ -79,6 +80,11 @@ struct MarkdownOptions {
     size_t max_output_factor = 16;
     size_t max_output_slack = size_t(1) << 20;
 
+    // Opt-in: the post's plain text by section (RenderedMarkdown::sections),
+    // collected as the text is counted, for full-text search's index. Off,
+    // the render is as it was (the browser's).
+    bool collect_sections = false;
+
     static constexpr size_t kMaxInputBytes = size_t(4) << 20;  // 4 MiB of Markdown
 
     static unsigned default_parser_flags();
@@ -104,6 +110,10 @@ struct RenderedMarkdown {
     bool has_math = false;          // $...$, $$...$$, \\(...\\) or \\[...\\] (math rendering)
     std::vector<std::string> images;  // each image's target as written (entities decoded), in order
                                       // (raw HTML's too, with RawHtml::Sanitize)
+    // With MarkdownOptions::collect_sections: the plain text split at
+    // headings (Blog flavor; code blocks' text is body text), the text
+    // before the first heading first (empty id, maybe empty text).
+    std::vector<TextSection> sections;
     size_t html_dropped = 0;          // raw HTML elements and attributes the sanitizer dropped
     // The post's cover caption as Markdown (PaperMod's markdownify), set by
     // page_render_post; "" when it has none.

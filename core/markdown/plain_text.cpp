@@ -217,7 +217,42 @@ void PlainText::word_end() {
     if (collecting_ && rules_.cjk && !rules_.more_ahead && words_ >= rules_.summary_words) collecting_ = false;
 }
 
+// Text for the section being read: whitespace runs as one space, none at
+// the start.
+void PlainText::section_text(const char* s, size_t n) {
+    std::string& to = in_heading_ ? heading_ : sections_.back().text;
+    for (size_t i = 0; i < n;) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const size_t sp = c < 0x80 ? (ascii_space(c) ? 1 : 0) : wide_space(reinterpret_cast<const unsigned char*>(s) + i, n - i);
+        if (sp) {
+            if (!to.empty() && to.back() != ' ') to.push_back(' ');
+            i += sp;
+        } else {
+            to.push_back(s[i++]);
+        }
+    }
+}
+
+void PlainText::heading_open() {
+    if (!collect_sections_) return;
+    in_heading_ = true;
+    heading_.clear();
+}
+
+void PlainText::heading_close(std::string_view id) {
+    if (!collect_sections_) return;
+    in_heading_ = false;
+    std::string& last = sections_.back().text;
+    if (!last.empty() && last.back() == ' ') last.pop_back();
+    while (!heading_.empty() && heading_.back() == ' ') heading_.pop_back();
+    TextSection& s = sections_.emplace_back();
+    s.heading_id = std::string(id);
+    s.heading_text = std::move(heading_);
+    heading_.clear();
+}
+
 void PlainText::whitespace(char kind) {
+    if (collect_sections_) section_text(" ", 1);
     if (in_word_) word_end();
     if (in_space_) return;  // a run is one character of .Plain: its first
     in_space_ = true;
@@ -234,6 +269,7 @@ void PlainText::whitespace(char kind) {
 }
 
 void PlainText::text(const char* s, size_t n) {
+    if (collect_sections_) section_text(s, n);
     size_t i = 0;
     if (!collecting_ && !rules_.cjk && all_ascii(s, n)) {
         // Most of a post: only words are counted.
@@ -285,6 +321,8 @@ void PlainText::html_block(std::string_view html) {
 }
 
 void PlainText::finish() {
+    if (collect_sections_ && !sections_.back().text.empty() && sections_.back().text.back() == ' ')
+        sections_.back().text.pop_back();
     if (in_word_) word_end();
     if (more_seen_) {
         truncated_ = words_ > words_at_more_;

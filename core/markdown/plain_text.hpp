@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace blog {
 
@@ -23,9 +24,30 @@ struct PlainTextRules {
     bool more_ahead = false;
 };
 
+// A stretch of a post's plain text from one heading to the next (the text
+// before the first heading has an empty id and heading): what full-text
+// search indexes and quotes (core/search/fulltext.hpp). Whitespace runs are
+// single spaces, trimmed; code blocks' text is in the body, as the page shows it.
+struct TextSection {
+    std::string heading_id;    // the heading's id (its anchor), "" for the text before the first heading
+    std::string heading_text;  // the heading's plain text
+    std::string text;          // the body's plain text up to the next heading
+};
+
 class PlainText {
 public:
     explicit PlainText(const PlainTextRules& rules);
+
+    // Opt-in: the text is also kept by section (sections()), which costs a
+    // copy of the post's text. Call before the first text().
+    void collect_sections() { sections_.emplace_back(); collect_sections_ = true; }
+    // A heading opens: its text goes to the next section's heading_text.
+    void heading_open();
+    // The heading closed with this id: a new section starts.
+    void heading_close(std::string_view id);
+    // The sections collected (empty unless collect_sections()); the first
+    // one is the text before the first heading, possibly empty.
+    std::vector<TextSection>& sections() { return sections_; }
 
     // Text as the page shows it (code included, image alt text not).
     void text(const char* s, size_t n);
@@ -50,6 +72,7 @@ public:
 
 private:
     void whitespace(char kind);
+    void section_text(const char* s, size_t n);
     void word_start();
     void word_end();
 
@@ -72,6 +95,10 @@ private:
     std::string summary_;
     bool truncated_ = false;
     size_t words_at_more_ = 0;
+    bool collect_sections_ = false;
+    bool in_heading_ = false;
+    std::string heading_;  // the open heading's text
+    std::vector<TextSection> sections_;
 };
 
 // Hugo's automatic summaries over a .Plain text (whitespace runs collapsed

@@ -158,7 +158,10 @@ void build_index_screen(Page& page, const Route& route, const SiteState& state, 
         case RouteKindNeeds::Renderer::Terms: page.screen = screens.terms(site, route.taxonomy, config.links); break;
         case RouteKindNeeds::Renderer::Archive: page.screen = screens.archive(site, config.links); break;
         case RouteKindNeeds::Renderer::Search:
-            page.screen = screens.search(site, state.search, route.query, config.links);
+            if (!site.search.empty() && screens.fulltext)
+                screens.fulltext(page, route, state, config);
+            else
+                page.screen = screens.search(site, state.search, route.query, config.links);
             break;
         case RouteKindNeeds::Renderer::None:
         case RouteKindNeeds::Renderer::Post: break;
@@ -170,6 +173,99 @@ Screen search_screen(const SiteIndex& site, const SearchIndex* folded, std::stri
                      const RouteLinks& links) {
     if (folded) return view_search(site, *folded, query, links);
     return view_search(site, search_index_build(site), query, links);
+}
+
+// The state of a file of the full-text index at `url`: asked for now when it
+// never was (into page.needs). Says whether it is here, and fills `problem`
+// with its failure.
+enum class FileWait { Here, Coming, Failed };
+FileWait ask_fulltext_file(Page& page, const FulltextSession* session, const std::string& url,
+                           FulltextFileKind kind, const std::string& key, bool here, std::string& problem) {
+    if (here) return FileWait::Here;
+    const FulltextSession::Pending* pending = session ? session->pending(url) : nullptr;
+    if (pending && pending->failed) {
+        if (problem.empty()) problem = pending->error;
+        return FileWait::Failed;
+    }
+    if (!pending) {
+        PageNeed need{url, "", fulltext_file_limit(kind)};
+        need.fulltext = true;
+        need.fulltext_kind = kind;
+        need.fulltext_key = key;
+        page.needs.push_back(std::move(need));
+    }
+    return FileWait::Coming;
+}
+
+// IndexScreens::fulltext: the manifest first, then the shards the query
+// needs (its words', then its typos'), then the files of the posts shown
+// (their excerpts). Until the shards are in, the title, tag and summary
+// search's results, busy.
+void fulltext_screen(Page& page, const Route& route, const SiteState& state, const PageConfig& config) {
+    const SiteIndex& site = *state.site;
+    const FulltextSession* session = state.fulltext;
+    FulltextView view;
+    auto show = [&] {
+        page.complete = page.complete && !view.busy;
+        if (state.search) {
+            page.screen = view_search(site, *state.search, route.query, config.links, &view);
+        } else {
+            page.screen = view_search(site, search_index_build(site), route.query, config.links, &view);
+        }
+    };
+    if (search_words(route.query).empty()) {
+        show();
+        return;
+    }
+    const std::string manifest_url = url_resolve(config.index_url, site.search);
+    const bool have_manifest = session && session->manifest;
+    const FileWait manifest = ask_fulltext_file(page, session, manifest_url, FulltextFileKind::Manifest, "",
+                                                have_manifest, view.problem);
+    if (manifest != FileWait::Here) {
+        view.busy = manifest == FileWait::Coming;
+        show();
+        return;
+    }
+    const FulltextManifest& index = *session->manifest;
+    const FulltextQuery query = fulltext_query_parse(route.query, *session->tokenizer);
+    auto ask_shards = [&](const std::vector<std::string>& names) {
+        bool coming = false, failed = false;
+        for (const std::string& name : names) {
+            const FileWait wait = ask_fulltext_file(page, session, url_resolve(manifest_url, name), FulltextFileKind::Shard,
+                                                    name, session->shards.count(name) > 0, view.problem);
+            coming |= wait == FileWait::Coming;
+            failed |= wait == FileWait::Failed;
+        }
+        view.busy = coming && !failed;
+        return !coming && !failed;
+    };
+    if (!ask_shards(fulltext_query_shards(index, query))) {
+        show();
+        return;
+    }
+    FulltextResults results = fulltext_search(index, session->shards, query);
+    if (!results.complete()) {
+        ask_shards(results.missing);
+        show();
+        return;
+    }
+    view.total = results.hits.size();
+    for (const FulltextHit& hit : results.hits) {
+        if (view.results.size() == kFulltextShown) break;
+        const Post* post = hit.doc < index.slugs.size() ? site.find(index.slugs[hit.doc]) : nullptr;
+        if (!post) continue;
+        FulltextResult result;
+        result.post = post;
+        auto doc = session->docs.find(hit.doc);
+        std::string ignored;  // a post whose file failed shows without excerpts
+        const std::string key = std::to_string(hit.doc);
+        const FileWait wait = ask_fulltext_file(page, session, url_resolve(manifest_url, fulltext_doc_path(hit.doc)),
+                                                FulltextFileKind::Doc, key, doc != session->docs.end(), ignored);
+        if (wait == FileWait::Here) result.excerpts = fulltext_excerpts(doc->second, hit, results.terms, *session->tokenizer);
+        if (wait == FileWait::Coming) page.complete = false;
+        view.results.push_back(std::move(result));
+    }
+    show();
 }
 
 }  // namespace
@@ -263,6 +359,8 @@ IndexScreens page_index_screens() {
     screens.archive = view_archive;
     screens.search = search_screen;
     screens.search_index_build = search_index_build;
+    screens.fulltext = fulltext_screen;
+    screens.fulltext_hooks = &kFulltextHooks;
     return screens;
 }
 

@@ -18,6 +18,7 @@
 #include "core/markdown/markdown.hpp"
 #include "core/route/route.hpp"
 #include "core/route/route_kind.hpp"
+#include "core/search/fulltext_session.hpp"
 #include "core/search/search.hpp"
 #include "core/view/views.hpp"
 
@@ -54,6 +55,9 @@ struct SiteState {
     // A paged index's files asked for and not merged, by their number in
     // SiteIndex::parts.files; may be null.
     const std::unordered_map<size_t, PartEntry>* parts = nullptr;
+    // The full-text index's files fetched, asked for or failed (an index
+    // with "search"); null: none yet.
+    const FulltextSession* fulltext = nullptr;
 };
 
 struct PageConfig {
@@ -71,6 +75,11 @@ struct PageNeed {
     std::string slug;      // "" for the index or one of its parts
     size_t max_bytes = 0;  // the most the file may have (the core's limits)
     size_t part = kNoPart; // a paged index's file (its number in SiteIndex::parts.files)
+    // A file of the full-text index (SiteState::fulltext): which kind, and
+    // its key (a shard's file name in the manifest, a post's number).
+    bool fulltext = false;
+    FulltextFileKind fulltext_kind = FulltextFileKind::Manifest;
+    std::string fulltext_key{};
 };
 
 struct Page {
@@ -110,6 +119,12 @@ struct IndexScreens {
     Screen (*search)(const SiteIndex& site, const SearchIndex* folded, std::string_view query,
                      const RouteLinks& links) = nullptr;
     SearchIndex (*search_index_build)(const SiteIndex& site) = nullptr;
+    // The search screen of a blog with a full-text index ("search" in the
+    // index): its results from the files in `state.fulltext`, and the files
+    // still needed in page.needs. Null: the search above only.
+    void (*fulltext)(Page& page, const Route& route, const SiteState& state, const PageConfig& config) = nullptr;
+    // The controller's calls on its full-text session (kFulltextHooks).
+    const FulltextHooks* fulltext_hooks = nullptr;
 };
 
 // Every one: view_terms, view_archive, view_search, search_index_build.

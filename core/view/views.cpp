@@ -642,50 +642,115 @@ Screen view_archive(const SiteIndex& site, const RouteLinks& links) {
     return Screen{page_shell(&site, main, links, route_archive_href(links), true), with_site(site.text.archive, &site), "archive"};
 }
 
+namespace {
+
+// A post of the search results as PaperMod's list shows one: its title
+// (`title_html`, escaped and marked), `content` under it, the date and tags
+// (marked with `words`), the link over the whole entry.
+void search_entry(std::string& main, const SiteIndex& site, const Post& post, const std::string& title_html,
+                  const std::string& content, const std::vector<std::string>& words, const RouteLinks& links) {
+    main += "<li class=\"post-entry\"><header class=\"entry-header\"><h2 class=\"entry-hint-parent\">";
+    main += title_html;
+    main += "</h2></header>";
+    main += content;
+    std::string footer = view_date(post, &site);
+    if (!post.tags.empty()) {
+        if (!footer.empty()) footer += kSep;
+        for (size_t t = 0; t < post.tags.size(); ++t)
+            footer += (t ? ", #" : "#") + search_highlight(post.tags[t], words);
+    }
+    if (!footer.empty()) main += "<footer class=\"entry-footer\">" + footer + "</footer>";
+    main += "<a class=\"entry-link\" aria-label=\"post link to ";
+    attr(main, post.title);
+    main += "\" href=\"";
+    attr(main, route_post_href(post, {}, links));
+    main += "\"></a></li>\n";
+}
+
+// The full-text results: each post with its best sections, each section's
+// heading a link to it (the text before the first heading links to the post).
+void fulltext_results(std::string& main, const SiteIndex& site, const FulltextView& view,
+                      const std::vector<std::string>& words, const RouteLinks& links) {
+    for (const FulltextResult& result : view.results) {
+        const Post& post = *result.post;
+        std::string content;
+        if (!result.excerpts.sections.empty()) {
+            content += "<ul class=\"search-sections\">";
+            for (const FulltextExcerpt& section : result.excerpts.sections) {
+                content += "<li>";
+                if (!section.heading_id.empty()) {
+                    content += "<a class=\"search-section\" href=\"";
+                    attr(content, route_post_href(post, section.heading_id, links));
+                    content += "\">" + section.heading_html + "</a>";
+                }
+                if (!section.html.empty()) content += "<p>" + section.html + "</p>";
+                content += "</li>";
+            }
+            content += "</ul>";
+        } else if (result.excerpts.title_html.empty() && post.summary && !post.summary->empty()) {
+            content += "<div class=\"entry-content\"><p>" + search_highlight(*post.summary, words);
+            if (post.truncated) content += "...";
+            content += "</p></div>";
+        }
+        search_entry(main, site, post,
+                     result.excerpts.title_html.empty() ? search_highlight(post.title, words) : result.excerpts.title_html,
+                     content, words, links);
+    }
+}
+
+}  // namespace
+
 Screen view_search(const SiteIndex& site, const SearchIndex& index, std::string_view query,
-                   const RouteLinks& links) {
+                   const RouteLinks& links, const FulltextView* fulltext) {
+    const bool full = fulltext && !fulltext->busy && fulltext->problem.empty();
     std::string main =
         "<header class=\"page-header\"><h1>" + html_escape(site.text.search) +
         "</h1></header>\n<div id=\"searchbox\" role=\"search\">"
-        "<label class=\"search-label\" for=\"searchInput\">Search the posts by title, tag or summary</label>"
+        "<label class=\"search-label\" for=\"searchInput\">";
+    main += site.search.empty() ? "Search the posts by title, tag or summary" : "Search the posts";
+    main += "</label>"
         "<input id=\"searchInput\" type=\"search\" data-action=\"search\" placeholder=\"" +
         html_escape(site.text.search) + " \u21b5\" autocomplete=\"off\" spellcheck=\"false\" value=\"";
     attr(main, query);
-    main += "\">\n<ul id=\"searchResults\" aria-label=\"search results\">";
+    main += "\">\n";
+    if (fulltext && !fulltext->problem.empty()) {
+        main += "<div class=\"notice notice-error\" role=\"alert\"><p>";
+        html_escape_append(main, fulltext->problem);
+        main += "</p><p><button type=\"button\" class=\"retry\" data-action=\"retry\">Try again</button></p></div>\n";
+    }
+    main += fulltext && fulltext->busy ? "<ul id=\"searchResults\" aria-label=\"search results\" aria-busy=\"true\">"
+                                       : "<ul id=\"searchResults\" aria-label=\"search results\">";
     const std::vector<std::string> words = search_words(query);
-    const std::vector<SearchHit> hits = search_run(index, words);
-    for (size_t i = 0; i < hits.size() && i < kSearchShown; ++i) {
-        const Post& post = site.posts[hits[i].post];
-        main += "<li class=\"post-entry\"><header class=\"entry-header\"><h2 class=\"entry-hint-parent\">";
-        main += search_highlight(post.title, words);
-        main += "</h2></header>";
-        if (post.summary && !post.summary->empty()) {
-            main += "<div class=\"entry-content\"><p>" + search_highlight(*post.summary, words);
-            if (post.truncated) main += "...";
-            main += "</p></div>";
+    size_t total = 0, shown = 0;
+    if (full) {
+        fulltext_results(main, site, *fulltext, words, links);
+        total = fulltext->total;
+        shown = kFulltextShown;
+    } else {
+        const std::vector<SearchHit> hits = search_run(index, words);
+        for (size_t i = 0; i < hits.size() && i < kSearchShown; ++i) {
+            const Post& post = site.posts[hits[i].post];
+            std::string content;
+            if (post.summary && !post.summary->empty()) {
+                content += "<div class=\"entry-content\"><p>" + search_highlight(*post.summary, words);
+                if (post.truncated) content += "...";
+                content += "</p></div>";
+            }
+            search_entry(main, site, post, search_highlight(post.title, words), content, words, links);
         }
-        std::string footer = view_date(post, &site);
-        if (!post.tags.empty()) {
-            if (!footer.empty()) footer += kSep;
-            for (size_t t = 0; t < post.tags.size(); ++t)
-                footer += (t ? ", #" : "#") + search_highlight(post.tags[t], words);
-        }
-        if (!footer.empty()) main += "<footer class=\"entry-footer\">" + footer + "</footer>";
-        main += "<a class=\"entry-link\" aria-label=\"post link to ";
-        attr(main, post.title);
-        main += "\" href=\"";
-        attr(main, route_post_href(post, {}, links));
-        main += "\"></a></li>\n";
+        total = hits.size();
+        shown = kSearchShown;
     }
     main += "</ul>\n";
-    if (!words.empty() && hits.empty()) {
+    const bool settled = !fulltext || full;
+    if (settled && !words.empty() && total == 0) {
         size_t b = query.find_first_not_of(" \t\r\n"), e = query.find_last_not_of(" \t\r\n");
         main += "<p class=\"search-empty\">No posts match \u201c";
         html_escape_append(main, query.substr(b, e - b + 1));
         main += "\u201d.</p>\n";
-    } else if (hits.size() > kSearchShown) {
-        main += "<p class=\"search-more\">" + std::to_string(hits.size()) + " posts match; the first " +
-                std::to_string(kSearchShown) + " are shown. More words narrow the search.</p>\n";
+    } else if (settled && total > shown) {
+        main += "<p class=\"search-more\">" + std::to_string(total) + " posts match; the first " +
+                std::to_string(shown) + " are shown. More words narrow the search.</p>\n";
     }
     main += "</div>\n";
     return Screen{page_shell(&site, main, links, route_search_href({}, links), true), with_site(site.text.search, &site), "search"};

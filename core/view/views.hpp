@@ -12,6 +12,7 @@
 #include "core/index/post_index.hpp"
 #include "core/markdown/markdown.hpp"
 #include "core/route/route.hpp"
+#include "core/search/fulltext_query.hpp"
 #include "core/search/search.hpp"
 
 namespace blog {
@@ -111,9 +112,26 @@ Screen view_archive(const SiteIndex& site, const RouteLinks& links = {});
 // the posts that match it (core/search), at most kSearchShown; nothing but
 // the box for a query without words, "No posts match “x”." for no match.
 // `index` is search_index_build(site).
+//
+// With `fulltext` (a blog with a full-text index): its results instead, each
+// post with its best sections (heading links to the heading, excerpts with
+// the words marked); while its files are on their way, the title, tag and
+// summary results, marked busy; when one failed, those with the problem and
+// "Try again".
 constexpr size_t kSearchShown = 50;
+constexpr size_t kFulltextShown = 10;
+struct FulltextResult {
+    const Post* post = nullptr;
+    FulltextPostExcerpts excerpts;  // title_html "" until the post's file is here
+};
+struct FulltextView {
+    std::vector<FulltextResult> results;  // at most kFulltextShown, best first
+    size_t total = 0;                     // the posts that match
+    bool busy = false;                    // files still to come
+    std::string problem;                  // a file failed: what the reader reads
+};
 Screen view_search(const SiteIndex& site, const SearchIndex& index, std::string_view query,
-                   const RouteLinks& links = {});
+                   const RouteLinks& links = {}, const FulltextView* fulltext = nullptr);
 
 // "Post not found" (or page not found) with a link back to the list.
 Screen view_not_found(const SiteIndex* site, std::string_view heading, std::string_view message,

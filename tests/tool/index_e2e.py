@@ -59,16 +59,30 @@ with tempfile.TemporaryDirectory(prefix="wasm-blog-index-e2e-") as tmp:
     out = os.path.join(tmp, "out", "posts")
     code, stdout, stderr = run("index", big, "--out", out)
     check(code == 0 and stderr == "", "index --out exits 0: %d %r" % (code, stderr))
-    check(stdout == "wasm-blog index: 1001 posts into %s/index.json and 1 part beside it\n" % out,
-          "the summary line: %r" % stdout)
-    check(sorted(os.listdir(out)) == ["index-2.json", "index.json"], "DIR has index.json and index-2.json: %s"
-          % sorted(os.listdir(out)))
+    check(stdout == "wasm-blog index: 1001 posts into %s/index.json and 1 part beside it, its search index in %s/search\n"
+          % (out, out), "the summary line: %r" % stdout)
+    check(sorted(os.listdir(out)) == ["index-2.json", "index.json", "search"],
+          "DIR has index.json, index-2.json and search/: %s" % sorted(os.listdir(out)))
     posts, first = entries(out)
     check(len(first["posts"]) == 100 and first["parts"] == ["index-2.json"], "index.json: 100 posts, one part")
     check(first["total"] == 1001 - 100, "total counts every post but the hidden ones: %s" % first.get("total"))
     check(posts == whole["posts"], "the files' entries, in order, are the single file's")
-    check({k: v for k, v in first.items() if k not in ("posts", "parts", "total")} ==
+    check({k: v for k, v in first.items() if k not in ("posts", "parts", "total", "search")} ==
           {k: v for k, v in whole.items() if k != "posts"}, "index.json has the site's fields")
+
+    # The full-text search index beside index.json: the manifest index.json
+    # names, every shard it lists, a file per post; an old run's shards removed.
+    manifest = load(os.path.join(out, first["search"]))
+    check(first["search"] == "search/manifest.json" and manifest["docs"] == 1001 and len(manifest["slugs"]) == 1001,
+          "the manifest counts every post: %s" % first.get("search"))
+    check([s["slug"] for s in posts] == manifest["slugs"], "the search index numbers the posts in the index's order")
+    shards = sorted(os.listdir(os.path.join(out, "search", "t")))
+    check(shards == sorted(f[2:] for f in manifest["files"]), "search/t/ holds the manifest's shards and no other")
+    check(len(os.listdir(os.path.join(out, "search", "d"))) == 1001, "search/d/ has a file per post")
+    with open(os.path.join(out, "search", "t", "stale.txt"), "w") as f:
+        f.write("old")
+    run("index", big, "--out", out)
+    check(not os.path.exists(os.path.join(out, "search", "t", "stale.txt")), "a shard of an earlier run is removed")
 
     # --first and --part-size, both spellings.
     out2 = os.path.join(tmp, "out2")
@@ -84,16 +98,19 @@ with tempfile.TemporaryDirectory(prefix="wasm-blog-index-e2e-") as tmp:
     out3 = os.path.join(tmp, "out3")
     code, _, _ = run("index", big, "--out", out3, "--part-size", "0")
     with open(os.path.join(out3, "index.json"), encoding="utf-8") as f:
-        check(code == 0 and f.read() == run("index", big)[1] and os.listdir(out3) == ["index.json"],
-              "--part-size 0 writes stdout's single file")
+        written = json.load(f)
+        check(code == 0 and written.pop("search") == "search/manifest.json" and written == json.loads(run("index", big)[1])
+              and sorted(os.listdir(out3)) == ["index.json", "search"],
+              "--part-size 0 writes stdout's single file, with the search index's manifest named")
 
     # A small site: one file by default; --first pages it.
     small = site_of(os.path.join(tmp, "small"), 5)
     out4 = os.path.join(tmp, "out4")
     code, stdout, _ = run("index", small, "--out", out4)
-    check(code == 0 and os.listdir(out4) == ["index.json"] and "parts" not in load(os.path.join(out4, "index.json")),
-          "a small site is one file")
-    check(stdout == "wasm-blog index: 5 posts into %s/index.json\n" % out4, "the summary line: %r" % stdout)
+    check(code == 0 and sorted(os.listdir(out4)) == ["index.json", "search"]
+          and "parts" not in load(os.path.join(out4, "index.json")), "a small site is one file")
+    check(stdout == "wasm-blog index: 5 posts into %s/index.json, its search index in %s/search\n" % (out4, out4),
+          "the summary line: %r" % stdout)
     code, _, _ = run("index", small, "--out", out4, "--first", "2", "--part-size", "2")
     posts, first = entries(out4)
     check(code == 0 and first["parts"] == ["index-2.json", "index-3.json"] and first["total"] == 5 and len(posts) == 5,
