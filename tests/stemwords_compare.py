@@ -10,6 +10,11 @@ usage: stemwords_compare.py STEM_WORDS SNOWBALL_VERSION
 The lists are read as UTF-8, or as ISO-8859-1 when they are not UTF-8
 (Debian 12's bokmaal and swedish), lower-cased and deduplicated, and the same
 UTF-8 file is given to both programs (stemwords -c UTF_8).
+
+Every tenth word of each list (in sorted order, so every run compares the
+same ones; about 320,000 words in all, a few seconds): the two programs are
+built from one source, and a difference in how ours is built shows in any
+tenth. BLOG_STEM_ALL=1 compares every word (3.2 million, a minute).
 """
 import os
 import subprocess
@@ -89,6 +94,8 @@ def main():
                     if w and not any(c.isspace() for c in w):
                         words.add(w)
             words = sorted(words)
+            if os.environ.get("BLOG_STEM_ALL") != "1":
+                words = words[::10]
             infile = os.path.join(tmp, lang + ".txt")
             with open(infile, "w", encoding="utf-8", newline="\n") as out:
                 out.write("".join(w + "\n" for w in words))
@@ -110,7 +117,7 @@ def main():
             print(f"{status} {lang}: {len(words)} words compared, {len(wrong)} differ "
                   f"({changed} changed by stemming) from {' + '.join(sources)}")
             total_words += len(words)
-            if wrong or len(words) < 1000:
+            if wrong or len(words) < 100:
                 failed += 1
             else:
                 passed += 1
