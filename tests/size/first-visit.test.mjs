@@ -61,7 +61,13 @@ const DIST = process.env.BLOG_DIST ? path.resolve(process.env.BLOG_DIST) : path.
 // export for what a route is, against the widget as modules (+460 in
 // wasm-blog.js: modules' back-references and declared fields compress
 // worse than one class's members). The 60 KB target is issue 20's.
-const BUDGET_GZIP = 73_728;
+// 2026-12-07 (issue 19): 74,167 (+624), and the budget 73 KB: full-text
+// search, whose screen and files are the full engine's, leaves in the list
+// engine the index's "search" field and the controller's requests for the
+// search files (their session behind a table of hooks, so that none of its
+// code is linked here: +526 of blog-core.wasm, measured against the same
+// build without it), and the results' sections in wasm-blog.css.
+const BUDGET_GZIP = 74_752;
 // The full engine, blog-full.js and blog-full.wasm. Set 2026-11-26 at
 // 108,386 + 3% (blog-full.wasm 105,845, blog-full.js 2,541); 2026-12-07
 // (issue 16): 118,805, the same additions as the list engine's.
@@ -74,7 +80,13 @@ const BUDGET_GZIP = 73_728;
 // printf/strtod float code). Issue 18 takes it back.
 // 2026-12-07 (issue 18): 165,972 (-993): the index reader, the Markdown
 // renderer's slug and front matter at -Oz, out of its -O3 file.
-const POST_ENGINE_BUDGET_GZIP = 167_936;
+// 2026-12-07 (issue 19): 232,261 (+66 KB), and the budget 232 KB: full-text
+// search's query side in the browser: the tokenizer's Unicode tables (word
+// breaks, case folding, diacritics), the twelve Snowball stemmers (23 KB
+// gzip alone), the manifest, shard and post-file readers, BM25F and the
+// excerpts. The way back: search as an engine of its own, loaded by the
+// search box, so that opening a post does not pay for it (issue 20).
+const POST_ENGINE_BUDGET_GZIP = 237_568;
 const POST_ENGINE = ['blog-full.js', 'blog-full.wasm'];
 
 const FIRST_VISIT = ['index.html', 'wasm-blog.js', 'wasm-blog.css', 'blog-core.js', 'blog-core.wasm'];
