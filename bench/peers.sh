@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs the peers that bench/first-visit.mjs and bench/throughput.mjs
-# measure against (and Lighthouse, for bench/lighthouse.mjs), from npm, into
+# Installs the peers that bench/first-visit.mjs, bench/throughput.mjs and
+# bench/search.mjs measure against (and Lighthouse, for bench/lighthouse.mjs), from npm, into
 # build/bench-peers/ (git-ignored; its own package.json and
 # package-lock.json). Safe to run twice: it installs only
 # the packages that are missing or at another version, and does nothing when
@@ -15,7 +15,8 @@
 #
 # --ignore-scripts: docsify 5's post-install runs husky, which fails outside
 # a git checkout of docsify; no peer needs an install script (md4w and
-# markdown-wasm ship their .wasm in the package).
+# markdown-wasm ship their .wasm in the package, pagefind its binary in
+# @pagefind/<platform>).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PREFIX="$ROOT/build/bench-peers"
@@ -54,6 +55,14 @@ PEERS=(
   # (/usr/bin/chromium) through chrome-launcher, one of its dependencies.
   # puppeteer-core, another, downloads no browser.
   "lighthouse=lighthouse@12.8.2"
+  # search.mjs: full-text search engines. Pagefind runs its own native
+  # binary, shipped in the @pagefind/<platform> package it depends on
+  # (optional dependencies: npm installs the one for this machine).
+  "pagefind=pagefind@1.6.0"
+  "fuse.js=fuse.js@7.5.0"
+  "minisearch=minisearch@7.2.0"
+  "flexsearch=flexsearch@0.8.212"
+  "lunr=lunr@2.3.9"
 )
 
 # "name version" for each peer ("name " when it is not installed), one node run.
