@@ -115,6 +115,7 @@ bench: dist
 	node bench/memory.mjs
 	node bench/build.mjs
 	node bench/lighthouse.mjs
+	node bench/search.mjs
 
 # The README's screenshots (docs/*.png) from dist/, in Debian's Chromium.
 screenshots: dist
