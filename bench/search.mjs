@@ -27,11 +27,13 @@
 //   BENCH_SEARCH_PROSE_POSTS=10000 posts of the prose corpus
 //   BENCH_SEARCH_CJK_POSTS=400     posts of the CJK corpus
 //   BENCH_SEARCH_NODE_BUDGET=40    seconds of Node queries per engine and corpus (the kinds in turn)
-//   BENCH_SEARCH_BUILD_TIMEOUT=300 seconds for one engine's build and Node queries (the child is killed)
+//   BENCH_SEARCH_BUILD_TIMEOUT=600 seconds for one engine's build and Node queries (the child is killed)
 //   BENCH_SEARCH_COLD=3            cold loads (new context) per engine and corpus
 //   BENCH_SEARCH_WARM=20           warm queries timed per engine and corpus
 //   BENCH_SEARCH_QUERY_TIMEOUT=60  seconds for one query in Chromium to show its results
 //   BENCH_SEARCH_BROWSER_BUDGET=90 seconds of Chromium per engine and corpus (warm queries and Pagefind's recall)
+//   BENCH_SEARCH_BROWSER_MAX_MB=200 an index bigger than this (raw, all its files) is not loaded in Chromium
+//                                  (the row says so): no site ships it, and the page would take GBs
 // Results: bench/results/search.json.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -71,11 +73,12 @@ const PER_KIND = envInt('BENCH_SEARCH_QUERIES', 50);
 const PROSE_POSTS = envInt('BENCH_SEARCH_PROSE_POSTS', 10000);
 const CJK_POSTS = envInt('BENCH_SEARCH_CJK_POSTS', 400);
 const NODE_BUDGET = envInt('BENCH_SEARCH_NODE_BUDGET', 40);
-const BUILD_TIMEOUT = envInt('BENCH_SEARCH_BUILD_TIMEOUT', 300);
+const BUILD_TIMEOUT = envInt('BENCH_SEARCH_BUILD_TIMEOUT', 600);
 const COLD = envInt('BENCH_SEARCH_COLD', 3);
 const WARM = envInt('BENCH_SEARCH_WARM', 20);
 const QUERY_TIMEOUT = envInt('BENCH_SEARCH_QUERY_TIMEOUT', 60) * 1000;
 const BROWSER_BUDGET = envInt('BENCH_SEARCH_BROWSER_BUDGET', 90) * 1000;
+const BROWSER_MAX_MB = envInt('BENCH_SEARCH_BROWSER_MAX_MB', 200);
 const DIR = path.join(WORK, 'search');
 const LIB = path.join(DIR, 'lib');
 const PAGES = path.join(DIR, 'pages');
@@ -212,7 +215,12 @@ async function ask(page, q) {
   return r;
 }
 
-async function browserRun(browser, server, c, e) {
+async function browserRun(browser, server, c, e, indexBytes) {
+  if (indexBytes > BROWSER_MAX_MB * 1048576) {
+    const error = `not run: the index is ${(indexBytes / 1048576).toFixed(0)} MB, over BENCH_SEARCH_BROWSER_MAX_MB (${BROWSER_MAX_MB})`;
+    log(`${c} ${e}: Chromium ${error}`);
+    return { cold: [], warm: [], errors: [], error };
+  }
   const corpus = corpora[c];
   const { queries } = JSON.parse(fs.readFileSync(path.join(corpus.dir, 'queries.json'), 'utf8'));
   const order = interleave(queries);
@@ -273,7 +281,7 @@ if (live.length) {
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30000 });
     browserVersion = browser.version();
-    for (const r of live) r.browser = await browserRun(browser, server, r.corpus, r.engine);
+    for (const r of live) r.browser = await browserRun(browser, server, r.corpus, r.engine, r.files.reduce((a, f) => a + f.bytes, 0));
   } catch (err) {
     log(`Chromium FAILED: ${err.message}`);
     for (const r of live) r.browser ??= { error: `Chromium: ${String(err.message || err).split('\n')[0]}` };
