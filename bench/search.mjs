@@ -31,7 +31,7 @@
 //   BENCH_SEARCH_COLD=3            cold loads (new context) per engine and corpus
 //   BENCH_SEARCH_WARM=20           warm queries timed per engine and corpus
 //   BENCH_SEARCH_QUERY_TIMEOUT=60  seconds for one query in Chromium to show its results
-//   BENCH_SEARCH_BROWSER_BUDGET=90 seconds of Chromium per engine and corpus (warm queries and Pagefind's recall)
+//   BENCH_SEARCH_BROWSER_BUDGET=60 seconds of Chromium per engine and corpus (warm queries and Pagefind's recall)
 //   BENCH_SEARCH_BROWSER_MAX_MB=200 an index bigger than this (raw, all its files) is not loaded in Chromium
 //                                  (the row says so): no site ships it, and the page would take GBs
 // Results: bench/results/search.json.
@@ -77,7 +77,7 @@ const BUILD_TIMEOUT = envInt('BENCH_SEARCH_BUILD_TIMEOUT', 600);
 const COLD = envInt('BENCH_SEARCH_COLD', 3);
 const WARM = envInt('BENCH_SEARCH_WARM', 20);
 const QUERY_TIMEOUT = envInt('BENCH_SEARCH_QUERY_TIMEOUT', 60) * 1000;
-const BROWSER_BUDGET = envInt('BENCH_SEARCH_BROWSER_BUDGET', 90) * 1000;
+const BROWSER_BUDGET = envInt('BENCH_SEARCH_BROWSER_BUDGET', 60) * 1000;
 const BROWSER_MAX_MB = envInt('BENCH_SEARCH_BROWSER_MAX_MB', 200);
 const DIR = path.join(WORK, 'search');
 const LIB = path.join(DIR, 'lib');
@@ -147,13 +147,13 @@ phase.build = Date.now() - t;
 
 // The search page of one engine and corpus: the client function of
 // search-engines.mjs, loaded on the first input event.
-function pageHtml({ engine, corpus, base, libUrl }) {
+function pageHtml({ engine, corpus, base, libUrl, client = ENGINES[engine].client }) {
   const lang = LANG_OF(corpus);
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>search: ${engine} ${corpus}</title></head>
 <body><input id="q" type="search" autocomplete="off" style="width:40em"><ol id="results"></ol>
 <script type="module">
-const client = ${ENGINES[engine].client.toString()};
+const client = ${client.toString()};
 const base = ${JSON.stringify(base)};
 const libUrl = ${JSON.stringify(libUrl)};
 const lang = ${JSON.stringify(lang)};
@@ -215,7 +215,8 @@ async function ask(page, q) {
   return r;
 }
 
-async function browserRun(browser, server, c, e, files) {
+// us: r.page ({ base, libUrl, client }: search-us.mjs) in place of the peers' files.
+async function browserRun(browser, server, c, e, files, us = null) {
   const indexBytes = files.reduce((a, f) => a + f.bytes, 0);
   if (indexBytes > BROWSER_MAX_MB * 1048576) {
     const error = `not run: the index is ${(indexBytes / 1048576).toFixed(0)} MB, over BENCH_SEARCH_BROWSER_MAX_MB (${BROWSER_MAX_MB})`;
@@ -225,10 +226,10 @@ async function browserRun(browser, server, c, e, files) {
   const corpus = corpora[c];
   const { queries } = JSON.parse(fs.readFileSync(path.join(corpus.dir, 'queries.json'), 'utf8'));
   const order = interleave(queries);
-  const base = `/${c}/${e}/`;
-  const libUrl = e === 'pagefind' ? `${base}pagefind.js` : `/lib/${path.basename(buildLib(e, LIB))}`;
+  const base = us ? us.base : `/${c}/${e}/`;
+  const libUrl = us ? us.libUrl : e === 'pagefind' ? `${base}pagefind.js` : `/lib/${path.basename(buildLib(e, LIB))}`;
   fs.mkdirSync(PAGES, { recursive: true });
-  fs.writeFileSync(path.join(PAGES, `${c}-${e}.html`), pageHtml({ engine: e, corpus: c, base, libUrl }));
+  fs.writeFileSync(path.join(PAGES, `${c}-${e}.html`), pageHtml({ engine: e, corpus: c, base, libUrl, ...(us ? { client: us.client } : {}) }));
   const url = `${server.origin}/pages/${c}-${e}.html`;
   const out = { cold: [], warm: [], errors: [], pagefind: null };
   // The server reads a file and computes its gzip -9 size on the first
@@ -279,16 +280,17 @@ async function browserRun(browser, server, c, e, files) {
 }
 
 t = Date.now();
-const live = Object.values(results).filter((r) => !r.error && r.engine !== 'us');
+const live = Object.values(results).filter((r) => !r.error && (r.engine !== 'us' || r.page));
 let browserVersion = null;
 if (live.length) {
   const server = await startStaticServer([['/lib/', LIB], ['/pages/', PAGES]]);
   for (const c of opts.corpora) for (const e of peerEngines) server.mount(`/${c}/${e}/`, path.join(corpora[c].dir, 'engines', e));
+  for (const r of live) if (r.page) for (const [prefix, dir] of r.page.mounts) server.mount(prefix, dir);
   let browser = null;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30000 });
     browserVersion = browser.version();
-    for (const r of live) r.browser = await browserRun(browser, server, r.corpus, r.engine, r.files);
+    for (const r of live) r.browser = await browserRun(browser, server, r.corpus, r.engine, r.files, r.page ?? null);
   } catch (err) {
     log(`Chromium FAILED: ${err.message}`);
     for (const r of live) r.browser ??= { error: `Chromium: ${String(err.message || err).split('\n')[0]}` };

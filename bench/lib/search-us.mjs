@@ -24,16 +24,21 @@
 //      manifest and shards handed in as the widget hands over fetched
 //      files). Return the slugs (a post's file name without `.md`: the ids
 //      of docs.json and queries.json).
-//   4. Chromium: a page like the peers' (search.mjs's pageHtml): our widget
-//      on `#/search?q=` or the engine called directly, timed from the
-//      keystroke to the results' frame; the server log gives the manifest
-//      and shards fetched for the first query.
+//   4. Chromium: search.mjs writes the same page as for the peers (its
+//      pageHtml) around our `client`, a self-contained function like the
+//      peers' in search-engines.mjs: client({ lib, lang, getText }) →
+//      { search(q) → Promise<[{ id, title }]> }, `lib` being the module at
+//      `libUrl` (our engine's glue, or a search-only module), `getText` a
+//      fetch under `base`. The keystroke → results frame and the manifest
+//      and shards fetched for the first query then come as for the peers.
+//      (Our widget's own search screen, `#/search?q=`, is another page to
+//      time once it uses the index.)
 //
 // The contract bench/search.mjs expects once it is filled in:
 //   usSearch({ corpusDir, corpus, budgetS }) → Promise<{
 //     version, build: { ms, cpuMs }, files: [{ name, bytes, gzip }],
 //     node: { loadMs, total, run, queries: [{ kind, q, ms, ids, recall, rr }] },
-//     page?: { libUrl, mount: [urlPrefix, dir], client }   // for the browser rows
+//     page?: { base, libUrl, client, mounts: [[urlPrefix, dir], …] }   // the Chromium rows
 //   }>
 // and until then throws NotBuiltYet.
 
