@@ -115,10 +115,12 @@ for (const c of opts.corpora) {
   for (const e of opts.engines) {
     if (e === 'us') {
       try {
-        results[key(c, e)] = await usSearch({ corpusDir, corpus: c, budgetS: NODE_BUDGET });
+        const t1 = Date.now();
+        results[key(c, e)] = await usSearch({ corpusDir, corpus: c, budgetS: NODE_BUDGET, timeoutS: BUILD_TIMEOUT });
+        log(`${c} us: indexed by ${results[key(c, e)].tool} in ${(results[key(c, e)].build.ms / 1000).toFixed(1)} s (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
       } catch (err) {
-        results[key(c, e)] = { engine: 'us', corpus: c, error: err instanceof NotBuiltYet ? 'not built yet' : String(err.message || err),
-                               notBuilt: err instanceof NotBuiltYet };
+        results[key(c, e)] = { engine: 'us', corpus: c, error: String(err.message || err), notBuilt: err instanceof NotBuiltYet };
+        log(`${c} us: ${results[key(c, e)].error}`);
       }
       continue;
     }
@@ -348,6 +350,7 @@ for (const c of opts.corpora) {
       warmMs: b?.warm?.length ? stats(b.warm.map((x) => x.ms)) : null,
       nodeMs: r?.node?.queries?.length ? stats(r.node.queries.map((q) => q.ms)) : null,
       nodeLoadMs: r?.node?.loadMs ?? null,
+      todo: r?.todo ?? null, tool: r?.tool ?? null,
       browserError: b?.error ?? null, pageErrors: [...new Set(b?.errors ?? [])].slice(0, 3), cutShort: b?.cutShort ?? false,
     });
   }
@@ -374,13 +377,13 @@ const cells = (r) => {
   if (r.error) return [r.corpus, r.engine === 'us' ? `**us: ${r.error}**` : `${r.label}: failed: ${r.error}`, '—', '—', '—', '—', '—', '—', '—', '—', '—'];
   const sc = r.scores;
   return [
-    r.corpus, `${r.label}${r.version ? ` ${r.version}` : ''}`,
+    r.corpus, `${r.label}${r.version ? ` ${r.version}` : ''}${r.tool ? ` (${r.tool})` : ''}`,
     `${r.files === 1 ? '1 file' : `${r.files.toLocaleString('en-US')} files`}, ${KB(r.bytes)} / ${KB(r.gzip)}`,
-    r.libBytes ? KB(r.libBytes) : '(in index)',
+    r.libBytes ? KB(r.libBytes) : r.engine === 'us' ? '—' : '(in index)',
     r.first ? `${r.first.requests}, ${KB(r.first.bytes)} / ${KB(r.first.gzip)}` : r.browserError ? `failed: ${r.browserError}` : '—',
     sc && !sc.tooFew ? fixed(sc.recall, 2) : '—',
     sc && !sc.tooFew ? fixed(sc.mrr, 2) : '—',
-    sc ? (sc.run < sc.total ? `${sc.run} of ${sc.total}${sc.tooFew ? ` (under ${MIN_SCORED}: no score)` : ''}` : String(sc.run)) : '—',
+    sc ? (sc.run < sc.total ? `${sc.run} of ${sc.total}${sc.tooFew ? ` (under ${MIN_SCORED}: no score)` : ''}` : String(sc.run)) : r.todo ?? '—',
     ms(r.coldMs), ms(r.warmMs),
     r.build ? `${(r.build.ms / 1000).toFixed(1)}${r.build.cached ? ' (kept)' : ''}` : '—',
   ];
