@@ -116,7 +116,7 @@ for (const c of opts.corpora) {
     if (e === 'us') {
       try {
         const t1 = Date.now();
-        results[key(c, e)] = await usSearch({ corpusDir, corpus: c, budgetS: NODE_BUDGET, timeoutS: BUILD_TIMEOUT });
+        results[key(c, e)] = await usSearch({ corpusDir, corpus: c, budgetS: NODE_BUDGET, timeoutS: BUILD_TIMEOUT, cold: COLD });
         log(`${c} us: indexed by ${results[key(c, e)].tool} in ${(results[key(c, e)].build.ms / 1000).toFixed(1)} s (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
       } catch (err) {
         results[key(c, e)] = { engine: 'us', corpus: c, error: String(err.message || err), notBuilt: err instanceof NotBuiltYet };
@@ -322,7 +322,7 @@ function scored(r) {
   const total = r.node?.total ?? r.browser?.pagefind?.total;
   return {
     recall: mean(qs.map((q) => q.recall)), mrr: mean(qs.map((q) => q.rr)), run: qs.length, total,
-    where: r.node ? 'Node' : 'Chromium',
+    where: r.node ? (r.node.native ? 'native' : 'Node') : 'Chromium',
     kinds: Object.fromEntries(kinds.map((k) => {
       const l = qs.filter((q) => q.kind === k);
       return [k, { recall: mean(l.map((q) => q.recall)), mrr: mean(l.map((q) => q.rr)), n: l.length }];
@@ -344,8 +344,8 @@ for (const c of opts.corpora) {
       corpus: c, engine: e, label, version: r?.version ?? versions[ENGINES[e]?.pkg] ?? null, error: r?.error ?? null,
       files: files.length, bytes: files.reduce((a, f) => a + f.bytes, 0), gzip: files.reduce((a, f) => a + f.gzip, 0),
       libBytes: lib, build: r?.build ?? null, scores: sc,
-      first: cold ? { requests: stats(cold.map((x) => x.fetched.requests)).median, bytes: stats(cold.map((x) => x.fetched.bytes)).median,
-                      gzip: stats(cold.map((x) => x.fetched.gzip)).median, paths: cold.at(-1).fetched.paths } : null,
+      first: r?.firstFetch ?? (cold ? { requests: stats(cold.map((x) => x.fetched.requests)).median, bytes: stats(cold.map((x) => x.fetched.bytes)).median,
+                      gzip: stats(cold.map((x) => x.fetched.gzip)).median, paths: cold.at(-1).fetched.paths } : null),
       coldMs: cold ? stats(cold.map((x) => x.ms)) : null,
       warmMs: b?.warm?.length ? stats(b.warm.map((x) => x.ms)) : null,
       nodeMs: r?.node?.queries?.length ? stats(r.node.queries.map((q) => q.ms)) : null,
@@ -370,7 +370,7 @@ console.log(`- ${browserVersion ? `Chromium ${browserVersion}` : 'Chromium'} hea
 for (const c of opts.corpora) console.log(`- ${describe(c)}`);
 console.log(`- index: every file a search page may fetch for the index (Pagefind: pagefind.js, its worker, the language's wasm, the metadata, every index chunk and fragment; the others: their one serialized JSON), raw and gzip -9 (Pagefind's chunks are gzip already); JS: the library bundled and minified by esbuild (Pagefind: in its files)`);
 console.log(`- first query: what the page fetched from the keystroke until idle, nothing loaded before (library, index, Pagefind's chunks and the first ten results' fragments), median of ${COLD} cold loads`);
-console.log(`- recall@10 and MRR (of the first relevant post in the first ten): mean over the labelled queries, in Node (Pagefind: in Chromium); "n of N" when the time budget (BENCH_SEARCH_NODE_BUDGET, ${NODE_BUDGET} s) stopped short of all, and no score under ${MIN_SCORED} queries`);
+console.log(`- recall@10 and MRR (of the first relevant post in the first ten): mean over the labelled queries, in Node (Pagefind: in Chromium; us: native, bench/lib/search_query.cpp over the core's query functions); "n of N" when the time budget (BENCH_SEARCH_NODE_BUDGET, ${NODE_BUDGET} s) stopped short of all, and no score under ${MIN_SCORED} queries`);
 console.log(`- keystroke → results: the input event's timeStamp → the animation frame after the first ten titles are written, ms; cold: median (min–max) of ${COLD} new contexts, the library and index loaded on that keystroke; warm: median (min–max) of up to ${WARM} further queries in the same page (at most ${BROWSER_BUDGET / 1000} s of them); every index file of 256 KB or more requested once before, untimed (the server's first read)`);
 console.log('');
 const cells = (r) => {
@@ -380,11 +380,11 @@ const cells = (r) => {
     r.corpus, `${r.label}${r.version ? ` ${r.version}` : ''}${r.tool ? ` (${r.tool})` : ''}`,
     `${r.files === 1 ? '1 file' : `${r.files.toLocaleString('en-US')} files`}, ${KB(r.bytes)} / ${KB(r.gzip)}`,
     r.libBytes ? KB(r.libBytes) : r.engine === 'us' ? '—' : '(in index)',
-    r.first ? `${r.first.requests}, ${KB(r.first.bytes)} / ${KB(r.first.gzip)}` : r.browserError ? `failed: ${r.browserError}` : '—',
+    r.first ? `${r.first.requests}, ${KB(r.first.bytes)} / ${KB(r.first.gzip)}${r.first.fromLayout ? ' (from the file layout)' : ''}` : r.browserError ? `failed: ${r.browserError}` : '—',
     sc && !sc.tooFew ? fixed(sc.recall, 2) : '—',
     sc && !sc.tooFew ? fixed(sc.mrr, 2) : '—',
-    sc ? (sc.run < sc.total ? `${sc.run} of ${sc.total}${sc.tooFew ? ` (under ${MIN_SCORED}: no score)` : ''}` : String(sc.run)) : r.todo ?? '—',
-    ms(r.coldMs), ms(r.warmMs),
+    sc ? (sc.run < sc.total ? `${sc.run} of ${sc.total}${sc.tooFew ? ` (under ${MIN_SCORED}: no score)` : ''}` : String(sc.run)) : '—',
+    r.coldMs ? ms(r.coldMs) : r.todo ?? '—', ms(r.warmMs),
     r.build ? `${(r.build.ms / 1000).toFixed(1)}${r.build.cached ? ' (kept)' : ''}` : '—',
   ];
 };
@@ -396,7 +396,7 @@ if (kindsAll.length) {
   console.log('');
   console.log('Recall@10 / MRR by kind of query (n run):');
   console.log('');
-  console.log(table([['corpus', 'l'], ['engine', 'l'], ...kindsAll.map((k) => [k, 'r']), ['Node: load ms, query ms median (min–max)', 'r']],
+  console.log(table([['corpus', 'l'], ['engine', 'l'], ...kindsAll.map((k) => [k, 'r']), ['Node (us: native): load ms, query ms median (min–max)', 'r']],
     rows.filter((r) => r.scores && !r.scores.tooFew).map((r) => [r.corpus, r.label,
       ...kindsAll.map((k) => { const x = r.scores.kinds[k]; return x ? `${fixed(x.recall, 2)} / ${fixed(x.mrr, 2)} (${x.n})` : '—'; }),
       r.nodeMs ? `${r.nodeLoadMs.toFixed(0)}; ${ms(r.nodeMs)}` : '—'])));

@@ -1,9 +1,9 @@
 // "us" in bench/search.mjs: our full-text search, side by side with the peers.
 //
-// Half done. Our search landed on main (24ca855: core/search, tool/search_writer,
-// docs/search.md) while this benchmark was written; what is measured so far:
+// Our search landed on main (24ca855: core/search, tool/search_writer,
+// docs/search.md) while this benchmark was written. What is measured:
 //
-//   1. Build (done): our native tool over the corpus's site folder,
+//   1. Build: our native tool over the corpus's site folder,
 //        wasm-blog index CORPUS_DIR --out CORPUS_DIR/engines/us/posts
 //      (CORPUS_DIR is build/bench/search/<corpus>/, a Hugo-style folder with
 //      hugo.toml and content/posts/*.md, YAML front matter title/date/tags),
@@ -11,22 +11,23 @@
 //      search/t/<hash>.txt (term shards), search/d/<n>.json (a post's title,
 //      route and sections' text). Timed by the wall clock. The tool is
 //      build/native/wasm-blog (`make native`) or BENCH_WASM_BLOG.
-//   2. Files (done): every file under engines/us/posts/search/, raw and
-//      gzip -9, as the peers' index files are counted. posts/index.json is
-//      not counted: the blog loads it for its list anyway.
+//   2. Files: every file under engines/us/posts/search/, raw and gzip -9,
+//      as the peers' index files are counted. posts/index.json is not
+//      counted: the blog loads it for its list anyway.
+//   3. Queries, native: bench/lib/search_query.cpp, compiled here with g++
+//      against the libraries of the tool's CMake build (libblog_core.a,
+//      libblog_stemmer.a beside it), calls the core's query functions as the
+//      browser does (parse, the shards needed, search until complete) and
+//      prints each query's first ten slugs and the shards it read: recall@10
+//      and MRR, and the Node column's query time (parse + search, shards in
+//      memory).
+//   4. A first query's bytes, from the documented file layout (not from
+//      Chromium): the manifest, the shards the query read, and the files of
+//      the posts it shows (search/d/<n>.json of its first ten), for the same
+//      first queries as the peers' cold loads (the median).
 //
-// TODO(search), not measured yet (the table says "TODO"; no figure stands in):
-//   3. Queries in Node, for recall@10 and MRR: either a native query runner
-//      (a `wasm-blog search DIR QUERY…` command, or a small driver like
-//      bench/lib/md_render.cpp over core/search/fulltext_query, answering
-//      JSON lines of post slugs), or the wasm engine in Node
-//      (`loadCore('blog-full')` from common.mjs, the controller's full-text
-//      session driven as the widget drives it: the manifest, the query's
-//      shards and the shown posts' files handed over as fetched). Return the
-//      slugs (a post's file name without `.md`: the ids of docs.json and
-//      queries.json) in `node: { loadMs, total, run, queries: [{ kind, q,
-//      ms, ids, recall, rr }] }` (search-engines.mjs's scoreQuery gives
-//      recall and rr).
+// TODO(search), not measured yet (the table's Chromium cells say "—"; no
+// figure stands in):
 //   4. Chromium: search.mjs writes the same page as for the peers (its
 //      pageHtml) around our `client`, a self-contained function like the
 //      peers' in search-engines.mjs: client({ lib, lang, getText }) →
@@ -39,15 +40,17 @@
 //      `#/search?q=`, is another page worth timing.)
 //
 // The contract bench/search.mjs expects:
-//   usSearch({ corpusDir, corpus, budgetS }) → Promise<{
+//   usSearch({ corpusDir, corpus, budgetS, timeoutS, cold }) → Promise<{
 //     engine: 'us', corpus, version, build: { ms }, files: [{ name, bytes, gzip }],
-//     node: null | {...}, page?: {...}, todo?: string }>
+//     node: { loadMs, total, run, queries: [{ kind, q, ms, ids, recall, rr }] },
+//     firstFetch: { requests, bytes, gzip, paths }, page?: {...}, todo?: string }>
 // or throws NotBuiltYet (the row says why).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { ROOT } from './common.mjs';
+import { ROOT, WORK, median } from './common.mjs';
+import { interleave, scoreQuery } from './search-engines.mjs';
 
 export class NotBuiltYet extends Error {
   constructor(why = '') {
@@ -68,7 +71,7 @@ function listFiles(dir, prefix = '') {
 }
 
 // eslint-disable-next-line no-unused-vars
-export async function usSearch({ corpusDir, corpus, budgetS, timeoutS = 600 }) {
+export async function usSearch({ corpusDir, corpus, budgetS, timeoutS = 600, cold = 3 }) {
   if (!fs.existsSync(TOOL)) throw new NotBuiltYet(`${path.relative(ROOT, TOOL)} is missing (make native, or BENCH_WASM_BLOG)`);
   const out = path.join(corpusDir, 'engines', 'us', 'posts');
   fs.rmSync(path.dirname(out), { recursive: true, force: true });
@@ -87,6 +90,52 @@ export async function usSearch({ corpusDir, corpus, budgetS, timeoutS = 600 }) {
     const body = fs.readFileSync(path.join(search, name));
     return { name: `search/${name}`, bytes: body.length, gzip: zlib.gzipSync(body, { level: 9 }).length };
   });
-  return { engine: 'us', corpus, version: null, tool: path.relative(ROOT, TOOL) || TOOL, build: { ms, cached: false }, files,
-           node: null, todo: 'TODO: queries (search-us.mjs)' };
+  const result = { engine: 'us', corpus, version: null, tool: path.relative(ROOT, TOOL) || TOOL, build: { ms, cached: false }, files,
+                  node: null, firstFetch: null, todo: null };
+  // 3. the queries, native
+  const driver = compileDriver();
+  const { queries } = JSON.parse(fs.readFileSync(path.join(corpusDir, 'queries.json'), 'utf8'));
+  const order = interleave(queries);
+  const t1 = performance.now();
+  const q = spawnSync(driver, [out], { input: order.map((x) => x.q.replace(/\n/g, ' ')).join('\n') + '\n', encoding: 'utf8',
+                                       timeout: timeoutS * 1000, killSignal: 'SIGKILL', maxBuffer: 256 << 20 });
+  if (q.status !== 0) throw new Error(`search_query: ${q.signal ? `timed out after ${timeoutS} s` : `exit ${q.status}: ${(q.stderr || '').trim().split('\n').slice(-2).join(' | ')}`}`);
+  const lines = q.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  if (lines.length !== order.length) throw new Error(`search_query answered ${lines.length} of ${order.length} queries`);
+  result.node = {
+    loadMs: performance.now() - t1, total: queries.length, run: lines.length, native: true,
+    queries: order.map((x, i) => ({ kind: x.kind, q: x.q, ms: lines[i].ms, ids: lines[i].ids, complete: lines[i].complete,
+                                    ...scoreQuery(lines[i].ids, x.relevant) })),
+  };
+  // 4. a first query's files, from the layout: manifest, its shards, its posts' files
+  const size = new Map(files.map((f) => [f.name, f]));
+  const fetches = order.slice(0, cold).map((x, i) => {
+    const names = ['search/manifest.json', ...lines[i].shards.map((f) => `search/${f}`), ...lines[i].docs.map((d) => `search/d/${d}.json`)];
+    const got = names.map((n) => size.get(n)).filter(Boolean);
+    return { requests: got.length, bytes: got.reduce((a, f) => a + f.bytes, 0), gzip: got.reduce((a, f) => a + f.gzip, 0), paths: names };
+  });
+  result.firstFetch = { requests: median(fetches.map((f) => f.requests)), bytes: median(fetches.map((f) => f.bytes)),
+                        gzip: median(fetches.map((f) => f.gzip)), paths: fetches.at(-1)?.paths ?? [], fromLayout: true };
+  result.todo = 'Chromium: TODO (search-us.mjs)';
+  return result;
+}
+
+// bench/lib/search_query.cpp compiled against the tool's CMake build
+// (BENCH_NATIVE_BUILD, else the tool's folder), kept while the source and
+// the libraries are unchanged.
+function compileDriver() {
+  const build = process.env.BENCH_NATIVE_BUILD ? path.resolve(process.env.BENCH_NATIVE_BUILD) : path.dirname(TOOL);
+  const libs = ['libblog_core.a', 'libblog_stemmer.a'].map((l) => path.join(build, l));
+  const missing = libs.filter((l) => !fs.existsSync(l));
+  if (missing.length) throw new NotBuiltYet(`${missing.map((l) => path.relative(ROOT, l)).join(', ')} missing (make native, or BENCH_NATIVE_BUILD)`);
+  const src = path.join(ROOT, 'bench/lib/search_query.cpp');
+  const exe = path.join(WORK, 'search_query');
+  const stamp = `${exe}.stamp`;
+  const want = JSON.stringify([src, ...libs].map((f) => [f, fs.statSync(f).mtimeMs]));
+  if (fs.existsSync(exe) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === want) return exe;
+  fs.mkdirSync(WORK, { recursive: true });
+  const r = spawnSync('g++', ['-O2', '-std=c++17', `-I${ROOT}`, src, ...libs, '-o', exe], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`g++ search_query.cpp: ${(r.stderr || String(r.error)).trim().split('\n').slice(0, 3).join(' | ')}`);
+  fs.writeFileSync(stamp, want);
+  return exe;
 }
