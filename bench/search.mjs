@@ -1,6 +1,7 @@
 // Full-text search side by side with the peers: Pagefind, Fuse.js (as
 // PaperMod uses it), MiniSearch, FlexSearch, lunr, and us (bench/lib/search-us.mjs:
-// "not built yet" until our search lands). For each corpus and engine, one
+// our index by `wasm-blog index --out`, our queries natively; in Chromium
+// still a TODO). For each corpus and engine, one
 // printed table: the index's files (raw, gzip -9), what a first query
 // fetches, recall@10 and MRR on labelled queries, and keystroke → results in
 // headless Chromium, cold (nothing loaded before the keystroke) and warm.
