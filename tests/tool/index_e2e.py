@@ -90,10 +90,10 @@ with tempfile.TemporaryDirectory(prefix="wasm-blog-index-e2e-") as tmp:
     lines = stdout.splitlines()
     check(code == 0 and lines[0] == "1 post found" and lines[1].split()[2:] == ["p00517", "P517"],
           "search finds a post by its title: %r %r" % (stdout, stderr))
-    proc = subprocess.run([e2e.TOOL, "search", out, "--batch", "--limit", "3"], input="P12\npost 999\nnothing-here\n",
+    proc = subprocess.run([e2e.TOOL, "search", out, "--batch", "--limit", "3"], input="P12 \npost 999\nnothing-here\n",
                           capture_output=True, text=True)
     check(proc.returncode == 0 and proc.stdout.splitlines() == ["p00012", "p00999", ""],
-          "search --batch answers a line per query: %r %r" % (proc.stdout, proc.stderr))
+          "search --batch answers a line per query (a last word followed by a space is no prefix): %r %r" % (proc.stdout, proc.stderr))
     code, _, stderr = run("search", os.path.join(tmp, "nowhere"), "x")
     check(code == 1 and "nowhere/search/manifest.json cannot be read" in stderr, "search without an index says so: %r" % stderr)
 
