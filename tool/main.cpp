@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/search/fulltext_query.hpp"
 #include "tool/build.hpp"
 #include "tool/index_writer.hpp"
 #include "tool/search_writer.hpp"
@@ -30,6 +31,8 @@ const char kUsage[] =
     "  index SITE       print the posts/index.json of a Hugo-style site folder\n"
     "  build SITE OUT   write the whole site into OUT: prerendered pages, feeds,\n"
     "                   sitemap, the posts and the widget, ready for a static host\n"
+    "  search DIR WORDS the posts a reader finds for WORDS in the full-text index\n"
+    "                   beside DIR/index.json, ranked, with their excerpts\n"
     "\n"
     "  wasm-blog <command> --help   shows a command's options\n";
 
@@ -377,6 +380,118 @@ int command_index(const std::vector<std::string>& args) {
     return std::cout.good() ? 0 : 1;
 }
 
+const char kSearchUsage[] =
+    "usage: wasm-blog search DIR [WORDS...] [--limit N] [--batch]\n"
+    "\n"
+    "The posts a reader's query finds in the full-text index that `wasm-blog\n"
+    "build` or `index --out` wrote beside DIR/index.json (DIR/search/), ranked as\n"
+    "the search screen ranks them, by the same code: a line per post (rank,\n"
+    "score, slug, title), its best sections' excerpts under it.\n"
+    "\n"
+    "  --limit N   show the first N posts (default 10)\n"
+    "  --batch     read one query per line from stdin and print, per query, one\n"
+    "              line of the slugs found, best first, separated by spaces\n";
+
+// A file of DIR's search index, read whole; "" with `ok` false when it cannot be.
+std::string read_file(const std::filesystem::path& path, bool& ok) {
+    std::ifstream in(path, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ok = in.good() || in.eof();
+    if (!in.is_open()) ok = false;
+    return bytes;
+}
+
+int command_search(const std::vector<std::string>& args) {
+    std::string dir, limit_text = "10", words;
+    bool batch = false;
+    SplitOptions split;
+    const CommandOptions command{
+        "search", kSearchUsage, {{"--batch", &batch}}, {{"--limit", "a number", &limit_text}}, &split,
+        [&](const std::string& a) {
+            if (dir.empty()) return dir = a, true;
+            words += (words.empty() ? "" : " ") + a;
+            return true;
+        }};
+    if (const int status = options_read(args, command); status >= 0) return status;
+    if (dir.empty()) {
+        std::cerr << "wasm-blog search: DIR is missing\n" << kSearchUsage;
+        return 2;
+    }
+    char* end = nullptr;
+    const unsigned long limit = std::strtoul(limit_text.c_str(), &end, 10);
+    if (!end || *end || limit == 0) {
+        std::cerr << "wasm-blog search: --limit needs a number above 0, got " << limit_text << "\n";
+        return 2;
+    }
+    const std::filesystem::path search = std::filesystem::path(dir) / "search";
+    bool ok = false;
+    const std::string manifest_text = read_file(search / "manifest.json", ok);
+    if (!ok) {
+        std::cerr << "wasm-blog search: " << (search / "manifest.json").string()
+                  << " cannot be read (write it with wasm-blog build, or wasm-blog index SITE --out DIR)\n";
+        return 1;
+    }
+    auto manifest = blog::fulltext_manifest_parse(manifest_text);
+    if (!manifest) {
+        std::cerr << "wasm-blog search: " << (search / "manifest.json").string() << ": " << manifest.error().message << "\n";
+        return 1;
+    }
+    const blog::Tokenizer tokenizer(manifest.value().language);
+    blog::FulltextShards shards;
+    // The ranked posts for one query, reading the shards it asks for as a browser fetches them.
+    auto run = [&](const std::string& text, blog::FulltextResults& results) -> bool {
+        const blog::FulltextQuery query = blog::fulltext_query_parse(text, tokenizer);
+        std::vector<std::string> wanted = blog::fulltext_query_shards(manifest.value(), query);
+        for (int round = 0; round < 3; ++round) {
+            for (const std::string& name : wanted) {
+                if (shards.count(name)) continue;
+                bool read = false;
+                const std::string bytes = read_file(search / name, read);
+                auto shard = read ? blog::fulltext_shard_parse(bytes) : blog::Result<blog::FulltextShard>(blog::Error{"fulltext-shard", "cannot be read"});
+                if (!shard) {
+                    std::cerr << "wasm-blog search: " << (search / name).string() << ": " << shard.error().message << "\n";
+                    return false;
+                }
+                shards.emplace(name, std::move(shard).value());
+            }
+            results = blog::fulltext_search(manifest.value(), shards, query);
+            if (results.complete()) return true;
+            wanted = results.missing;
+        }
+        return results.complete();
+    };
+    if (batch) {
+        for (std::string line; std::getline(std::cin, line);) {
+            blog::FulltextResults results;
+            if (!run(line, results)) return 1;
+            for (size_t i = 0; i < results.hits.size() && i < limit; ++i)
+                std::cout << (i ? " " : "") << manifest.value().slugs[results.hits[i].doc];
+            std::cout << "\n";
+        }
+        return std::cout.good() ? 0 : 1;
+    }
+    blog::FulltextResults results;
+    if (!run(words, results)) return 1;
+    std::cout << counted(results.hits.size(), "post") << " found\n";
+    for (size_t i = 0; i < results.hits.size() && i < limit; ++i) {
+        const blog::FulltextHit& hit = results.hits[i];
+        bool read = false;
+        const std::string bytes = read_file(search / blog::fulltext_doc_path(hit.doc), read);
+        auto doc = read ? blog::fulltext_doc_parse(bytes) : blog::Result<blog::FulltextDocFile>(blog::Error{"fulltext-doc", "cannot be read"});
+        std::printf("%zu. %.3f %s", i + 1, hit.score, manifest.value().slugs[hit.doc].c_str());
+        if (!doc) {
+            std::printf("  (%s)\n", doc.error().message.c_str());
+            continue;
+        }
+        std::printf("  %s\n", doc.value().title.c_str());
+        const blog::FulltextPostExcerpts excerpts = blog::fulltext_excerpts(doc.value(), hit, results.terms, tokenizer);
+        for (const blog::FulltextExcerpt& e : excerpts.sections)
+            std::printf("     %s%s%s\n", e.heading_id.empty() ? "" : "#", e.heading_id.c_str(),
+                        e.html.empty() ? "" : (": " + e.html).c_str());
+    }
+    return std::cout.good() ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -391,6 +506,7 @@ int main(int argc, char** argv) {
     }
     if (args[0] == "index") return command_index({args.begin() + 1, args.end()});
     if (args[0] == "build") return command_build({args.begin() + 1, args.end()});
+    if (args[0] == "search") return command_search({args.begin() + 1, args.end()});
     std::cerr << "wasm-blog: unknown command " << args[0] << "\n" << kUsage;
     return 2;
 }

@@ -6,6 +6,7 @@ each failed check and exits 1 when there is one.
 Usage: /usr/bin/python3 index_e2e.py WASM_BLOG"""
 import json
 import os
+import subprocess
 import sys
 import tempfile
 
@@ -83,6 +84,18 @@ with tempfile.TemporaryDirectory(prefix="wasm-blog-index-e2e-") as tmp:
         f.write("old")
     run("index", big, "--out", out)
     check(not os.path.exists(os.path.join(out, "search", "t", "stale.txt")), "a shard of an earlier run is removed")
+
+    # wasm-blog search: the posts a reader finds, ranked by the same code as the search screen.
+    code, stdout, stderr = run("search", out, "P517")
+    lines = stdout.splitlines()
+    check(code == 0 and lines[0] == "1 post found" and lines[1].split()[2:] == ["p00517", "P517"],
+          "search finds a post by its title: %r %r" % (stdout, stderr))
+    proc = subprocess.run([e2e.TOOL, "search", out, "--batch", "--limit", "3"], input="P12 \npost 999\nnothing-here\n",
+                          capture_output=True, text=True)
+    check(proc.returncode == 0 and proc.stdout.splitlines() == ["p00012", "p00999", ""],
+          "search --batch answers a line per query (a last word followed by a space is no prefix): %r %r" % (proc.stdout, proc.stderr))
+    code, _, stderr = run("search", os.path.join(tmp, "nowhere"), "x")
+    check(code == 1 and "nowhere/search/manifest.json cannot be read" in stderr, "search without an index says so: %r" % stderr)
 
     # --first and --part-size, both spellings.
     out2 = os.path.join(tmp, "out2")
