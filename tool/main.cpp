@@ -1,5 +1,7 @@
 // wasm-blog: the native tool. Command-line parsing only; the work is in the
 // modules beside it (site, front_matter, index_writer, build).
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -9,6 +11,8 @@
 #include <set>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "core/search/fulltext_query.hpp"
 #include "tool/build.hpp"
@@ -381,7 +385,7 @@ int command_index(const std::vector<std::string>& args) {
 }
 
 const char kSearchUsage[] =
-    "usage: wasm-blog search DIR [WORDS...] [--limit N] [--batch]\n"
+    "usage: wasm-blog search DIR [WORDS...] [--limit N] [--batch [--json]]\n"
     "\n"
     "The posts a reader's query finds in the full-text index that `wasm-blog\n"
     "build` or `index --out` wrote beside DIR/index.json (DIR/search/), ranked as\n"
@@ -390,7 +394,10 @@ const char kSearchUsage[] =
     "\n"
     "  --limit N   show the first N posts (default 10)\n"
     "  --batch     read one query per line from stdin and print, per query, one\n"
-    "              line of the slugs found, best first, separated by spaces\n";
+    "              line of the slugs found, best first, separated by spaces\n"
+    "  --json      with --batch, a JSON line per query instead: {\"slugs\": [...],\n"
+    "              \"docs\": [post numbers], \"shards\": [the shard files it read],\n"
+    "              \"ms\": parse and search, with its shards already read}\n";
 
 // A file of DIR's search index, read whole; "" with `ok` false when it cannot be.
 std::string read_file(const std::filesystem::path& path, bool& ok) {
@@ -403,10 +410,10 @@ std::string read_file(const std::filesystem::path& path, bool& ok) {
 
 int command_search(const std::vector<std::string>& args) {
     std::string dir, limit_text = "10", words;
-    bool batch = false;
+    bool batch = false, json = false;
     SplitOptions split;
     const CommandOptions command{
-        "search", kSearchUsage, {{"--batch", &batch}}, {{"--limit", "a number", &limit_text}}, &split,
+        "search", kSearchUsage, {{"--batch", &batch}, {"--json", &json}}, {{"--limit", "a number", &limit_text}}, &split,
         [&](const std::string& a) {
             if (dir.empty()) return dir = a, true;
             words += (words.empty() ? "" : " ") + a;
@@ -415,6 +422,10 @@ int command_search(const std::vector<std::string>& args) {
     if (const int status = options_read(args, command); status >= 0) return status;
     if (dir.empty()) {
         std::cerr << "wasm-blog search: DIR is missing\n" << kSearchUsage;
+        return 2;
+    }
+    if (json && !batch) {
+        std::cerr << "wasm-blog search: --json goes with --batch\n";
         return 2;
     }
     char* end = nullptr;
@@ -439,10 +450,13 @@ int command_search(const std::vector<std::string>& args) {
     const blog::Tokenizer tokenizer(manifest.value().language);
     blog::FulltextShards shards;
     // The ranked posts for one query, reading the shards it asks for as a browser fetches them.
+    std::vector<std::string> read_now;  // the shards the last query needed (--json)
     auto run = [&](const std::string& text, blog::FulltextResults& results) -> bool {
         const blog::FulltextQuery query = blog::fulltext_query_parse(text, tokenizer);
         std::vector<std::string> wanted = blog::fulltext_query_shards(manifest.value(), query);
+        read_now.clear();
         for (int round = 0; round < 3; ++round) {
+            read_now.insert(read_now.end(), wanted.begin(), wanted.end());
             for (const std::string& name : wanted) {
                 if (shards.count(name)) continue;
                 bool read = false;
@@ -464,9 +478,24 @@ int command_search(const std::vector<std::string>& args) {
         for (std::string line; std::getline(std::cin, line);) {
             blog::FulltextResults results;
             if (!run(line, results)) return 1;
-            for (size_t i = 0; i < results.hits.size() && i < limit; ++i)
-                std::cout << (i ? " " : "") << manifest.value().slugs[results.hits[i].doc];
-            std::cout << "\n";
+            const size_t shown = std::min<size_t>(results.hits.size(), limit);
+            if (!json) {
+                for (size_t i = 0; i < shown; ++i) std::cout << (i ? " " : "") << manifest.value().slugs[results.hits[i].doc];
+                std::cout << "\n";
+                continue;
+            }
+            // Timed again with every shard in memory: the query's own cost.
+            const auto start = std::chrono::steady_clock::now();
+            const blog::FulltextQuery query = blog::fulltext_query_parse(line, tokenizer);
+            results = blog::fulltext_search(manifest.value(), shards, query);
+            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+            nlohmann::json out = {{"slugs", nlohmann::json::array()}, {"docs", nlohmann::json::array()},
+                                  {"shards", read_now}, {"ms", ms}};
+            for (size_t i = 0; i < shown; ++i) {
+                out["slugs"].push_back(manifest.value().slugs[results.hits[i].doc]);
+                out["docs"].push_back(results.hits[i].doc);
+            }
+            std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         }
         return std::cout.good() ? 0 : 1;
     }

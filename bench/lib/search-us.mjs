@@ -14,13 +14,11 @@
 //   2. Files: every file under engines/us/posts/search/, raw and gzip -9,
 //      as the peers' index files are counted. posts/index.json is not
 //      counted: the blog loads it for its list anyway.
-//   3. Queries, native: bench/lib/search_query.cpp, compiled here with g++
-//      against the libraries of the tool's CMake build (libblog_core.a,
-//      libblog_stemmer.a beside it), calls the core's query functions as the
-//      browser does (parse, the shards needed, search until complete) and
-//      prints each query's first ten slugs and the shards it read: recall@10
-//      and MRR, and the Node column's query time (parse + search, shards in
-//      memory).
+//   3. Queries, native: `wasm-blog search DIR --batch --json`, the core's
+//      query functions as the browser calls them (parse, the shards needed,
+//      search until complete), one JSON line per query: its first ten slugs,
+//      their post numbers and the shards it read: recall@10 and MRR, and
+//      the Node column's query time (parse + search, shards in memory).
 //   4. A first query's bytes, from the documented file layout (not from
 //      Chromium): the manifest, the shards the query read, and the files of
 //      the posts it shows (search/d/<n>.json of its first ten), for the same
@@ -93,19 +91,19 @@ export async function usSearch({ corpusDir, corpus, budgetS, timeoutS = 600, col
   const result = { engine: 'us', corpus, version: null, tool: path.relative(ROOT, TOOL) || TOOL, build: { ms, cached: false }, files,
                   node: null, firstFetch: null, todo: null };
   // 3. the queries, native
-  const driver = compileDriver();
+
   const { queries } = JSON.parse(fs.readFileSync(path.join(corpusDir, 'queries.json'), 'utf8'));
   const order = interleave(queries);
   const t1 = performance.now();
-  const q = spawnSync(driver, [out], { input: order.map((x) => x.q.replace(/\n/g, ' ')).join('\n') + '\n', encoding: 'utf8',
+  const q = spawnSync(TOOL, ['search', out, '--batch', '--json'], { input: order.map((x) => x.q.replace(/\n/g, ' ')).join('\n') + '\n', encoding: 'utf8',
                                        timeout: timeoutS * 1000, killSignal: 'SIGKILL', maxBuffer: 256 << 20 });
-  if (q.status !== 0) throw new Error(`search_query: ${q.signal ? `timed out after ${timeoutS} s` : `exit ${q.status}: ${(q.stderr || '').trim().split('\n').slice(-2).join(' | ')}`}`);
+  if (q.status !== 0) throw new Error(`wasm-blog search: ${q.signal ? `timed out after ${timeoutS} s` : `exit ${q.status}: ${(q.stderr || '').trim().split('\n').slice(-2).join(' | ')}`}`);
   const lines = q.stdout.trim().split('\n').map((l) => JSON.parse(l));
-  if (lines.length !== order.length) throw new Error(`search_query answered ${lines.length} of ${order.length} queries`);
+  if (lines.length !== order.length) throw new Error(`wasm-blog search answered ${lines.length} of ${order.length} queries`);
   result.node = {
     loadMs: performance.now() - t1, total: queries.length, run: lines.length, native: true,
-    queries: order.map((x, i) => ({ kind: x.kind, q: x.q, ms: lines[i].ms, ids: lines[i].ids, complete: lines[i].complete,
-                                    ...scoreQuery(lines[i].ids, x.relevant) })),
+    queries: order.map((x, i) => ({ kind: x.kind, q: x.q, ms: lines[i].ms, ids: lines[i].slugs,
+                                    ...scoreQuery(lines[i].slugs, x.relevant) })),
   };
   // 4. a first query's files, from the layout: manifest, its shards, its posts' files
   const size = new Map(files.map((f) => [f.name, f]));
@@ -120,22 +118,3 @@ export async function usSearch({ corpusDir, corpus, budgetS, timeoutS = 600, col
   return result;
 }
 
-// bench/lib/search_query.cpp compiled against the tool's CMake build
-// (BENCH_NATIVE_BUILD, else the tool's folder), kept while the source and
-// the libraries are unchanged.
-function compileDriver() {
-  const build = process.env.BENCH_NATIVE_BUILD ? path.resolve(process.env.BENCH_NATIVE_BUILD) : path.dirname(TOOL);
-  const libs = ['libblog_core.a', 'libblog_stemmer.a'].map((l) => path.join(build, l));
-  const missing = libs.filter((l) => !fs.existsSync(l));
-  if (missing.length) throw new NotBuiltYet(`${missing.map((l) => path.relative(ROOT, l)).join(', ')} missing (make native, or BENCH_NATIVE_BUILD)`);
-  const src = path.join(ROOT, 'bench/lib/search_query.cpp');
-  const exe = path.join(WORK, 'search_query');
-  const stamp = `${exe}.stamp`;
-  const want = JSON.stringify([src, ...libs].map((f) => [f, fs.statSync(f).mtimeMs]));
-  if (fs.existsSync(exe) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === want) return exe;
-  fs.mkdirSync(WORK, { recursive: true });
-  const r = spawnSync('g++', ['-O2', '-std=c++17', `-I${ROOT}`, src, ...libs, '-o', exe], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`g++ search_query.cpp: ${(r.stderr || String(r.error)).trim().split('\n').slice(0, 3).join(' | ')}`);
-  fs.writeFileSync(stamp, want);
-  return exe;
-}
