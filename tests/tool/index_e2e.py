@@ -94,6 +94,11 @@ with tempfile.TemporaryDirectory(prefix="wasm-blog-index-e2e-") as tmp:
                           capture_output=True, text=True)
     check(proc.returncode == 0 and proc.stdout.splitlines() == ["p00012", "p00999", ""],
           "search --batch answers a line per query (a last word followed by a space is no prefix): %r %r" % (proc.stdout, proc.stderr))
+    proc = subprocess.run([e2e.TOOL, "search", out, "--batch", "--json"], input="P12 \n", capture_output=True, text=True)
+    answer = json.loads(proc.stdout.splitlines()[0]) if proc.returncode == 0 and proc.stdout else {}
+    check(answer.get("slugs") == ["p00012"] and answer.get("docs") == [posts.index(next(p for p in posts if p["slug"] == "p00012"))]
+          and all(f.startswith("t/") for f in answer.get("shards", [None])) and isinstance(answer.get("ms"), float),
+          "search --batch --json gives the slugs, post numbers, shards read and time: %r %r" % (proc.stdout, proc.stderr))
     code, _, stderr = run("search", os.path.join(tmp, "nowhere"), "x")
     check(code == 1 and "nowhere/search/manifest.json cannot be read" in stderr, "search without an index says so: %r" % stderr)
 
