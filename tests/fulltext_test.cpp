@@ -113,6 +113,15 @@ TEST_CASE("fulltext: one typo is forgiven in a word of five letters or more, not
     CHECK(slugs(s, "zepelinn ").empty());  // two edits
 }
 
+TEST_CASE("fulltext: a typo that changes how the word stems still finds it") {
+    const Site s = site_of(sample_posts());
+    // "passengerz" stems as itself, far from "passeng"; one edit away is
+    // "passengers", whose stem it is.
+    CHECK(slugs(s, "passengerz ") == std::vector<std::string>{"airships"});
+    CHECK(slugs(s, "ripenedd ") == std::vector<std::string>{"garden"});  // a letter added after the suffix
+    CHECK(slugs(s, "ripenneddd ").empty());                              // three edits
+}
+
 TEST_CASE("fulltext: the last word is a prefix unless the query ends in a space") {
     const Site s = site_of(sample_posts());
     CHECK(slugs(s, "zepp") == std::vector<std::string>{"airships"});

@@ -80,6 +80,51 @@ std::vector<size_t> typo_shards(const FulltextManifest& m, const FulltextClause&
     return out;
 }
 
+// The stems of every word one edit from `folded` (a letter dropped, two
+// swapped, one changed or added: a–z and the word's own letters), the first
+// letter kept, as a typo's shards hold only words starting with it.
+std::vector<std::string> one_edit_stems(const std::string& folded, const Tokenizer& tokenizer) {
+    std::vector<std::string> chars;  // the word's characters, whole
+    for (size_t i = 0; i < folded.size();) {
+        size_t n = 1;
+        while (i + n < folded.size() && (static_cast<unsigned char>(folded[i + n]) & 0xC0) == 0x80) ++n;
+        chars.emplace_back(folded, i, n);
+        i += n;
+    }
+    if (chars.size() > kFulltextTypoVariantChars) return {};
+    std::set<std::string> letters(chars.begin(), chars.end());
+    for (char l = 'a'; l <= 'z'; ++l) letters.insert(std::string(1, l));
+    std::set<std::string> stems;
+    auto add = [&](const std::vector<std::string>& word) {
+        std::string w;
+        for (const std::string& c : word) w += c;
+        stems.insert(tokenizer.stem(w));
+    };
+    for (size_t i = 1; i <= chars.size(); ++i) {
+        std::vector<std::string> w = chars;
+        if (i < chars.size()) {
+            w.erase(w.begin() + long(i));  // dropped
+            add(w);
+            if (i + 1 < chars.size()) {  // swapped
+                w = chars;
+                std::swap(w[i], w[i + 1]);
+                add(w);
+            }
+        }
+        for (const std::string& l : letters) {
+            w = chars;
+            w.insert(w.begin() + long(i), l);  // added
+            add(w);
+            if (i < chars.size() && l != chars[i]) {  // changed
+                w = chars;
+                w[i] = l;
+                add(w);
+            }
+        }
+    }
+    return {stems.begin(), stems.end()};
+}
+
 bool prefix_usable(const FulltextClause& c) { return c.prefix && c.folded.size() >= 2; }
 
 struct Alternative {
@@ -258,6 +303,7 @@ FulltextQuery fulltext_query_parse(std::string_view query, const Tokenizer& toke
         if (tokens.size() == 1) {
             c.folded = tokenizer.fold(word.substr(tokens[0].begin, tokens[0].end - tokens[0].begin));
             c.typo = char_count(c.folded) >= kFulltextTypoChars;
+            if (c.typo) c.typo_terms = one_edit_stems(c.folded, tokenizer);
         }
         last_is_word = tokens.size() == 1 && end == query.size();
         add(std::move(c));
@@ -328,7 +374,9 @@ FulltextResults fulltext_search(const FulltextManifest& m, const FulltextShards&
                     continue;
                 }
                 for (size_t n = 0; n < s->terms.size(); ++n)
-                    if (starts_with(s->terms[n], head) && within_one_edit(s->terms[n], c.terms[0]))
+                    if (starts_with(s->terms[n], head) &&
+                        (within_one_edit(s->terms[n], c.terms[0]) ||
+                         std::binary_search(c.typo_terms.begin(), c.typo_terms.end(), s->terms[n])))
                         found.push_back({s->terms[n], s->postings[n], s->doc_counts[n], kTypoWeight});
             }
             keep_most_frequent(found, kFulltextPrefixTerms);

@@ -20,7 +20,8 @@
 // exactly or as a prefix, matches the terms one edit away (a letter
 // changed, added, dropped, or two swapped), searched among the terms with
 // the same first character, in the kFulltextTypoShards shards of that range
-// nearest the word. "A phrase" matches its words at adjacent positions; a
+// nearest the word, or whose stem is that of a word one edit from the one
+// typed. "A phrase" matches its words at adjacent positions; a
 // word the tokenizer cuts in several terms (CJK bigrams, "e-mail") is a
 // phrase. Posts rank by BM25F with the manifest's field weights (k1 1.2, b
 // 0.75 in every field); a prefix's expansion counts 0.8 of an exact match, a
@@ -47,6 +48,7 @@ inline constexpr size_t kFulltextPrefixTerms = 50;
 inline constexpr size_t kFulltextPrefixShards = 4;
 inline constexpr size_t kFulltextTypoShards = 8;
 inline constexpr size_t kFulltextTypoChars = 5;
+inline constexpr size_t kFulltextTypoVariantChars = 24;
 inline constexpr size_t kFulltextHitPositions = 256;  // positions kept per hit
 
 struct FulltextClause {
@@ -54,6 +56,10 @@ struct FulltextClause {
     std::string folded;              // a word as typed, folded (prefix and typos)
     bool prefix = false;             // terms starting with `folded` match too
     bool typo = false;               // one edit forgiven when nothing matches
+    // The stems of the words one edit from the word as typed (sorted): a
+    // typo that changes how the word stems ("schedulign") still finds its
+    // term ("schedul"). For words of at most kFulltextTypoVariantChars.
+    std::vector<std::string> typo_terms;
 };
 
 struct FulltextQuery {
