@@ -157,9 +157,22 @@ async function assertNoReload(page) {
 test('resilience: an index.json that never answers ends, after response-timeout, in a message with "Try again"', async () => {
   const { page, errors, close } = await openPage(env, null);
   try {
+    // "Loading…" lasts the timeout (800 ms): recorded when it is shown, as a
+    // busy machine may look only after it is gone.
+    await page.addInitScript(() => {
+      window.__sawLoading = false;
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function attachShadow(init) {
+        const root = attach.call(this, init);
+        new MutationObserver(() => { if (root.querySelector('p.loading')) window.__sawLoading = true; })
+          .observe(root, { childList: true, subtree: true });
+        return root;
+      };
+    });
+    const sawLoading = () => eventually(() => page.evaluate(() => window.__sawLoading), { what: '"Loading…" shown' });
     const start = Date.now();
     await page.goto(env.server.url('/hang/page.html'), { waitUntil: 'commit' });
-    await waitForBlog(page, 'p.loading');
+    await sawLoading();
     await waitForRendered(page, 'notice-error', { timeout: 5000 });
     const waited = Date.now() - start;
     assert.ok(waited >= TIMEOUT, `not before the timeout (${waited} ms)`);
@@ -169,9 +182,10 @@ test('resilience: an index.json that never answers ends, after response-timeout,
     assert.equal(await page.locator('wasm-blog p.loading').count(), 0, 'no longer loading');
     // "Try again" asks the server again, and says so again when it still does not answer.
     const before = hits('/hang/posts/index.json');
+    await page.evaluate(() => { window.__sawLoading = false; });
     await retryInPlace(page);
     await eventually(() => hits('/hang/posts/index.json') === before + 1, { what: 'a second request for the index' });
-    await waitForBlog(page, 'p.loading');
+    await sawLoading();
     await waitForBlog(page, '.notice-error p', { hasText: 'no response from the server', timeout: 5000 });
     await assertNoReload(page);
     assert.deepEqual(errors, []);
