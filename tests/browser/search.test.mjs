@@ -155,3 +155,23 @@ test('search: a shard that fails says so, and "Try again" shows the results', as
     await close();
   }
 });
+
+test('search: a widget embedded in someone else\'s page searches the full text from its own menu', async () => {
+  const { page: p, requests, errors, close } = await openPage(env, '/fixtures/embed/page.html');
+  try {
+    await waitForBlog(p, '.post-entry');
+    await p.locator('wasm-blog #menu a', { hasText: 'Search' }).click();
+    await waitForBlog(p, '#searchbox');
+    await type(p, 'reconciliation loops');
+    const found = await results(p);
+    assert.equal(found[0].title, 'Paper every day. Day Two: Kubernetes');
+    assert.ok(found[0].sections.some((s) => s.heading === 'Reconciliation loops'));
+    // The index's files are found beside the index the element names, not beside the page.
+    const asked = requests.map((u) => new URL(u).pathname).filter((u) => u.includes('/search/'));
+    assert.ok(asked.length > 0 && asked.every((u) => u.startsWith('/posts/search/')), `search files: ${asked}`);
+    assert.equal(await p.locator('body > h1').textContent(), 'Someone else\'s page');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
