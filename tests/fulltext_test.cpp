@@ -337,6 +337,16 @@ TEST_CASE("fulltext: a hostile manifest, shard or post file is an error, not a c
         CHECK_FALSE(fulltext_doc_parse("{\"sections\":[{\"at\":-1}]}"));
         CHECK(fulltext_doc_parse("{\"title\":\"x\",\"sections\":[]}"));
     }
+    SECTION("a shard's file elsewhere than beside the manifest") {
+        const std::string name = s.manifest.shard_files[0];
+        for (const std::string other : {"../../secret.txt", "https://elsewhere.example/t.txt", "/t/x.txt", "t/a?b"}) {
+            std::string bad = manifest;
+            bad.replace(bad.find("\"" + name + "\""), name.size() + 2, "\"" + other + "\"");
+            const auto r = fulltext_manifest_parse(bad);
+            REQUIRE_FALSE(r);
+            CHECK(r.error().message.find("\"files\"[0] must") != std::string::npos);
+        }
+    }
     SECTION("huge numbers") {
         CHECK(fulltext_manifest_parse("{\"version\":1,\"docs\":1e300}").error().message ==
               "search manifest: \"docs\": expected a count of posts up to 10,000,000");

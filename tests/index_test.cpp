@@ -274,6 +274,18 @@ TEST_CASE("index: \"rawHtml\": \"sanitize\" keeps raw HTML made safe; a bad valu
           std::vector<std::string>{"rawHtml: expected \"omit\" or \"sanitize\", got \"unsafe\"; raw HTML is omitted"});
 }
 
+TEST_CASE("index: \"search\" names a manifest beside the index; one elsewhere turns full-text search off with a problem") {
+    CHECK(parse_ok(R"({"search": "search/manifest.json", "posts": []})").search == "search/manifest.json");
+    CHECK(parse_ok(R"({"posts": []})").search.empty());
+    for (const char* bad : {R"("https://elsewhere.example/m.json")", R"("../../m.json")", R"("/m.json")", "true"}) {
+        SiteIndex site = parse_ok(std::string(R"({"search": )") + bad + R"(, "posts": []})");
+        CHECK(site.search.empty());
+        REQUIRE(site.problems.size() == 1);
+        CHECK(site.problems[0].rfind("search: ", 0) == 0);
+        CHECK(site.problems[0].find("; full-text search is off") != std::string::npos);
+    }
+}
+
 TEST_CASE("index: a long value is shortened in the message") {
     std::string slug(80, 'x');
     slug += " y";

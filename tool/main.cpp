@@ -15,10 +15,12 @@
 #include <nlohmann/json.hpp>
 
 #include "core/search/fulltext_query.hpp"
+#include "core/search/fulltext_session.hpp"
 #include "tool/build.hpp"
 #include "tool/index_writer.hpp"
 #include "tool/search_writer.hpp"
 #include "tool/site.hpp"
+#include "tool/site_files.hpp"
 
 // The widget's files when --assets is not given: the repository's dist/
 // (`make dist`), set by tool/CMakeLists.txt.
@@ -399,13 +401,15 @@ const char kSearchUsage[] =
     "              \"docs\": [post numbers], \"shards\": [the shard files it read],\n"
     "              \"ms\": parse and search, with its shards already read}\n";
 
-// A file of DIR's search index, read whole; "" with `ok` false when it cannot be.
-std::string read_file(const std::filesystem::path& path, bool& ok) {
-    std::ifstream in(path, std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    ok = in.good() || in.eof();
-    if (!in.is_open()) ok = false;
-    return bytes;
+// A file of DIR's search index, read whole within the browser's limit for
+// its kind; false after saying on stderr which file and why.
+bool search_file_read(const std::filesystem::path& path, blog::FulltextFileKind kind, std::string& out) {
+    std::string why;
+    if (blog::tool::site_file_read(path, blog::fulltext_file_limit(kind), "a search file", out, why)) return true;
+    std::cerr << "wasm-blog search: " << path.string() << " " << why;
+    if (kind == blog::FulltextFileKind::Manifest) std::cerr << " (write it with wasm-blog build, or wasm-blog index SITE --out DIR)";
+    std::cerr << "\n";
+    return false;
 }
 
 int command_search(const std::vector<std::string>& args) {
@@ -435,13 +439,8 @@ int command_search(const std::vector<std::string>& args) {
         return 2;
     }
     const std::filesystem::path search = std::filesystem::path(dir) / "search";
-    bool ok = false;
-    const std::string manifest_text = read_file(search / "manifest.json", ok);
-    if (!ok) {
-        std::cerr << "wasm-blog search: " << (search / "manifest.json").string()
-                  << " cannot be read (write it with wasm-blog build, or wasm-blog index SITE --out DIR)\n";
-        return 1;
-    }
+    std::string manifest_text;
+    if (!search_file_read(search / "manifest.json", blog::FulltextFileKind::Manifest, manifest_text)) return 1;
     auto manifest = blog::fulltext_manifest_parse(manifest_text);
     if (!manifest) {
         std::cerr << "wasm-blog search: " << (search / "manifest.json").string() << ": " << manifest.error().message << "\n";
@@ -459,9 +458,9 @@ int command_search(const std::vector<std::string>& args) {
             read_now.insert(read_now.end(), wanted.begin(), wanted.end());
             for (const std::string& name : wanted) {
                 if (shards.count(name)) continue;
-                bool read = false;
-                const std::string bytes = read_file(search / name, read);
-                auto shard = read ? blog::fulltext_shard_parse(bytes) : blog::Result<blog::FulltextShard>(blog::Error{"fulltext-shard", "cannot be read"});
+                std::string bytes;
+                if (!search_file_read(search / name, blog::FulltextFileKind::Shard, bytes)) return false;
+                auto shard = blog::fulltext_shard_parse(bytes);
                 if (!shard) {
                     std::cerr << "wasm-blog search: " << (search / name).string() << ": " << shard.error().message << "\n";
                     return false;
@@ -504,9 +503,11 @@ int command_search(const std::vector<std::string>& args) {
     std::cout << counted(results.hits.size(), "post") << " found\n";
     for (size_t i = 0; i < results.hits.size() && i < limit; ++i) {
         const blog::FulltextHit& hit = results.hits[i];
-        bool read = false;
-        const std::string bytes = read_file(search / blog::fulltext_doc_path(hit.doc), read);
-        auto doc = read ? blog::fulltext_doc_parse(bytes) : blog::Result<blog::FulltextDocFile>(blog::Error{"fulltext-doc", "cannot be read"});
+        std::string bytes;
+        const std::filesystem::path doc_path = search / blog::fulltext_doc_path(hit.doc);
+        auto doc = search_file_read(doc_path, blog::FulltextFileKind::Doc, bytes)
+                       ? blog::fulltext_doc_parse(bytes)
+                       : blog::Result<blog::FulltextDocFile>(blog::Error{"fulltext-doc", "cannot be read"});
         std::printf("%zu. %.3f %s", i + 1, hit.score, manifest.value().slugs[hit.doc].c_str());
         if (!doc) {
             std::printf("  (%s)\n", doc.error().message.c_str());

@@ -122,24 +122,6 @@ constexpr const char* kLinkPolicy = "only http:, https:, mailto:, tel: and relat
 constexpr const char* kImagePolicy =
     "only http:, https:, relative and data:image/{png,gif,jpeg,webp} URLs are allowed";
 
-// A post's file: relative, no ".." (but one "../" first), no scheme, no leading '/', no '\', '?', '#'.
-const char* file_problem(const std::string& f, bool from_root = false) {
-    if (f.empty()) return "must not be empty";
-    if (f[0] == '/') return "must be a relative path, not start with \"/\"";
-    if (f.find(':') != std::string::npos) return "must be a relative path without a scheme";
-    if (f.find('\\') != std::string::npos) return "must use \"/\" between folders";
-    if (f.find_first_of("?#") != std::string::npos) return "must not contain \"?\" or \"#\"";
-    // One "../" first: the blog's root, where a built Hugo site publishes
-    // its content (index.json is in posts/); never above it.
-    size_t pos = from_root && f.compare(0, 3, "../") == 0 ? 3 : 0;
-    while (pos <= f.size()) {
-        size_t end = f.find('/', pos);
-        if (end == std::string::npos) end = f.size();
-        if (f.compare(pos, end - pos, "..") == 0 && end - pos == 2) return "must not contain \"..\"";
-        pos = end + 1;
-    }
-    return nullptr;
-}
 
 // An entry's required and optional fields (a post, a menu entry, a
 // language…): "posts[3].date: expected RFC 3339 date, got ..."; the first
@@ -316,7 +298,7 @@ void read_parts(Value& root, SiteIndex& site) {
     } else {
         for (size_t i = 0; i < files->items.size(); ++i) {
             const Value& f = files->items[i];
-            const char* why = f.is_string() ? file_problem(f.text) : "must be a string";
+            const char* why = f.is_string() ? index_file_problem(f.text) : "must be a string";
             if (why) site.problems.push_back("parts[" + std::to_string(i) + "]: " + why + ", got " + kind_of(f));
             else parts.files.push_back(f.text);
         }
@@ -354,8 +336,9 @@ void read_site_field(std::string_view key, Value& v, Value& root, SiteIndex& sit
         if (v.is_string() && language_ok(v.text)) site.language = v.text;
         else site.problems.push_back("language: expected a language tag such as \"en\" or \"pt-BR\", got " + kind_of(v));
     } else if (key == "search") {
-        if (v.is_string() && !v.text.empty()) site.search = v.text;
-        else site.problems.push_back("search: expected the search manifest's file, got " + kind_of(v) + "; full-text search is off");
+        const char* why = v.is_string() ? index_file_problem(v.text) : "must be the search manifest's file";
+        if (!why) site.search = v.text;
+        else site.problems.push_back(std::string("search: ") + why + ", got " + kind_of(v) + "; full-text search is off");
     } else if (key == "menu") {
         read_menu(v, site);
     } else if (key == "homeInfo") {
@@ -966,7 +949,7 @@ void IndexReader::finish_post() {
             ok = r.fail("url", shown(post.url) + " is already used by posts[" + std::to_string(seen->second) + "]");
     }
     if (ok && f.file.present()) {
-        if (const char* why = file_problem(file, true)) ok = r.fail("file", std::string(why) + ", got " + shown(file));
+        if (const char* why = index_file_problem(file, true)) ok = r.fail("file", std::string(why) + ", got " + shown(file));
     }
     if (ok && f.tags.self.present()) {
         if (f.tags.self.kind != Event::Array)
@@ -1041,6 +1024,24 @@ const Post* index_post_at(const SiteIndex& site, std::string_view path) {
     if (path.size() > kPosts.size() + 1 && path.substr(0, kPosts.size()) == kPosts && path.back() == '/') {
         const std::string_view slug = path.substr(kPosts.size(), path.size() - kPosts.size() - 1);
         if (slug.find('/') == std::string_view::npos) return site.find(slug);
+    }
+    return nullptr;
+}
+
+const char* index_file_problem(std::string_view f, bool from_root) {
+    if (f.empty()) return "must not be empty";
+    if (f[0] == '/') return "must be a relative path, not start with \"/\"";
+    if (f.find(':') != std::string_view::npos) return "must be a relative path without a scheme";
+    if (f.find('\\') != std::string_view::npos) return "must use \"/\" between folders";
+    if (f.find_first_of("?#") != std::string_view::npos) return "must not contain \"?\" or \"#\"";
+    // One "../" first: the blog's root, where a built Hugo site publishes
+    // its content (index.json is in posts/); never above it.
+    size_t pos = from_root && f.compare(0, 3, "../") == 0 ? 3 : 0;
+    while (pos <= f.size()) {
+        size_t end = f.find('/', pos);
+        if (end == std::string_view::npos) end = f.size();
+        if (f.compare(pos, end - pos, "..") == 0 && end - pos == 2) return "must not contain \"..\"";
+        pos = end + 1;
     }
     return nullptr;
 }

@@ -214,6 +214,13 @@ constexpr bool index_slug_char(unsigned char c) {
            c == '.' || c >= 0x80;
 }
 
+// Why a file named beside the index (a post's "file", a part of a paged
+// index, the search manifest and its shards) cannot be one (nullptr when it
+// can): it must be relative, without a scheme, a leading '/', '\\', '?', '#'
+// or a ".." segment; `from_root` allows one "../" first (a post of a built
+// Hugo site, published beside posts/).
+const char* index_file_problem(std::string_view file, bool from_root = false);
+
 // Why a post's "url" cannot be one (nullptr when it can): it must be a
 // relative path of non-empty segments, none "." or "..", ending in '/' or
 // ".html", without '?', '#', '%', '\\' or control characters, and not one of

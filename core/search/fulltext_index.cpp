@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/index/json_reader.hpp"
+#include "core/index/post_index.hpp"
 #include "core/search/tokenizer.hpp"
 #include "core/util/utf8.hpp"
 
@@ -496,6 +497,10 @@ Result<FulltextManifest> fulltext_manifest_parse(std::string_view text) {
     if (m.shard_starts.empty() || m.shard_starts.size() != m.shard_files.size())
         return error("\"starts\" and \"files\": expected as many shard starts as files, at least one");
     if (!m.shard_starts[0].empty()) return error("\"starts\": the first shard must start at \"\"");
+    // Shards are files beside the manifest, as the index's are beside it.
+    for (size_t i = 0; i < m.shard_files.size(); ++i)
+        if (const char* why = index_file_problem(m.shard_files[i]))
+            return error("\"files\"[" + std::to_string(i) + "] " + why + ", got \"" + m.shard_files[i] + "\"");
     for (size_t i = 1; i < m.shard_starts.size(); ++i)
         if (!(m.shard_starts[i - 1] < m.shard_starts[i])) return error("\"starts\": not in ascending order");
     if (m.slugs.size() != m.docs) return error("\"slugs\": expected one per post (" + std::to_string(m.docs) + ")");
