@@ -64,9 +64,13 @@ test-native: native
 # with AddressSanitizer + UndefinedBehaviorSanitizer: any report fails. -O1
 # and line tables only: ASan's own advice, and a third of -O2 -g's compile
 # time under the sanitizers (the test files themselves: -O0, tests/CMakeLists.txt).
+# Debian's clang, as for make fuzz: the sanitizers' own compiler, and it
+# builds this tree in 30% less time than g++ (a folder configured with
+# another compiler is configured anew).
 ASAN_FLAGS := -O1 -g1 -DNDEBUG
 asan: setup
-	@[ -f $(ASAN)/CMakeCache.txt ] || cmake -S . -B $(ASAN) -G "Unix Makefiles" \
+	@grep -qs '^CMAKE_CXX_COMPILER:[A-Z]*=.*clang++' $(ASAN)/CMakeCache.txt || rm -rf $(ASAN)
+	@[ -f $(ASAN)/CMakeCache.txt ] || CC=clang CXX=clang++ cmake -S . -B $(ASAN) -G "Unix Makefiles" \
 	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBLOG_SANITIZE=address,undefined \
 	  "-DCMAKE_C_FLAGS_RELWITHDEBINFO=$(ASAN_FLAGS)" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=$(ASAN_FLAGS)" >/dev/null
 	cmake --build $(ASAN) -j$(JOBS)
@@ -95,7 +99,7 @@ test-dist: wasm asan
 # time. One Chromium keeps two cores busy; more at once is slower there.
 BROWSER_JOBS ?= $(shell echo $$(( $(JOBS) / 2 > 1 ? $(JOBS) / 2 : 1 )))
 test-browser: test-dist
-	BLOG_TOOL=$(ASAN)/wasm-blog node --test --test-concurrency=$(BROWSER_JOBS) tests/browser/
+	BLOG_TOOL=$(ASAN)/wasm-blog node tests/browser/run.mjs --concurrency $(BROWSER_JOBS)
 
 # The first visit's size budget (tests/size/): reads the dist/ made above.
 test-size: test-dist

@@ -35,8 +35,9 @@ bool iequal(std::string_view a, std::string_view b) {
 // without case), anything else replaces what was there, key spelling
 // included.
 void merge_into(DataValue& dst, const DataValue& src) {
-    for (const auto& [k, v] : src.entries) {
-        auto it = std::find_if(dst.entries.begin(), dst.entries.end(), [&](const auto& e) { return iequal(e.first, k); });
+    for (const auto& entry : src.entries) {
+        const auto& [k, v] = entry;
+        auto it = std::find_if(dst.entries.begin(), dst.entries.end(), [&](const auto& e) { return iequal(e.first, entry.first); });
         if (it == dst.entries.end()) {
             dst.entries.emplace_back(k, v);
         } else if (it->second.kind == Kind::Map && v.kind == Kind::Map) {
@@ -674,7 +675,8 @@ const std::vector<HugoOutputSetting>& hugo_output_settings() {
 std::vector<Problem> hugo_config_unhonoured(const HugoConfig& config, const std::vector<std::string>& honoured) {
     std::vector<Problem> out;
     const auto& settings = hugo_output_settings();
-    for (const auto& [key, value] : config.root.entries) {
+    for (const auto& entry : config.root.entries) {
+        const std::string& key = entry.first;
         auto s = std::find_if(settings.begin(), settings.end(), [&](const HugoOutputSetting& h) { return iequal(h.key, key); });
         if (s == settings.end()) continue;
         if (std::any_of(honoured.begin(), honoured.end(), [&](const std::string& h) { return iequal(h, key); })) continue;

@@ -567,7 +567,8 @@ void add_generated_page(Site& site, std::map<std::string, std::string>& urls, st
 void custom_taxonomy_pages(Site& site, const HugoUrlOptions& url_options, std::map<std::string, std::string>& urls,
                            std::set<std::string>& slug_keys, const std::string& shown) {
     const size_t posts = site.posts.size();
-    for (const auto& [singular, plural] : site.config.taxonomies) {
+    for (const auto& taxonomy : site.config.taxonomies) {
+        const std::string& plural = taxonomy.second;  // (a lambda cannot capture a structured binding in C++17)
         if (plural == "tags" || plural == "categories") continue;
         struct Term {
             std::string name;

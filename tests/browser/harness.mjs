@@ -28,8 +28,18 @@ export const FIXTURES = path.join(ROOT, 'tests/browser/fixtures');
 export const SCREENSHOTS = path.join(ROOT, 'build/screenshots');
 
 const CHROMIUM = '/usr/bin/chromium';
+// Chromium 156 opens its address bar's popup as a WebUI page in a renderer
+// of its own for every window, so for every context the tests create: about
+// as much CPU as the tests' own pages (embed-host.test.mjs: 77 CPU-seconds
+// with it, 45 without). Chromium reads only the last --disable-features, so
+// the list repeats playwright-core's own (1.65, package-lock.json) first.
+const PLAYWRIGHT_DISABLED_FEATURES = ['AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding',
+  'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'TcpPortRandomizationWin',
+  'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch'];
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, 'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'].join(',')}`];
 
 // Header sets served under /csp/<name>/ (with dist/ below the prefix).
 const TT = "require-trusted-types-for 'script'; trusted-types wasm-blog";
@@ -143,8 +153,14 @@ export async function startServer() {
   };
 }
 
+// The run's shared Chromium (run.mjs: BLOG_BROWSER_WS), else one of the file's own.
 export function launchBrowser() {
+  if (process.env.BLOG_BROWSER_WS) return chromium.connect(process.env.BLOG_BROWSER_WS);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export function launchBrowserServer() {
+  return chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 // Registers before/after hooks for one test file: one server, one browser.

@@ -255,10 +255,20 @@ async function renderAndClickEveryLink(pagePath) {
     assert.ok((await fence.textContent()).includes(SCRIPT), 'the HTML in the code fence is shown as code');
     assert.deepEqual(await page.evaluate(auditShadowRoot), []);
 
-    // Hover every image and link, then click every link in the post content.
-    for (const el of await page.locator('wasm-blog .post-content img, wasm-blog .post-content a').all()) {
+    // Every image and link gets the events a pointer sends (in one call);
+    // a sample of them, spread over the post, the real pointer too. Then
+    // links are clicked, sampled the same way (below).
+    const pointed = page.locator('wasm-blog .post-content img, wasm-blog .post-content a');
+    await pointed.evaluateAll((els) => {
+      for (const el of els) {
+        for (const type of ['pointerover', 'pointerenter', 'mouseover', 'mouseenter', 'pointermove', 'mousemove']) {
+          el.dispatchEvent(new MouseEvent(type, { bubbles: !type.endsWith('enter'), composed: true }));
+        }
+      }
+    });
+    for (const i of clickSample(await pointed.count())) {
+      const el = pointed.nth(i);
       if (await el.isVisible()) await el.hover({ timeout: 1000 }).catch(() => el.dispatchEvent('mouseover'));
-      else await el.dispatchEvent('mouseover');
     }
     const links = page.locator('wasm-blog .post-content a');
     const count = await links.count();
