@@ -125,6 +125,28 @@ TEST_CASE("page: a post that failed shows its error, a missing one is not found,
     CHECK(unknown.needs.empty());
 }
 
+TEST_CASE("page: a not-found screen quotes a megabyte slug, address or tag by its first 160 bytes") {
+    Known k;
+    const std::string huge(3u << 20, 'a');
+    const std::string a160 = std::string(kQuoteMaxBytes, 'a');
+    const std::pair<std::string, std::string> cases[] = {
+        {"#/posts/" + huge, "There is no post \u201c" + a160 + "\u2026\u201d in this blog."},
+        {"#/" + huge, "Nothing lives at \u201c#/" + a160.substr(2) + "\u2026\u201d."},  // the address as given
+        {"#/tags/" + huge, "No post has the tag \u201c" + a160 + "\u2026\u201d."},
+    };
+    for (const auto& [hash, message] : cases) {
+        const Page page = k.build(hash);
+        INFO(hash.substr(0, 12));
+        CHECK(contains(page.screen.html, message));
+        CHECK(page.screen.html.size() < 20000);
+    }
+    // whole characters: a slug of 3-byte characters is cut between two of them
+    std::string cjk;
+    for (int i = 0; i < 100; ++i) cjk += "\u6f22";
+    const std::string html = k.build("#/posts/" + cjk).screen.html;
+    CHECK(contains(html, "\u201c" + cjk.substr(0, 159) + "\u2026\u201d"));
+}
+
 TEST_CASE("page: the same route and knowledge give the same bytes (what prerendering relies on)") {
     Known k;
     k.rendered("x", "Hello *world*.");

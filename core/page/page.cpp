@@ -95,8 +95,8 @@ void build_post(Page& page, const Route& route, const SiteState& state, const Pa
     }
     if (!post) {
         page.screen = view_not_found(&site, route.slug.empty() ? "Page not found" : "Post not found",
-                                     route.slug.empty() ? "Nothing lives at \u201c" + route.raw + "\u201d."
-                                                        : "There is no post \u201c" + route.slug + "\u201d in this blog.",
+                                     route.slug.empty() ? "Nothing lives at " + view_quote(route.raw) + "."
+                                                        : "There is no post " + view_quote(route.slug) + " in this blog.",
                                      config.links);
         return;
     }
@@ -412,7 +412,7 @@ Page page_build(const Route& route, const SiteState& state, const PageConfig& co
     } else {
         page.screen = view_not_found(&site, "Page not found",
                                      route.raw.empty() ? std::string("Nothing lives at this address.")
-                                                       : "Nothing lives at \u201c" + route.raw + "\u201d.",
+                                                       : "Nothing lives at " + view_quote(route.raw) + ".",
                                      config.links);
     }
     return page;

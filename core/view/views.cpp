@@ -8,6 +8,7 @@
 #include "core/html/escape.hpp"
 #include "core/route/route.hpp"
 #include "core/url/url.hpp"
+#include "core/util/utf8.hpp"
 
 namespace blog {
 
@@ -414,8 +415,8 @@ Screen view_list(const SiteIndex& site, const ListQuery& query, const SummaryLoo
     }
     if (is_term && posts.empty()) {
         return is_category ? view_not_found(&site, "Category not found",
-                                            "No post is in the category \u201c" + query.tag + "\u201d.", links)
-                           : view_not_found(&site, "Tag not found", "No post has the tag \u201c" + query.tag + "\u201d.",
+                                            "No post is in the category " + view_quote(query.tag) + ".", links)
+                           : view_not_found(&site, "Tag not found", "No post has the tag " + view_quote(query.tag) + ".",
                                             links);
     }
 
@@ -745,15 +746,20 @@ Screen view_search(const SiteIndex& site, const SearchIndex& index, std::string_
     const bool settled = !fulltext || full;
     if (settled && !words.empty() && total == 0) {
         size_t b = query.find_first_not_of(" \t\r\n"), e = query.find_last_not_of(" \t\r\n");
-        main += "<p class=\"search-empty\">No posts match \u201c";
-        html_escape_append(main, query.substr(b, e - b + 1));
-        main += "\u201d.</p>\n";
+        main += "<p class=\"search-empty\">No posts match ";
+        html_escape_append(main, view_quote(query.substr(b, e - b + 1)));
+        main += ".</p>\n";
     } else if (settled && total > shown) {
         main += "<p class=\"search-more\">" + std::to_string(total) + " posts match; the first " +
                 std::to_string(shown) + " are shown. More words narrow the search.</p>\n";
     }
     main += "</div>\n";
     return Screen{page_shell(&site, main, links, route_search_href({}, links), true), with_site(site.text.search, &site), "search"};
+}
+
+std::string view_quote(std::string_view text) {
+    if (text.size() <= kQuoteMaxBytes) return "\u201c" + std::string(text) + "\u201d";
+    return "\u201c" + utf8_truncate(text, kQuoteMaxBytes) + "\u2026\u201d";
 }
 
 Screen view_not_found(const SiteIndex* site, std::string_view heading, std::string_view message,

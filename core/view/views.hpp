@@ -137,6 +137,13 @@ Screen view_search(const SiteIndex& site, const SearchIndex& index, std::string_
 Screen view_not_found(const SiteIndex* site, std::string_view heading, std::string_view message,
                       const RouteLinks& links = {});
 
+// What a reader asked for (a slug, an address, a tag) quoted in a message:
+// “text”, its first kQuoteMaxBytes bytes (whole characters) and "…" when
+// longer. A link's href may be megabytes long; a line of them in the page
+// takes the browser seconds to lay out.
+constexpr size_t kQuoteMaxBytes = 160;
+std::string view_quote(std::string_view text);
+
 // What an error screen offers the reader besides the message.
 enum class ErrorAction {
     None,   // nothing to do (the same input would fail the same way)
