@@ -6,6 +6,7 @@
 //   node tests/browser/run.mjs [--concurrency N] [file.test.mjs ...]
 // A file run alone (`node --test tests/browser/x.test.mjs`) launches its own.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowserServer } from './harness.mjs';
@@ -23,9 +24,15 @@ if (!Number.isInteger(concurrency) || concurrency < 1) {
   process.exit(2);
 }
 
+// Every file of the folder, the biggest first: a file's size is a fair guess
+// at how long it runs, and the long ones started last would finish alone.
+if (!files.length) {
+  files.push(...fs.readdirSync(here).filter((f) => f.endsWith('.test.mjs')).map((f) => path.join(here, f))
+    .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size));
+}
+
 const server = await launchBrowserServer();
-const child = spawn(process.execPath,
-  ['--test', `--test-concurrency=${concurrency}`, ...(files.length ? files : [here])],
+const child = spawn(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...files],
   { stdio: 'inherit', env: { ...process.env, BLOG_BROWSER_WS: server.wsEndpoint() } });
 const stop = (signal) => child.kill(signal);
 process.on('SIGINT', stop);
