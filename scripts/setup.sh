@@ -30,6 +30,7 @@ TOOLS=(clang libclang-rt-14-dev libgumbo-dev python3-feedparser  # libFuzzer + s
        # the word lists the stemmers are compared on (/usr/share/dict)
        wamerican wbritish wfrench wngerman wspanish witalian wportuguese wdutch wswedish wnorwegian wdanish)
 PACKAGES=(cmake make g++ python3 dpkg-dev emscripten nlohmann-json3-dev catch2 chromium nodejs npm
+          chromium-headless-shell  # the browser tests' Chromium (chromium: the benchmarks, Lighthouse)
           libyaml-cpp-dev libtomlplusplus-dev
           unicode-data  # /usr/share/unicode: the search tokenizer's tables, WordBreakTest.txt
           fonts-wqy-zenhei fonts-noto-color-emoji)
