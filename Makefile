@@ -65,14 +65,16 @@ test-native: native
 # and line tables only: ASan's own advice, and a third of -O2 -g's compile
 # time under the sanitizers (the test files themselves: -O0, tests/CMakeLists.txt).
 # Debian's clang, as for make fuzz: the sanitizers' own compiler, and it
-# builds this tree in 30% less time than g++ (a folder configured with
-# another compiler is configured anew).
+# builds this tree in 30% less time than g++; its linker lld links in a
+# third less than ld (a folder configured otherwise is configured anew).
 ASAN_FLAGS := -O1 -g1 -DNDEBUG
 asan: setup
-	@grep -qs '^CMAKE_CXX_COMPILER:[A-Z]*=.*clang++' $(ASAN)/CMakeCache.txt || rm -rf $(ASAN)
+	@grep -qs '^CMAKE_CXX_COMPILER:[A-Z]*=.*clang++' $(ASAN)/CMakeCache.txt \
+	  && grep -qs '^CMAKE_EXE_LINKER_FLAGS:[A-Z]*=-fuse-ld=lld' $(ASAN)/CMakeCache.txt || rm -rf $(ASAN)
 	@[ -f $(ASAN)/CMakeCache.txt ] || CC=clang CXX=clang++ cmake -S . -B $(ASAN) -G "Unix Makefiles" \
 	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBLOG_SANITIZE=address,undefined \
-	  "-DCMAKE_C_FLAGS_RELWITHDEBINFO=$(ASAN_FLAGS)" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=$(ASAN_FLAGS)" >/dev/null
+	  "-DCMAKE_C_FLAGS_RELWITHDEBINFO=$(ASAN_FLAGS)" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=$(ASAN_FLAGS)" \
+	  -DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld >/dev/null
 	cmake --build $(ASAN) -j$(JOBS)
 
 test-asan: asan

@@ -25,7 +25,7 @@ SNOWBALL_VERSION=2.2.0
 SNOWBALL_DEBIAN_VERSION=2.2.0-2
 SNOWBALL_SHA256=425cdb5fba13a01db59a1713780f0662e984204f402d3dae1525bda9e6d30f1a
 SNOWBALL_DIR=deps/snowball-$SNOWBALL_VERSION
-TOOLS=(clang libclang-rt-14-dev libgumbo-dev python3-feedparser  # libFuzzer + sanitizers (make fuzz); gumbo: the HTML5 parser the Markdown fuzz target reads output with; feedparser: the feed tests
+TOOLS=(clang libclang-rt-14-dev lld libgumbo-dev python3-feedparser  # libFuzzer + sanitizers (make fuzz, make test); lld: the sanitized build's linker; gumbo: the HTML5 parser the Markdown fuzz target reads output with; feedparser: the feed tests
        libstemmer-tools  # Debian's stemwords (Snowball 2.2.0), the stemmers' reference in the tests
        # the word lists the stemmers are compared on (/usr/share/dict)
        wamerican wbritish wfrench wngerman wspanish witalian wportuguese wdutch wswedish wnorwegian wdanish)
