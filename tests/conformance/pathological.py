@@ -8,8 +8,10 @@ full size, through md_render, each with a time limit:
    flags (GitHub dialect + LaTeX math) and our limits on; md_render must end
    within the limit, with HTML or with the "output-limit" stop (SECURITY.md).
 
-Usage: pathological.py --md-render PATH --md4c-test-dir DIR (--list | --case NAME) [--seconds S]
+Usage: pathological.py --md-render PATH --md4c-test-dir DIR (--list | --all | --case NAME...) [--seconds S]
 The limit is --seconds (default: $PATHOLOGICAL_SECONDS, else 5) per run.
+Every case runs in one process (--all), as CTest runs them: a process per
+case spent half its time starting Python and reading md4c's table.
 """
 
 import argparse
@@ -48,7 +50,8 @@ def main():
     ap.add_argument("--md-render", required=True)
     ap.add_argument("--md4c-test-dir", required=True)
     ap.add_argument("--list", action="store_true", help="print the case names, one per line")
-    ap.add_argument("--case")
+    ap.add_argument("--case", action="append", default=[], help="a case's name (repeatable)")
+    ap.add_argument("--all", action="store_true", help="every case")
     ap.add_argument("--seconds", type=float, default=float(os.environ.get("PATHOLOGICAL_SECONDS", "5")))
     args = ap.parse_args()
 
@@ -56,37 +59,48 @@ def main():
     if args.list:
         print("\n".join(cases))
         return 0
-    if args.case not in cases:
-        print("no case %r in md4c's pathological tests" % args.case)
+    names = list(cases) if args.all else args.case
+    if not names:
+        print("name a case (--case NAME) or run them all (--all)")
         return 1
-    case = cases[args.case]
+    failures = []
+    for name in names:
+        if name not in cases:
+            failures.append("%s: no such case in md4c's pathological tests" % name)
+            continue
+        failures += ["%s: %s" % (name, f) for f in check(name, cases[name], args.md_render, args.seconds)]
+    for f in failures:
+        print("FAIL %s" % f)
+    print("%d cases, %d failures" % (len(names), len(failures)))
+    return 1 if failures else 0
+
+
+def check(name, case, md_render, seconds):
+    """The case in both flavors; what went wrong, if anything."""
     text, pattern = case[0], case[1]
     flags = case[2].split() if len(case) > 2 else []
     failures = []
 
-    done, took = run([args.md_render, "--flavor=md4c", "--unsafe", "--max-output-factor=0"] + flags, text, args.seconds)
+    done, took = run([md_render, "--flavor=md4c", "--unsafe", "--max-output-factor=0"] + flags, text, seconds)
     if done is None:
-        failures.append("md4c-html markup: no result within %.1f s" % args.seconds)
+        failures.append("md4c-html markup: no result within %.1f s" % seconds)
     elif done.returncode != 0:
         failures.append("md4c-html markup: exit %d: %s" % (done.returncode, done.stderr.decode("utf-8", "replace")))
     elif not pattern.search(done.stdout.decode("utf-8", "replace")):
         failures.append("md4c-html markup: the output does not match md4c's expected pattern")
     else:
         print("%-40s md4c-html markup   %7.3f s  %9d bytes in, %9d bytes out"
-              % (args.case, took, len(text.encode("utf-8")), len(done.stdout)))
+              % (name, took, len(text.encode("utf-8")), len(done.stdout)))
 
-    done, took = run([args.md_render, "--flavor=blog"] + BLOG_FLAGS, text, args.seconds)
+    done, took = run([md_render, "--flavor=blog"] + BLOG_FLAGS, text, seconds)
     if done is None:
-        failures.append("blog flavor: no result within %.1f s" % args.seconds)
+        failures.append("blog flavor: no result within %.1f s" % seconds)
     elif done.returncode != 0 and b"output-limit" not in done.stderr:
         failures.append("blog flavor: exit %d: %s" % (done.returncode, done.stderr.decode("utf-8", "replace")))
     else:
         outcome = "%9d bytes out" % len(done.stdout) if done.returncode == 0 else "stopped by the output limit"
-        print("%-40s blog flavor, limits %7.3f s  %s" % (args.case, took, outcome))
-
-    for f in failures:
-        print("FAIL %s: %s" % (args.case, f))
-    return 1 if failures else 0
+        print("%-40s blog flavor, limits %7.3f s  %s" % (name, took, outcome))
+    return failures
 
 
 if __name__ == "__main__":
