@@ -150,7 +150,9 @@ phase.build = Date.now() - t;
 
 // The search page of one engine and corpus: the client function of
 // search-engines.mjs, loaded on the first input event.
-function pageHtml({ engine, corpus, base, libUrl, client = ENGINES[engine].client }) {
+// preload (ours): the client is made when the page loads (our widget shows
+// the blog's list, as on the blog's own page), not on the first keystroke.
+function pageHtml({ engine, corpus, base, libUrl, client = ENGINES[engine].client, preload = false }) {
   const lang = LANG_OF(corpus);
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>search: ${engine} ${corpus}</title></head>
@@ -193,7 +195,7 @@ input.addEventListener('input', async (ev) => {
     window.__done.push({ n, q, error: String((e && e.stack) || e) });
   }
 });
-window.__ready = true;
+${preload ? 'ensure().then(() => { window.__ready = true; }, (e) => { window.__done.push({ error: String((e && e.stack) || e) }); });' : 'window.__ready = true;'}
 </script></body></html>
 `;
 }
@@ -218,7 +220,7 @@ async function ask(page, q) {
   return r;
 }
 
-// us: r.page ({ base, libUrl, client }: search-us.mjs) in place of the peers' files.
+// us: r.page ({ base, libUrl, client, mounts }: search-us.mjs) in place of the peers' files.
 async function browserRun(browser, server, c, e, files, us = null) {
   const indexBytes = files.reduce((a, f) => a + f.bytes, 0);
   if (indexBytes > BROWSER_MAX_MB * 1048576) {
@@ -232,9 +234,9 @@ async function browserRun(browser, server, c, e, files, us = null) {
   const base = us ? us.base : `/${c}/${e}/`;
   const libUrl = us ? us.libUrl : e === 'pagefind' ? `${base}pagefind.js` : `/lib/${path.basename(buildLib(e, LIB))}`;
   fs.mkdirSync(PAGES, { recursive: true });
-  fs.writeFileSync(path.join(PAGES, `${c}-${e}.html`), pageHtml({ engine: e, corpus: c, base, libUrl, ...(us ? { client: us.client } : {}) }));
+  fs.writeFileSync(path.join(PAGES, `${c}-${e}.html`), pageHtml({ engine: e, corpus: c, base, libUrl, ...(us ? { client: us.client, preload: !!us.preload } : {}) }));
   const url = `${server.origin}/pages/${c}-${e}.html`;
-  const out = { cold: [], warm: [], errors: [], pagefind: null };
+  const out = { cold: [], warm: [], again: [], errors: [], pagefind: null };
   // The server reads a file and computes its gzip -9 size on the first
   // request (seconds for a 78 MB index.json): every file of 256 KB or more is
   // requested once here, untimed, so that no cold load pays for it.
@@ -271,6 +273,8 @@ async function browserRun(browser, server, c, e, files, us = null) {
           seen.push({ kind: wq.kind, q: wq.q, ms: w.ms, ids: w.ids, ...scoreQuery(w.ids, wq.relevant) });
         }
         if (e === 'pagefind') out.pagefind = { total: queries.length, run: seen.length, queries: seen };
+        // again: the warm queries once more, everything they need already fetched
+        for (const wq of out.warm) out.again.push({ q: wq.q, ms: (await ask(page, wq.q)).ms });
       }
     }
   } catch (err) {
@@ -345,10 +349,12 @@ for (const c of opts.corpora) {
       corpus: c, engine: e, label, version: r?.version ?? versions[ENGINES[e]?.pkg] ?? null, error: r?.error ?? null,
       files: files.length, bytes: files.reduce((a, f) => a + f.bytes, 0), gzip: files.reduce((a, f) => a + f.gzip, 0),
       libBytes: lib, build: r?.build ?? null, scores: sc,
-      first: r?.firstFetch ?? (cold ? { requests: stats(cold.map((x) => x.fetched.requests)).median, bytes: stats(cold.map((x) => x.fetched.bytes)).median,
-                      gzip: stats(cold.map((x) => x.fetched.gzip)).median, paths: cold.at(-1).fetched.paths } : null),
+      // What Chromium fetched; ours from the file layout when it did not run.
+      first: cold ? { requests: stats(cold.map((x) => x.fetched.requests)).median, bytes: stats(cold.map((x) => x.fetched.bytes)).median,
+                      gzip: stats(cold.map((x) => x.fetched.gzip)).median, paths: cold.at(-1).fetched.paths } : r?.firstFetch ?? null,
       coldMs: cold ? stats(cold.map((x) => x.ms)) : null,
       warmMs: b?.warm?.length ? stats(b.warm.map((x) => x.ms)) : null,
+      againMs: b?.again?.length ? stats(b.again.map((x) => x.ms)) : null,
       nodeMs: r?.node?.queries?.length ? stats(r.node.queries.map((q) => q.ms)) : null,
       nodeLoadMs: r?.node?.loadMs ?? null,
       todo: r?.todo ?? null, tool: r?.tool ?? null,
@@ -370,9 +376,9 @@ console.log(`- ${runLine(m0, code, `load average ${m1.loadAverage[0]} at the end
 console.log(`- ${browserVersion ? `Chromium ${browserVersion}` : 'Chromium'} headless (/usr/bin/chromium, playwright-core); localhost HTTP/1.1, responses uncompressed, no throttling`);
 for (const c of opts.corpora) console.log(`- ${describe(c)}`);
 console.log(`- index: every file a search page may fetch for the index (Pagefind: pagefind.js, its worker, the language's wasm, the metadata, every index chunk and fragment; the others: their one serialized JSON), raw and gzip -9 (Pagefind's chunks are gzip already); JS: the library bundled and minified by esbuild (Pagefind: in its files)`);
-console.log(`- first query: what the page fetched from the keystroke until idle, nothing loaded before (library, index, Pagefind's chunks and the first ten results' fragments), median of ${COLD} cold loads`);
+console.log(`- first query: what the page fetched from the keystroke until idle, nothing loaded before (library, index, Pagefind's chunks and the first ten results' fragments; us: the widget, both engines, the post index, the manifest, the shards and the shown posts' files), median of ${COLD} cold loads`);
 console.log(`- recall@10 and MRR (of the first relevant post in the first ten): mean over the labelled queries, in Node (Pagefind: in Chromium; us: native, wasm-blog search --batch --json over the core's query functions); "n of N" when the time budget (BENCH_SEARCH_NODE_BUDGET, ${NODE_BUDGET} s) stopped short of all, and no score under ${MIN_SCORED} queries`);
-console.log(`- keystroke → results: the input event's timeStamp → the animation frame after the first ten titles are written, ms; cold: median (min–max) of ${COLD} new contexts, the library and index loaded on that keystroke; warm: median (min–max) of up to ${WARM} further queries in the same page (at most ${BROWSER_BUDGET / 1000} s of them); every index file of 256 KB or more requested once before, untimed (the server's first read)`);
+console.log(`- keystroke → results: the input event's timeStamp → the animation frame after the first ten titles are written, ms; cold: median (min–max) of ${COLD} new contexts, the library and index loaded on that keystroke; warm: median (min–max) of up to ${WARM} further queries in the same page (at most ${BROWSER_BUDGET / 1000} s of them); again: the same warm queries once more, all they need fetched; every index file of 256 KB or more requested once before, untimed (the server's first read)`);
 console.log('');
 const cells = (r) => {
   if (r.error) return [r.corpus, r.engine === 'us' ? `**us: ${r.error}**` : `${r.label}: failed: ${r.error}`, '—', '—', '—', '—', '—', '—', '—', '—', '—'];
@@ -385,12 +391,12 @@ const cells = (r) => {
     sc && !sc.tooFew ? fixed(sc.recall, 2) : '—',
     sc && !sc.tooFew ? fixed(sc.mrr, 2) : '—',
     sc ? (sc.run < sc.total ? `${sc.run} of ${sc.total}${sc.tooFew ? ` (under ${MIN_SCORED}: no score)` : ''}` : String(sc.run)) : '—',
-    r.coldMs ? ms(r.coldMs) : r.todo ?? '—', ms(r.warmMs),
+    r.coldMs ? ms(r.coldMs) : r.todo ?? '—', ms(r.warmMs), ms(r.againMs),
     r.build ? `${(r.build.ms / 1000).toFixed(1)}${r.build.cached ? ' (kept)' : ''}` : '—',
   ];
 };
 console.log(table([['corpus', 'l'], ['engine', 'l'], ['index, KB raw / gzip', 'r'], ['JS KB', 'r'], ['first query: requests, KB raw / gzip', 'r'],
-  ['recall@10', 'r'], ['MRR', 'r'], ['queries', 'r'], ['cold, ms', 'r'], ['warm, ms', 'r'], ['build, s', 'r']], rows.map(cells)));
+  ['recall@10', 'r'], ['MRR', 'r'], ['queries', 'r'], ['cold, ms', 'r'], ['warm, ms', 'r'], ['again, ms', 'r'], ['build, s', 'r']], rows.map(cells)));
 
 const kindsAll = [...new Set(rows.flatMap((r) => Object.keys(r.scores?.kinds ?? {})))];
 if (kindsAll.length) {

@@ -24,24 +24,26 @@
 //      the posts it shows (search/d/<n>.json of its first ten), for the same
 //      first queries as the peers' cold loads (the median).
 //
-// TODO(search), not measured yet (the table's Chromium cells say "—"; no
-// figure stands in):
-//   4. Chromium: search.mjs writes the same page as for the peers (its
-//      pageHtml) around our `client`, a self-contained function like the
-//      peers' in search-engines.mjs: client({ lib, lang, getText }) →
-//      { search(q) → Promise<[{ id, title }]> }, `lib` being the module at
-//      `libUrl` (our engine's glue, or a search-only module), `getText` a
-//      fetch under `base`; return it as `page: { base, libUrl, client,
-//      mounts: [[urlPrefix, dir], …] }`. The keystroke → results frame and
-//      the manifest, shards and post files fetched for the first query then
-//      come as for the peers. (Our widget's own search screen,
-//      `#/search?q=`, is another page worth timing.)
-//
+//   5. Chromium: the same page as the peers' (search.mjs, pageHtml) around
+//      `client` below, which drives our widget as a page embedding it
+//      would: when the page loads it imports dist/wasm-blog.js (the one
+//      script) and adds a <wasm-blog routing="internal"> for the corpus's
+//      posts/index.json, whose list is on screen before the first
+//      keystroke, as on the blog's own page (the blog, not its search:
+//      the peers' pages load nothing before it either); each query then
+//      shows its screen (`#/search?q=`), and the results are the
+//      full-text ones (not the title search's, shown while the shards
+//      come), read from the widget's own list once it is no longer busy.
+//      So the first query's bytes are what a reader's browser fetches to
+//      search the blog it reads: the engine that searches (blog-full,
+//      unless the widget had it already), the manifest, the shards, the
+//      shown posts' files. `make dist` builds dist/.
+
 // The contract bench/search.mjs expects:
 //   usSearch({ corpusDir, corpus, budgetS, timeoutS, cold }) → Promise<{
 //     engine: 'us', corpus, version, build: { ms }, files: [{ name, bytes, gzip }],
 //     node: { loadMs, total, run, queries: [{ kind, q, ms, ids, recall, rr }] },
-//     firstFetch: { requests, bytes, gzip, paths }, page?: {...}, todo?: string }>
+//     firstFetch: { requests, bytes, gzip, paths }, page?: { base, libUrl, client, mounts }, todo?: string }>
 // or throws NotBuiltYet (the row says why).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -114,7 +116,56 @@ export async function usSearch({ corpusDir, corpus, budgetS, timeoutS = 600, col
   });
   result.firstFetch = { requests: median(fetches.map((f) => f.requests)), bytes: median(fetches.map((f) => f.bytes)),
                         gzip: median(fetches.map((f) => f.gzip)), paths: fetches.at(-1)?.paths ?? [], fromLayout: true };
-  result.todo = 'Chromium: TODO (search-us.mjs)';
+  // 5. Chromium: our widget on the page (client below), if dist/ is built
+  if (fs.existsSync(path.join(DIST, 'wasm-blog.js'))) {
+    result.page = { base: `/us/${corpus}/posts/`, libUrl: '/us-dist/wasm-blog.js', client, preload: true,
+                    mounts: [[`/us/${corpus}/`, path.dirname(out)], ['/us-dist/', DIST]] };
+  } else {
+    result.todo = 'Chromium: not run (dist/ is not built: make dist)';
+  }
   return result;
+}
+
+const DIST = path.join(ROOT, 'dist');
+
+// Runs in the search page (search.mjs, pageHtml), where `base` is the
+// corpus's posts/ folder; `lib` is our widget's module (it defines
+// <wasm-blog>). One widget for the page; each query shows its search screen
+// and answers with the full-text results' post slugs, in order. Made when
+// the page loads (page.preload), the widget's list shown.
+async function client({ lib }) {  // eslint-disable-line no-unused-vars
+  const el = document.createElement('wasm-blog');
+  el.setAttribute('routing', 'internal');
+  el.setAttribute('src', `${base}index.json`);  // eslint-disable-line no-undef
+  document.body.append(el);
+  await new Promise((resolve, reject) => {  // the blog's list on screen
+    el.addEventListener('wasm-blog-rendered', (ev) => { if (ev.detail.complete && ev.detail.kind !== 'loading') resolve(); });
+    el.addEventListener('wasm-blog-error', (ev) => reject(new Error(`the widget: ${ev.detail.message}`)), { once: true });
+  });
+  const slugOf = (href) => decodeURIComponent(href.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop());
+  let waiting = null;
+  el.addEventListener('wasm-blog-rendered', (ev) => {
+    if (!waiting || ev.detail.kind !== 'search' || !ev.detail.complete) return;
+    const root = el.shadowRoot;
+    if (root.querySelector('[aria-busy="true"], #searchResults[aria-busy]')) return;  // the title search's, while shards come
+    const box = root.querySelector('#searchInput');
+    if (box && box.value !== waiting.q) return;  // an earlier query's screen
+    const hits = [...root.querySelectorAll('#searchResults > li a.entry-link')].map((a) => ({
+      id: slugOf(a.getAttribute('href')), title: a.closest('li').querySelector('h2')?.textContent ?? '' }));
+    const w = waiting;
+    waiting = null;
+    w.resolve(hits);
+  });
+  el.addEventListener('wasm-blog-error', (ev) => {
+    if (waiting) { const w = waiting; waiting = null; w.reject(new Error(`the widget: ${ev.detail.message}`)); }
+  });
+  return {
+    search(q) {
+      return new Promise((resolve, reject) => {
+        waiting = { q, resolve, reject };
+        el.navigate(`#/search?q=${encodeURIComponent(q)}`);
+      });
+    },
+  };
 }
 
