@@ -40,6 +40,8 @@ Char char_at(std::string_view text, size_t i) {
 }
 
 bool ignorable(int wb) { return wb == kExtend || wb == kFormat || wb == kZWJ; }
+// ' ‘ ’ ＇: UAX #29 keeps them inside a word (don't); the tokenizer splits there.
+bool apostrophe(uint32_t cp) { return cp == 0x27 || cp == 0x2018 || cp == 0x2019 || cp == 0xFF07; }
 bool ahletter(int wb) { return wb == kALetter || wb == kHebrewLetter; }
 bool midnumletq(int wb) { return wb == kMidNumLet || wb == kSingleQuote; }
 bool newline(int wb) { return wb == kNewline || wb == kCR || wb == kLF; }
@@ -300,6 +302,13 @@ void Tokenizer::tokenize(std::string_view text, std::vector<Token>& out) const {
                 continue;
             }
             if (!run.empty()) flush_run();
+            if (apostrophe(c.cp)) {  // inside a word: its parts are words
+                if (word_has_char) emit_word(uint32_t(word_begin), uint32_t(i));
+                i += c.length;
+                word_begin = i;
+                word_has_char = false;
+                continue;
+            }
             word_has_char = word_has_char || word_char(p);
             i += c.length;
         }

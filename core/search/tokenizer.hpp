@@ -4,9 +4,13 @@
 //
 // A text is split into words by UAX #29 (Unicode's word boundaries, the
 // rules WB1-WB999 over the Word_Break property); only a segment holding a
-// letter, number or ideograph is a word. Each word becomes a term:
+// letter, number or ideograph is a word, and a word with an apostrophe
+// inside (' ‘ ’ ＇) is cut there into words of their own: "l'homme" is l and
+// homme, "don't" don and t, "Kubernetes's" kubernetes and s, so that "homme"
+// finds "l'homme" (French and Italian elision) and a query typed with or
+// without the apostrophe's parts meets the text. Each word becomes a term:
 //   1. normalised: full case folding (C + F), full-width and half-width forms
-//      as their usual ones, ’ and ‘ as ' ;
+//      as their usual ones;
 //   2. stemmed by the language's Snowball stemmer, when it has one;
 //   3. stripped: diacritics dropped (the canonical decomposition's base, "é" e,
 //      "ὀ" ο, "ç" c), and the letters without one folded as search_fold does
