@@ -113,6 +113,18 @@ TEST_CASE("fulltext: one typo is forgiven in a word of five letters or more, not
     CHECK(slugs(s, "zepelinn ").empty());  // two edits
 }
 
+TEST_CASE("fulltext: a typo that is a word of its own is forgiven when the words together match no post") {
+    std::vector<FulltextDocument> posts = sample_posts();
+    posts.push_back(post("manners", "Table manners", {}, "Children should comport themselves well."));
+    const Site s = site_of(posts);
+    // "comport" is a word of the blog, one edit from "comfort"; no post has
+    // it with "ocean", and the airships post has "ocean" and "comfort".
+    CHECK(slugs(s, "ocean comport ") == std::vector<std::string>{"airships"});
+    CHECK(slugs(s, "children comport ") == std::vector<std::string>{"manners"});  // found as typed: no typo
+    CHECK(slugs(s, "zeppelin ripened ").empty());  // no post has both, nor words one edit from them
+    CHECK(slugs(s, "kettle thermometer") == std::vector<std::string>{"tea"});
+}
+
 TEST_CASE("fulltext: a typo that changes how the word stems still finds it") {
     const Site s = site_of(sample_posts());
     // "passengerz" stems as itself, far from "passeng"; one edit away is

@@ -332,86 +332,103 @@ FulltextResults fulltext_search(const FulltextManifest& m, const FulltextShards&
         if (!shards.count(f)) out.missing.push_back(f);
     if (!out.missing.empty() || q.clauses.empty()) return out;
 
-    // Each clause's alternatives (a phrase: its terms, all needed).
+    // Each clause's alternatives (a phrase: its terms, all needed). `widen`:
+    // a typo-forgiving word also matches the terms one edit away when it
+    // matches some (the words together matched no post).
     std::vector<std::vector<Alternative>> clauses(q.clauses.size());
     std::set<std::string> missing;
-    for (size_t k = 0; k < q.clauses.size(); ++k) {
-        const FulltextClause& c = q.clauses[k];
-        std::vector<Alternative>& alts = clauses[k];
-        if (c.terms.size() > 1) {
-            for (const std::string& t : c.terms) {
-                Alternative a;
-                if (!find_term(m, shards, t, a)) {
-                    alts.clear();
+    const auto alternatives = [&](bool widen) {
+        for (size_t k = 0; k < q.clauses.size(); ++k) {
+            const FulltextClause& c = q.clauses[k];
+            std::vector<Alternative>& alts = clauses[k];
+            alts.clear();
+            if (c.terms.size() > 1) {
+                for (const std::string& t : c.terms) {
+                    Alternative a;
+                    if (!find_term(m, shards, t, a)) {
+                        alts.clear();
+                        break;
+                    }
+                    alts.push_back(a);
+                }
+                continue;
+            }
+            Alternative exact;
+            if (find_term(m, shards, c.terms[0], exact)) alts.push_back(exact);
+            if (prefix_usable(c)) {
+                std::vector<Alternative> found;
+                for (size_t i : prefix_shards(m, c.folded)) {
+                    const FulltextShard& s = *shard_given(m, shards, i);
+                    auto it = std::lower_bound(s.terms.begin(), s.terms.end(), c.folded);
+                    for (; it != s.terms.end() && starts_with(*it, c.folded); ++it) {
+                        const size_t n = size_t(it - s.terms.begin());
+                        if (*it != c.terms[0]) found.push_back({s.terms[n], s.postings[n], s.doc_counts[n], kPrefixWeight});
+                    }
+                }
+                keep_most_frequent(found, kFulltextPrefixTerms);
+                alts.insert(alts.end(), found.begin(), found.end());
+            }
+            if ((alts.empty() || widen) && c.typo) {
+                std::vector<Alternative> found;
+                const std::string_view head = first_char(c.terms[0]);
+                for (size_t i : typo_shards(m, c)) {
+                    const FulltextShard* s = shard_given(m, shards, i);
+                    if (!s) {
+                        missing.insert(m.shard_files[i]);
+                        continue;
+                    }
+                    for (size_t n = 0; n < s->terms.size(); ++n)
+                        if (s->terms[n] != c.terms[0] && starts_with(s->terms[n], head) &&
+                            (within_one_edit(s->terms[n], c.terms[0]) ||
+                             std::binary_search(c.typo_terms.begin(), c.typo_terms.end(), s->terms[n])))
+                            found.push_back({s->terms[n], s->postings[n], s->doc_counts[n], kTypoWeight});
+                }
+                keep_most_frequent(found, kFulltextPrefixTerms);
+                alts.insert(alts.end(), found.begin(), found.end());
+            }
+        }
+    };
+    // The posts every clause matches, by the clauses' alternatives.
+    const Ranker ranker(m);
+    const auto rank = [&] {
+        out.hits.clear();
+        std::vector<Matches> matches;
+        for (size_t k = 0; k < clauses.size(); ++k) {
+            if (clauses[k].empty()) return;  // a clause matching nothing: no post has every word
+            matches.push_back(q.clauses[k].terms.size() > 1 ? ranker.phrase(clauses[k]) : ranker.word(clauses[k]));
+        }
+        std::sort(matches.begin(), matches.end(), [](const Matches& a, const Matches& b) { return a.size() < b.size(); });
+        for (const auto& [doc, first] : matches[0]) {
+            FulltextHit hit{doc, first.score, first.positions};
+            bool all = true;
+            for (size_t k = 1; k < matches.size() && all; ++k) {
+                const auto it = matches[k].find(doc);
+                if (it == matches[k].end()) {
+                    all = false;
                     break;
                 }
-                alts.push_back(a);
+                hit.score += it->second.score;
+                Ranker::append(hit.positions, it->second.positions);
             }
-            continue;
+            if (!all) continue;
+            std::sort(hit.positions.begin(), hit.positions.end());
+            hit.positions.erase(std::unique(hit.positions.begin(), hit.positions.end()), hit.positions.end());
+            out.hits.push_back(std::move(hit));
         }
-        Alternative exact;
-        if (find_term(m, shards, c.terms[0], exact)) alts.push_back(exact);
-        if (prefix_usable(c)) {
-            std::vector<Alternative> found;
-            for (size_t i : prefix_shards(m, c.folded)) {
-                const FulltextShard& s = *shard_given(m, shards, i);
-                auto it = std::lower_bound(s.terms.begin(), s.terms.end(), c.folded);
-                for (; it != s.terms.end() && starts_with(*it, c.folded); ++it) {
-                    const size_t n = size_t(it - s.terms.begin());
-                    if (*it != c.terms[0]) found.push_back({s.terms[n], s.postings[n], s.doc_counts[n], kPrefixWeight});
-                }
-            }
-            keep_most_frequent(found, kFulltextPrefixTerms);
-            alts.insert(alts.end(), found.begin(), found.end());
-        }
-        if (alts.empty() && c.typo) {
-            std::vector<Alternative> found;
-            const std::string_view head = first_char(c.terms[0]);
-            for (size_t i : typo_shards(m, c)) {
-                const FulltextShard* s = shard_given(m, shards, i);
-                if (!s) {
-                    missing.insert(m.shard_files[i]);
-                    continue;
-                }
-                for (size_t n = 0; n < s->terms.size(); ++n)
-                    if (starts_with(s->terms[n], head) &&
-                        (within_one_edit(s->terms[n], c.terms[0]) ||
-                         std::binary_search(c.typo_terms.begin(), c.typo_terms.end(), s->terms[n])))
-                        found.push_back({s->terms[n], s->postings[n], s->doc_counts[n], kTypoWeight});
-            }
-            keep_most_frequent(found, kFulltextPrefixTerms);
-            alts = std::move(found);
-        }
+    };
+    alternatives(false);
+    if (missing.empty()) rank();
+    const bool widens = std::any_of(q.clauses.begin(), q.clauses.end(), [](const FulltextClause& c) { return c.typo; });
+    if (missing.empty() && out.hits.empty() && q.clauses.size() > 1 && widens) {
+        alternatives(true);  // a typo that is a word of its own ("clutter" for "cluster")
+        if (missing.empty()) rank();
     }
     if (!missing.empty()) {
+        out.hits.clear();
         out.missing.assign(missing.begin(), missing.end());
         return out;
     }
 
-    const Ranker ranker(m);
-    std::vector<Matches> matches;
-    for (size_t k = 0; k < clauses.size(); ++k) {
-        if (clauses[k].empty()) return out;  // a clause matching nothing: no post has every word
-        matches.push_back(q.clauses[k].terms.size() > 1 ? ranker.phrase(clauses[k]) : ranker.word(clauses[k]));
-    }
-    std::sort(matches.begin(), matches.end(), [](const Matches& a, const Matches& b) { return a.size() < b.size(); });
-    for (const auto& [doc, first] : matches[0]) {
-        FulltextHit hit{doc, first.score, first.positions};
-        bool all = true;
-        for (size_t k = 1; k < matches.size() && all; ++k) {
-            const auto it = matches[k].find(doc);
-            if (it == matches[k].end()) {
-                all = false;
-                break;
-            }
-            hit.score += it->second.score;
-            Ranker::append(hit.positions, it->second.positions);
-        }
-        if (!all) continue;
-        std::sort(hit.positions.begin(), hit.positions.end());
-        hit.positions.erase(std::unique(hit.positions.begin(), hit.positions.end()), hit.positions.end());
-        out.hits.push_back(std::move(hit));
-    }
     std::sort(out.hits.begin(), out.hits.end(), [](const FulltextHit& a, const FulltextHit& b) {
         return a.score != b.score ? a.score > b.score : a.doc < b.doc;
     });

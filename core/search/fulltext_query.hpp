@@ -6,8 +6,9 @@
 //   3. fulltext_search over the manifest and the shards fetched (in any
 //      order, any subset): the posts ranked, or, while a shard it needs has
 //      not arrived, no posts and the files still missing (fetch them and
-//      call again). A word with no exact match asks for its typo shards
-//      only then, so that a query without typos never fetches them.
+//      call again). A word with no exact match, or words that together
+//      match no post, ask for their typo shards only then, so that a query
+//      that finds its posts never fetches them.
 //   4. fulltext_excerpts, for the few posts shown, from their files
 //      (search/d/<n>.json): the best sections, each an escaped excerpt with
 //      the words in <mark>, and the heading's anchor.
@@ -21,7 +22,9 @@
 // changed, added, dropped, or two swapped), searched among the terms with
 // the same first character, in the kFulltextTypoShards shards of that range
 // nearest the word, or whose stem is that of a word one edit from the one
-// typed. "A phrase" matches its words at adjacent positions; a
+// typed; so does every such word of a query whose words together match
+// no post, besides its own term (a typo that is a word of its own:
+// "clutter" for "cluster"). "A phrase" matches its words at adjacent positions; a
 // word the tokenizer cuts in several terms (CJK bigrams, "e-mail") is a
 // phrase. Posts rank by BM25F with the manifest's field weights (k1 1.2, b
 // 0.75 in every field); a prefix's expansion counts 0.8 of an exact match, a
