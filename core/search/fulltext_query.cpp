@@ -302,7 +302,9 @@ FulltextQuery fulltext_query_parse(std::string_view query, const Tokenizer& toke
         for (Token& t : tokens) c.terms.push_back(std::move(t.term));
         if (tokens.size() == 1) {
             c.folded = tokenizer.fold(word.substr(tokens[0].begin, tokens[0].end - tokens[0].begin));
-            c.typo = char_count(c.folded) >= kFulltextTypoChars;
+            const size_t chars = char_count(c.folded);
+            c.typo = chars + 1 >= kFulltextTypoChars;
+            c.typo_longer_only = chars < kFulltextTypoChars;
             if (c.typo) c.typo_terms = one_edit_stems(c.folded, tokenizer);
         }
         last_is_word = tokens.size() == 1 && end == query.size();
@@ -379,6 +381,7 @@ FulltextResults fulltext_search(const FulltextManifest& m, const FulltextShards&
                     }
                     for (size_t n = 0; n < s->terms.size(); ++n)
                         if (s->terms[n] != c.terms[0] && starts_with(s->terms[n], head) &&
+                            (!c.typo_longer_only || char_count(s->terms[n]) >= kFulltextTypoChars) &&
                             (within_one_edit(s->terms[n], c.terms[0]) ||
                              std::binary_search(c.typo_terms.begin(), c.typo_terms.end(), s->terms[n])))
                             found.push_back({s->terms[n], s->postings[n], s->doc_counts[n], kTypoWeight});

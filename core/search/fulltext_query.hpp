@@ -19,7 +19,8 @@
 // it as typed and folded (two bytes or more; the kFulltextPrefixTerms in
 // most posts). A word of five characters or more that matches nothing,
 // exactly or as a prefix, matches the terms one edit away (a letter
-// changed, added, dropped, or two swapped), searched among the terms with
+// changed, added, dropped, or two swapped; typed with four characters, it
+// matches only the five-character terms it is a letter short of), searched among the terms with
 // the same first character, in the kFulltextTypoShards shards of that range
 // nearest the word, or whose stem is that of a word one edit from the one
 // typed; so does every such word of a query whose words together match
@@ -59,6 +60,9 @@ struct FulltextClause {
     std::string folded;              // a word as typed, folded (prefix and typos)
     bool prefix = false;             // terms starting with `folded` match too
     bool typo = false;               // one edit forgiven when nothing matches
+    // Typed one character short of kFulltextTypoChars: only a word of
+    // kFulltextTypoChars, the letter the reader left out, is forgiven.
+    bool typo_longer_only = false;
     // The stems of the words one edit from the word as typed (sorted): a
     // typo that changes how the word stems ("schedulign") still finds its
     // term ("schedul"). For words of at most kFulltextTypoVariantChars.
