@@ -1217,3 +1217,40 @@ TEST_CASE("controller: full-text search fetches the manifest, then only the shar
         CHECK(contains(other.last().html, "notice-error"));
     }
 }
+
+TEST_CASE("controller: the search screen asks for the manifest as it opens, so the first word waits only for its shards") {
+    const FulltextSite site = fulltext_site();
+    App app;
+    app.controller.navigate("#/search");
+    app.respond_ok("posts/index.json", site.index);
+    CHECK(app.fetcher.urls().back() == "posts/search/manifest.json");
+    // Nothing typed: the box, not busy, whether the manifest is here or not.
+    CHECK_FALSE(contains(app.last().html, "aria-busy"));
+    CHECK(app.last().complete);
+    app.respond_ok("posts/search/manifest.json", site.files.at("posts/search/manifest.json"));
+    const size_t before = app.request_count();
+    app.controller.search("machines");
+    // The first word: its shards only, the manifest not asked for again.
+    size_t manifests = 0, shards = 0;
+    const std::vector<std::string> urls = app.fetcher.urls();
+    for (size_t i = 0; i < urls.size(); ++i) {
+        const std::string& url = urls[i];
+        manifests += url == "posts/search/manifest.json";
+        shards += i >= before && url.find("/search/t/") != std::string::npos;
+    }
+    CHECK(manifests == 1);
+    CHECK(shards >= 1);
+    CHECK(app.request_count() == before + shards);
+
+    SECTION("a manifest that failed is said when a word needs it, and asked for again") {
+        App other;
+        other.controller.navigate("#/search");
+        other.respond_ok("posts/index.json", site.index);
+        other.respond("posts/search/manifest.json", 503, "busy");
+        CHECK_FALSE(contains(other.last().html, "notice-error"));  // nothing typed: nothing to say
+        other.controller.search("machines");
+        CHECK(contains(other.last().html, "notice-error"));
+        other.controller.retry();
+        CHECK(other.fetcher.urls().back() == "posts/search/manifest.json");
+    }
+}

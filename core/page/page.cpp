@@ -197,9 +197,9 @@ FileWait ask_fulltext_file(Page& page, const FulltextSession* session, const std
     return FileWait::Coming;
 }
 
-// IndexScreens::fulltext: the manifest first, then the shards the query
-// needs (its words', then its typos'), then the files of the posts shown
-// (their excerpts). Until the shards are in, the title, tag and summary
+// IndexScreens::fulltext: the manifest first (as soon as the screen opens),
+// then the shards the query needs (its words', then its typos'), then the
+// files of the posts shown (their excerpts). Until the shards are in, the title, tag and summary
 // search's results, busy.
 void fulltext_screen(Page& page, const Route& route, const SiteState& state, const PageConfig& config) {
     const SiteIndex& site = *state.site;
@@ -213,11 +213,17 @@ void fulltext_screen(Page& page, const Route& route, const SiteState& state, con
             page.screen = view_search(site, search_index_build(site), route.query, config.links, &view);
         }
     };
+    const std::string manifest_url = url_resolve(config.index_url, site.search);
     if (search_words(route.query).empty()) {
+        // The screen opened (or emptied): the manifest comes now, unasked,
+        // so that the first word typed waits only for its shards. Its
+        // failure is said when a word needs it. (Without a session, as when
+        // the tool writes the page, nothing is fetched.)
+        std::string later;
+        if (session) ask_fulltext_file(page, session, manifest_url, FulltextFileKind::Manifest, "", !!session->manifest, later);
         show();
         return;
     }
-    const std::string manifest_url = url_resolve(config.index_url, site.search);
     const bool have_manifest = session && session->manifest;
     const FileWait manifest = ask_fulltext_file(page, session, manifest_url, FulltextFileKind::Manifest, "",
                                                 have_manifest, view.problem);
