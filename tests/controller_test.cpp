@@ -1150,15 +1150,21 @@ FulltextSite fulltext_site() {
     return site;
 }
 
+// Shows `route` (a search screen) with the site's index answered: the
+// manifest is the request that follows, whatever was typed.
+void open_search(App& app, const FulltextSite& site, const std::string& route) {
+    app.controller.navigate(route);
+    app.respond_ok("posts/index.json", site.index);
+    CHECK(app.fetcher.urls().back() == "posts/search/manifest.json");
+}
+
 }  // namespace
 
 TEST_CASE("controller: full-text search fetches the manifest, then only the shards of the words, then the shown posts' files") {
     const FulltextSite site = fulltext_site();
     App app;
-    app.controller.navigate("#/search?q=machines");
-    app.respond_ok("posts/index.json", site.index);
+    open_search(app, site, "#/search?q=machines");
     // Until the manifest is here: the title search's results, busy.
-    CHECK(app.fetcher.urls().back() == "posts/search/manifest.json");
     CHECK(contains(app.last().html, "aria-busy=\"true\""));
     CHECK_FALSE(app.last().complete);
     app.respond_ok("posts/search/manifest.json", site.files.at("posts/search/manifest.json"));
@@ -1221,9 +1227,7 @@ TEST_CASE("controller: full-text search fetches the manifest, then only the shar
 TEST_CASE("controller: the search screen asks for the manifest as it opens, so the first word waits only for its shards") {
     const FulltextSite site = fulltext_site();
     App app;
-    app.controller.navigate("#/search");
-    app.respond_ok("posts/index.json", site.index);
-    CHECK(app.fetcher.urls().back() == "posts/search/manifest.json");
+    open_search(app, site, "#/search");
     // Nothing typed: the box, not busy, whether the manifest is here or not.
     CHECK_FALSE(contains(app.last().html, "aria-busy"));
     CHECK(app.last().complete);
@@ -1244,8 +1248,7 @@ TEST_CASE("controller: the search screen asks for the manifest as it opens, so t
 
     SECTION("a manifest that failed is said when a word needs it, and asked for again") {
         App other;
-        other.controller.navigate("#/search");
-        other.respond_ok("posts/index.json", site.index);
+        open_search(other, site, "#/search");
         other.respond("posts/search/manifest.json", 503, "busy");
         CHECK_FALSE(contains(other.last().html, "notice-error"));  // nothing typed: nothing to say
         other.controller.search("machines");

@@ -199,8 +199,8 @@ FileWait ask_fulltext_file(Page& page, const FulltextSession* session, const std
 
 // IndexScreens::fulltext: the manifest first (as soon as the screen opens),
 // then the shards the query needs (its words', then its typos'), then the
-// files of the posts shown (their excerpts). Until the shards are in, the title, tag and summary
-// search's results, busy.
+// files of the posts shown (their excerpts). Until the shards are in, the
+// title, tag and summary search's results, busy.
 void fulltext_screen(Page& page, const Route& route, const SiteState& state, const PageConfig& config) {
     const SiteIndex& site = *state.site;
     const FulltextSession* session = state.fulltext;

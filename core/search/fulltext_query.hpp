@@ -19,15 +19,15 @@
 // it as typed and folded (two bytes or more; the kFulltextPrefixTerms in
 // most posts). A word of five characters or more that matches nothing,
 // exactly or as a prefix, matches the terms one edit away (a letter
-// changed, added, dropped, or two swapped; typed with four characters, it
-// matches only the five-character terms it is a letter short of), searched among the terms with
-// the same first character, in the kFulltextTypoShards shards of that range
-// nearest the word, or whose stem is that of a word one edit from the one
-// typed; so does every such word of a query whose words together match
-// no post, besides its own term (a typo that is a word of its own:
-// "clutter" for "cluster"). "A phrase" matches its words at adjacent positions; a
-// word the tokenizer cuts in several terms (CJK bigrams, "e-mail") is a
-// phrase. Posts rank by BM25F with the manifest's field weights (k1 1.2, b
+// changed, added, dropped, or two swapped; typed with four characters,
+// only the five-character terms it is a letter short of), searched among
+// the terms with the same first character, in the kFulltextTypoShards
+// shards of that range nearest the word, or whose stem is that of a word
+// one edit from the one typed; so does every such word of a query whose
+// words together match no post, besides its own term (a typo that is a
+// word of its own: "clutter" for "cluster"). "A phrase" matches its words
+// at adjacent positions; a word the tokenizer cuts in several terms (CJK
+// bigrams, "e-mail") is a phrase. Posts rank by BM25F with the manifest's field weights (k1 1.2, b
 // 0.75 in every field); a prefix's expansion counts 0.8 of an exact match, a
 // typo's 0.6; ties go in the index's order.
 //

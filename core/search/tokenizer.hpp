@@ -10,7 +10,7 @@
 // finds "l'homme" (French and Italian elision) and a query typed with or
 // without the apostrophe's parts meets the text. Each word becomes a term:
 //   1. normalised: full case folding (C + F), full-width and half-width forms
-//      as their usual ones;
+//      as their usual ones, ’ and ‘ as ' (for fold(); tokens hold none);
 //   2. stemmed by the language's Snowball stemmer, when it has one;
 //   3. stripped: diacritics dropped (the canonical decomposition's base, "é" e,
 //      "ὀ" ο, "ç" c), and the letters without one folded as search_fold does
